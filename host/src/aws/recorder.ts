@@ -1,0 +1,47 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** One AWS request a tool sent. */
+export interface RecordedCall {
+  readonly iamAction: string;
+  readonly region: string;
+  readonly account: string | undefined;
+  /** Set when the request failed (after the SDK's retries). */
+  readonly errorCode?: string;
+}
+
+/**
+ * Records the AWS requests made while a tool runs. Clients are cached across tool calls, so the
+ * recorder in force is found through AsyncLocalStorage rather than captured by the client.
+ */
+export class CallRecorder {
+  readonly calls: RecordedCall[] = [];
+
+  record(call: RecordedCall): void {
+    this.calls.push(call);
+  }
+
+  /** Request counts by IAM action, sorted by action. */
+  countsByAction(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const call of this.calls) counts[call.iamAction] = (counts[call.iamAction] ?? 0) + 1;
+    return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** The distinct IAM actions sent. */
+  actions(): Set<string> {
+    return new Set(this.calls.map((call) => call.iamAction));
+  }
+}
+
+const activeRecorders = new AsyncLocalStorage<readonly CallRecorder[]>();
+
+/** Runs `fn` with `recorder` active in addition to any recorder already active (nested tool calls). */
+export function withRecorder<T>(recorder: CallRecorder, fn: () => Promise<T>): Promise<T> {
+  const outer = activeRecorders.getStore() ?? [];
+  return activeRecorders.run([...outer, recorder], fn);
+}
+
+/** Records a call on every active recorder. */
+export function recordCall(call: RecordedCall): void {
+  for (const recorder of activeRecorders.getStore() ?? []) recorder.record(call);
+}

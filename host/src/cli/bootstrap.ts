@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { type AwsSettings, createAwsAccess, type TargetSettings } from '../aws/context.js';
+import { createReauthAdvisor, findOnPath, launchDetached, ssoAutoLoginEnabled } from '../aws/sso.js';
+import { type LoadedConfig, loadConfig } from '../config/load.js';
+import { createHost, type Host } from '../host.js';
+import { createLogger, type LogSink } from '../logger.js';
+import type { Limits } from '../plugin-api/types.js';
+import { type LoadedPlugin, loadPlugins, normalizeEntries } from '../registry/load-plugins.js';
+import type { CliOptions } from './options.js';
+
+const HOST_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The host package version, for the MCP server info and the user agent. */
+export function hostVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(HOST_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+/** What `--demo` needs from the simulated estate (host/src/demo), loaded only when asked for. */
+interface DemoModule {
+  createDemoEnvironment(options: { size: number; seed: number }): DemoEnvironmentLike;
+}
+interface DemoEnvironmentLike {
+  readonly clientHook: NonNullable<AwsSettings['clientHook']>;
+  readonly credentials: NonNullable<AwsSettings['credentials']>;
+  readonly now: Date;
+  readonly regions: readonly string[];
+  readonly accounts: readonly string[];
+  readonly description: string;
+}
+
+/** Where the process runs: injectable so tests do not depend on the real cwd or env. */
+export interface ProcessEnvironment {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Extra folders to resolve plugin packages from (the installed distribution's root). */
+  readonly pluginSearchBases: readonly string[];
+  readonly stderr: (line: string) => void;
+}
+
+/** A running host and what built it. */
+export interface Bootstrapped {
+  readonly host: Host;
+  readonly config: LoadedConfig;
+  readonly plugins: readonly LoadedPlugin[];
+  readonly logSinks: LogSink[];
+  readonly demoDescription?: string;
+  close(): void;
+}
+
+const DEFAULT_LIMITS = { maxBulkTargets: 25, concurrency: 8, pageSize: 50, maxAttempts: 8 } as const;
+
+async function profileRegion(
+  profile: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
+  try {
+    const files = await loadSharedConfigFiles();
+    return files.configFile[profile ?? env.AWS_PROFILE ?? 'default']?.region;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Flags apply to config targets that do not say otherwise; with no config targets they make one. */
+function mergeTargets(options: CliOptions, configured: readonly TargetSettings[]): TargetSettings[] {
+  const fromFlags: TargetSettings = {
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.assumeRoleArn ? { roleArn: options.assumeRoleArn } : {}),
+    ...(options.externalId ? { externalId: options.externalId } : {}),
+  };
+  if (configured.length === 0) return [fromFlags];
+  return configured.map((target) => ({ ...fromFlags, ...target }));
+}
+
+/** Loads config and plugins, creates the AWS context and the host. */
+export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): Promise<Bootstrapped> {
+  const logSinks: LogSink[] = [];
+  const log = createLogger({ level: options.logLevel, stderr: proc.stderr, sinks: logSinks });
+  const config = await loadConfig({ explicitPath: options.config, searchFrom: proc.cwd });
+  const plugins = await loadPlugins(normalizeEntries(config.config.plugins), config.baseDir, [
+    proc.cwd,
+    ...proc.pluginSearchBases,
+    HOST_ROOT,
+  ]);
+  const configLimits = config.config.limits ?? {};
+  // The flag and the config can each lower the cap; neither can raise it past the other.
+  const capCandidates = [options.maxBulkTargets, configLimits.maxBulkTargets].filter(
+    (v): v is number => v !== undefined,
+  );
+  const limits: Limits = {
+    maxBulkTargets: capCandidates.length > 0 ? Math.min(...capCandidates) : DEFAULT_LIMITS.maxBulkTargets,
+    concurrency: configLimits.concurrency ?? DEFAULT_LIMITS.concurrency,
+    pageSize: configLimits.pageSize ?? DEFAULT_LIMITS.pageSize,
+  };
+  const version = hostVersion();
+  let demo: DemoEnvironmentLike | undefined;
+  if (options.demo) {
+    const demoModulePath = '../demo/index.js';
+    const demoModule = (await import(demoModulePath)) as DemoModule;
+    demo = demoModule.createDemoEnvironment({ size: options.demoSize, seed: options.demoSeed });
+  }
+  const targets: TargetSettings[] = demo
+    ? demo.accounts.map((account) => ({ account, regions: demo?.regions ?? [] }))
+    : mergeTargets(options, config.config.targets ?? []);
+  const defaultRegion =
+    options.region ??
+    targets[0]?.regions?.[0] ??
+    proc.env.AWS_REGION ??
+    proc.env.AWS_DEFAULT_REGION ??
+    (await profileRegion(options.profile, proc.env)) ??
+    'us-east-1';
+  const aws = createAwsAccess({
+    defaultRegion,
+    targets,
+    maxAttempts: configLimits.maxAttempts ?? DEFAULT_LIMITS.maxAttempts,
+    userAgent: `workspaces-euc-mcp/${version}`,
+    ...(demo ? { credentials: demo.credentials, clientHook: demo.clientHook } : {}),
+  });
+  const reauthenticate = createReauthAdvisor({
+    enabled: !demo && ssoAutoLoginEnabled(options.ssoAutoLogin, proc.env),
+    profile: options.profile ?? proc.env.AWS_PROFILE,
+    now: () => Date.now(),
+    findAwsCli: () => findOnPath('aws', proc.env),
+    launch: (cli, args) => {
+      log.info('opening AWS SSO sign-in', { command: `aws ${args.join(' ')}` });
+      launchDetached(cli, args);
+    },
+  });
+  const demoNow = demo?.now;
+  const host = createHost({
+    plugins,
+    flags: { enableWrites: options.enableWrites, enableDestructive: options.enableDestructive },
+    configMaxTier: config.config.maxTier,
+    aws,
+    limits,
+    log,
+    reauthenticate,
+    trace: options.trace,
+    ...(demoNow
+      ? { now: () => new Date(demoNow.getTime()), resultNote: `Demo data: ${demo?.description ?? ''}` }
+      : {}),
+  });
+  if (options.enableWrites)
+    log.info(`write tools enabled; blast-radius cap ${limits.maxBulkTargets} targets per confirmed call`);
+  if (options.enableDestructive) log.warn('destructive tools enabled (terminate/rebuild/restore)');
+  return {
+    host,
+    config,
+    plugins,
+    logSinks,
+    ...(demo ? { demoDescription: demo.description } : {}),
+    close: () => aws.destroy(),
+  };
+}

@@ -1,0 +1,289 @@
+import type { TObject } from 'typebox';
+import Value from 'typebox/value';
+import { type TranslatedError, type TranslationHints, translateError } from './aws/errors.js';
+import { CallRecorder, withRecorder } from './aws/recorder.js';
+import { formatProblems, validationProblems } from './config/validation.js';
+import { buildOutcome, decideGates, type GateInput } from './gates/gates.js';
+import { WriteOutcomeSchema } from './gates/outcome.js';
+import type {
+  AwsAccess,
+  ContributionKind,
+  ContributionSet,
+  Limits,
+  Logger,
+  ReadTool,
+  Tier,
+  Tool,
+  ToolCallOutcome,
+  ToolContext,
+  WriteTool,
+} from './plugin-api/types.js';
+import { TIER_POLICY_NAMES } from './plugin-api/types.js';
+import type { LoadedPlugin } from './registry/load-plugins.js';
+import { decideRegistration, type RegistrationDecision, type TierFlags } from './registry/registration.js';
+import { gatedInputSchema } from './tool-schema.js';
+
+/** MCP tool annotations, derived from the tier so no tool can claim to be safer than it is. */
+export interface ToolAnnotations {
+  readonly title: string;
+  readonly readOnlyHint: boolean;
+  readonly destructiveHint: boolean;
+  readonly idempotentHint: boolean;
+  readonly openWorldHint: boolean;
+}
+
+/** A tool the host registered, with what the MCP client sees of it. */
+export interface RegisteredTool {
+  readonly tool: Tool;
+  readonly plugin: string;
+  readonly inputSchema: TObject;
+  readonly outputSchema: TObject;
+  readonly annotations: ToolAnnotations;
+  /** Its own IAM actions plus those of the contributions it consumes. */
+  readonly iamActions: readonly string[];
+}
+
+/** Per-call options from the transport. */
+export interface InvokeOptions {
+  readonly signal?: AbortSignal;
+  readonly progress?: (done: number, total: number | undefined, message: string | undefined) => void;
+}
+
+/** The result of invoking a tool through the host. */
+export type InvocationResult =
+  | {
+      readonly ok: true;
+      readonly structured: Record<string, unknown>;
+      readonly text: string;
+      readonly calls: CallRecorder;
+    }
+  | {
+      readonly ok: false;
+      readonly error: TranslatedError;
+      readonly text: string;
+      readonly calls: CallRecorder;
+    };
+
+/** Everything the host needs to run; the CLI builds it from flags and the config file. */
+export interface HostOptions {
+  readonly plugins: readonly LoadedPlugin[];
+  readonly flags: TierFlags;
+  readonly configMaxTier?: Tier;
+  readonly aws: AwsAccess;
+  readonly limits: Limits;
+  readonly log: Logger;
+  readonly now?: () => Date;
+  /** How to tell the user to re-authenticate when credentials expired (may launch SSO login). */
+  readonly reauthenticate?: TranslationHints['reauthenticate'];
+  /** Prepended to every result text, e.g. "Demo data: ..." */
+  readonly resultNote?: string;
+  /** Log the AWS requests of every client-initiated tool call (--trace). */
+  readonly trace?: boolean;
+}
+
+/** The host: registered tools and a single invocation path used by MCP, the CLI and callTool. */
+export interface Host {
+  readonly decisions: readonly RegistrationDecision[];
+  readonly registered: ReadonlyMap<string, RegisteredTool>;
+  readonly contributions: ContributionSet;
+  invoke(name: string, args: unknown, options?: InvokeOptions): Promise<InvocationResult>;
+  /** The generated policy file that first grants an action, e.g. `iam/tier0-diagnostics.json`. */
+  tierPolicyFor(iamAction: string): string | undefined;
+}
+
+/** Annotations by tier: 0/1 read-only; 2 writes; 3 destructive. AWS is an open world. */
+export function annotationsFor(tool: Tool): ToolAnnotations {
+  const write = tool.kind === 'write';
+  return {
+    title: tool.title,
+    readOnlyHint: !write,
+    destructiveHint: tool.tier === 3,
+    idempotentHint: write ? (tool.idempotent ?? false) && tool.tier === 2 : true,
+    openWorldHint: true,
+  };
+}
+
+function flattenContributions(plugins: readonly LoadedPlugin[]): ContributionSet {
+  return {
+    inventory: plugins.flatMap(({ plugin }) => plugin.contributes?.inventory ?? []),
+    findings: plugins.flatMap(({ plugin }) => plugin.contributes?.findings ?? []),
+    idle: plugins.flatMap(({ plugin }) => plugin.contributes?.idle ?? []),
+  };
+}
+
+/** A tool's IAM: its own actions plus those of the contributions it consumes, sorted. */
+export function effectiveIam(tool: Tool, contributions: ContributionSet): string[] {
+  const consumed = (tool.consumes ?? []).flatMap((kind: ContributionKind) =>
+    contributions[kind].flatMap((contributor) => contributor.iam),
+  );
+  return [...new Set([...tool.iam, ...consumed])].sort();
+}
+
+function summaryOf(tool: ReadTool, structured: Record<string, unknown>): string {
+  if (tool.summarize) return tool.summarize(structured);
+  return typeof structured.summary === 'string' ? structured.summary : `${tool.title}: done.`;
+}
+
+/** Builds the host from loaded plugins: decides registration and provides `invoke`. */
+export function createHost(options: HostOptions): Host {
+  const contributions = flattenContributions(options.plugins);
+  const decisions = decideRegistration(options.plugins, options.flags, options.configMaxTier);
+  const pluginOptions = new Map(options.plugins.map(({ plugin, entry }) => [plugin.name, entry.options]));
+  const registered = new Map<string, RegisteredTool>();
+  for (const decision of decisions) {
+    if (!decision.registered) continue;
+    const { tool } = decision;
+    registered.set(tool.name, {
+      tool,
+      plugin: decision.plugin,
+      inputSchema: tool.kind === 'write' ? gatedInputSchema(tool) : tool.input,
+      outputSchema: tool.kind === 'write' ? WriteOutcomeSchema : tool.output,
+      annotations: annotationsFor(tool),
+      iamActions: effectiveIam(tool, contributions),
+    });
+  }
+
+  // The lowest tier whose generated policy grants an action, over every loaded tool.
+  const lowestTier = new Map<string, Tier>();
+  for (const decision of decisions)
+    for (const action of effectiveIam(decision.tool, contributions)) {
+      const current = lowestTier.get(action);
+      if (current === undefined || decision.tool.tier < current) lowestTier.set(action, decision.tool.tier);
+    }
+  const tierPolicyFor = (action: string): string | undefined => {
+    const tier = lowestTier.get(action);
+    return tier === undefined ? undefined : `iam/${TIER_POLICY_NAMES[tier]}.json`;
+  };
+  const hints: TranslationHints = {
+    tierPolicyFor,
+    reauthenticate:
+      options.reauthenticate ??
+      (() => 'Re-authenticate (for SSO: `aws sso login --profile <your-profile>`), then retry.'),
+  };
+  const now = options.now ?? (() => new Date());
+
+  function fail(error: unknown, calls: CallRecorder, toolName: string): InvocationResult {
+    const translated = translateError(error, hints);
+    if (translated.kind === 'other' || translated.kind === 'unavailable')
+      options.log.warn(`tool ${toolName} failed`, { code: translated.code, message: translated.message });
+    return { ok: false, error: translated, text: translated.message, calls };
+  }
+
+  async function invoke(
+    name: string,
+    args: unknown,
+    invokeOptions: InvokeOptions = {},
+    memo: Map<string, Promise<unknown>> = new Map(),
+  ): Promise<InvocationResult> {
+    const calls = new CallRecorder();
+    const entry = registered.get(name);
+    if (!entry) {
+      const decision = decisions.find((d) => d.tool.name === name);
+      const why = decision ? ` (${decision.reason})` : '';
+      const message = `Unknown tool ${name}${why}.`;
+      return { ok: false, error: { kind: 'tool', code: 'UnknownTool', message }, text: message, calls };
+    }
+    const input: unknown = Value.Default(entry.inputSchema, structuredClone(args ?? {}));
+    const problems = validationProblems(entry.inputSchema, input);
+    if (problems.length > 0) {
+      const message = `Invalid input for ${name}:\n${formatProblems(problems)}`;
+      return { ok: false, error: { kind: 'tool', code: 'InvalidInput', message }, text: message, calls };
+    }
+    const signal = invokeOptions.signal ?? new AbortController().signal;
+    const ctx: ToolContext = {
+      aws: options.aws,
+      log: options.log,
+      signal,
+      limits: options.limits,
+      now,
+      progress: (done, total, message) => invokeOptions.progress?.(done, total, message),
+      callTool: async (toolName, toolInput): Promise<ToolCallOutcome> => {
+        if (!registered.has(toolName))
+          return {
+            ok: false,
+            tool: toolName,
+            reason: 'not-registered',
+            message: `${toolName} is not registered.`,
+          };
+        const nested = await invoke(toolName, toolInput ?? {}, { signal }, memo);
+        if (nested.ok) return { ok: true, tool: toolName, result: nested.structured };
+        return {
+          ok: false,
+          tool: toolName,
+          reason: nested.error.code === 'InvalidInput' ? 'invalid-input' : 'error',
+          message: nested.error.message,
+        };
+      },
+      memo: <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+        let pending = memo.get(key) as Promise<T> | undefined;
+        if (!pending) {
+          pending = compute();
+          memo.set(key, pending);
+          // A failed computation is not cached: the next caller may succeed.
+          pending.catch(() => memo.delete(key));
+        }
+        return pending;
+      },
+      contributions,
+      pluginOptions: pluginOptions.get(entry.plugin) ?? {},
+    };
+    try {
+      const structured = await withRecorder(calls, () =>
+        entry.tool.kind === 'read'
+          ? runRead(entry.tool, input as Record<string, unknown>, ctx)
+          : runWrite(entry.tool, input as Record<string, unknown> & GateInput, ctx),
+      );
+      const outputProblems = validationProblems(entry.outputSchema, structured);
+      if (outputProblems.length > 0) {
+        const message = `Tool ${name} returned a result that does not match its output schema (a bug in plugin ${entry.plugin}):\n${formatProblems(outputProblems)}`;
+        options.log.error(message);
+        return { ok: false, error: { kind: 'tool', code: 'InvalidOutput', message }, text: message, calls };
+      }
+      const summary =
+        entry.tool.kind === 'read' ? summaryOf(entry.tool, structured) : String(structured.summary ?? '');
+      const note = options.resultNote ? `${options.resultNote}\n\n` : '';
+      return { ok: true, structured, text: `${note}${summary}\n\n${JSON.stringify(structured)}`, calls };
+    } catch (error) {
+      return fail(error, calls, name);
+    }
+  }
+
+  async function runRead(tool: ReadTool, input: Record<string, unknown>, ctx: ToolContext) {
+    return (await tool.run(input, ctx)) as Record<string, unknown>;
+  }
+
+  async function runWrite(tool: WriteTool, input: Record<string, unknown> & GateInput, ctx: ToolContext) {
+    const { confirm, acknowledge, ...toolInput } = input;
+    const plan = await tool.plan(toolInput, ctx);
+    const decision = decideGates(tool, plan, { confirm, acknowledge }, options.limits.maxBulkTargets);
+    const maxBulkTargets = options.limits.maxBulkTargets;
+    if (decision.kind !== 'apply') return buildOutcome({ tool, plan, decision, maxBulkTargets });
+    options.log.info(`applying ${tool.name}`, { targets: decision.targets.length });
+    let results: Awaited<ReturnType<WriteTool['apply']>>;
+    try {
+      results = await tool.apply(decision.targets, toolInput, ctx);
+    } catch (error) {
+      // The whole apply failed: every actionable target is failed, never "ok".
+      const translated = translateError(error, hints);
+      results = decision.targets.map((t) => ({
+        id: t.id,
+        ok: false,
+        code: translated.code,
+        message: translated.message,
+      }));
+    }
+    return buildOutcome({ tool, plan, decision, maxBulkTargets, results });
+  }
+
+  return {
+    decisions,
+    registered,
+    contributions,
+    invoke: async (name, args, invokeOptions) => {
+      const result = await invoke(name, args, invokeOptions);
+      if (options.trace) options.log.info(`AWS requests for ${name}`, result.calls.countsByAction());
+      return result;
+    },
+    tierPolicyFor,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The workspaces-euc-mcp plugin API. First- and third-party plugins import only this module:
+ * the types, `definePlugin` / `defineTool` / `defineWriteTool`, and the shared AWS helpers.
+ */
+
+export { type AwsErrorKind, type ClassifiedAwsError, classifyAwsError, ToolError } from './aws/errors.js';
+export { chunk, collectPages, mapBounded, type Settled } from './aws/helpers.js';
+export {
+  getMetricDataBatched,
+  MAX_DATAPOINTS_PER_GET_METRIC_DATA,
+  MAX_QUERIES_PER_GET_METRIC_DATA,
+  type MetricSeries,
+  type MetricWindow,
+  queriesPerRequest,
+} from './aws/metrics.js';
+export { definePlugin, defineTool, defineWriteTool } from './plugin-api/define.js';
+export {
+  type AwsAccess,
+  type AwsTarget,
+  type CheckDescriptor,
+  type ClientConstructor,
+  type ClientLocation,
+  type ContributionKind,
+  type ContributionScope,
+  type ContributionSet,
+  type Contributions,
+  type Finding,
+  type FindingsContributor,
+  type HostClientConfig,
+  type IdleContributor,
+  type IdleResource,
+  type InventoryCollection,
+  type InventoryContributor,
+  type InventoryRow,
+  type Limits,
+  type Logger,
+  PLUGIN_API_VERSION,
+  type PlannedTarget,
+  type Plugin,
+  type ReadTool,
+  type SdkClient,
+  type Severity,
+  type TargetResult,
+  TIER_POLICY_NAMES,
+  type Tier,
+  type Tool,
+  type ToolCallOutcome,
+  type ToolContext,
+  type WritePlan,
+  type WriteTool,
+} from './plugin-api/types.js';

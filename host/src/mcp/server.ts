@@ -1,0 +1,94 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import {
+  CallToolRequestSchema,
+  type CallToolResult,
+  ListToolsRequestSchema,
+  type LoggingLevel,
+  type Tool as McpTool,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { Host } from '../host.js';
+import type { LogLevel, LogSink } from '../logger.js';
+import { SERVER_INSTRUCTIONS } from './instructions.js';
+
+const MCP_LEVEL: Readonly<Record<LogLevel, LoggingLevel>> = {
+  debug: 'debug',
+  info: 'info',
+  warn: 'warning',
+  error: 'error',
+};
+
+/** JSON Schema as plain data: typebox schemas are JSON Schema already, minus symbol keys. */
+function plainSchema(schema: object): McpTool['inputSchema'] {
+  return JSON.parse(JSON.stringify(schema)) as McpTool['inputSchema'];
+}
+
+/** Creates the MCP server over a host: tools/list from the registered tools, tools/call through the host. */
+export function createMcpServer(
+  host: Host,
+  options: { name: string; version: string; extraInstructions?: string },
+): { server: Server; logSink: LogSink } {
+  const server = new Server(
+    { name: options.name, version: options.version },
+    {
+      capabilities: { tools: { listChanged: false }, logging: {} },
+      instructions: options.extraInstructions
+        ? `${options.extraInstructions}\n\n${SERVER_INSTRUCTIONS}`
+        : SERVER_INSTRUCTIONS,
+    },
+  );
+  const tools: McpTool[] = [...host.registered.values()].map((entry) => ({
+    name: entry.tool.name,
+    title: entry.tool.title,
+    description: entry.tool.description,
+    inputSchema: plainSchema(entry.inputSchema),
+    outputSchema: plainSchema(entry.outputSchema) as McpTool['outputSchema'],
+    annotations: { ...entry.annotations },
+  }));
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools }));
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+    const progressToken = request.params._meta?.progressToken;
+    const result = await host.invoke(request.params.name, request.params.arguments ?? {}, {
+      signal: extra.signal,
+      progress:
+        progressToken === undefined
+          ? undefined
+          : (progress, total, message) => {
+              void extra
+                .sendNotification({
+                  method: 'notifications/progress',
+                  params: {
+                    progressToken,
+                    progress,
+                    ...(total !== undefined ? { total } : {}),
+                    ...(message !== undefined ? { message } : {}),
+                  },
+                })
+                .catch(() => undefined);
+            },
+    });
+    if (!result.ok) return { isError: true, content: [{ type: 'text', text: result.text }] };
+    return { content: [{ type: 'text', text: result.text }], structuredContent: result.structured };
+  });
+  const logSink: LogSink = (level, message, data) => {
+    // Before initialize completes there is no client to notify; stderr already has the line.
+    void server
+      .sendLoggingMessage({
+        level: MCP_LEVEL[level],
+        logger: 'workspaces-euc-mcp',
+        data: data ? { message, ...data } : message,
+      })
+      .catch(() => undefined);
+  };
+  return { server, logSink };
+}
+
+/** Serves the host over stdio until the client disconnects. */
+export async function serveStdio(server: Server): Promise<void> {
+  const transport = new StdioServerTransport();
+  const closed = new Promise<void>((resolve) => {
+    server.onclose = () => resolve();
+  });
+  await server.connect(transport);
+  await closed;
+}
