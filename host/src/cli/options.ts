@@ -31,6 +31,12 @@ export interface CliOptions {
   readonly allTiers: boolean;
   readonly writeDir?: string;
   readonly check: boolean;
+  /** iam-policy: scope write tiers to these accounts' ARNs. */
+  readonly accounts: readonly string[];
+  /** iam-policy: `key=value` tag conditions for write actions that support aws:ResourceTag. */
+  readonly scopeTags: readonly string[];
+  /** iam-policy: also emit the launching identity's AssumeRole policy. */
+  readonly launcher: boolean;
 }
 
 /** A command line the CLI cannot act on; the message says which flag and why. */
@@ -77,6 +83,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
         'all-tiers': { type: 'boolean', default: false },
         'write-dir': { type: 'string' },
         check: { type: 'boolean', default: false },
+        account: { type: 'string', multiple: true },
+        'scope-tag': { type: 'string', multiple: true },
+        launcher: { type: 'boolean', default: false },
       },
     });
   }
@@ -130,6 +139,17 @@ export function parseCli(argv: readonly string[]): CliOptions {
     allTiers: values['all-tiers'],
     writeDir: values['write-dir'],
     check: values.check,
+    accounts: (values.account ?? []).map((account) => {
+      if (!/^\d{12}$/.test(account))
+        throw new UsageError(`--account "${account}" is not a 12-digit AWS account id.`);
+      return account;
+    }),
+    scopeTags: (values['scope-tag'] ?? []).map((tag) => {
+      if (!/^[^=]{1,128}=[^=]{0,256}$/.test(tag))
+        throw new UsageError(`--scope-tag "${tag}" must be key=value.`);
+      return tag;
+    }),
+    launcher: values.launcher,
   };
 }
 

@@ -1,0 +1,57 @@
+import { type AwsSettings, createAwsAccess, type TargetSettings } from '../aws/context.js';
+import { createHost, type Host } from '../host.js';
+import { createLogger, type LogLevel } from '../logger.js';
+import type { Limits, Plugin } from '../plugin-api/types.js';
+import { validatePlugin } from '../registry/validate-plugin.js';
+
+/** Options for a host built in a test: real plugins, a fake AWS behind the SDK clients. */
+export interface TestHostOptions {
+  readonly plugins: readonly Plugin[];
+  readonly enableWrites?: boolean;
+  readonly enableDestructive?: boolean;
+  readonly limits?: Partial<Limits>;
+  /** The fake AWS: a client hook that answers requests (the simulated estate) and fake credentials. */
+  readonly aws?: {
+    readonly clientHook?: AwsSettings['clientHook'];
+    readonly credentials?: AwsSettings['credentials'];
+    readonly defaultRegion?: string;
+    readonly targets?: readonly TargetSettings[];
+  };
+  /** The clock tools see. */
+  readonly now?: Date;
+  readonly pluginOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly logLevel?: LogLevel;
+}
+
+const FAKE_CREDENTIALS = async () => ({ accessKeyId: 'AKIATESTTESTTESTTEST', secretAccessKey: 'test-secret' });
+
+/**
+ * Builds a host exactly as the CLI would (plugins validated, registration decided, gates on),
+ * for plugin tests. Never reaches real AWS: without a client hook every request fails fast
+ * because the credentials are fake and retries are off.
+ */
+export async function createTestHost(options: TestHostOptions): Promise<Host & { close(): void; logs: string[] }> {
+  const plugins = await Promise.all(options.plugins.map((plugin) => validatePlugin(plugin, plugin.name)));
+  const logs: string[] = [];
+  const aws = createAwsAccess({
+    defaultRegion: options.aws?.defaultRegion ?? 'us-east-1',
+    targets: options.aws?.targets ?? [],
+    maxAttempts: 3,
+    userAgent: 'workspaces-euc-mcp/test',
+    credentials: options.aws?.credentials ?? FAKE_CREDENTIALS,
+    ...(options.aws?.clientHook ? { clientHook: options.aws.clientHook } : {}),
+  });
+  const now = options.now;
+  const host = createHost({
+    plugins: plugins.map((plugin) => ({
+      plugin,
+      entry: { specifier: plugin.name, enabled: true, options: options.pluginOptions?.[plugin.name] ?? {} },
+    })),
+    flags: { enableWrites: options.enableWrites ?? false, enableDestructive: options.enableDestructive ?? false },
+    aws,
+    limits: { maxBulkTargets: 25, concurrency: 4, pageSize: 50, ...options.limits },
+    log: createLogger({ level: options.logLevel ?? 'warn', stderr: (line) => logs.push(line) }),
+    ...(now ? { now: () => new Date(now.getTime()) } : {}),
+  });
+  return Object.assign(host, { close: () => aws.destroy(), logs });
+}

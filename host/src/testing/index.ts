@@ -1,0 +1,3 @@
+/** Test utilities for plugin authors: a host built like the CLI builds it, and the simulated estate. */
+export { createTestHost, type TestHostOptions } from './host.js';
+export { type IamDiscrepancy, type IamScenario, proveIamExact } from './iam-proof.js';
