@@ -7,7 +7,7 @@ import { createReauthAdvisor, findOnPath, launchDetached, ssoAutoLoginEnabled } 
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { createHost, type Host } from '../host.js';
 import { createLogger, type LogSink } from '../logger.js';
-import type { Limits } from '../plugin-api/types.js';
+import type { Limits, Tier } from '../plugin-api/types.js';
 import { type LoadedPlugin, loadPlugins, normalizeEntries } from '../registry/load-plugins.js';
 import type { CliOptions } from './options.js';
 
@@ -134,7 +134,7 @@ export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): 
   const host = createHost({
     plugins,
     flags: { enableWrites: options.enableWrites, enableDestructive: options.enableDestructive },
-    configMaxTier: config.config.maxTier,
+    configMaxTier: config.config.maxTier as Tier | undefined, // the schema bounds it to 0..3
     aws,
     limits,
     log,

@@ -1,13 +1,5 @@
 import { ConfigError } from '../config/load.js';
 import { effectiveIam } from '../host.js';
-import {
-  additiveTierActions,
-  iamReadme,
-  policyDocument,
-  type ToolIam,
-  tierPolicyFiles,
-  unionActions,
-} from '../iam/policy.js';
 import { createMcpServer, serveStdio } from '../mcp/server.js';
 import { PluginError } from '../registry/validate-plugin.js';
 import { type Bootstrapped, bootstrap, hostVersion, type ProcessEnvironment } from './bootstrap.js';
@@ -17,6 +9,24 @@ import { type CliOptions, HELP, parseCli, UsageError } from './options.js';
 /** Where the CLI writes: stdout for results (or the MCP protocol), stderr for everything else. */
 export interface CliIo extends ProcessEnvironment {
   readonly stdout: (text: string) => void;
+}
+
+/** The README's tool table: every tool of the loaded plugins, whatever the flags. */
+function toolsMarkdown(booted: Bootstrapped): string {
+  const tiers = ['0 read', '1 cost', '2 write', '3 destructive'];
+  const rows = [...booted.host.decisions]
+    .sort(
+      (a, b) =>
+        a.plugin.localeCompare(b.plugin) ||
+        a.tool.tier - b.tool.tier ||
+        a.tool.name.localeCompare(b.tool.name),
+    )
+    .map(
+      (d) =>
+        `| \`${d.tool.name}\` | ${d.plugin.replace('@workspaces-euc-mcp/', '')} | ${tiers[d.tool.tier]} | ${d.tool.title} |`,
+    );
+  if (rows.length === 0) return '_No tools are implemented yet._';
+  return ['| tool | plugin | tier | what it does |', '|---|---|---|---|', ...rows].join('\n');
 }
 
 function runTools(booted: Bootstrapped, options: CliOptions, io: CliIo): number {
@@ -30,6 +40,10 @@ function runTools(booted: Bootstrapped, options: CliOptions, io: CliIo): number 
   }));
   if (options.json) {
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  if (options.markdown) {
+    io.stdout(`${toolsMarkdown(booted)}\n`);
     return 0;
   }
   const registered = rows.filter((r) => r.registered);

@@ -27,6 +27,8 @@ export interface CliOptions {
   readonly demoSeed: number;
   readonly logLevel: LogLevel;
   readonly json: boolean;
+  /** tools: print the README's Markdown table of every tool. */
+  readonly markdown: boolean;
   readonly tier?: number;
   readonly allTiers: boolean;
   readonly writeDir?: string;
@@ -79,6 +81,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         'demo-seed': { type: 'string' },
         'log-level': { type: 'string', default: 'info' },
         json: { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
         tier: { type: 'string' },
         'all-tiers': { type: 'boolean', default: false },
         'write-dir': { type: 'string' },
@@ -135,6 +138,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     demoSeed: integerFlag('demo-seed', values['demo-seed'], 0, 2 ** 31 - 1) ?? 42,
     logLevel: logLevel as LogLevel,
     json: values.json,
+    markdown: values.markdown,
     tier: integerFlag('tier', values.tier, 0, 3),
     allTiers: values['all-tiers'],
     writeDir: values['write-dir'],
@@ -187,7 +191,7 @@ Options (all commands):
 
 Serves MCP over stdio. Logs go to stderr and MCP logging notifications, never stdout.
 Registered tools = plugins in the config ∧ tools the config allows ∧ tiers the flags allow.`,
-  tools: `workspaces-euc-mcp tools [options] [--json]
+  tools: `workspaces-euc-mcp tools [options] [--json | --markdown]
 
 Lists every tool of the loaded plugins with its tier, plugin and IAM actions, and whether it is
 registered under the current flags and config (and why not).`,

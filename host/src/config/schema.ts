@@ -79,8 +79,10 @@ export const ConfigSchema = Type.Object(
     targets: Type.Optional(Type.Array(TargetSchema)),
     limits: Type.Optional(LimitsSchema),
     maxTier: Type.Optional(
-      Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2), Type.Literal(3)], {
-        description: 'Highest tier to register; the launch flags still have to allow it.',
+      Type.Integer({
+        minimum: 0,
+        maximum: 3,
+        description: 'Highest tier to register (0-3); the launch flags still have to allow it.',
       }),
     ),
   },

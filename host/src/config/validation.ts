@@ -45,6 +45,18 @@ export function validationProblems(schema: TSchema, value: unknown): ValidationP
     seen.add(key);
     problems.push({ path, message });
   }
+  // A union branch that failed on type ("must be string") is noise when another branch of the
+  // same value produced errors deeper down: the user meant that other branch.
+  const typeErrors = new Set(
+    errors.filter((e) => e.keyword === 'type').map((e) => `${e.instancePath || '/'}|${e.message}`),
+  );
+  const informative = problems.filter(
+    (problem) =>
+      !typeErrors.has(`${problem.path}|${problem.message}`) ||
+      !problems.some((other) => other.path.startsWith(`${problem.path === '/' ? '' : problem.path}/`)),
+  );
+  problems.length = 0;
+  problems.push(...informative);
   // Merge "must be X" alternatives from a union of literals into one line per path.
   const merged = new Map<string, string[]>();
   for (const problem of problems) {

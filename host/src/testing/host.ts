@@ -23,14 +23,19 @@ export interface TestHostOptions {
   readonly logLevel?: LogLevel;
 }
 
-const FAKE_CREDENTIALS = async () => ({ accessKeyId: 'AKIATESTTESTTESTTEST', secretAccessKey: 'test-secret' });
+const FAKE_CREDENTIALS = async () => ({
+  accessKeyId: 'AKIATESTTESTTESTTEST',
+  secretAccessKey: 'test-secret',
+});
 
 /**
  * Builds a host exactly as the CLI would (plugins validated, registration decided, gates on),
  * for plugin tests. Never reaches real AWS: without a client hook every request fails fast
  * because the credentials are fake and retries are off.
  */
-export async function createTestHost(options: TestHostOptions): Promise<Host & { close(): void; logs: string[] }> {
+export async function createTestHost(
+  options: TestHostOptions,
+): Promise<Host & { close(): void; logs: string[] }> {
   const plugins = await Promise.all(options.plugins.map((plugin) => validatePlugin(plugin, plugin.name)));
   const logs: string[] = [];
   const aws = createAwsAccess({
@@ -47,7 +52,10 @@ export async function createTestHost(options: TestHostOptions): Promise<Host & {
       plugin,
       entry: { specifier: plugin.name, enabled: true, options: options.pluginOptions?.[plugin.name] ?? {} },
     })),
-    flags: { enableWrites: options.enableWrites ?? false, enableDestructive: options.enableDestructive ?? false },
+    flags: {
+      enableWrites: options.enableWrites ?? false,
+      enableDestructive: options.enableDestructive ?? false,
+    },
     aws,
     limits: { maxBulkTargets: 25, concurrency: 4, pageSize: 50, ...options.limits },
     log: createLogger({ level: options.logLevel ?? 'warn', stderr: (line) => logs.push(line) }),

@@ -21,7 +21,10 @@ export interface IamDiscrepancy {
  * tool that disagrees; an empty array is the proof. Scenarios must reach every code path that
  * sends a distinct action (e.g. a write scenario with confirm=true to reach apply).
  */
-export async function proveIamExact(host: Host, scenarios: readonly IamScenario[]): Promise<IamDiscrepancy[]> {
+export async function proveIamExact(
+  host: Host,
+  scenarios: readonly IamScenario[],
+): Promise<IamDiscrepancy[]> {
   const sent = new Map<string, Set<string>>();
   const counts = new Map<string, number>();
   for (const scenario of scenarios) {

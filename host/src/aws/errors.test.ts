@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { awsError } from '../__fixtures__/fake-aws.js';
+import {
+  classifyAwsError,
+  rememberFailedCall,
+  ToolError,
+  type TranslationHints,
+  translateError,
+} from './errors.js';
+
+const hints: TranslationHints = {
+  tierPolicyFor: (action) =>
+    action === 'workspaces:DescribeWorkspaces' ? 'iam/tier0-diagnostics.json' : undefined,
+  reauthenticate: () => 'Run `aws sso login --profile p`.',
+};
+const call = { iamAction: 'workspaces:DescribeWorkspaces', region: 'eu-west-1', account: '123456789012' };
+
+describe('AWS error translation', () => {
+  it('classifies the usual AWS codes', () => {
+    expect(classifyAwsError(awsError('AccessDeniedException', 'x', 403)).kind).toBe('access-denied');
+    expect(classifyAwsError(awsError('UnauthorizedOperation', 'x', 403)).kind).toBe('access-denied');
+    expect(classifyAwsError(awsError('ExpiredTokenException', 'x', 400)).kind).toBe('expired-credentials');
+    expect(classifyAwsError(new Error('The SSO session associated with this profile has expired')).kind).toBe(
+      'expired-credentials',
+    );
+    expect(
+      classifyAwsError(
+        Object.assign(new Error('Could not load credentials from any providers'), {
+          name: 'CredentialsProviderError',
+        }),
+      ).kind,
+    ).toBe('missing-credentials');
+    expect(classifyAwsError(awsError('ThrottlingException', 'x', 400)).kind).toBe('throttled');
+    expect(classifyAwsError(awsError('TooManyRequestsException', 'x', 429)).kind).toBe('throttled');
+    expect(classifyAwsError(awsError('ResourceNotFoundException', 'x', 400)).kind).toBe('not-found');
+    expect(classifyAwsError(awsError('InvalidParameterValuesException', 'x', 400)).kind).toBe(
+      'invalid-request',
+    );
+    expect(classifyAwsError(awsError('InternalFailure', 'x', 500)).kind).toBe('unavailable');
+  });
+  it('AccessDenied names the missing action, where, and the tier policy to attach', () => {
+    const error = awsError('AccessDeniedException', 'User is not authorized', 403);
+    rememberFailedCall(error, call);
+    const translated = translateError(error, hints);
+    expect(translated.message).toContain(
+      'the IAM action workspaces:DescribeWorkspaces in eu-west-1 (account 123456789012)',
+    );
+    expect(translated.message).toContain('Attach iam/tier0-diagnostics.json');
+    expect(translated.iamAction).toBe('workspaces:DescribeWorkspaces');
+  });
+  it('expired credentials say how to re-authenticate', () => {
+    const translated = translateError(
+      awsError('ExpiredTokenException', 'The security token included in the request is expired'),
+      hints,
+    );
+    expect(translated.message).toContain('have expired');
+    expect(translated.message).toContain('aws sso login --profile p');
+  });
+  it('a ToolError passes through with its code and message', () => {
+    expect(translateError(new ToolError('NotFound', 'No desktop for user jdoe.'), hints)).toEqual({
+      kind: 'tool',
+      code: 'NotFound',
+      message: 'No desktop for user jdoe.',
+    });
+  });
+});
