@@ -9,6 +9,7 @@ import type {
   AwsAccess,
   ContributionKind,
   ContributionSet,
+  EmbeddedDocument,
   Limits,
   Logger,
   ReadTool,
@@ -56,6 +57,8 @@ export type InvocationResult =
       readonly structured: Record<string, unknown>;
       readonly text: string;
       readonly calls: CallRecorder;
+      /** Documents the tool attached (embedded resources). */
+      readonly attachments: readonly EmbeddedDocument[];
     }
   | {
       readonly ok: false;
@@ -190,6 +193,7 @@ export function createHost(options: HostOptions): Host {
       return { ok: false, error: { kind: 'tool', code: 'InvalidInput', message }, text: message, calls };
     }
     const signal = invokeOptions.signal ?? new AbortController().signal;
+    const attachments: EmbeddedDocument[] = [];
     const ctx: ToolContext = {
       aws: options.aws,
       log: options.log,
@@ -226,6 +230,9 @@ export function createHost(options: HostOptions): Host {
       },
       contributions,
       pluginOptions: pluginOptions.get(entry.plugin) ?? {},
+      attach: (resource) => {
+        attachments.push(resource);
+      },
     };
     try {
       const structured = await withRecorder(calls, () =>
@@ -242,7 +249,13 @@ export function createHost(options: HostOptions): Host {
       const summary =
         entry.tool.kind === 'read' ? summaryOf(entry.tool, structured) : String(structured.summary ?? '');
       const note = options.resultNote ? `${options.resultNote}\n\n` : '';
-      return { ok: true, structured, text: `${note}${summary}\n\n${JSON.stringify(structured)}`, calls };
+      return {
+        ok: true,
+        structured,
+        text: `${note}${summary}\n\n${JSON.stringify(structured)}`,
+        calls,
+        attachments,
+      };
     } catch (error) {
       return fail(error, calls, name);
     }

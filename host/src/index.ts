@@ -3,7 +3,14 @@
  * the types, `definePlugin` / `defineTool` / `defineWriteTool`, and the shared AWS helpers.
  */
 
-export { type AwsErrorKind, type ClassifiedAwsError, classifyAwsError, ToolError } from './aws/errors.js';
+export {
+  type AwsErrorKind,
+  type ClassifiedAwsError,
+  classifyAwsError,
+  type ErrorSummary,
+  summarizeError,
+  ToolError,
+} from './aws/errors.js';
 export { chunk, collectPages, mapBounded, type Settled } from './aws/helpers.js';
 export {
   getMetricDataBatched,
@@ -24,6 +31,7 @@ export {
   type ContributionScope,
   type ContributionSet,
   type Contributions,
+  type EmbeddedDocument,
   type Finding,
   type FindingsContributor,
   type HostClientConfig,

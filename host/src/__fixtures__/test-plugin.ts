@@ -54,6 +54,40 @@ export const testPlugin = definePlugin({
   name: 'test-plugin',
   version: '1.0.0',
   description: 'Fixture for host tests.',
+  contributes: {
+    inventory: [
+      {
+        id: 'test.workspaces',
+        service: 'WorkSpaces Personal',
+        resourceType: 'WorkSpace',
+        iam: ['workspaces:DescribeWorkspaces'],
+        async collect(ctx, scope) {
+          const client = ctx.aws.client(WorkSpacesClient, scope);
+          const all = await collectPages(
+            paginateDescribeWorkspaces({ client }, {}),
+            (page) => page.Workspaces,
+          );
+          const byState: Record<string, number> = {};
+          const byMode: Record<string, number> = {};
+          for (const w of all) {
+            byState[w.State ?? 'UNKNOWN'] = (byState[w.State ?? 'UNKNOWN'] ?? 0) + 1;
+            const mode = w.WorkspaceProperties?.RunningMode ?? 'UNKNOWN';
+            byMode[mode] = (byMode[mode] ?? 0) + 1;
+          }
+          return {
+            byState,
+            breakdowns: { runningMode: byMode },
+            rows: all.map((w) => ({
+              id: w.WorkspaceId ?? '',
+              ...(w.ComputerName ? { name: w.ComputerName } : {}),
+              state: w.State ?? 'UNKNOWN',
+              attributes: { userName: w.UserName ?? null },
+            })),
+          };
+        },
+      },
+    ],
+  },
   tools: [
     defineTool({
       name: 'list_test_workspaces',

@@ -225,3 +225,22 @@ export function translateError(error: unknown, hints: TranslationHints): Transla
       return { ...base, message: `${classified.code}${where}: ${classified.message}` };
   }
 }
+
+/** A failure as data in a result: `{ code, message, iamAction? }`, for partial-failure lists. */
+export interface ErrorSummary {
+  readonly code: string;
+  readonly message: string;
+  readonly iamAction?: string;
+}
+
+/** Summarises any error for an `errors[]` entry; AccessDenied names the action that was denied. */
+export function summarizeError(error: unknown): ErrorSummary {
+  if (error instanceof ToolError) return { code: error.code, message: error.message };
+  const classified = classifyAwsError(error);
+  const call = failedCallOf(error);
+  const message =
+    classified.kind === 'access-denied' && call
+      ? `Access denied for ${call.iamAction}: ${classified.message}`
+      : classified.message;
+  return { code: classified.code, message, ...(call ? { iamAction: call.iamAction } : {}) };
+}

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { type AwsSettings, createAwsAccess, type TargetSettings } from '../aws/context.js';
 import { createReauthAdvisor, findOnPath, launchDetached, ssoAutoLoginEnabled } from '../aws/sso.js';
+import { hostPlugin } from '../builtin/index.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { createHost, type Host } from '../host.js';
 import { createLogger, type LogSink } from '../logger.js';
@@ -81,11 +82,22 @@ export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): 
   const logSinks: LogSink[] = [];
   const log = createLogger({ level: options.logLevel, stderr: proc.stderr, sinks: logSinks });
   const config = await loadConfig({ explicitPath: options.config, searchFrom: proc.cwd });
-  const plugins = await loadPlugins(normalizeEntries(config.config.plugins), config.baseDir, [
-    proc.cwd,
-    ...proc.pluginSearchBases,
-    HOST_ROOT,
-  ]);
+  // The host's own cross-service tools are always there; a config entry naming the host package
+  // only narrows them (enabled: false, tools.allow/deny).
+  const entries = normalizeEntries(config.config.plugins);
+  const hostEntry = entries.find((entry) => entry.specifier === hostPlugin.name) ?? {
+    specifier: hostPlugin.name,
+    enabled: true,
+    options: {},
+  };
+  const loaded = await loadPlugins(
+    entries.filter((entry) => entry !== hostEntry),
+    config.baseDir,
+    [proc.cwd, ...proc.pluginSearchBases, HOST_ROOT],
+  );
+  const plugins: LoadedPlugin[] = hostEntry.enabled
+    ? [{ plugin: hostPlugin, entry: hostEntry }, ...loaded]
+    : loaded;
   const configLimits = config.config.limits ?? {};
   // The flag and the config can each lower the cap; neither can raise it past the other.
   const capCandidates = [options.maxBulkTargets, configLimits.maxBulkTargets].filter(

@@ -68,7 +68,16 @@ export function createMcpServer(
             },
     });
     if (!result.ok) return { isError: true, content: [{ type: 'text', text: result.text }] };
-    return { content: [{ type: 'text', text: result.text }], structuredContent: result.structured };
+    return {
+      content: [
+        { type: 'text', text: result.text },
+        ...result.attachments.map((doc) => ({
+          type: 'resource' as const,
+          resource: { uri: doc.uri, mimeType: doc.mimeType, text: doc.text },
+        })),
+      ],
+      structuredContent: result.structured,
+    };
   });
   const logSink: LogSink = (level, message, data) => {
     // Before initialize completes there is no client to notify; stderr already has the line.

@@ -121,6 +121,19 @@ export interface ToolContext {
   readonly contributions: ContributionSet;
   /** This plugin's options from the config file (validated by the plugin itself if it cares). */
   readonly pluginOptions: Readonly<Record<string, unknown>>;
+  /**
+   * Attach a document to the result (an MCP embedded resource), e.g. a CSV export. The server
+   * never writes files on its host; the client decides what to do with the document.
+   */
+  attach(resource: EmbeddedDocument): void;
+}
+
+/** A document returned with a tool result as an MCP embedded resource. */
+export interface EmbeddedDocument {
+  /** A stable, descriptive URI, e.g. `workspaces-euc://inventory/report.csv`. */
+  readonly uri: string;
+  readonly mimeType: string;
+  readonly text: string;
 }
 
 interface ToolBase<I extends TObject> {

@@ -1,4 +1,5 @@
 import { type AwsSettings, createAwsAccess, type TargetSettings } from '../aws/context.js';
+import { hostPlugin } from '../builtin/index.js';
 import { createHost, type Host } from '../host.js';
 import { createLogger, type LogLevel } from '../logger.js';
 import type { Limits, Plugin } from '../plugin-api/types.js';
@@ -21,6 +22,8 @@ export interface TestHostOptions {
   readonly now?: Date;
   readonly pluginOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly logLevel?: LogLevel;
+  /** Also register the host's cross-service tools (inventory summary and report). Default false. */
+  readonly hostTools?: boolean;
 }
 
 const FAKE_CREDENTIALS = async () => ({
@@ -36,7 +39,11 @@ const FAKE_CREDENTIALS = async () => ({
 export async function createTestHost(
   options: TestHostOptions,
 ): Promise<Host & { close(): void; logs: string[] }> {
-  const plugins = await Promise.all(options.plugins.map((plugin) => validatePlugin(plugin, plugin.name)));
+  const plugins = await Promise.all(
+    [...(options.hostTools ? [hostPlugin] : []), ...options.plugins].map((plugin) =>
+      validatePlugin(plugin, plugin.name),
+    ),
+  );
   const logs: string[] = [];
   const aws = createAwsAccess({
     defaultRegion: options.aws?.defaultRegion ?? 'us-east-1',

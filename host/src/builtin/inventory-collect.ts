@@ -1,0 +1,76 @@
+import { summarizeError } from '../aws/errors.js';
+import { mapBounded } from '../aws/helpers.js';
+import type {
+  ContributionScope,
+  InventoryCollection,
+  InventoryContributor,
+  ToolContext,
+} from '../plugin-api/types.js';
+
+/** One contributor's inventory in one scope, or why it could not be read. */
+export type ScopedInventory =
+  | {
+      readonly ok: true;
+      readonly contributor: InventoryContributor;
+      readonly scope: ContributionScope;
+      readonly collection: InventoryCollection;
+    }
+  | {
+      readonly ok: false;
+      readonly contributor: InventoryContributor;
+      readonly scope: ContributionScope;
+      readonly code: string;
+      readonly message: string;
+    };
+
+/** True when `service` matches a filter term (case-insensitive, either way round, legacy names too). */
+export function serviceMatches(service: string, filters: readonly string[] | undefined): boolean {
+  if (!filters || filters.length === 0) return true;
+  const name = service.toLowerCase();
+  const aliases: Readonly<Record<string, string>> = {
+    appstream: 'applications',
+    'appstream 2.0': 'applications',
+    'workspaces web': 'secure browser',
+    web: 'secure browser',
+  };
+  return filters.some((raw) => {
+    const term = raw.toLowerCase().trim();
+    const wanted = aliases[term] ?? term;
+    return name.includes(wanted) || wanted.includes(name);
+  });
+}
+
+/**
+ * Collects every matching inventory contributor in every scope with bounded concurrency. Each
+ * (contributor, scope) is memoised for the whole client call, so the summary, the report and a
+ * health report built from them scan the estate once. One failure never hides the others.
+ */
+export async function collectInventory(
+  ctx: ToolContext,
+  scopes: readonly ContributionScope[],
+  services: readonly string[] | undefined,
+): Promise<ScopedInventory[]> {
+  const jobs = ctx.contributions.inventory
+    .filter((contributor) => serviceMatches(contributor.service, services))
+    .flatMap((contributor) => scopes.map((scope) => ({ contributor, scope })));
+  let done = 0;
+  const settled = await mapBounded(
+    jobs,
+    ctx.limits.concurrency,
+    async ({ contributor, scope }) => {
+      const collection = await ctx.memo(
+        `inventory:${contributor.id}:${scope.account ?? ''}:${scope.region}`,
+        () => contributor.collect(ctx, scope),
+      );
+      done += 1;
+      ctx.progress(done, jobs.length, `${contributor.service} in ${scope.region}`);
+      return collection;
+    },
+    { signal: ctx.signal },
+  );
+  return settled.map((outcome): ScopedInventory => {
+    const { contributor, scope } = outcome.item;
+    if (outcome.ok) return { ok: true, contributor, scope, collection: outcome.value };
+    return { ok: false, contributor, scope, ...summarizeError(outcome.error) };
+  });
+}
