@@ -99,14 +99,25 @@ describe('the CLI over stdio', () => {
     expect(client.getInstructions()).toContain('WorkSpaces Applications');
     expect(client.getInstructions()).toContain('Secure Browser');
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(['count_e2e_workspaces']);
-    expect(tools[0]?.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
-    expect(tools[0]?.outputSchema?.type).toBe('object');
+    // The host's own cross-service tools are always there, next to the plugin's read tool.
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      'count_e2e_workspaces',
+      'generate_inventory_report',
+      'get_euc_inventory_summary',
+    ]);
+    const count = tools.find((t) => t.name === 'count_e2e_workspaces');
+    expect(count?.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
+    expect(count?.outputSchema?.type).toBe('object');
     await client.close();
 
     const writes = await connect(['--enable-writes']);
     const writeTools = (await writes.client.listTools()).tools;
-    expect(writeTools.map((t) => t.name).sort()).toEqual(['count_e2e_workspaces', 'stop_e2e_workspaces']);
+    expect(writeTools.map((t) => t.name).sort()).toEqual([
+      'count_e2e_workspaces',
+      'generate_inventory_report',
+      'get_euc_inventory_summary',
+      'stop_e2e_workspaces',
+    ]);
     expect(
       Object.keys(writeTools.find((t) => t.name === 'stop_e2e_workspaces')?.inputSchema.properties ?? {}),
     ).toContain('confirm');

@@ -1,18 +1,23 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { accountFromRoleArn } from '../aws/context.js';
 import { effectiveIam } from '../host.js';
 import {
   additiveTierActions,
   iamReadme,
+  type PolicyDocument,
   policyDocument,
   type ToolIam,
-  tierPolicyFiles,
   unionActions,
 } from '../iam/policy.js';
+import { isScoped, launcherPolicy, type PolicyScope, scopedPolicy } from '../iam/scope.js';
 import { TIER_POLICY_NAMES, type Tier } from '../plugin-api/types.js';
+import { lookupAction } from '../registry/iam-reference.js';
 import type { Bootstrapped } from './bootstrap.js';
 import type { CliIo } from './main.js';
-import type { CliOptions } from './options.js';
+import { type CliOptions, UsageError } from './options.js';
+
+const TIERS: readonly Tier[] = [0, 1, 2, 3];
 
 function toolIamList(booted: Bootstrapped, include: (blockedBy: string | null) => boolean): ToolIam[] {
   return booted.host.decisions
@@ -25,53 +30,115 @@ function toolIamList(booted: Bootstrapped, include: (blockedBy: string | null) =
     }));
 }
 
-/** `iam-policy`: the effective policy, one tier layer, or the `iam/` files (written or checked). */
-export function runIamPolicy(booted: Bootstrapped, options: CliOptions, io: CliIo): number {
-  if (options.writeDir !== undefined) {
-    // The checked-in files cover every tier of every tool the config allows, whatever the flags.
-    const tools = toolIamList(booted, (blockedBy) => blockedBy !== 'config');
-    const files: Record<string, string> = Object.fromEntries(
-      Object.entries(tierPolicyFiles(tools)).map(([name, doc]) => [
-        name,
-        `${JSON.stringify(doc, null, 2)}\n`,
-      ]),
+/** Flags win; otherwise the config targets' accounts and regions scope the write tiers. */
+function policyScope(booted: Bootstrapped, options: CliOptions): PolicyScope {
+  const targets = booted.config.config.targets ?? [];
+  const configAccounts = targets.flatMap((t) => {
+    const account = t.account ?? (t.roleArn ? accountFromRoleArn(t.roleArn) : undefined);
+    return account ? [account] : [];
+  });
+  const configRegions = targets.flatMap((t) => t.regions ?? []);
+  return {
+    accounts: [...new Set(options.accounts.length > 0 ? options.accounts : configAccounts)],
+    regions: [...new Set(options.region ? [options.region] : configRegions)],
+    tags: options.scopeTags,
+  };
+}
+
+async function tierDocument(
+  tier: Tier,
+  actions: readonly string[],
+  scope: PolicyScope,
+): Promise<PolicyDocument> {
+  const sid = `WorkspacesEuc${TIER_POLICY_NAMES[tier]}`;
+  if (tier >= 2 && isScoped(scope)) return scopedPolicy([], actions, scope, sid.replace(/[^A-Za-z0-9]/g, ''));
+  return policyDocument(actions, sid);
+}
+
+async function effectiveDocument(tools: readonly ToolIam[], scope: PolicyScope): Promise<PolicyDocument> {
+  const layers = additiveTierActions(tools);
+  const reads = [...layers[0], ...layers[1]];
+  const writes = [...layers[2], ...layers[3]];
+  if (writes.length > 0 && isScoped(scope)) return scopedPolicy(reads, writes, scope, 'WorkspacesEucMcp');
+  return policyDocument(unionActions(tools), 'WorkspacesEucMcp');
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+async function accessLevels(tools: readonly ToolIam[]): Promise<Record<string, string>> {
+  const levels: Record<string, string> = {};
+  for (const action of unionActions(tools))
+    levels[action] = (await lookupAction(action))?.accessLevel ?? 'unknown';
+  return levels;
+}
+
+function roleArns(booted: Bootstrapped, options: CliOptions): string[] {
+  const arns = (booted.config.config.targets ?? []).flatMap((t) => (t.roleArn ? [t.roleArn] : []));
+  if (options.assumeRoleArn) arns.push(options.assumeRoleArn);
+  if (arns.length === 0)
+    throw new UsageError(
+      '--launcher needs role ARNs: list targets with roleArn in the config, or pass --assume-role-arn.',
     );
-    files['README.md'] = iamReadme(tools);
-    const dir = path.resolve(io.cwd, options.writeDir);
-    if (options.check) {
-      const stale = Object.entries(files).filter(([name, content]) => {
-        try {
-          return readFileSync(path.join(dir, name), 'utf8') !== content;
-        } catch {
-          return true;
-        }
-      });
-      if (stale.length > 0) {
-        io.stderr(
-          `IAM drift: ${stale.map(([name]) => path.join(options.writeDir ?? '', name)).join(', ')} differ from the tools' declared actions. Run \`npm run iam:write\` and commit the result.`,
-        );
-        return 1;
+  return arns;
+}
+
+async function writeOrCheck(
+  booted: Bootstrapped,
+  options: CliOptions,
+  io: CliIo,
+  dir: string,
+): Promise<number> {
+  // The checked-in files cover every tier of every tool the config allows, whatever the flags.
+  const tools = toolIamList(booted, (blockedBy) => blockedBy !== 'config');
+  const scope = policyScope(booted, options);
+  const layers = additiveTierActions(tools);
+  const files: Record<string, string> = {};
+  for (const tier of TIERS)
+    files[`${TIER_POLICY_NAMES[tier]}.json`] = json(await tierDocument(tier, layers[tier], scope));
+  if (options.launcher) files['launcher.json'] = json(launcherPolicy(roleArns(booted, options)));
+  files['README.md'] = iamReadme(tools, await accessLevels(tools));
+  const target = path.resolve(io.cwd, dir);
+  if (options.check) {
+    const stale = Object.entries(files).filter(([name, content]) => {
+      try {
+        return readFileSync(path.join(target, name), 'utf8') !== content;
+      } catch {
+        return true;
       }
-      io.stderr(`IAM files in ${options.writeDir} match the declared actions.`);
-      return 0;
+    });
+    if (stale.length > 0) {
+      io.stderr(
+        `IAM drift: ${stale.map(([name]) => path.join(dir, name)).join(', ')} differ from the tools' declared actions. Run \`npm run iam:write\` and commit the result.`,
+      );
+      return 1;
     }
-    mkdirSync(dir, { recursive: true });
-    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-    io.stderr(`Wrote ${Object.keys(files).length} files to ${options.writeDir}.`);
+    io.stderr(`IAM files in ${dir} match the declared actions.`);
     return 0;
   }
+  mkdirSync(target, { recursive: true });
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(target, name), content);
+  io.stderr(`Wrote ${Object.keys(files).length} files to ${dir}.`);
+  return 0;
+}
+
+/** `iam-policy`: the effective policy, one tier layer, or the `iam/` files (written or checked). */
+export async function runIamPolicy(booted: Bootstrapped, options: CliOptions, io: CliIo): Promise<number> {
+  if (options.writeDir !== undefined) return writeOrCheck(booted, options, io, options.writeDir);
+  const allTiers = options.allTiers || options.tier !== undefined;
   const tools = toolIamList(booted, (blockedBy) =>
-    options.allTiers || options.tier !== undefined
-      ? blockedBy !== 'config' && blockedBy !== 'maxTier'
-      : blockedBy === null,
+    allTiers ? blockedBy !== 'config' && blockedBy !== 'maxTier' : blockedBy === null,
   );
-  if (options.tier !== undefined) {
-    const tier = options.tier as Tier;
-    io.stdout(
-      `${JSON.stringify(policyDocument(additiveTierActions(tools)[tier], `WorkspacesEuc${TIER_POLICY_NAMES[tier]}`), null, 2)}\n`,
-    );
-    return 0;
-  }
-  io.stdout(`${JSON.stringify(policyDocument(unionActions(tools), 'WorkspacesEucMcp'), null, 2)}\n`);
+  const scope = policyScope(booted, options);
+  const document =
+    options.tier !== undefined
+      ? await tierDocument(options.tier as Tier, additiveTierActions(tools)[options.tier as Tier], scope)
+      : await effectiveDocument(tools, scope);
+  io.stdout(
+    json(
+      options.launcher ? { launcher: launcherPolicy(roleArns(booted, options)), target: document } : document,
+    ),
+  );
   return 0;
 }

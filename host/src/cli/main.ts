@@ -121,7 +121,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'tools':
         return runTools(booted, options, io);
       case 'iam-policy':
-        return runIamPolicy(booted, options, io);
+        return await runIamPolicy(booted, options, io);
       case 'call':
         return await runCall(booted, options, io);
       case 'serve':

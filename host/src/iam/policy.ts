@@ -72,7 +72,13 @@ export function tierPolicyFiles(tools: readonly ToolIam[]): Record<string, Polic
 }
 
 /** Markdown for `iam/README.md`: which tool needs which action, and how to attach the tiers. */
-export function iamReadme(tools: readonly ToolIam[]): string {
+export function iamReadme(
+  tools: readonly ToolIam[],
+  accessLevels: Readonly<Record<string, string>> = {},
+): string {
+  const usedBy = new Map<string, string[]>();
+  for (const tool of tools)
+    for (const action of tool.iamActions) usedBy.set(action, [...(usedBy.get(action) ?? []), tool.name]);
   const layers = additiveTierActions(tools);
   const lines = [
     '# IAM policies',
@@ -98,6 +104,22 @@ export function iamReadme(tools: readonly ToolIam[]): string {
         (tool) =>
           `| \`${tool.name}\` | ${tool.plugin} | ${tool.tier} | ${tool.iamActions.map((a) => `\`${a}\``).join(', ')} |`,
       ),
+    '',
+    '## Why each action is granted',
+    '',
+    'Access level from the AWS Service Authorization Reference; tiers 0 and 1 hold only List and Read.',
+    '',
+    '| action | access level | tier file | needed by |',
+    '|---|---|---|---|',
+    ...TIERS.flatMap((tier) =>
+      layers[tier].map(
+        (action) =>
+          `| \`${action}\` | ${accessLevels[action] ?? 'unknown'} | \`${TIER_POLICY_NAMES[tier]}.json\` | ${(usedBy.get(action) ?? []).map((t) => `\`${t}\``).join(', ')} |`,
+      ),
+    ),
+    '',
+    'Scope the write tiers to accounts, regions and a tag with',
+    '`workspaces-euc-mcp iam-policy --tier 2 --all-tiers --account 111122223333 --region eu-west-1 --scope-tag team=euc`.',
     '',
   ];
   return lines.join('\n');

@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './main.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const CONFIG = path.resolve(here, '../../test-fixtures/e2e/.workspaces-eucrc.json');
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli([...args, '--config', CONFIG, '--log-level', 'error'], {
+    cwd: here,
+    env: { AWS_REGION: 'eu-west-1' },
+    pluginSearchBases: [],
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (line) => {
+      stderr += `${line}\n`;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('workspaces-euc-mcp iam-policy', () => {
+  it("the default launch policy is exactly the registered (read) tools' actions", async () => {
+    const { code, stdout } = await cli(['iam-policy']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).Statement).toEqual([
+      { Sid: 'WorkspacesEucMcp', Effect: 'Allow', Action: ['workspaces:DescribeWorkspaces'], Resource: '*' },
+    ]);
+  });
+  it('--enable-writes adds the write actions; --account/--region scope them to ARNs', async () => {
+    const { stdout } = await cli([
+      'iam-policy',
+      '--enable-writes',
+      '--account',
+      '111122223333',
+      '--region',
+      'eu-west-1',
+    ]);
+    expect(JSON.parse(stdout).Statement).toEqual([
+      {
+        Sid: 'WorkspacesEucMcpRead',
+        Effect: 'Allow',
+        Action: ['workspaces:DescribeWorkspaces'],
+        Resource: '*',
+      },
+      {
+        Sid: 'WorkspacesEucMcpWriteScopedToWorkspaceid',
+        Effect: 'Allow',
+        Action: ['workspaces:StopWorkspaces'],
+        Resource: 'arn:aws:workspaces:eu-west-1:111122223333:workspace/*',
+      },
+    ]);
+  });
+  it('--launcher emits the AssumeRole policy for the role alongside the target policy', async () => {
+    const { stdout } = await cli([
+      'iam-policy',
+      '--launcher',
+      '--assume-role-arn',
+      'arn:aws:iam::111122223333:role/EucRead',
+    ]);
+    const out = JSON.parse(stdout);
+    expect(out.launcher.Statement[0]).toMatchObject({
+      Action: ['sts:AssumeRole'],
+      Resource: ['arn:aws:iam::111122223333:role/EucRead'],
+    });
+    expect(out.target.Statement[0].Action).toEqual(['workspaces:DescribeWorkspaces']);
+  });
+  it('--write-dir writes the tier files and --check fails on drift, naming the file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'euc-iam-'));
+    expect((await cli(['iam-policy', '--write-dir', dir])).code).toBe(0);
+    const tier2 = JSON.parse(readFileSync(path.join(dir, 'tier2-lifecycle.json'), 'utf8'));
+    expect(tier2.Statement[0].Action).toEqual(['workspaces:StopWorkspaces']);
+    expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toContain(
+      '| `workspaces:StopWorkspaces` | Write | `tier2-lifecycle.json` | `stop_e2e_workspaces` |',
+    );
+    expect((await cli(['iam-policy', '--write-dir', dir, '--check'])).code).toBe(0);
+    writeFileSync(path.join(dir, 'tier0-diagnostics.json'), '{}');
+    const drift = await cli(['iam-policy', '--write-dir', dir, '--check']);
+    expect(drift.code).toBe(1);
+    expect(drift.stderr).toContain('tier0-diagnostics.json');
+  });
+  it('a bad config or flag exits 2 with the reason', async () => {
+    expect((await cli(['iam-policy', '--launcher'])).stderr).toContain('--launcher needs role ARNs');
+    const bad = await cli(['tools', '--max-bulk-targets', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-bulk-targets');
+  });
+});
