@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,10 +65,15 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => fakeAws.listen(0, '127.0.0.1', resolve));
   endpoint = `http://127.0.0.1:${(fakeAws.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => fakeAws.close(() => resolve())));
+const homes: string[] = [];
+afterAll(async () => {
+  for (const home of homes) rmSync(home, { recursive: true, force: true });
+  await new Promise<void>((resolve) => fakeAws.close(() => resolve()));
+});
 
 async function connect(extraArgs: string[] = []): Promise<{ client: Client; stderr: () => string }> {
   const home = mkdtempSync(path.join(tmpdir(), 'euc-e2e-home-'));
+  homes.push(home);
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [BIN, 'serve', '--config', CONFIG, '--no-sso-auto-login', ...extraArgs],

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,26 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   });
   return { code, stdout, stderr };
 }
+
+describe('workspaces-euc-mcp tools', () => {
+  it('lists registered tools and why the others are not', async () => {
+    const { code, stdout } = await cli(['tools']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\+ count_e2e_workspaces +tier 0/);
+    expect(stdout).toMatch(/- stop_e2e_workspaces +tier 2 .*tier 2 needs --enable-writes/);
+  });
+  it('--json gives each tool with tier, plugin, registration and IAM', async () => {
+    const rows = JSON.parse((await cli(['tools', '--json', '--enable-writes'])).stdout) as {
+      tool: string;
+      registered: boolean;
+      iam: string[];
+    }[];
+    expect(rows.find((r) => r.tool === 'stop_e2e_workspaces')).toMatchObject({
+      registered: true,
+      iam: ['workspaces:StopWorkspaces'],
+    });
+  });
+});
 
 describe('workspaces-euc-mcp iam-policy', () => {
   it("the default launch policy is exactly the registered (read) tools' actions", async () => {
@@ -84,6 +104,7 @@ describe('workspaces-euc-mcp iam-policy', () => {
     const drift = await cli(['iam-policy', '--write-dir', dir, '--check']);
     expect(drift.code).toBe(1);
     expect(drift.stderr).toContain('tier0-diagnostics.json');
+    rmSync(dir, { recursive: true, force: true });
   });
   it('a bad config or flag exits 2 with the reason', async () => {
     expect((await cli(['iam-policy', '--launcher'])).stderr).toContain('--launcher needs role ARNs');

@@ -11,6 +11,7 @@ describe('scoped write policies', () => {
   });
   it('expands the reference ARN template for each account and region, names become *', () => {
     expect(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the reference's placeholder syntax
       expandArnTemplate('arn:${Partition}:workspaces:${Region}:${Account}:workspace/${WorkspaceId}', {
         accounts: ['111122223333', '444455556666'],
         regions: ['eu-west-1', 'cn-north-1'],

@@ -25,7 +25,15 @@ export function isScoped(scope: PolicyScope): boolean {
   return scope.accounts.length > 0 || scope.regions.length > 0 || scope.tags.length > 0;
 }
 
+// The reference writes placeholders as literal `${Name}` in plain strings, not JS templates.
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the reference's own placeholder syntax
 const RESOURCE_TAG_KEY = 'aws:ResourceTag/${TagKey}';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the reference's own placeholder syntax
+const PARTITION = '${Partition}';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the reference's own placeholder syntax
+const REGION = '${Region}';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the reference's own placeholder syntax
+const ACCOUNT = '${Account}';
 
 /** Expands a reference ARN template for the scope; resource names become `*`. */
 export function expandArnTemplate(template: string, scope: PolicyScope): string[] {
@@ -36,9 +44,9 @@ export function expandArnTemplate(template: string, scope: PolicyScope): string[
     for (const account of accounts)
       arns.push(
         template
-          .replace('${Partition}', region === '*' ? 'aws' : partitionOf(region))
-          .replace('${Region}', region)
-          .replace('${Account}', account)
+          .replace(PARTITION, region === '*' ? 'aws' : partitionOf(region))
+          .replace(REGION, region)
+          .replace(ACCOUNT, account)
           .replace(/\$\{[A-Za-z]+\}/g, '*'),
       );
   return [...new Set(arns)];
