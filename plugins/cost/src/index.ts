@@ -1,11 +1,32 @@
 import { definePlugin } from '@workspaces-euc-mcp/host';
+import { analyzeWorkspaceUtilization } from './tools/analyze-workspace-utilization.js';
+import { compareEucCosts } from './tools/compare-euc-costs.js';
+import { getEucCostForecast } from './tools/get-euc-cost-forecast.js';
+import { getEucCostSummary } from './tools/get-euc-cost-summary.js';
+import { getEucServicePrices } from './tools/get-euc-service-prices.js';
+import { listUnusedResources } from './tools/list-unused-resources.js';
+import { recommendBundleRightsizing } from './tools/recommend-bundle-rightsizing.js';
+import { recommendRunningMode } from './tools/recommend-running-mode.js';
 
-/** Cost Explorer, Price List, running-mode and unused-resource economics. */
+/**
+ * Cost Explorer, Price List, running-mode and unused-resource economics. Tier 0 tools read
+ * WorkSpaces and CloudWatch only; tier 1 tools also read billing data (Cost Explorer, which
+ * charges per request, and the Price List).
+ */
 export const plugin = definePlugin({
   name: '@workspaces-euc-mcp/plugin-cost',
   version: '0.1.0',
   description: 'Cost Explorer, Price List, running-mode and unused-resource economics.',
-  tools: [],
+  tools: [
+    analyzeWorkspaceUtilization,
+    listUnusedResources,
+    recommendBundleRightsizing,
+    recommendRunningMode,
+    getEucCostSummary,
+    getEucCostForecast,
+    compareEucCosts,
+    getEucServicePrices,
+  ],
 });
 
 export default plugin;

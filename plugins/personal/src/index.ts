@@ -1,11 +1,48 @@
 import { definePlugin } from '@workspaces-euc-mcp/host';
+import { personalFindings } from './contributions/findings.js';
+import { personalInventory } from './contributions/inventory.js';
+import { auditWorkspaceImages } from './tools/audit-workspace-images.js';
+import { checkDirectoryHealth } from './tools/check-directory-health.js';
+import { diagnoseWorkspaceConnectivity } from './tools/diagnose-workspace-connectivity.js';
+import { findWorkspaces } from './tools/find-workspaces.js';
+import { getEucAccountPosture } from './tools/get-euc-account-posture.js';
+import { getWorkspaceConnectionHistory } from './tools/get-workspace-connection-history.js';
+import { getWorkspacePerformance } from './tools/get-workspace-performance.js';
+import { modifyWorkspaceRunningMode } from './tools/modify-workspace-running-mode.js';
+import { modifyWorkspaceState } from './tools/modify-workspace-state.js';
+import { rebootWorkspaces } from './tools/reboot-workspaces.js';
+import { rebuildWorkspaces } from './tools/rebuild-workspaces.js';
+import { restoreWorkspace } from './tools/restore-workspace.js';
+import { startWorkspaces } from './tools/start-workspaces.js';
+import { stopWorkspaces } from './tools/stop-workspaces.js';
+import { terminateWorkspaces } from './tools/terminate-workspaces.js';
 
 /** WorkSpaces Personal (and Core partner desktops on the same API). */
 export const plugin = definePlugin({
   name: '@workspaces-euc-mcp/plugin-personal',
   version: '0.1.0',
   description: 'WorkSpaces Personal (and Core partner desktops on the same API).',
-  tools: [],
+  tools: [
+    diagnoseWorkspaceConnectivity,
+    checkDirectoryHealth,
+    findWorkspaces,
+    getWorkspacePerformance,
+    getWorkspaceConnectionHistory,
+    auditWorkspaceImages,
+    getEucAccountPosture,
+    startWorkspaces,
+    stopWorkspaces,
+    rebootWorkspaces,
+    modifyWorkspaceRunningMode,
+    modifyWorkspaceState,
+    terminateWorkspaces,
+    rebuildWorkspaces,
+    restoreWorkspace,
+  ],
+  contributes: {
+    inventory: [personalInventory],
+    findings: [personalFindings],
+  },
 });
 
 export default plugin;

@@ -1,0 +1,109 @@
+/**
+ * Usage and AutoStop billable hours rebuilt from an hourly `UserConnected` (Maximum) series.
+ *
+ * The method follows Cost Optimizer for WorkSpaces (metrics_helper.py, v2.8.7): a desktop is
+ * billed for every hour it runs, which under AutoStop is the time a user is connected plus the
+ * idle tail before it stops (`RunningModeAutoStopTimeoutInMinutes`, in 60-minute steps). We use
+ * hourly rather than 5-minute samples so one GetMetricData call covers hundreds of desktops: an
+ * hour whose maximum is 1 had a user connected at some point in it, and AutoStop bills partial
+ * hours as whole hours, so the hourly grid loses nothing the bill would show.
+ */
+
+export const HOUR_MS = 3_600_000;
+/** The average month AWS uses to turn monthly fees into hours (8,760 h / 12). */
+export const HOURS_PER_MONTH = 730;
+/** AutoStop's default timeout; what an AlwaysOn desktop would get if switched without choosing one. */
+export const DEFAULT_AUTO_STOP_TIMEOUT_MINUTES = 60;
+
+/** A whole-hour window ending at the last full hour before `now`. */
+export interface HourWindow {
+  readonly start: Date;
+  readonly end: Date;
+  readonly hours: number;
+}
+
+/** The `days`-long window of whole UTC hours ending at the start of the current hour. */
+export function hourWindowEndingAt(now: Date, days: number): HourWindow {
+  const end = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+  const hours = Math.round(days * 24);
+  return { start: new Date(end.getTime() - hours * HOUR_MS), end, hours };
+}
+
+/** One desktop's hourly maxima; timestamps are the start of each hour. */
+export interface HourlySeries {
+  readonly timestamps: readonly Date[];
+  readonly values: readonly number[];
+}
+
+/** What one desktop's series says about its use in the window. */
+export interface UsageMeasure {
+  /** Hours in which a user was connected (UserConnected maximum ≥ 1). */
+  readonly connectedHours: number;
+  /** UTC days with at least one connected hour. */
+  readonly activeDays: number;
+  /** Connected hours plus the AutoStop idle tail after each session, merged, inside the window. */
+  readonly billableHours: number;
+  /** Hours the measure speaks for: the whole window, or from the first datapoint (see observeFrom). */
+  readonly observedHours: number;
+  readonly datapoints: number;
+  readonly firstDatapoint?: Date;
+}
+
+/** Idle tail in whole hours for an AutoStop timeout (AWS sets it in 60-minute steps). */
+export function autoStopTailHours(timeoutMinutes: number | undefined): number {
+  const minutes = timeoutMinutes && timeoutMinutes > 0 ? timeoutMinutes : DEFAULT_AUTO_STOP_TIMEOUT_MINUTES;
+  return Math.ceil(minutes / 60);
+}
+
+/**
+ * Measures use and AutoStop billable hours. `observeFrom: 'first-datapoint'` is for AlwaysOn
+ * desktops, which report every hour they exist, so a desktop created mid-window is projected
+ * from its own history; an AutoStop desktop reports nothing while stopped, so its silence is
+ * "not running" and the whole window counts.
+ */
+export function measureUsage(
+  series: HourlySeries,
+  window: HourWindow,
+  options: { readonly tailHours: number; readonly observeFrom: 'window' | 'first-datapoint' },
+): UsageMeasure {
+  const connected = new Array<boolean>(window.hours).fill(false);
+  let datapoints = 0;
+  let first: number | undefined;
+  series.timestamps.forEach((timestamp, i) => {
+    const index = Math.floor((timestamp.getTime() - window.start.getTime()) / HOUR_MS);
+    if (index < 0 || index >= window.hours) return;
+    datapoints += 1;
+    if (first === undefined || index < first) first = index;
+    if ((series.values[i] ?? 0) >= 1) connected[index] = true;
+  });
+
+  const billable = new Array<boolean>(window.hours).fill(false);
+  const days = new Set<number>();
+  let connectedHours = 0;
+  connected.forEach((isConnected, index) => {
+    if (!isConnected) return;
+    connectedHours += 1;
+    days.add(Math.floor((window.start.getTime() + index * HOUR_MS) / (24 * HOUR_MS)));
+    // The hour itself and the idle tail after it; overlapping tails merge, so a short break
+    // between sessions costs the gap, not a second tail.
+    for (let h = index; h <= Math.min(index + options.tailHours, window.hours - 1); h += 1)
+      billable[h] = true;
+  });
+
+  const observedHours =
+    options.observeFrom === 'first-datapoint' && first !== undefined ? window.hours - first : window.hours;
+  return {
+    connectedHours,
+    activeDays: days.size,
+    billableHours: billable.filter(Boolean).length,
+    observedHours,
+    datapoints,
+    ...(first !== undefined ? { firstDatapoint: new Date(window.start.getTime() + first * HOUR_MS) } : {}),
+  };
+}
+
+/** Scales hours seen over `observedHours` to a 730-hour month. */
+export function projectToMonth(hours: number, observedHours: number): number {
+  if (observedHours <= 0) return 0;
+  return Math.min(HOURS_PER_MONTH, (hours * HOURS_PER_MONTH) / observedHours);
+}

@@ -1,0 +1,99 @@
+import {
+  CostExplorerClient,
+  type ForecastResult,
+  GetCostAndUsageCommand,
+  type GetCostAndUsageCommandInput,
+  GetCostForecastCommand,
+  type GetCostForecastCommandInput,
+  type ResultByTime,
+} from '@aws-sdk/client-cost-explorer';
+import type { ToolContext } from '@workspaces-euc-mcp/host';
+import { targetKey } from './common.js';
+import { cachedFetch, cachePerAccess } from './ttl-cache.js';
+
+/** Cost Explorer is a global API served from us-east-1. */
+export const COST_EXPLORER_REGION = 'us-east-1';
+/** The metric every cost tool reads: what the invoice shows before credits and discounts. */
+export const COST_METRIC = 'UnblendedCost';
+/** Cost Explorer refreshes a few times a day and bills $0.01 per request: keep answers 15 minutes. */
+const ceCache = cachePerAccess<unknown>(15 * 60_000, 100);
+
+/** Counts the Cost Explorer requests one tool call actually sent (cached answers cost nothing). */
+export interface RequestCounter {
+  requests: number;
+}
+
+/** A forecast answer. */
+export interface Forecast {
+  readonly total?: number;
+  readonly byTime: readonly ForecastResult[];
+}
+
+function client(ctx: ToolContext): CostExplorerClient {
+  return ctx.aws.client(CostExplorerClient, { region: COST_EXPLORER_REGION });
+}
+
+/**
+ * GetCostAndUsage with every page merged into one result per period. The same request is sent
+ * at most once per client call (ctx.memo) and reused for 15 minutes (per request key).
+ */
+export async function getCostAndUsage(
+  ctx: ToolContext,
+  request: Omit<GetCostAndUsageCommandInput, 'NextPageToken'>,
+  counter: RequestCounter,
+): Promise<ResultByTime[]> {
+  const key = `cost:ce:${targetKey(ctx)}:GetCostAndUsage:${JSON.stringify(request)}`;
+  const { value } = await cachedFetch(ctx, ceCache(ctx.aws), key, async () => {
+    const byStart = new Map<string, ResultByTime>();
+    let token: string | undefined;
+    do {
+      counter.requests += 1;
+      const page = await client(ctx).send(new GetCostAndUsageCommand({ ...request, NextPageToken: token }), {
+        abortSignal: ctx.signal,
+      });
+      // Later pages continue the groups of the same periods.
+      for (const result of page.ResultsByTime ?? []) {
+        const start = result.TimePeriod?.Start ?? '';
+        const existing = byStart.get(start);
+        if (existing) existing.Groups = [...(existing.Groups ?? []), ...(result.Groups ?? [])];
+        else byStart.set(start, { ...result, Groups: [...(result.Groups ?? [])] });
+      }
+      token = page.NextPageToken;
+    } while (token);
+    return [...byStart.values()].sort((a, b) =>
+      (a.TimePeriod?.Start ?? '').localeCompare(b.TimePeriod?.Start ?? ''),
+    );
+  });
+  return value as ResultByTime[];
+}
+
+/** GetCostForecast, memoised and cached like GetCostAndUsage. */
+export async function getCostForecast(
+  ctx: ToolContext,
+  request: GetCostForecastCommandInput,
+  counter: RequestCounter,
+): Promise<Forecast> {
+  const key = `cost:ce:${targetKey(ctx)}:GetCostForecast:${JSON.stringify(request)}`;
+  const { value } = await cachedFetch(ctx, ceCache(ctx.aws), key, async (): Promise<Forecast> => {
+    counter.requests += 1;
+    const answer = await client(ctx).send(new GetCostForecastCommand(request), { abortSignal: ctx.signal });
+    const total = Number(answer.Total?.Amount);
+    return { ...(Number.isFinite(total) ? { total } : {}), byTime: answer.ForecastResultsByTime ?? [] };
+  });
+  return value as Forecast;
+}
+
+/** `YYYY-MM-DD` of a UTC instant. */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A `YYYY-MM-DD` day moved by `days`. */
+export function addDays(day: string, days: number): string {
+  return utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
+}
+
+/** Whole days from `start` to `end` (end exclusive). */
+export function daysBetween(start: string, end: string): number {
+  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
+}

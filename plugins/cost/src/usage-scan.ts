@@ -1,0 +1,84 @@
+import type { ToolContext } from '@workspaces-euc-mcp/host';
+import {
+  autoStopTailHours,
+  type HourWindow,
+  hourWindowEndingAt,
+  measureUsage,
+  type UsageMeasure,
+} from './billable-hours.js';
+import { type ErrorEntry, SERVICE_LABEL } from './common.js';
+import { type Desktop, isBilled, listDesktops } from './desktops.js';
+import {
+  failureSummary,
+  fetchHourlyMaxima,
+  type HourlyOutcome,
+  metricRequestsFor,
+} from './hourly-metrics.js';
+import type { MetricOutcome } from './utilization.js';
+
+/** One desktop with its hourly UserConnected outcome and, when there is data, its measure. */
+export interface DesktopUsage {
+  readonly desktop: Desktop;
+  readonly outcome: MetricOutcome;
+}
+
+/** The estate-wide usage read shared by the utilisation and running-mode tools. */
+export interface UsageScan {
+  readonly window: HourWindow;
+  /** Billed, non-standby desktops, each with its usage. */
+  readonly usage: readonly DesktopUsage[];
+  readonly standbyExcluded: number;
+  readonly notBilledExcluded: number;
+  /** GetMetricData requests the read needed (before retries and NextToken pages). */
+  readonly metricRequests: number;
+  readonly errors: readonly ErrorEntry[];
+}
+
+/** The AutoStop idle tail this desktop has, or would get if switched (AWS default 60 minutes). */
+export function tailHoursOf(desktop: Desktop): number {
+  return autoStopTailHours(desktop.runningMode === 'AUTO_STOP' ? desktop.autoStopTimeoutMinutes : undefined);
+}
+
+function toMetricOutcome(desktop: Desktop, outcome: HourlyOutcome, window: HourWindow): MetricOutcome {
+  if (!outcome.ok) return { kind: 'failed', status: outcome.status, message: outcome.message };
+  const measure: UsageMeasure = measureUsage(outcome, window, {
+    tailHours: tailHoursOf(desktop),
+    // AlwaysOn desktops report every hour they exist: project a new one from its own history.
+    observeFrom: desktop.runningMode === 'ALWAYS_ON' ? 'first-datapoint' : 'window',
+  });
+  return { kind: 'measured', measure };
+}
+
+/**
+ * Lists the desktops (ceil(N/25) DescribeWorkspaces pages) and reads hourly UserConnected for
+ * the billed, non-standby ones in batched GetMetricData requests. Shared within one client call.
+ */
+export async function scanUsage(ctx: ToolContext, region: string, lookbackDays: number): Promise<UsageScan> {
+  const window = hourWindowEndingAt(ctx.now(), lookbackDays);
+  const all = await listDesktops(ctx, region);
+  const billed = all.filter(isBilled);
+  const measured = billed.filter((d) => !d.isStandby);
+  const ids = measured.map((d) => d.workspaceId);
+  const outcomes = await fetchHourlyMaxima(ctx, region, ids, 'UserConnected', window);
+  const errors: ErrorEntry[] = failureSummary(outcomes.values()).map(({ status, count, message }) => ({
+    service: SERVICE_LABEL.cloudwatch,
+    region,
+    code: status.replace(/^Error:/, ''),
+    message: `UserConnected unavailable for ${count} desktop(s), classified unknown${message ? `: ${message}` : '.'}`,
+  }));
+  return {
+    window,
+    usage: measured.map((desktop) => ({
+      desktop,
+      outcome: toMetricOutcome(
+        desktop,
+        outcomes.get(desktop.workspaceId) ?? { ok: false, status: 'Missing', message: 'no result' },
+        window,
+      ),
+    })),
+    standbyExcluded: billed.length - measured.length,
+    notBilledExcluded: all.length - billed.length,
+    metricRequests: metricRequestsFor(ids.length, window),
+    errors,
+  };
+}

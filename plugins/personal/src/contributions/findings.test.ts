@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { findingsConsumerPlugin } from '../__tests__/consumer.js';
+import { AD, IMPAIRED_AD, smallEstate, WSD } from '../__tests__/estate.js';
+import { call, personalHost } from '../__tests__/host.js';
+import { PERSONAL_CHECKS } from './findings.js';
+
+interface Collected {
+  findings: { checkId: string; resourceId: string; detail: string }[];
+}
+
+describe('findings contributor', () => {
+  it('raises each check on the resources that fail it, and only those', async () => {
+    const estate = smallEstate();
+    estate.directories.push({
+      DirectoryId: 'd-aaaaaaaaaa',
+      State: 'ERROR',
+      ErrorMessage: 'replica region',
+      ipGroupIds: ['wsipg-corp0001'],
+    });
+    const { host } = await personalHost(estate, { extraPlugins: [findingsConsumerPlugin] });
+    const result = await call<Collected>(host, 'collect_test_findings', {});
+    const pairs = result.findings.map((f) => `${f.checkId} ${f.resourceId}`).sort();
+    expect(pairs).toEqual(
+      [
+        'personal.unencrypted-root-volume ws-unheal001',
+        'personal.unencrypted-user-volume ws-stopped01',
+        `personal.directory-without-ip-group ${WSD}`,
+        `personal.ip-group-open-to-internet ${AD}`,
+        `personal.users-local-administrators ${AD}`,
+        'personal.directory-not-registered d-aaaaaaaaaa',
+      ].sort(),
+    );
+    expect(result.findings.find((f) => f.checkId === 'personal.ip-group-open-to-internet')?.detail).toBe(
+      'IP group wsipg-open0001: 0.0.0.0/0',
+    );
+    expect(result.findings.some((f) => f.resourceId === IMPAIRED_AD)).toBe(false);
+  });
+
+  it('every check id is stable, namespaced and unique', () => {
+    const ids = PERSONAL_CHECKS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^personal\.[a-z-]+$/);
+  });
+});

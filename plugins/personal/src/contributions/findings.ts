@@ -1,0 +1,114 @@
+import type { CheckDescriptor, Finding, FindingsContributor } from '@workspaces-euc-mcp/host';
+import { listAllWorkspaces, listDirectories, listIpGroups } from '../aws.js';
+import { ipGroupFacts } from '../directories.js';
+
+/** The security checks this plugin contributes, with stable ids. */
+export const PERSONAL_CHECKS = [
+  {
+    id: 'personal.unencrypted-root-volume',
+    title: 'WorkSpace root volume not encrypted',
+    severity: 'warning',
+    why: 'The C: drive holds cached credentials, profiles and application data at rest without KMS encryption.',
+    fix: 'Encryption can only be chosen at launch: create a new encrypted desktop (or rebuild from an encrypted bundle) and migrate the user.',
+  },
+  {
+    id: 'personal.unencrypted-user-volume',
+    title: 'WorkSpace user volume not encrypted',
+    severity: 'warning',
+    why: "The D: drive holds the user's documents and profile at rest without KMS encryption.",
+    fix: 'Launch a replacement desktop with user volume encryption and migrate the user.',
+  },
+  {
+    id: 'personal.directory-without-ip-group',
+    title: 'Directory without an IP access group',
+    severity: 'warning',
+    why: 'Users can reach their desktops from any IP address once they authenticate.',
+    fix: 'Create an IP access group with your corporate ranges and associate it with the directory.',
+  },
+  {
+    id: 'personal.ip-group-open-to-internet',
+    title: 'IP access group admits every address',
+    severity: 'warning',
+    why: 'A /0 rule (e.g. 0.0.0.0/0) makes the IP access group no restriction at all.',
+    fix: 'Replace the /0 rule with your corporate egress ranges.',
+  },
+  {
+    id: 'personal.users-local-administrators',
+    title: 'Users are local administrators',
+    severity: 'warning',
+    why: 'With UserEnabledAsLocalAdministrator, users can install software and turn off security controls on new desktops.',
+    fix: "Turn it off in the directory's WorkSpace creation properties unless users need it.",
+  },
+  {
+    id: 'personal.directory-not-registered',
+    title: 'Directory not REGISTERED',
+    severity: 'critical',
+    why: 'Only a REGISTERED directory allows launches and logons; its desktops are unusable otherwise.',
+    fix: 'Re-register the directory with WorkSpaces or fix the registration error.',
+  },
+] as const satisfies readonly CheckDescriptor[];
+
+type CheckId = (typeof PERSONAL_CHECKS)[number]['id'];
+
+function finding(checkId: CheckId, resourceId: string, resourceType: string, detail?: string): Finding {
+  return { checkId, resourceId, resourceType, ...(detail ? { detail } : {}) };
+}
+
+/** Security findings on desktops, directories and IP access groups. */
+export const personalFindings: FindingsContributor = {
+  id: 'personal.security',
+  service: 'WorkSpaces Personal',
+  iam: [
+    'workspaces:DescribeWorkspaces',
+    'workspaces:DescribeWorkspaceDirectories',
+    'workspaces:DescribeIpGroups',
+  ],
+  checks: PERSONAL_CHECKS,
+  async collect(ctx, scope) {
+    const [workspaces, directories, groups] = await Promise.all([
+      listAllWorkspaces(ctx, scope),
+      listDirectories(ctx, scope),
+      listIpGroups(ctx, scope),
+    ]);
+    const findings: Finding[] = [];
+    for (const ws of workspaces) {
+      const id = ws.WorkspaceId ?? '';
+      if (ws.State === 'TERMINATING' || ws.State === 'TERMINATED') continue;
+      if (!ws.RootVolumeEncryptionEnabled)
+        findings.push(finding('personal.unencrypted-root-volume', id, 'WorkSpace', ws.UserName));
+      if (!ws.UserVolumeEncryptionEnabled)
+        findings.push(finding('personal.unencrypted-user-volume', id, 'WorkSpace', ws.UserName));
+    }
+    const groupFacts = new Map(groups.map((g) => [g.groupId ?? '', ipGroupFacts(g)]));
+    for (const dir of directories) {
+      const id = dir.DirectoryId ?? '';
+      if (dir.State !== 'REGISTERED')
+        findings.push(
+          finding(
+            'personal.directory-not-registered',
+            id,
+            'Directory',
+            `State ${dir.State ?? 'unknown'}${dir.ErrorMessage ? `: ${dir.ErrorMessage}` : ''}`,
+          ),
+        );
+      const ipGroupIds = dir.ipGroupIds ?? [];
+      if (ipGroupIds.length === 0)
+        findings.push(finding('personal.directory-without-ip-group', id, 'Directory'));
+      for (const groupId of ipGroupIds) {
+        const open = groupFacts.get(groupId)?.openRules ?? [];
+        if (open.length > 0)
+          findings.push(
+            finding(
+              'personal.ip-group-open-to-internet',
+              id,
+              'Directory',
+              `IP group ${groupId}: ${open.join(', ')}`,
+            ),
+          );
+      }
+      if (dir.WorkspaceCreationProperties?.UserEnabledAsLocalAdministrator)
+        findings.push(finding('personal.users-local-administrators', id, 'Directory'));
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { compositePlugin } from '../__tests__/consumer.js';
+import { AD, IMPAIRED_AD, smallEstate, WSD } from '../__tests__/estate.js';
+import { generatedEstate } from '../__tests__/estate-generated.js';
+import { awsError } from '../__tests__/fake-aws.js';
+import { call, operations, personalHost } from '../__tests__/host.js';
+
+interface Summary {
+  totalResources: number;
+  services: {
+    service: string;
+    total: number;
+    byState: Record<string, number>;
+    breakdowns: Record<string, Record<string, number>>;
+  }[];
+  errors: { service: string; code: string; message: string }[];
+}
+interface Report {
+  rows: { id: string; name?: string; state: string; attributes: Record<string, unknown> }[];
+}
+
+describe('inventory contributor', () => {
+  it('counts desktops by state, running mode, compute type and directory', async () => {
+    const { host } = await personalHost(smallEstate(), { hostTools: true });
+    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    const personal = result.services.find((s) => s.service === 'WorkSpaces Personal');
+    expect(personal?.total).toBe(9);
+    expect(personal?.byState).toEqual({
+      AVAILABLE: 3,
+      UNHEALTHY: 1,
+      STOPPED: 2,
+      ADMIN_MAINTENANCE: 1,
+      ERROR: 1,
+      SUSPENDED: 1,
+    });
+    expect(personal?.breakdowns).toEqual({
+      runningMode: { AUTO_STOP: 5, ALWAYS_ON: 3, MANUAL: 1 },
+      computeType: { STANDARD: 7, VALUE: 1, GRAPHICS_G4DN: 1 },
+      directory: { [AD]: 6, [WSD]: 2, [IMPAIRED_AD]: 1 },
+    });
+  });
+
+  it('gives one row per desktop with user, computer, IP, bundle, mode, compute and encryption', async () => {
+    const { host } = await personalHost(smallEstate(), { hostTools: true });
+    const result = await call<Report>(host, 'generate_inventory_report', { search: 'bob' });
+    expect(result.rows).toHaveLength(1);
+    expect(result.rows[0]).toMatchObject({
+      id: 'ws-unheal001',
+      name: 'WSAMZ-BOB',
+      state: 'UNHEALTHY',
+      attributes: {
+        userName: 'bob',
+        ipAddress: '10.0.12.13',
+        bundleId: 'wsb-abc123def',
+        directoryId: AD,
+        runningMode: 'ALWAYS_ON',
+        computeType: 'STANDARD',
+        rootVolumeEncrypted: false,
+        userVolumeEncrypted: true,
+      },
+    });
+  });
+
+  it('a composite call scans the estate once for the summary and the personal tools', async () => {
+    const { host, requests } = await personalHost(generatedEstate(100), {
+      hostTools: true,
+      extraPlugins: [compositePlugin],
+    });
+    const result = await call<{ ok: boolean[] }>(host, 'run_test_composite', {});
+    expect(result.ok).toEqual([true, true, true]);
+    // 100 desktops at 25 a page: one scan is 4 requests.
+    expect(operations(requests).filter((op) => op === 'DescribeWorkspaces')).toHaveLength(4);
+  });
+
+  it('a denied scan is reported per service by the summary, not as a failed call', async () => {
+    const { host } = await personalHost(smallEstate(), {
+      hostTools: true,
+      overrides: {
+        DescribeWorkspaces: () => {
+          throw awsError('AccessDeniedException', 'denied', 403);
+        },
+      },
+    });
+    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    expect(result.errors).toEqual([
+      expect.objectContaining({ service: 'WorkSpaces Personal', code: 'AccessDeniedException' }),
+    ]);
+    expect(result.errors[0]?.message).toContain('workspaces:DescribeWorkspaces');
+  });
+});

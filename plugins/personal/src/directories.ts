@@ -1,0 +1,189 @@
+import type { WorkspaceDirectory, WorkspacesIpGroup } from '@aws-sdk/client-workspaces';
+import { isOpenToInternet, type WeightedFinding } from './findings.js';
+
+/** What Directory Service said about an AD-backed directory. */
+export type DsStatus =
+  | { readonly kind: 'stage'; readonly stage: string; readonly reason?: string }
+  /** Directory Service does not know the id: the directory was deleted. */
+  | { readonly kind: 'missing' }
+  /** WorkSpaces-managed (`wsd-`) directories have no Directory Service record. */
+  | { readonly kind: 'not-applicable' }
+  /** The lookup failed (see the tool's errors). */
+  | { readonly kind: 'unknown' };
+
+/** An IP access group, reduced to what the checks read. */
+export interface IpGroupFacts {
+  readonly groupId: string;
+  readonly name?: string;
+  readonly ruleCount: number;
+  /** Rules admitting every address (`/0`). */
+  readonly openRules: readonly string[];
+}
+
+/** A directory as the checks see it. */
+export interface DirectoryFacts {
+  readonly directoryId: string;
+  readonly registration: string | undefined;
+  readonly errorMessage?: string;
+  readonly ds: DsStatus;
+  readonly ipGroupIds: readonly string[];
+  /** The groups' rules; undefined when they were not read (the diagnosis does not read them). */
+  readonly ipGroups?: readonly IpGroupFacts[];
+  readonly userLocalAdmin?: boolean;
+  readonly maintenanceEnabled?: boolean;
+}
+
+/** WorkSpaces-managed directories (Entra ID / IAM Identity Center / customer-managed) have `wsd-` ids. */
+export function isWorkSpacesManaged(directoryId: string): boolean {
+  return directoryId.startsWith('wsd-');
+}
+
+/** Reduces DescribeIpGroups output. */
+export function ipGroupFacts(group: WorkspacesIpGroup): IpGroupFacts {
+  const rules = group.userRules ?? [];
+  return {
+    groupId: group.groupId ?? '',
+    ...(group.groupName ? { name: group.groupName } : {}),
+    ruleCount: rules.length,
+    openRules: rules.flatMap((r) => (r.ipRule && isOpenToInternet(r.ipRule) ? [r.ipRule] : [])),
+  };
+}
+
+/** Reduces DescribeWorkspaceDirectories output plus what Directory Service and IP groups said. */
+export function directoryFacts(
+  directory: WorkspaceDirectory,
+  ds: DsStatus,
+  ipGroups: ReadonlyMap<string, IpGroupFacts> | undefined,
+): DirectoryFacts {
+  const ids = directory.ipGroupIds ?? [];
+  const props = directory.WorkspaceCreationProperties;
+  return {
+    directoryId: directory.DirectoryId ?? '',
+    registration: directory.State,
+    ...(directory.ErrorMessage ? { errorMessage: directory.ErrorMessage } : {}),
+    ds,
+    ipGroupIds: ids,
+    ...(ipGroups ? { ipGroups: ids.flatMap((id) => ipGroups.get(id) ?? []) } : {}),
+    ...(props?.UserEnabledAsLocalAdministrator !== undefined
+      ? { userLocalAdmin: props.UserEnabledAsLocalAdministrator }
+      : {}),
+    ...(props?.EnableMaintenanceMode !== undefined
+      ? { maintenanceEnabled: props.EnableMaintenanceMode }
+      : {}),
+  };
+}
+
+// Directory Service stages that still serve logons while AWS works on them.
+const SERVING_STAGES = new Set(['Active', 'Updating']);
+
+/**
+ * Findings about a directory. Registration and Directory Service health block every launch and
+ * logon, so they rank above anything about the desktop itself. `security` adds the posture
+ * checks (IP groups, local admin, maintenance) that the health check reports but a
+ * connectivity diagnosis does not need.
+ */
+export function directoryFindings(
+  facts: DirectoryFacts,
+  options: { security?: boolean } = {},
+): WeightedFinding[] {
+  const findings: WeightedFinding[] = [];
+  const id = facts.directoryId;
+  if (facts.registration !== 'REGISTERED')
+    findings.push({
+      id: 'directory.not-registered',
+      severity: 'critical',
+      title: `Directory ${id} is ${facts.registration ?? 'in an unknown registration state'}`,
+      detail: `Only a REGISTERED directory allows launches and logons.${facts.errorMessage ? ` AWS says: ${facts.errorMessage}` : ''} A registration in ERROR is common when an AWS Managed Microsoft AD replicated to other regions is registered in a replica region.`,
+      nextStep: 'Re-register the directory with WorkSpaces (or fix the error above), then retry.',
+      weight: 100,
+    });
+  else if (facts.errorMessage)
+    findings.push({
+      id: 'directory.error',
+      severity: 'warning',
+      title: `Directory ${id} reports an error`,
+      detail: facts.errorMessage,
+      weight: 85,
+    });
+  switch (facts.ds.kind) {
+    case 'missing':
+      findings.push({
+        id: 'directory.deleted',
+        severity: 'critical',
+        title: `Directory ${id} no longer exists in Directory Service`,
+        detail:
+          'The WorkSpaces registration points at a deleted directory; clients show "Device can\'t connect to the registration service".',
+        nextStep: 'Recreate or reconnect the directory, register it, and migrate the desktops.',
+        weight: 100,
+      });
+      break;
+    case 'stage':
+      if (!SERVING_STAGES.has(facts.ds.stage))
+        findings.push({
+          id: 'directory.ds-stage',
+          severity: 'critical',
+          title: `Directory ${id} is ${facts.ds.stage} in Directory Service`,
+          detail: `${facts.ds.reason ?? 'No reason given.'} For an AD Connector: DNS needs TCP+UDP 53, LDAP 389 and Kerberos 88 to the DCs from every directory subnet, and _ldap._tcp / _kerberos._tcp SRV records must resolve.`,
+          nextStep:
+            'Fix connectivity from the directory subnets to the domain controllers, then check the stage again.',
+          weight: 98,
+        });
+      break;
+    case 'not-applicable':
+    case 'unknown':
+      break;
+  }
+  if (!options.security) return findings;
+  if (facts.ipGroupIds.length === 0)
+    findings.push({
+      id: 'directory.no-ip-group',
+      severity: 'warning',
+      title: `Directory ${id} has no IP access group`,
+      detail: 'Users can connect from any IP address once they authenticate.',
+      nextStep: 'Create an IP access group with your corporate ranges and associate it with the directory.',
+      weight: 40,
+    });
+  for (const group of facts.ipGroups ?? [])
+    if (group.openRules.length > 0)
+      findings.push({
+        id: 'directory.open-ip-rule',
+        severity: 'warning',
+        title: `IP group ${group.groupId} admits every address`,
+        detail: `Rule(s) ${group.openRules.join(', ')} make the group no restriction at all.`,
+        nextStep: 'Replace the /0 rule with your corporate egress ranges.',
+        weight: 40,
+      });
+  if (facts.userLocalAdmin)
+    findings.push({
+      id: 'directory.local-admin',
+      severity: 'warning',
+      title: `Users are local administrators on new desktops in ${id}`,
+      detail:
+        'UserEnabledAsLocalAdministrator is on: users can install software and change security settings.',
+      nextStep: 'Turn it off in the directory’s WorkSpace creation properties unless users need it.',
+      weight: 30,
+    });
+  if (facts.maintenanceEnabled === false)
+    findings.push({
+      id: 'directory.maintenance-off',
+      severity: 'info',
+      title: `Maintenance mode is off for ${id}`,
+      detail: 'AutoStop desktops are not started monthly for updates; they must be patched another way.',
+      weight: 10,
+    });
+  return findings;
+}
+
+/** How a Directory Service status reads in a result. */
+export function dsStageLabel(ds: DsStatus): string {
+  switch (ds.kind) {
+    case 'stage':
+      return ds.stage;
+    case 'missing':
+      return 'not found';
+    case 'not-applicable':
+      return 'not applicable (WorkSpaces-managed)';
+    case 'unknown':
+      return 'unknown';
+  }
+}

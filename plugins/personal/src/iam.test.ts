@@ -1,0 +1,66 @@
+import { proveIamExact } from '@workspaces-euc-mcp/host/testing';
+import { describe, expect, it } from 'vitest';
+import { findingsConsumerPlugin } from './__tests__/consumer.js';
+import { smallEstate } from './__tests__/estate.js';
+import { personalHost } from './__tests__/host.js';
+
+const destructive = { confirm: true };
+/** One scenario per tool reaching every code path that sends a distinct action (apply included). */
+const scenarios = [
+  { tool: 'diagnose_workspace_connectivity', input: { workspaceId: 'ws-unheal001' } },
+  { tool: 'check_directory_health', input: {} },
+  { tool: 'find_workspaces', input: {} },
+  { tool: 'get_workspace_performance', input: {} },
+  { tool: 'get_workspace_connection_history', input: { workspaceId: 'ws-avail0001' } },
+  { tool: 'audit_workspace_images', input: {} },
+  { tool: 'get_euc_account_posture', input: {} },
+  { tool: 'start_workspaces', input: { workspaceIds: ['ws-stopped01'], confirm: true } },
+  { tool: 'stop_workspaces', input: { workspaceIds: ['ws-avail0001'], confirm: true } },
+  { tool: 'reboot_workspaces', input: { workspaceIds: ['ws-unheal001'], confirm: true } },
+  {
+    tool: 'modify_workspace_running_mode',
+    input: { workspaceIds: ['ws-graph0001'], runningMode: 'AUTO_STOP', confirm: true },
+  },
+  {
+    tool: 'modify_workspace_state',
+    input: { workspaceIds: ['ws-avail0001'], state: 'ADMIN_MAINTENANCE', confirm: true },
+  },
+  {
+    tool: 'terminate_workspaces',
+    input: { workspaceIds: ['ws-avail0001'], ...destructive, acknowledge: 'TERMINATE' },
+  },
+  {
+    tool: 'rebuild_workspaces',
+    input: { workspaceIds: ['ws-unheal001'], ...destructive, acknowledge: 'REBUILD' },
+  },
+  {
+    tool: 'restore_workspace',
+    input: { workspaceId: 'ws-unheal001', ...destructive, acknowledge: 'RESTORE' },
+  },
+  // The contributions, through the tools that consume them.
+  { tool: 'get_euc_inventory_summary', input: {} },
+  { tool: 'generate_inventory_report', input: {} },
+  { tool: 'collect_test_findings', input: {} },
+];
+const options = {
+  enableWrites: true,
+  enableDestructive: true,
+  hostTools: true,
+  extraPlugins: [findingsConsumerPlugin],
+};
+
+describe('IAM', () => {
+  it('every scenario succeeds and applies (so the proof below reaches every action)', async () => {
+    const { host } = await personalHost(smallEstate(), options);
+    for (const { tool, input } of scenarios) {
+      const result = await host.invoke(tool, input);
+      expect(result.ok, `${tool}: ${result.text.slice(0, 300)}`).toBe(true);
+      if (result.ok && 'dryRun' in result.structured) expect(result.structured.status, tool).toBe('applied');
+    }
+  });
+
+  it('every AWS action each tool and contribution sends is declared, and every declared action is sent', async () => {
+    const { host } = await personalHost(smallEstate(), options);
+    expect(await proveIamExact(host, scenarios)).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import type { FailedWorkspaceChangeRequest, WorkSpacesClient } from '@aws-sdk/client-workspaces';
+import { defineWriteTool, type Tool } from '@workspaces-euc-mcp/host';
+import Type from 'typebox';
+import { whereOf, workspacesClient } from './aws.js';
+import { RegionInput } from './schemas.js';
+import type { WorkspaceAction } from './states.js';
+import {
+  applyInBatches,
+  legalTarget,
+  MAX_PER_BATCH_REQUEST,
+  planTargets,
+  WorkspaceIdsInput,
+} from './writes.js';
+
+/** What differs between the batch lifecycle tools (start, stop, reboot). */
+export interface LifecycleSpec {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly action: Extract<WorkspaceAction, 'start' | 'stop' | 'reboot'>;
+  readonly iamAction: string;
+  readonly idempotent: boolean;
+  readonly send: (
+    client: WorkSpacesClient,
+    workspaceIds: string[],
+  ) => Promise<FailedWorkspaceChangeRequest[] | undefined>;
+}
+
+const Input = Type.Object(
+  { workspaceIds: WorkspaceIdsInput, region: RegionInput },
+  { additionalProperties: false },
+);
+
+/**
+ * A tier-2 batch lifecycle tool: the plan reads each target (DescribeWorkspaces, 25 ids a call)
+ * and skips the ones whose state or running mode forbids the action; apply sends the rest 25 per
+ * request and maps FailedRequests to the targets that failed.
+ */
+export function lifecycleTool(spec: LifecycleSpec): Tool {
+  return defineWriteTool({
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    tier: 2,
+    idempotent: spec.idempotent,
+    iam: ['workspaces:DescribeWorkspaces', spec.iamAction],
+    input: Input,
+    async plan(input, ctx) {
+      const where = whereOf(ctx, input.region);
+      const targets = await planTargets(ctx, where, input.workspaceIds, spec.action, (ws) =>
+        legalTarget(ws, spec.action, spec.action),
+      );
+      return { targets };
+    },
+    async apply(targets, input, ctx) {
+      const client = workspacesClient(ctx, whereOf(ctx, input.region));
+      return applyInBatches(ctx, targets, MAX_PER_BATCH_REQUEST, (ids) => spec.send(client, ids));
+    },
+  });
+}

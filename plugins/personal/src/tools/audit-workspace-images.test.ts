@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { smallEstate } from '../__tests__/estate.js';
+import { awsError } from '../__tests__/fake-aws.js';
+import { call, operations, personalHost } from '../__tests__/host.js';
+
+interface Audit {
+  summary: string;
+  counts: Record<string, unknown>;
+  images: { imageId: string; owner: string; sharedWithAccounts: string[] | null; ageDays: number | null }[];
+  findings: { imageId: string; severity: string; issue: string }[];
+  notes: string[];
+  errors: { code: string; iamAction?: string }[];
+}
+const TOOL = 'audit_workspace_images';
+
+describe('audit_workspace_images', () => {
+  it('lists owned and shared images, failed first, and checks sharing of owned available images only', async () => {
+    const { host, requests } = await personalHost(smallEstate());
+    const result = await call<Audit>(host, TOOL, {});
+    expect(result.counts).toEqual({
+      images: 4,
+      owned: 3,
+      sharedWithThisAccount: 1,
+      byState: { AVAILABLE: 3, ERROR: 1 },
+      stale: 1,
+      sharedOut: 1,
+      permissionsChecked: 2,
+    });
+    expect(result.images[0]?.imageId).toBe('wsi-owned0003');
+    expect(result.images.find((i) => i.imageId === 'wsi-owned0001')?.sharedWithAccounts).toEqual([
+      '444455556666',
+      '777788889999',
+    ]);
+    expect(result.images.find((i) => i.imageId === 'wsi-shared001')).toMatchObject({
+      owner: '111122223333',
+      sharedWithAccounts: null,
+    });
+    expect(result.findings.filter((f) => f.imageId === 'wsi-owned0001').map((f) => f.issue)).toEqual([
+      'Image is 400 days old (over 180); rebuild it from a patched image builder so new desktops start current.',
+      'Shared with 2 account(s): 444455556666, 777788889999.',
+    ]);
+    const permissionCalls = requests
+      .filter((r) => r.operation === 'DescribeWorkspaceImagePermissions')
+      .map((r) => r.input.ImageId);
+    expect(permissionCalls.sort()).toEqual(['wsi-owned0001', 'wsi-owned0002']);
+    expect(operations(requests).filter((op) => op === 'DescribeWorkspaceImages')).toHaveLength(2);
+  });
+
+  it('caps permission lookups to the newest owned images and says so', async () => {
+    const { host, requests } = await personalHost(smallEstate());
+    const result = await call<Audit>(host, TOOL, { maxPermissionLookups: 1 });
+    expect(
+      requests.filter((r) => r.operation === 'DescribeWorkspaceImagePermissions').map((r) => r.input.ImageId),
+    ).toEqual(['wsi-owned0002']);
+    expect(result.images.find((i) => i.imageId === 'wsi-owned0001')?.sharedWithAccounts).toBeNull();
+    expect(result.notes[0]).toContain('1 were not checked');
+  });
+
+  it('a denied permission lookup is an error entry for that image; the audit stands', async () => {
+    const { host } = await personalHost(smallEstate(), {
+      overrides: {
+        DescribeWorkspaceImagePermissions: (r) => {
+          if (r.input.ImageId === 'wsi-owned0001') throw awsError('AccessDeniedException', 'denied', 403);
+          return undefined;
+        },
+      },
+    });
+    const result = await call<Audit>(host, TOOL, {});
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        code: 'AccessDeniedException',
+        iamAction: 'workspaces:DescribeWorkspaceImagePermissions',
+      }),
+    ]);
+    expect(result.counts.permissionsChecked).toBe(1);
+  });
+});

@@ -1,0 +1,166 @@
+import {
+  type DescribeWorkspacesCommandInput,
+  paginateDescribeWorkspaces,
+  type Workspace,
+} from '@aws-sdk/client-workspaces';
+import { collectPages, defineTool, type ToolContext } from '@workspaces-euc-mcp/host';
+import Type, { type Static } from 'typebox';
+import {
+  describeWorkspacesByIds,
+  listAllWorkspaces,
+  MAX_IDS_PER_DESCRIBE,
+  type Where,
+  whereOf,
+  workspacesClient,
+} from '../aws.js';
+import { decodeCursor, filterFingerprint, pageOf } from '../cursor.js';
+import { WorkspaceRowSchema, workspaceRow } from '../rows.js';
+import { Counts, DIRECTORY_ID_PATTERN, RegionInput, tally, WorkspaceIdSchema } from '../schemas.js';
+import { matchesFilters } from '../search.js';
+
+const Text = (description: string) =>
+  Type.Optional(Type.String({ minLength: 1, maxLength: 128, description }));
+
+const Input = Type.Object(
+  {
+    query: Text(
+      'Matches any of user name, computer name, IP address, WorkSpace id, bundle id or directory id.',
+    ),
+    userName: Text('User name (partial unless exact=true).'),
+    computerName: Text('Computer name (partial unless exact=true).'),
+    ipAddress: Text('IP address or its beginning, e.g. 10.0.12.'),
+    workspaceIds: Type.Optional(
+      Type.Array(WorkspaceIdSchema, { minItems: 1, maxItems: 500, uniqueItems: true }),
+    ),
+    bundleId: Text('Bundle id (a full wsb- id is filtered server-side).'),
+    directoryId: Text('Directory id (a full d-/wsd- id is filtered server-side).'),
+    state: Text('State, e.g. STOPPED, UNHEALTHY, or "stop" for STOPPED and STOPPING.'),
+    runningMode: Text('AUTO_STOP, ALWAYS_ON or MANUAL (partial: "auto").'),
+    computeType: Text('Compute type, e.g. GRAPHICS (partial: matches every graphics type).'),
+    exact: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description:
+          'Match userName/computerName exactly (case-insensitive). With a full directoryId, the user lookup runs server-side.',
+      }),
+    ),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 500,
+        description: "Rows per page; default: the server's page size.",
+      }),
+    ),
+    cursor: Type.Optional(
+      Type.String({
+        maxLength: 512,
+        description: 'nextCursor from the previous call with the same filters.',
+      }),
+    ),
+    region: RegionInput,
+  },
+  { additionalProperties: false },
+);
+
+const Output = Type.Object({
+  summary: Type.String(),
+  region: Type.String(),
+  matched: Type.Integer({ description: 'Desktops matching every filter (all pages).' }),
+  scanned: Type.Integer({ description: 'Desktops read from AWS before client-side filtering.' }),
+  lookup: Type.String({
+    description: 'How desktops were read: the server-side filter used, or a full scan.',
+  }),
+  byState: Counts,
+  rows: Type.Array(WorkspaceRowSchema),
+  nextCursor: Type.Optional(Type.String()),
+});
+type Output = Static<typeof Output>;
+
+const BUNDLE_ID = /^wsb-[0-9a-z]{8,63}$/;
+const DIRECTORY_ID = new RegExp(DIRECTORY_ID_PATTERN);
+
+/** Reads the fewest desktops the filters allow: by ids, by directory (and user), by bundle, else all. */
+async function candidates(
+  ctx: ToolContext,
+  where: Where,
+  input: Static<typeof Input>,
+): Promise<{ lookup: string; workspaces: Workspace[] }> {
+  if (input.workspaceIds)
+    return {
+      lookup: 'WorkspaceIds',
+      workspaces: [...(await describeWorkspacesByIds(ctx, where, input.workspaceIds)).values()],
+    };
+  // DescribeWorkspaces takes one filter at a time; UserName only together with DirectoryId.
+  let filter: DescribeWorkspacesCommandInput | undefined;
+  let lookup = '';
+  if (input.directoryId && DIRECTORY_ID.test(input.directoryId)) {
+    const byUser = input.exact && input.userName !== undefined;
+    filter = { DirectoryId: input.directoryId, ...(byUser ? { UserName: input.userName } : {}) };
+    lookup = byUser ? 'DirectoryId+UserName' : 'DirectoryId';
+  } else if (input.bundleId && BUNDLE_ID.test(input.bundleId)) {
+    filter = { BundleId: input.bundleId };
+    lookup = 'BundleId';
+  }
+  if (!filter)
+    return {
+      lookup: 'full scan (shared with other tools in this call)',
+      workspaces: await listAllWorkspaces(ctx, where),
+    };
+  const workspaces = await collectPages(
+    paginateDescribeWorkspaces(
+      { client: workspacesClient(ctx, where), pageSize: MAX_IDS_PER_DESCRIBE },
+      filter,
+    ),
+    (page) => page.Workspaces,
+    { signal: ctx.signal },
+  );
+  return { lookup, workspaces };
+}
+
+async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
+  const where = whereOf(ctx, input.region);
+  const { limit, cursor, region: _region, ...filters } = input;
+  const fingerprint = filterFingerprint({ ...filters, region: where.region });
+  const offset = decodeCursor(cursor, fingerprint);
+  const { lookup, workspaces } = await candidates(ctx, where, input);
+  const rows = workspaces
+    .map(workspaceRow)
+    .filter((row) => matchesFilters(row, filters))
+    .sort((a, b) => a.workspaceId.localeCompare(b.workspaceId));
+  const byState: Record<string, number> = {};
+  for (const row of rows) tally(byState, row.state);
+  const pageSize = limit ?? ctx.limits.pageSize;
+  const { page, next } = pageOf(rows, offset, pageSize, fingerprint);
+  const states = Object.entries(byState)
+    .sort(([, a], [, b]) => b - a)
+    .map(([state, n]) => `${n} ${state}`)
+    .join(', ');
+  const shown =
+    rows.length === 0
+      ? ''
+      : ` Showing ${offset + 1}–${offset + page.length}${next ? '; pass nextCursor for more' : ''}.`;
+  return {
+    summary: `${rows.length} WorkSpace(s) match in ${where.region}${states ? ` (${states})` : ''}.${shown}`,
+    region: where.region,
+    matched: rows.length,
+    scanned: workspaces.length,
+    lookup,
+    byState,
+    rows: page,
+    ...(next ? { nextCursor: next } : {}),
+  };
+}
+
+export const findWorkspaces = defineTool({
+  name: 'find_workspaces',
+  title: 'Find WorkSpaces',
+  description:
+    'Which desktops match? Searches WorkSpaces Personal desktops by user, computer name, IP address, id, bundle, directory, state, running mode or compute type (partial, case-insensitive), and returns compact rows (limit + cursor) with counts by state. ' +
+    'Use it to turn "Alice\'s desktop" or "the graphics desktops in corp" into WorkSpace ids before diagnosing or acting. ' +
+    'Cost: workspaceIds → 1 DescribeWorkspaces call per 25 ids; a full directoryId or bundle id → paginated server-side filter (25 per call); otherwise a scan of every desktop in the region (1 call per 25 desktops, shared with other tools in the same request).',
+  tier: 0,
+  iam: ['workspaces:DescribeWorkspaces'],
+  input: Input,
+  output: Output,
+  run,
+});

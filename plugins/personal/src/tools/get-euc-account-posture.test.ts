@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { smallEstate } from '../__tests__/estate.js';
+import { awsError } from '../__tests__/fake-aws.js';
+import { call, personalHost } from '../__tests__/host.js';
+
+interface Posture {
+  summary: string;
+  dedicatedTenancy: { support: string | null; managementCidrRange: string | null } | null;
+  recentModifications: { state: string | null }[];
+  clientProperties: { directories: number; reconnectEnabled: number; byDirectory: { directoryId: string }[] };
+  connectionAliases: { aliasId: string; connectionString: string | null }[];
+  errors: { code: string; iamAction?: string }[];
+}
+const TOOL = 'get_euc_account_posture';
+
+describe('get_euc_account_posture', () => {
+  it('reports tenancy, modifications, client properties and aliases', async () => {
+    const { host } = await personalHost(smallEstate());
+    const result = await call<Posture>(host, TOOL, {});
+    expect(result.dedicatedTenancy).toMatchObject({
+      support: 'ENABLED',
+      managementCidrRange: '10.200.0.0/16',
+    });
+    expect(result.recentModifications).toEqual([
+      expect.objectContaining({ state: 'COMPLETED', started: '2026-03-09T12:00:00.000Z' }),
+    ]);
+    expect(result.clientProperties).toMatchObject({ directories: 3, reconnectEnabled: 3 });
+    expect(result.connectionAliases).toEqual([
+      {
+        aliasId: 'wsca-abc123456',
+        connectionString: 'desktops.example.com',
+        state: 'CREATED',
+        associations: 0,
+      },
+    ]);
+    expect(result.summary).toContain('dedicated tenancy (BYOL) ENABLED');
+  });
+
+  it('asks for client properties 25 directories at a time', async () => {
+    const estate = smallEstate();
+    estate.directories = Array.from({ length: 30 }, (_, i) => ({
+      DirectoryId: `d-${String(i).padStart(10, '0')}`,
+      State: 'REGISTERED',
+    }));
+    const { host, requests } = await personalHost(estate);
+    const result = await call<Posture>(host, TOOL, {});
+    const batches = requests
+      .filter((r) => r.operation === 'DescribeClientProperties')
+      .map((r) => (r.input.ResourceIds as string[]).length);
+    expect(batches.sort()).toEqual([25, 5]);
+    expect(result.clientProperties.directories).toBe(30);
+  });
+
+  it('a denied DescribeAccount is an error entry; the other parts stand', async () => {
+    const { host } = await personalHost(smallEstate(), {
+      overrides: {
+        DescribeAccount: () => {
+          throw awsError('AccessDeniedException', 'denied', 403);
+        },
+      },
+    });
+    const result = await call<Posture>(host, TOOL, {});
+    expect(result.dedicatedTenancy).toBeNull();
+    expect(result.errors).toEqual([expect.objectContaining({ iamAction: 'workspaces:DescribeAccount' })]);
+    expect(result.connectionAliases).toHaveLength(1);
+  });
+});

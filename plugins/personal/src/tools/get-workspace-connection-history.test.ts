@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { smallEstate } from '../__tests__/estate.js';
+import { call, operations, personalHost } from '../__tests__/host.js';
+
+interface History {
+  summary: string;
+  found: boolean;
+  totals: {
+    buckets: number;
+    connectedBuckets: number;
+    attempts: number;
+    failures: number;
+    failureRatePct: number | null;
+    avgLatencyMs: number | null;
+  };
+  buckets?: { start: string; attempts: number | null; disconnects: number | null }[];
+  lastKnownUserConnection: string | null;
+  window: { start: string; end: string };
+}
+const TOOL = 'get_workspace_connection_history';
+
+describe('get_workspace_connection_history', () => {
+  it('sums connection counts over daily buckets and says how often a user was connected', async () => {
+    const { host, requests } = await personalHost(smallEstate());
+    const result = await call<History>(host, TOOL, { workspaceId: 'ws-avail0001' });
+    expect(result.window).toEqual({
+      start: '2026-06-10T00:00:00.000Z',
+      end: '2026-06-17T00:00:00.000Z',
+      periodHours: 24,
+    });
+    expect(result.totals).toMatchObject({
+      buckets: 7,
+      connectedBuckets: 7,
+      attempts: 7,
+      failures: 0,
+      failureRatePct: 0,
+      avgLatencyMs: 40,
+    });
+    expect(result.buckets?.[0]).toMatchObject({
+      start: '2026-06-10T00:00:00.000Z',
+      attempts: 1,
+      disconnects: null,
+    });
+    expect(result.summary).toContain('A user was connected in 7 of 7 daily periods');
+    expect(result.lastKnownUserConnection).toBe('2026-06-17T11:00:00.000Z');
+    expect(operations(requests).sort()).toEqual([
+      'DescribeWorkspaces',
+      'DescribeWorkspacesConnectionStatus',
+      'GetMetricData',
+    ]);
+    const queries = requests.find((r) => r.operation === 'GetMetricData')?.input.MetricDataQueries as {
+      MetricStat: { Stat: string; Metric: { MetricName: string } };
+    }[];
+    expect(
+      queries.filter((q) => q.MetricStat.Stat === 'Sum').map((q) => q.MetricStat.Metric.MetricName),
+    ).toEqual(['ConnectionAttempt', 'ConnectionSuccess', 'ConnectionFailure', 'SessionDisconnect']);
+  });
+
+  it('a desktop whose every attempt failed reads as unused with a 100% failure rate', async () => {
+    const { host } = await personalHost(smallEstate());
+    const result = await call<History>(host, TOOL, {
+      workspaceId: 'ws-unheal001',
+      lookbackDays: 2,
+      periodHours: 12,
+    });
+    expect(result.totals).toMatchObject({
+      buckets: 4,
+      connectedBuckets: 0,
+      attempts: 8,
+      failures: 8,
+      failureRatePct: 100,
+    });
+    expect(result.summary).toContain('No user was connected in any of the 4 12-hour periods');
+    expect(result.summary).toContain('8 connection attempt(s), 8 failed (100%)');
+  });
+
+  it('an unknown desktop is not found and CloudWatch is not asked', async () => {
+    const { host, requests } = await personalHost(smallEstate());
+    const result = await call<History>(host, TOOL, { workspaceId: 'ws-nothere01' });
+    expect(result.found).toBe(false);
+    expect(operations(requests)).toEqual(['DescribeWorkspaces']);
+  });
+
+  it('90 hourly days are totalled but not listed period by period', async () => {
+    const { host } = await personalHost(smallEstate());
+    const result = await call<History>(host, TOOL, {
+      workspaceId: 'ws-avail0001',
+      lookbackDays: 90,
+      periodHours: 1,
+    });
+    expect(result.totals.buckets).toBe(2160);
+    expect(result.totals.attempts).toBe(2160);
+    expect(result.buckets).toBeUndefined();
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { smallEstate } from '../__tests__/estate.js';
+import { call, personalHost } from '../__tests__/host.js';
+import { mutating, type Outcome } from '../__tests__/outcome.js';
+import { billingNote } from './modify-workspace-running-mode.js';
+
+const TOOL = 'modify_workspace_running_mode';
+
+describe('modify_workspace_running_mode', () => {
+  it('plans AlwaysOn → AutoStop with the next-month billing note; already-AutoStop, busy and illegal targets are skipped', async () => {
+    const { host, requests } = await personalHost(smallEstate(), { enableWrites: true });
+    const result = await call<Outcome>(host, TOOL, {
+      workspaceIds: ['ws-graph0001', 'ws-avail0001', 'ws-impdir001', 'ws-unheal001'],
+      runningMode: 'AUTO_STOP',
+    });
+    expect(result.warnings).toEqual([billingNote('AUTO_STOP')]);
+    expect(result.warnings[0]).toContain('next month');
+    const byId = new Map(result.targets.map((t) => [t.id, t]));
+    expect(byId.get('ws-graph0001')?.status).toBe('planned');
+    expect(byId.get('ws-avail0001')?.message).toBe('already AUTO_STOP.');
+    expect(byId.get('ws-unheal001')?.message).toContain(
+      'cannot modify the properties of a desktop in UNHEALTHY',
+    );
+    expect(byId.get('ws-impdir001')?.message).toBe('already AUTO_STOP.');
+    expect(mutating(requests)).toEqual([]);
+  });
+
+  it('applies one ModifyWorkspaceProperties per desktop with the mode and timeout', async () => {
+    const { host, requests } = await personalHost(smallEstate(), { enableWrites: true });
+    const result = await call<Outcome>(host, TOOL, {
+      workspaceIds: ['ws-graph0001', 'ws-admin0001', 'ws-avail0001'],
+      runningMode: 'AUTO_STOP',
+      autoStopTimeoutMinutes: 120,
+      confirm: true,
+    });
+    // ws-avail0001 is AUTO_STOP but its timeout changes, so it is not skipped; ADMIN_MAINTENANCE is.
+    expect(result.counts).toMatchObject({ ok: 2, skipped: 1 });
+    const sent = requests.filter((r) => r.operation === 'ModifyWorkspaceProperties').map((r) => r.input);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.WorkspaceProperties).toEqual({
+      RunningMode: 'AUTO_STOP',
+      RunningModeAutoStopTimeoutInMinutes: 120,
+    });
+  });
+
+  it('says AlwaysOn billing is immediate and prorated, and refuses a timeout for it', async () => {
+    expect(billingNote('ALWAYS_ON')).toContain('immediately, prorated');
+    const { host } = await personalHost(smallEstate(), { enableWrites: true });
+    const result = await call<Outcome>(host, TOOL, {
+      workspaceIds: ['ws-avail0001'],
+      runningMode: 'ALWAYS_ON',
+      autoStopTimeoutMinutes: 60,
+    });
+    expect(result.status).toBe('nothing-to-do');
+    expect(result.targets[0]?.message).toContain('only to AUTO_STOP');
+    const odd = await host.invoke(TOOL, {
+      workspaceIds: ['ws-avail0001'],
+      runningMode: 'AUTO_STOP',
+      autoStopTimeoutMinutes: 90,
+    });
+    expect(odd.ok).toBe(false);
+    expect(odd.text).toContain('/autoStopTimeoutMinutes');
+  });
+});

@@ -1,0 +1,112 @@
+import { ModifyWorkspacePropertiesCommand, type Workspace } from '@aws-sdk/client-workspaces';
+import { defineWriteTool, type PlannedTarget } from '@workspaces-euc-mcp/host';
+import Type, { type Static } from 'typebox';
+import { whereOf, workspacesClient } from '../aws.js';
+import { RegionInput } from '../schemas.js';
+import { applyEach, legalTarget, planTargets, WorkspaceIdsInput } from '../writes.js';
+
+const Input = Type.Object(
+  {
+    workspaceIds: WorkspaceIdsInput,
+    runningMode: Type.Union([Type.Literal('AUTO_STOP'), Type.Literal('ALWAYS_ON'), Type.Literal('MANUAL')], {
+      description:
+        'AUTO_STOP (hourly billing), ALWAYS_ON (monthly billing), or MANUAL (allow-listed WorkSpaces Core accounts only).',
+    }),
+    autoStopTimeoutMinutes: Type.Optional(
+      Type.Integer({
+        minimum: 60,
+        maximum: 2880,
+        multipleOf: 60,
+        description: 'AUTO_STOP only: idle time before the desktop stops, in 60-minute steps.',
+      }),
+    ),
+    region: RegionInput,
+  },
+  { additionalProperties: false },
+);
+type Input = Static<typeof Input>;
+
+/**
+ * Billing timing (WorkSpaces FAQ, "Can I switch between hourly and monthly billing?"): moving to
+ * AlwaysOn is billed monthly from the switch, prorated for the rest of the month (the hourly
+ * usage already accrued is still charged); moving to AutoStop keeps this month monthly-billed and
+ * starts hourly billing next month.
+ */
+export function billingNote(runningMode: Input['runningMode']): string {
+  switch (runningMode) {
+    case 'AUTO_STOP':
+      return 'Billing: the switch to AutoStop takes effect on your bill next month (renewal at 00:00 UTC on the 1st); this month is already paid at the AlwaysOn monthly price.';
+    case 'ALWAYS_ON':
+      return 'Billing: AlwaysOn monthly billing starts immediately, prorated for the rest of this month, on top of the hourly fees already accrued; switching near month-end keeps the overlap small.';
+    case 'MANUAL':
+      return 'MANUAL is only accepted for allow-listed WorkSpaces Core accounts; other accounts get an error per desktop.';
+  }
+}
+
+// ModifyWorkspaceProperties fails while another property change is still being applied.
+const BUSY = new Set(['UPDATE_INITIATED', 'UPDATE_IN_PROGRESS']);
+
+function decide(ws: Workspace, input: Input): PlannedTarget {
+  const label = `switch to ${input.runningMode}`;
+  const target = legalTarget(ws, 'modify_properties', label);
+  if (target.skip) return target;
+  const props = ws.WorkspaceProperties;
+  const sameTimeout =
+    input.autoStopTimeoutMinutes === undefined ||
+    props?.RunningModeAutoStopTimeoutInMinutes === input.autoStopTimeoutMinutes;
+  if (props?.RunningMode === input.runningMode && sameTimeout)
+    return { ...target, skip: `already ${input.runningMode}.` };
+  if ((ws.ModificationStates ?? []).some((m) => BUSY.has(m.State ?? '')))
+    return {
+      ...target,
+      skip: 'another property change is still being applied; try again when it completes.',
+    };
+  return target;
+}
+
+export const modifyWorkspaceRunningMode = defineWriteTool({
+  name: 'modify_workspace_running_mode',
+  title: 'Modify WorkSpace running mode',
+  description:
+    'Switches desktops between AUTO_STOP (hourly), ALWAYS_ON (monthly) and MANUAL, optionally setting the AutoStop timeout. Only AVAILABLE or STOPPED desktops can change; desktops already in the mode or with a property change in progress are skipped. ' +
+    'Billing timing: to AutoStop takes effect next billing month; to AlwaysOn is billed monthly immediately, prorated. ' +
+    'Cost: DescribeWorkspaces (25 ids a call) to plan; one ModifyWorkspaceProperties request per desktop to apply.',
+  tier: 2,
+  idempotent: true,
+  iam: ['workspaces:DescribeWorkspaces', 'workspaces:ModifyWorkspaceProperties'],
+  input: Input,
+  async plan(input, ctx) {
+    if (input.autoStopTimeoutMinutes !== undefined && input.runningMode !== 'AUTO_STOP')
+      return {
+        targets: input.workspaceIds.map((id) => ({
+          id,
+          action: `switch to ${input.runningMode}`,
+          skip: 'autoStopTimeoutMinutes applies only to AUTO_STOP.',
+        })),
+      };
+    const targets = await planTargets(
+      ctx,
+      whereOf(ctx, input.region),
+      input.workspaceIds,
+      `switch to ${input.runningMode}`,
+      (ws) => decide(ws, input),
+    );
+    return { targets, warnings: [billingNote(input.runningMode)] };
+  },
+  async apply(targets, input, ctx) {
+    const client = workspacesClient(ctx, whereOf(ctx, input.region));
+    return applyEach(ctx, targets, (WorkspaceId) =>
+      client.send(
+        new ModifyWorkspacePropertiesCommand({
+          WorkspaceId,
+          WorkspaceProperties: {
+            RunningMode: input.runningMode,
+            ...(input.autoStopTimeoutMinutes !== undefined
+              ? { RunningModeAutoStopTimeoutInMinutes: input.autoStopTimeoutMinutes }
+              : {}),
+          },
+        }),
+      ),
+    );
+  },
+});

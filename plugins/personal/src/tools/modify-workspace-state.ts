@@ -1,0 +1,49 @@
+import { ModifyWorkspaceStateCommand } from '@aws-sdk/client-workspaces';
+import { defineWriteTool } from '@workspaces-euc-mcp/host';
+import Type from 'typebox';
+import { whereOf, workspacesClient } from '../aws.js';
+import { RegionInput } from '../schemas.js';
+import { applyEach, legalTarget, planTargets, WorkspaceIdsInput } from '../writes.js';
+
+const Input = Type.Object(
+  {
+    workspaceIds: WorkspaceIdsInput,
+    state: Type.Union([Type.Literal('ADMIN_MAINTENANCE'), Type.Literal('AVAILABLE')], {
+      description: 'ADMIN_MAINTENANCE to hold desktops for maintenance; AVAILABLE to release them.',
+    }),
+    region: RegionInput,
+  },
+  { additionalProperties: false },
+);
+
+export const modifyWorkspaceState = defineWriteTool({
+  name: 'modify_workspace_state',
+  title: 'Modify WorkSpace state',
+  description:
+    'Puts AVAILABLE desktops into ADMIN_MAINTENANCE (users cannot sign in; AutoStop desktops are not stopped; no reboot/rebuild/restore) or returns ADMIN_MAINTENANCE desktops to AVAILABLE. Those are the only transitions AWS allows (not from STOPPED); other targets are skipped in the plan. ' +
+    'Cost: DescribeWorkspaces (25 ids a call) to plan; one ModifyWorkspaceState request per desktop to apply.',
+  tier: 2,
+  idempotent: true,
+  iam: ['workspaces:DescribeWorkspaces', 'workspaces:ModifyWorkspaceState'],
+  input: Input,
+  async plan(input, ctx) {
+    const action =
+      input.state === 'ADMIN_MAINTENANCE' ? 'enter_admin_maintenance' : 'leave_admin_maintenance';
+    const label = input.state === 'ADMIN_MAINTENANCE' ? 'enter ADMIN_MAINTENANCE' : 'return to AVAILABLE';
+    const targets = await planTargets(ctx, whereOf(ctx, input.region), input.workspaceIds, label, (ws) =>
+      legalTarget(ws, action, label),
+    );
+    return {
+      targets,
+      ...(input.state === 'ADMIN_MAINTENANCE'
+        ? { warnings: ['Users cannot sign in to these desktops until they are returned to AVAILABLE.'] }
+        : {}),
+    };
+  },
+  async apply(targets, input, ctx) {
+    const client = workspacesClient(ctx, whereOf(ctx, input.region));
+    return applyEach(ctx, targets, (WorkspaceId) =>
+      client.send(new ModifyWorkspaceStateCommand({ WorkspaceId, WorkspaceState: input.state })),
+    );
+  },
+});

@@ -1,0 +1,19 @@
+import { RebootWorkspacesCommand } from '@aws-sdk/client-workspaces';
+import { lifecycleTool } from '../lifecycle.js';
+
+export const rebootWorkspaces = lifecycleTool({
+  name: 'reboot_workspaces',
+  title: 'Reboot WorkSpaces',
+  description:
+    'Reboots desktops that are AVAILABLE or UNHEALTHY (the second rung of the UNHEALTHY ladder, after waiting a few minutes); a desktop already REBOOTING is accepted by AWS only once stuck for more than 20 minutes. Connected users are disconnected. ' +
+    'Without confirm it returns the plan with illegal or unknown targets skipped. Cost: DescribeWorkspaces (25 ids a call) to plan; RebootWorkspaces 25 desktops a request to apply.',
+  action: 'reboot',
+  iamAction: 'workspaces:RebootWorkspaces',
+  idempotent: false,
+  send: async (client, ids) =>
+    (
+      await client.send(
+        new RebootWorkspacesCommand({ RebootWorkspaceRequests: ids.map((WorkspaceId) => ({ WorkspaceId })) }),
+      )
+    ).FailedRequests,
+});

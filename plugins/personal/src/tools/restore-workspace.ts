@@ -1,0 +1,48 @@
+import { RestoreWorkspaceCommand } from '@aws-sdk/client-workspaces';
+import { defineWriteTool } from '@workspaces-euc-mcp/host';
+import Type from 'typebox';
+import { describeWorkspacesByIds, whereOf, workspacesClient } from '../aws.js';
+import { RegionInput, WorkspaceIdSchema } from '../schemas.js';
+import { applyEach, legalTarget, standbyWarnings, withSnapshots } from '../writes.js';
+
+const Input = Type.Object(
+  { workspaceId: WorkspaceIdSchema, region: RegionInput },
+  { additionalProperties: false },
+);
+
+export const restoreWorkspace = defineWriteTool({
+  name: 'restore_workspace',
+  title: 'Restore WorkSpace',
+  description:
+    'Restores one desktop to its last restore snapshot: both the root and user volumes roll back to that moment, and everything written since is lost. Use it for an ERROR desktop or a broken system before considering a rebuild. ' +
+    'Legal from AVAILABLE, ERROR, UNHEALTHY or STOPPED, and only when a restore snapshot exists; the plan shows the snapshot time. Needs confirm=true and acknowledge="RESTORE". ' +
+    'Cost: DescribeWorkspaces and DescribeWorkspaceSnapshots to plan; one RestoreWorkspace request to apply.',
+  tier: 3,
+  acknowledgement: 'RESTORE',
+  iam: [
+    'workspaces:DescribeWorkspaces',
+    'workspaces:DescribeWorkspaceSnapshots',
+    'workspaces:RestoreWorkspace',
+  ],
+  input: Input,
+  async plan(input, ctx) {
+    const where = whereOf(ctx, input.region);
+    const ws = (await describeWorkspacesByIds(ctx, where, [input.workspaceId])).get(input.workspaceId);
+    const target = ws
+      ? legalTarget(ws, 'restore', 'restore')
+      : { id: input.workspaceId, action: 'restore', skip: `not found in ${where.region}.` };
+    const { targets, warnings } = await withSnapshots(ctx, where, [target], 'restore');
+    return {
+      targets,
+      warnings: [...warnings, ...standbyWarnings(ws ? [ws] : [], 'restoring')],
+      impact:
+        'The desktop rolls back to the restore snapshot shown: files, applications and settings changed after that time are lost on both volumes.',
+    };
+  },
+  async apply(targets, input, ctx) {
+    const client = workspacesClient(ctx, whereOf(ctx, input.region));
+    return applyEach(ctx, targets, (WorkspaceId) =>
+      client.send(new RestoreWorkspaceCommand({ WorkspaceId })),
+    );
+  },
+});

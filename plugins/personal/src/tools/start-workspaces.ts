@@ -1,0 +1,19 @@
+import { StartWorkspacesCommand } from '@aws-sdk/client-workspaces';
+import { lifecycleTool } from '../lifecycle.js';
+
+export const startWorkspaces = lifecycleTool({
+  name: 'start_workspaces',
+  title: 'Start WorkSpaces',
+  description:
+    'Starts stopped AutoStop or Manual desktops (AlwaysOn desktops never stop). Without confirm it returns the plan: each target with its current state, and targets that are not STOPPED, AlwaysOn or unknown marked skipped with the reason. ' +
+    'Cost: DescribeWorkspaces (25 ids a call) to plan; StartWorkspaces 25 desktops a request to apply. An AutoStop desktop also starts by itself when its user signs in.',
+  action: 'start',
+  iamAction: 'workspaces:StartWorkspaces',
+  idempotent: true,
+  send: async (client, ids) =>
+    (
+      await client.send(
+        new StartWorkspacesCommand({ StartWorkspaceRequests: ids.map((WorkspaceId) => ({ WorkspaceId })) }),
+      )
+    ).FailedRequests,
+});
