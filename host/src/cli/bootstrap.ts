@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { type AwsSettings, createAwsAccess, type TargetSettings } from '../aws/context.js';
+import { createAwsAccess, type TargetSettings } from '../aws/context.js';
 import { createReauthAdvisor, findOnPath, launchDetached, ssoAutoLoginEnabled } from '../aws/sso.js';
 import { hostPlugin } from '../builtin/index.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
@@ -10,6 +10,8 @@ import { createHost, type Host } from '../host.js';
 import { createLogger, type LogSink } from '../logger.js';
 import type { Limits, Tier } from '../plugin-api/types.js';
 import { type LoadedPlugin, loadPlugins, normalizeEntries } from '../registry/load-plugins.js';
+import type { DemoEnvironment } from '../simulator/demo.js';
+import type { SimulatorOptions } from '../simulator/engine.js';
 import type { CliOptions } from './options.js';
 
 const HOST_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,19 +22,6 @@ export function hostVersion(): string {
   return pkg.version ?? '0.0.0';
 }
 
-/** What `--demo` needs from the simulated estate (host/src/demo), loaded only when asked for. */
-interface DemoModule {
-  createDemoEnvironment(options: { size: number; seed: number }): DemoEnvironmentLike;
-}
-interface DemoEnvironmentLike {
-  readonly clientHook: NonNullable<AwsSettings['clientHook']>;
-  readonly credentials: NonNullable<AwsSettings['credentials']>;
-  readonly now: Date;
-  readonly regions: readonly string[];
-  readonly accounts: readonly string[];
-  readonly description: string;
-}
-
 /** Where the process runs: injectable so tests do not depend on the real cwd or env. */
 export interface ProcessEnvironment {
   readonly cwd: string;
@@ -40,6 +29,8 @@ export interface ProcessEnvironment {
   /** Extra folders to resolve plugin packages from (the installed distribution's root). */
   readonly pluginSearchBases: readonly string[];
   readonly stderr: (line: string) => void;
+  /** Latency/throttling/faults for the --demo simulator (the benchmark sets them). */
+  readonly simulator?: SimulatorOptions;
 }
 
 /** A running host and what built it. */
@@ -49,6 +40,8 @@ export interface Bootstrapped {
   readonly plugins: readonly LoadedPlugin[];
   readonly logSinks: LogSink[];
   readonly demoDescription?: string;
+  /** The --demo environment, when running on the simulated estate. */
+  readonly demo?: DemoEnvironment;
   close(): void;
 }
 
@@ -109,12 +102,14 @@ export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): 
     pageSize: configLimits.pageSize ?? DEFAULT_LIMITS.pageSize,
   };
   const version = hostVersion();
-  let demo: DemoEnvironmentLike | undefined;
-  if (options.demo) {
-    const demoModulePath = '../demo/index.js';
-    const demoModule = (await import(demoModulePath)) as DemoModule;
-    demo = demoModule.createDemoEnvironment({ size: options.demoSize, seed: options.demoSeed });
-  }
+  // Loaded only for --demo: a real launch never builds an estate.
+  const demo: DemoEnvironment | undefined = options.demo
+    ? (await import('../simulator/demo.js')).createDemoEnvironment({
+        size: options.demoSize,
+        seed: options.demoSeed,
+        ...(proc.simulator ? { simulator: proc.simulator } : {}),
+      })
+    : undefined;
   const targets: TargetSettings[] = demo
     ? demo.accounts.map((account) => ({ account, regions: demo?.regions ?? [] }))
     : mergeTargets(options, config.config.targets ?? []);
@@ -164,7 +159,7 @@ export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): 
     config,
     plugins,
     logSinks,
-    ...(demo ? { demoDescription: demo.description } : {}),
+    ...(demo ? { demoDescription: demo.description, demo } : {}),
     close: () => aws.destroy(),
   };
 }

@@ -4,6 +4,9 @@ import { createHost, type Host } from '../host.js';
 import { createLogger, type LogLevel } from '../logger.js';
 import type { Limits, Plugin } from '../plugin-api/types.js';
 import { validatePlugin } from '../registry/validate-plugin.js';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../simulator/engine.js';
+import { type Estate, generateEstate } from '../simulator/estate.js';
+import type { EstateOptions } from '../simulator/model.js';
 
 /** Options for a host built in a test: real plugins, a fake AWS behind the SDK clients. */
 export interface TestHostOptions {
@@ -18,6 +21,14 @@ export interface TestHostOptions {
     readonly defaultRegion?: string;
     readonly targets?: readonly TargetSettings[];
   };
+  /**
+   * Serve a simulated estate: an `Estate` (generated, maybe edited by the test) or the options to
+   * generate one. Sets the fake AWS, the targets (the estate's accounts and regions) and the clock
+   * (the estate's now) unless `aws`/`now` say otherwise.
+   */
+  readonly estate?: Estate | EstateOptions;
+  /** Latency, throttling and fault injection for the simulated estate. */
+  readonly simulator?: SimulatorOptions;
   /** The clock tools see. */
   readonly now?: Date;
   readonly pluginOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -38,22 +49,33 @@ const FAKE_CREDENTIALS = async () => ({
  */
 export async function createTestHost(
   options: TestHostOptions,
-): Promise<Host & { close(): void; logs: string[] }> {
+): Promise<Host & { close(): void; logs: string[]; simulator?: Simulator }> {
   const plugins = await Promise.all(
     [...(options.hostTools ? [hostPlugin] : []), ...options.plugins].map((plugin) =>
       validatePlugin(plugin, plugin.name),
     ),
   );
   const logs: string[] = [];
+  const estate = options.estate
+    ? 'settings' in options.estate
+      ? options.estate
+      : generateEstate(options.estate)
+    : undefined;
+  const simulator = estate ? createSimulator(estate, options.simulator) : undefined;
+  const estateTargets = estate?.settings.accounts.map((account) => ({
+    account,
+    regions: estate.settings.regions,
+  }));
+  const clientHook = options.aws?.clientHook ?? simulator?.clientHook;
   const aws = createAwsAccess({
-    defaultRegion: options.aws?.defaultRegion ?? 'us-east-1',
-    targets: options.aws?.targets ?? [],
+    defaultRegion: options.aws?.defaultRegion ?? estate?.settings.regions[0] ?? 'us-east-1',
+    targets: options.aws?.targets ?? estateTargets ?? [],
     maxAttempts: 3,
     userAgent: 'workspaces-euc-mcp/test',
-    credentials: options.aws?.credentials ?? FAKE_CREDENTIALS,
-    ...(options.aws?.clientHook ? { clientHook: options.aws.clientHook } : {}),
+    credentials: options.aws?.credentials ?? simulator?.credentials ?? FAKE_CREDENTIALS,
+    ...(clientHook ? { clientHook } : {}),
   });
-  const now = options.now;
+  const now = options.now ?? estate?.settings.now;
   const host = createHost({
     plugins: plugins.map((plugin) => ({
       plugin,
@@ -68,5 +90,5 @@ export async function createTestHost(
     log: createLogger({ level: options.logLevel ?? 'warn', stderr: (line) => logs.push(line) }),
     ...(now ? { now: () => new Date(now.getTime()) } : {}),
   });
-  return Object.assign(host, { close: () => aws.destroy(), logs });
+  return Object.assign(host, { close: () => aws.destroy(), logs, ...(simulator ? { simulator } : {}) });
 }

@@ -1,0 +1,3 @@
+/** The secure-browser part of the simulated estate. */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in when this part of the estate is built
+export interface SecureBrowserEstate {}
