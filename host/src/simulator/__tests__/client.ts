@@ -1,0 +1,18 @@
+/**
+ * Test helper: a real SDK v3 client wired to a simulator, the way the host wires its clients
+ * (adaptive retries, the simulator answering after the retry middleware).
+ */
+import type { ClientConstructor, SdkClient } from '../../plugin-api/types.js';
+import type { Simulator } from '../engine.js';
+
+export function simulatedClient<C extends SdkClient>(
+  ctor: ClientConstructor<C>,
+  simulator: Simulator,
+  where: { region?: string; account?: string } = {},
+): C {
+  const region = where.region ?? simulator.estate.settings.regions[0] ?? 'us-east-1';
+  const client = new ctor({ region, credentials: simulator.credentials, maxAttempts: 3, retryMode: 'adaptive' });
+  const serviceId = (client as unknown as { config: { serviceId?: string } }).config.serviceId ?? ctor.name;
+  simulator.clientHook(client, { serviceId, region, account: where.account });
+  return client;
+}
