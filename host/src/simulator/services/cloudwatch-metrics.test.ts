@@ -1,0 +1,185 @@
+import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { describe, expect, it } from 'vitest';
+import { simulatedClient } from '../__tests__/client.js';
+import { createSimulator } from '../engine.js';
+import { generateEstate } from '../estate.js';
+import { DAY_MS, HOUR_MS } from '../model.js';
+import { aggregate } from './cloudwatch-metrics.js';
+
+const query = (
+  id: string,
+  workspaceId: string,
+  metricName: string,
+  stat: string,
+  period = 3600,
+): MetricDataQuery => ({
+  Id: id,
+  MetricStat: {
+    Metric: {
+      Namespace: 'AWS/WorkSpaces',
+      MetricName: metricName,
+      Dimensions: [{ Name: 'WorkspaceId', Value: workspaceId }],
+    },
+    Period: period,
+    Stat: stat,
+  },
+});
+
+function setup() {
+  const estate = generateEstate({ seed: 31, desktops: 150 });
+  const sim = createSimulator(estate);
+  return { estate, sim, cw: simulatedClient(CloudWatchClient, sim) };
+}
+
+describe('simulated CloudWatch GetMetricData', () => {
+  it('aggregates with the CloudWatch statistics, percentiles included', () => {
+    expect(aggregate([1, 2, 3, 4], 'Sum')).toBe(10);
+    expect(aggregate([1, 2, 3, 4], 'Average')).toBe(2.5);
+    expect(aggregate([1, 2, 3, 4], 'Maximum')).toBe(4);
+    expect(aggregate([1, 2, 3, 4], 'SampleCount')).toBe(4);
+    expect(
+      aggregate(
+        Array.from({ length: 100 }, (_, i) => i + 1),
+        'p95',
+      ),
+    ).toBe(95);
+    expect(aggregate([], 'Sum')).toBeUndefined();
+  });
+
+  it('refuses more than 500 queries and duplicate ids', async () => {
+    const { estate, cw } = setup();
+    const id = estate.personal.desktops[0]?.workspace.WorkspaceId ?? '';
+    const end = estate.settings.now;
+    const start = new Date(end.getTime() - DAY_MS);
+    const many = Array.from({ length: 501 }, (_, i) => query(`q${i}`, id, 'CPUUsage', 'Average'));
+    await expect(
+      cw.send(new GetMetricDataCommand({ MetricDataQueries: many, StartTime: start, EndTime: end })),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterValueException',
+    });
+    const dup = [query('a', id, 'CPUUsage', 'Average'), query('a', id, 'MemoryUsage', 'Average')];
+    await expect(
+      cw.send(new GetMetricDataCommand({ MetricDataQueries: dup, StartTime: start, EndTime: end })),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterValueException',
+    });
+  });
+
+  it('serves hourly UserConnected that agrees with the desktop usage pattern', async () => {
+    const { estate, cw } = setup();
+    const end = new Date(Math.floor(estate.settings.now.getTime() / HOUR_MS) * HOUR_MS);
+    const start = new Date(end.getTime() - 14 * DAY_MS);
+    const fullTime = estate.personal.desktops.find(
+      (d) =>
+        d.region === 'us-east-1' &&
+        d.usage === 'full-time' &&
+        d.workspace.State === 'AVAILABLE' &&
+        d.createdAt < start,
+    );
+    const never = estate.personal.desktops.find(
+      (d) =>
+        d.region === 'us-east-1' &&
+        d.usage === 'never' &&
+        d.workspace.WorkspaceProperties?.RunningMode === 'ALWAYS_ON',
+    );
+    const queries = [query('ft', fullTime?.workspace.WorkspaceId ?? '', 'UserConnected', 'Maximum')];
+    if (never) queries.push(query('nv', never.workspace.WorkspaceId ?? '', 'UserConnected', 'Maximum'));
+    const result = await cw.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: queries,
+        StartTime: start,
+        EndTime: end,
+        ScanBy: 'TimestampAscending',
+      }),
+    );
+    const ft = result.MetricDataResults?.find((r) => r.Id === 'ft');
+    const connectedHours = (ft?.Values ?? []).filter((v) => v === 1).length;
+    // A full-time user: most of ten working days at ~7-10 h a day.
+    expect(connectedHours).toBeGreaterThan(50);
+    expect(connectedHours).toBeLessThan(120);
+    expect(ft?.Timestamps?.[0]?.getTime()).toBeLessThan(ft?.Timestamps?.[1]?.getTime() ?? 0);
+    if (never) {
+      const nv = result.MetricDataResults?.find((r) => r.Id === 'nv');
+      // An ALWAYS_ON desktop nobody uses runs all the time: every hour has a 0.
+      expect(nv?.Values?.every((v) => v === 0)).toBe(true);
+      expect(nv?.Values?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('pages at MaxDatapoints and marks the cut series PartialData', async () => {
+    const { estate, cw } = setup();
+    const end = estate.settings.now;
+    const start = new Date(end.getTime() - 2 * DAY_MS);
+    const alwaysOn = estate.personal.desktops.filter(
+      (d) =>
+        d.region === 'us-east-1' &&
+        d.workspace.WorkspaceProperties?.RunningMode === 'ALWAYS_ON' &&
+        d.workspace.State === 'AVAILABLE' &&
+        d.createdAt < start,
+    );
+    const queries = alwaysOn
+      .slice(0, 3)
+      .map((d, i) => query(`c${i}`, d.workspace.WorkspaceId ?? '', 'CPUUsage', 'Average', 300));
+    const first = await cw.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: queries,
+        StartTime: start,
+        EndTime: end,
+        MaxDatapoints: 700,
+      }),
+    );
+    expect(first.NextToken).toBeDefined();
+    expect(first.MetricDataResults?.some((r) => r.StatusCode === 'PartialData')).toBe(true);
+    const pointsFirst = (first.MetricDataResults ?? []).reduce((n, r) => n + (r.Values?.length ?? 0), 0);
+    expect(pointsFirst).toBe(700);
+    let total = pointsFirst;
+    let token = first.NextToken;
+    let pages = 1;
+    while (token) {
+      const page = await cw.send(
+        new GetMetricDataCommand({
+          MetricDataQueries: queries,
+          StartTime: start,
+          EndTime: end,
+          MaxDatapoints: 700,
+          NextToken: token,
+        }),
+      );
+      total += (page.MetricDataResults ?? []).reduce((n, r) => n + (r.Values?.length ?? 0), 0);
+      token = page.NextToken;
+      pages++;
+    }
+    // Three always-on desktops × 576 five-minute samples over two days, in ceil(1728 / 700) pages.
+    expect(total).toBe(3 * 576);
+    expect(pages).toBe(3);
+  });
+
+  it('keeps 5-minute data for 63 days only, hourly data for longer', async () => {
+    const { estate, cw } = setup();
+    const desktop = estate.personal.desktops.find(
+      (d) =>
+        d.workspace.WorkspaceProperties?.RunningMode === 'ALWAYS_ON' &&
+        d.workspace.State === 'AVAILABLE' &&
+        estate.settings.now.getTime() - d.createdAt.getTime() > 120 * DAY_MS,
+    );
+    const id = desktop?.workspace.WorkspaceId ?? '';
+    const end = new Date(estate.settings.now.getTime() - 80 * DAY_MS);
+    const start = new Date(end.getTime() - DAY_MS);
+    const fine = await cw.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: [query('f', id, 'Available', 'Maximum', 300)],
+        StartTime: start,
+        EndTime: end,
+      }),
+    );
+    const coarse = await cw.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: [query('c', id, 'Available', 'Maximum', 3600)],
+        StartTime: start,
+        EndTime: end,
+      }),
+    );
+    expect(fine.MetricDataResults?.[0]?.Values).toEqual([]);
+    expect(coarse.MetricDataResults?.[0]?.Values?.length).toBe(24);
+  });
+});
