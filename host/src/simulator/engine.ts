@@ -49,6 +49,11 @@ export interface SimulatorOptions {
   readonly faults?: readonly FaultRule[];
   /** The clock the throttle reads (ms). Default Date.now, so fake timers drive it too. */
   readonly clock?: () => number;
+  /** Sees every request and its answer (the benchmark derives lower bounds from them). */
+  readonly observe?: (
+    request: SimRequest,
+    answer: { readonly output?: Record<string, unknown>; readonly error?: Error },
+  ) => void;
 }
 
 /** One request the simulator answered (every attempt, retries included). */
@@ -180,14 +185,12 @@ export function createSimulator(estate: Estate, options: SimulatorOptions = {}):
         );
       const output = handler(request, estate);
       calls.push({ action, account: request.account, region: request.region });
+      options.observe?.(request, { output });
       return output;
     } catch (error) {
-      calls.push({
-        action,
-        account: request.account,
-        region: request.region,
-        errorCode: error instanceof Error ? error.name : 'Error',
-      });
+      const failure = error instanceof Error ? error : new Error(String(error));
+      calls.push({ action, account: request.account, region: request.region, errorCode: failure.name });
+      options.observe?.(request, { error: failure });
       throw error;
     }
   }

@@ -19,7 +19,8 @@ export class TokenBuckets {
   take(key: string, limit: RateLimit): boolean {
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: limit.burst, at: now };
-    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.rate);
+    // A clock that steps back (virtual time handed over between runs) refills nothing.
+    bucket.tokens = Math.min(limit.burst, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * limit.rate);
     bucket.at = now;
     this.buckets.set(key, bucket);
     if (bucket.tokens < 1) return false;
