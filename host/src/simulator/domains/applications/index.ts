@@ -1,14 +1,20 @@
 import type { ServiceHandlers } from '../../handlers.js';
-import type { MetricProvider } from '../../metric-source.js';
-import type { GenerationContext } from '../../model.js';
-import type { ApplicationsEstate } from './model.js';
+import { appstreamFleetWriteOperations } from './appstream-fleet-writes.js';
+import { appstreamImageOperations } from './appstream-images.js';
+import { appstreamOtherWriteOperations } from './appstream-other-writes.js';
+import { appstreamReadOperations } from './appstream-read.js';
+import { autoscalingOperations } from './autoscaling-service.js';
 
+export { generateApplications } from './generate.js';
+export { applicationsMetrics } from './metrics.js';
 export type * from './model.js';
 
-export function generateApplications(_ctx: GenerationContext): ApplicationsEstate {
-  return {};
-}
-
-export const applicationsHandlers: ServiceHandlers = {};
-
-export const applicationsMetrics: MetricProvider | undefined = undefined;
+export const applicationsHandlers: ServiceHandlers = {
+  appstream: {
+    ...appstreamReadOperations,
+    ...appstreamImageOperations,
+    ...appstreamFleetWriteOperations,
+    ...appstreamOtherWriteOperations,
+  },
+  'application-autoscaling': autoscalingOperations,
+};
