@@ -52,7 +52,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
   );
   const ctx = (part: string): GenerationContext => ({ settings, rng: root.fork(part), locations });
   const personal = generatePersonal(ctx('personal'));
-  const pools = generatePools(ctx('pools'));
+  const pools = generatePools(ctx('pools'), personal);
   const applications = generateApplications(ctx('applications'));
   const secureBrowser = generateSecureBrowser(ctx('secure-browser'));
   const coreInstances = generateCoreInstances(ctx('core-instances'));

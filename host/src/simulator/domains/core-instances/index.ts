@@ -1,14 +1,12 @@
 import type { ServiceHandlers } from '../../handlers.js';
 import type { MetricProvider } from '../../metric-source.js';
-import type { GenerationContext } from '../../model.js';
-import type { CoreInstancesEstate } from './model.js';
+import { coreInstancesOperations } from './service.js';
 
+export { generateCoreInstances } from './generate.js';
 export type * from './model.js';
 
-export function generateCoreInstances(_ctx: GenerationContext): CoreInstancesEstate {
-  return {};
-}
+/** WorkSpaces Core Managed Instances, IAM prefix `workspaces-instances`. */
+export const coreInstancesHandlers: ServiceHandlers = { 'workspaces-instances': coreInstancesOperations };
 
-export const coreInstancesHandlers: ServiceHandlers = {};
-
+/** Managed instances publish EC2 metrics (AWS/EC2), which the estate does not model. */
 export const coreInstancesMetrics: MetricProvider | undefined = undefined;

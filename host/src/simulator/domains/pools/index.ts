@@ -1,14 +1,9 @@
 import type { ServiceHandlers } from '../../handlers.js';
-import type { MetricProvider } from '../../metric-source.js';
-import type { GenerationContext } from '../../model.js';
-import type { PoolsEstate } from './model.js';
+import { poolsWorkspacesOperations } from './service.js';
 
+export { generatePools } from './generate.js';
+export { poolsMetrics } from './metrics.js';
 export type * from './model.js';
 
-export function generatePools(_ctx: GenerationContext): PoolsEstate {
-  return {};
-}
-
-export const poolsHandlers: ServiceHandlers = {};
-
-export const poolsMetrics: MetricProvider | undefined = undefined;
+/** The Pools operations; the Personal part answers the rest of the `workspaces` API. */
+export const poolsHandlers: ServiceHandlers = { workspaces: poolsWorkspacesOperations };

@@ -1,14 +1,9 @@
 import type { ServiceHandlers } from '../../handlers.js';
-import type { MetricProvider } from '../../metric-source.js';
-import type { GenerationContext } from '../../model.js';
-import type { SecureBrowserEstate } from './model.js';
+import { secureBrowserOperations } from './service.js';
 
+export { generateSecureBrowser } from './generate.js';
+export { secureBrowserMetrics } from './metrics.js';
 export type * from './model.js';
 
-export function generateSecureBrowser(_ctx: GenerationContext): SecureBrowserEstate {
-  return {};
-}
-
-export const secureBrowserHandlers: ServiceHandlers = {};
-
-export const secureBrowserMetrics: MetricProvider | undefined = undefined;
+/** WorkSpaces Secure Browser, IAM prefix `workspaces-web`. */
+export const secureBrowserHandlers: ServiceHandlers = { 'workspaces-web': secureBrowserOperations };
