@@ -89,6 +89,14 @@ export class Rng {
     return out;
   }
 
+  /** A version-4 UUID (32-bit draws: ids are made by the ten thousand). */
+  uuid(): string {
+    const word = () => (Math.floor(this.next() * 4_294_967_296) >>> 0).toString(16).padStart(8, '0');
+    const [a, b, c, d] = [word(), word(), word(), word()];
+    const variant = '89ab'[Math.floor(this.next() * 4)] ?? '8';
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+  }
+
   /** A child generator, so adding draws in one part of the estate does not shift another. */
   fork(label: string): Rng {
     return new Rng(hash32(label, this.state));

@@ -36,7 +36,10 @@ const describeSubnets: OperationHandler = (request, estate) => {
       'InvalidParameterCombination',
       'SubnetIds and MaxResults cannot be combined.',
     );
-  let subnets = estate.personal.subnets.filter((s) => at(s, request.account, request.region));
+  // Directory subnets and the WorkSpaces Applications fleet subnets: both live in the account's VPCs.
+  let subnets = [...estate.personal.subnets, ...estate.applications.subnets].filter((s) =>
+    at(s, request.account, request.region),
+  );
   if (ids) {
     const missing = ids.filter((id) => !subnets.some((s) => s.subnetId === id));
     if (missing.length > 0)

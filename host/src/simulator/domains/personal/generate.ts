@@ -10,6 +10,7 @@ import type {
   WorkspaceState,
 } from '@aws-sdk/client-workspaces';
 import { DAY_MS, type GenerationContext, HOUR_MS, type Location } from '../../model.js';
+import { businessHoursUtcOffset } from '../../regions.js';
 import type { Rng } from '../../rng.js';
 import { COMPUTE_SPECS, FIRST_NAMES, LAST_NAMES, OPERATING_SYSTEMS, VOLUME_PAIRS } from './catalogue.js';
 import type {
@@ -46,20 +47,6 @@ export const ALL_WORKSPACE_STATES: readonly WorkspaceState[] = [
   'STOPPED',
   'ERROR',
 ];
-
-/** Business-hours offset from UTC per region prefix, so part-time users connect in daylight. */
-function utcOffsetFor(region: string): number {
-  if (region.startsWith('us-west') || region.startsWith('ca-west')) return -8;
-  if (region.startsWith('us-') || region.startsWith('ca-')) return -5;
-  if (region.startsWith('sa-')) return -3;
-  if (region.startsWith('eu-') || region.startsWith('il-') || region.startsWith('af-')) return 1;
-  if (region.startsWith('me-')) return 4;
-  if (region === 'ap-south-1') return 5;
-  if (region.startsWith('ap-southeast-2')) return 10;
-  if (region.startsWith('ap-northeast')) return 9;
-  if (region.startsWith('ap-')) return 8;
-  return 0;
-}
 
 const DIRECTORY_STATES_BEYOND_REGISTERED = ['REGISTERING', 'DEREGISTERING', 'DEREGISTERED', 'ERROR'] as const;
 
@@ -205,6 +192,15 @@ function makeDirectories(
         SubnetIds: takeSubnets(2).map((s) => s.subnetId),
         ipGroupIds: workspaceType === 'POOLS' && corpGroup ? [corpGroup.group.groupId ?? ''] : [],
         Tenancy: 'SHARED',
+        // Pools join AD with a service account kept in Secrets Manager (WorkSpaces Pools admin guide).
+        ...(workspaceType === 'POOLS'
+          ? {
+              ActiveDirectoryConfig: {
+                DomainName: `pools.${name.replace(/^pools-/, '')}.example.com`,
+                ServiceAccountSecretArn: `arn:aws:secretsmanager:${location.region}:${location.account}:secret:pools-join-${rng.alnum(6)}`,
+              },
+            }
+          : {}),
         WorkspaceCreationProperties: {
           EnableInternetAccess: true,
           UserEnabledAsLocalAdministrator: false,
@@ -559,7 +555,7 @@ function makeDesktop(
     connection: { WorkspaceId: workspaceId },
     usage,
     load,
-    utcOffsetHours: utcOffsetFor(location.region),
+    utcOffsetHours: businessHoursUtcOffset(location.region),
     connectionFailureRate: state === 'UNHEALTHY' ? 0.8 : rng.chance(0.05) ? 0.3 : 0,
     latencyMs: rng.int(25, 90) + (rng.chance(0.05) ? 180 : 0),
     createdAt,

@@ -84,11 +84,17 @@ describe('simulated WorkSpaces Personal API limits', () => {
     );
     const [a, b] = available.map((d) => ({ WorkspaceId: d.workspace.WorkspaceId ?? '' }));
     await expect(
-      client.send(new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: [a ?? { WorkspaceId: '' }, b ?? { WorkspaceId: '' }] })),
+      client.send(
+        new RebuildWorkspacesCommand({
+          RebuildWorkspaceRequests: [a ?? { WorkspaceId: '' }, b ?? { WorkspaceId: '' }],
+        }),
+      ),
     ).rejects.toMatchObject({
       name: 'ValidationException',
     });
-    const one = await client.send(new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: [a ?? { WorkspaceId: '' }] }));
+    const one = await client.send(
+      new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: [a ?? { WorkspaceId: '' }] }),
+    );
     expect(one.FailedRequests).toEqual([]);
   });
 

@@ -186,6 +186,10 @@ const describeTags: OperationHandler = (request, estate) => {
   const resourceId = requiredString(request.input, 'ResourceId');
   const desktop = findDesktop(estate, request, resourceId);
   if (desktop) return { TagList: desktop.tags.map((t) => ({ ...t })) };
+  const pool = estate.pools.pools.find(
+    (p) => p.pool.PoolId === resourceId && at(p, request.account, request.region),
+  );
+  if (pool) return { TagList: pool.tags.map((t) => ({ ...t })) };
   const known =
     estate.personal.directories.some((d) => d.directory.DirectoryId === resourceId) ||
     estate.personal.images.some((i) => i.image.ImageId === resourceId) ||

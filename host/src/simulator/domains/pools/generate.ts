@@ -10,6 +10,7 @@ import type {
   WorkspacesPoolSession,
 } from '@aws-sdk/client-workspaces';
 import { DAY_MS, type GenerationContext, HOUR_MS, type Location } from '../../model.js';
+import { businessHoursUtcOffset } from '../../regions.js';
 import type { Rng } from '../../rng.js';
 import { FIRST_NAMES, LAST_NAMES } from '../personal/catalogue.js';
 import type { PersonalEstate, SimBundle, SimDirectory } from '../personal/model.js';
@@ -20,7 +21,6 @@ import {
   LEADING_ROLES,
   POOL_PURPOSES,
   POOLS_LAUNCH,
-  regionOffset,
   STATE_OF_ROLE,
 } from './catalogue.js';
 import { capacityAt, MINUTE_MS } from './demand.js';
@@ -62,19 +62,6 @@ function eniAddress(rng: Rng, cidr: string | undefined): string {
   return `${a}.${b}.${c}.${rng.int(10, 250)}`;
 }
 
-const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-/** A version-4 UUID from the estate's generator (32-bit draws: ids are made by the ten thousand). */
-function uuid(rng: Rng): string {
-  const word = () => {
-    const n = Math.floor(rng.next() * 4_294_967_296);
-    return `${HEX_BYTE[n >>> 24]}${HEX_BYTE[(n >>> 16) & 255]}${HEX_BYTE[(n >>> 8) & 255]}${HEX_BYTE[n & 255]}`;
-  };
-  const [a, b, c, d] = [word(), word(), word(), word()];
-  const variant = '89ab'[Math.floor(rng.next() * 4)] ?? '8';
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
-}
-
 interface PoolPlace {
   readonly location: Location;
   readonly directory: SimDirectory | undefined;
@@ -107,7 +94,7 @@ function makeProfile(rng: Rng, role: PoolRole, location: Location, now: number, 
     ...(ceiling !== undefined ? { ceiling } : {}),
     // An exhausted pool serves a contact centre staffed every day in a time zone where it is
     // late morning now, so its capacity is short whenever the estate is looked at.
-    utcOffsetHours: exhausted ? busyTeamOffset(now) : regionOffset(location.region),
+    utcOffsetHours: exhausted ? busyTeamOffset(now) : businessHoursUtcOffset(location.region),
     sevenDay: exhausted,
     runningFrom,
     ...(runningUntil !== undefined ? { runningUntil } : {}),
@@ -136,7 +123,7 @@ function makeSessions(
     users.add(user);
     const start = now - rng.int(4, Math.max(5, Math.min(maxSeconds / 60 - 5, sinceOpen))) * MINUTE_MS;
     sessions.push({
-      SessionId: uuid(rng),
+      SessionId: rng.uuid(),
       PoolId: pool.PoolId,
       UserId: `${user}@example.com`,
       // A user who dropped off keeps the session (and its instance) for DisconnectTimeout.

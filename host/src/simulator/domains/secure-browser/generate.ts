@@ -5,11 +5,11 @@
  */
 import type { AuthenticationType, Portal, PortalStatus, Session } from '@aws-sdk/client-workspaces-web';
 import { DAY_MS, type GenerationContext, HOUR_MS, type Location } from '../../model.js';
+import { businessHoursUtcOffset } from '../../regions.js';
 import type { Rng } from '../../rng.js';
 import { FIRST_NAMES, LAST_NAMES } from '../personal/catalogue.js';
-import { regionOffset } from '../pools/catalogue.js';
 import type { PortalProfile, SecureBrowserEstate, SimPortal } from './model.js';
-import { buildOrphans, buildPortalSettings, uuid, webArn } from './settings.js';
+import { buildOrphans, buildPortalSettings, webArn } from './settings.js';
 
 /** The first portals take one profile each, so a small estate still shows every finding. */
 const LEADING_PROFILES: readonly PortalProfile[] = [
@@ -88,7 +88,7 @@ function makeSessions(rng: Rng, portalArn: string, plan: SessionPlan, now: numbe
       const end = start + (10 + rng.int(0, 200)) * 60_000;
       const session: Session = {
         portalArn,
-        sessionId: uuid(rng),
+        sessionId: rng.uuid(),
         username: rng.pick(plan.users),
         clientIpAddresses: [clientAddress(rng, plan.restricted)],
         status: end > now ? 'Active' : 'Terminated',
@@ -123,7 +123,7 @@ function makePortal(
   now: number,
   sharedIpAccess: Map<string, string>,
 ): SimPortal {
-  const portalId = uuid(rng);
+  const portalId = rng.uuid();
   const portalArn = webArn(location, 'portal', portalId);
   const displayName = `${PORTAL_NAMES[index % PORTAL_NAMES.length] ?? 'Portal'} ${index + 1}`;
   const createdAt =
@@ -166,7 +166,7 @@ function makePortal(
       : {}),
     ...((profile === 'well-configured' || profile === 'idle') && rng.chance(0.4)
       ? {
-          customerManagedKey: `arn:aws:kms:${location.region}:${location.account}:key/${uuid(rng)}`,
+          customerManagedKey: `arn:aws:kms:${location.region}:${location.account}:key/${rng.uuid()}`,
           portalCustomDomain: `browser${index + 1}.example.com`,
         }
       : {}),
@@ -177,7 +177,7 @@ function makePortal(
     active && authenticationType === 'Standard'
       ? [
           {
-            identityProviderArn: webArn(location, 'identityProvider', `${portalId}/${uuid(rng)}`),
+            identityProviderArn: webArn(location, 'identityProvider', `${portalId}/${rng.uuid()}`),
             identityProviderName: rng.pick(['Okta', 'EntraID', 'PingFederate']),
             identityProviderType: 'SAML' as const,
           },
@@ -189,7 +189,7 @@ function makePortal(
     from: Math.max(createdAt, now - (profile === 'idle' ? rng.int(60, 90) : HISTORY_DAYS) * DAY_MS),
     until: profile === 'idle' ? now - rng.int(40, 55) * DAY_MS : now,
     users,
-    utcOffsetHours: regionOffset(location.region),
+    utcOffsetHours: businessHoursUtcOffset(location.region),
     failureRate: profile === 'risky' ? 0.12 : rng.chance(0.2) ? 0.05 : 0.01,
     restricted: settings.ipAccessSettingsArn !== undefined,
   };

@@ -8,19 +8,6 @@ import type { Location } from '../../model.js';
 import type { Rng } from '../../rng.js';
 import type { PortalProfile, SecureBrowserEstate, SimWebSettings } from './model.js';
 
-const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-/** A version-4 UUID from the estate's generator (32-bit draws: ids are made by the ten thousand). */
-export function uuid(rng: Rng): string {
-  const word = () => {
-    const n = Math.floor(rng.next() * 4_294_967_296);
-    return `${HEX_BYTE[n >>> 24]}${HEX_BYTE[(n >>> 16) & 255]}${HEX_BYTE[(n >>> 8) & 255]}${HEX_BYTE[n & 255]}`;
-  };
-  const [a, b, c, d] = [word(), word(), word(), word()];
-  const variant = '89ab'[Math.floor(rng.next() * 4)] ?? '8';
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
-}
-
 export function webArn(location: Location, kind: string, id: string): string {
   return `arn:aws:workspaces-web:${location.region}:${location.account}:${kind}/${id}`;
 }
@@ -71,7 +58,7 @@ function add<T extends { associatedPortalArns?: string[] }>(
   build: (arn: string) => T,
   portalArn: string | undefined,
 ): string {
-  const arn = webArn(location, kind, uuid(rng));
+  const arn = webArn(location, kind, rng.uuid());
   const resource: SimWebSettings<T> = { ...location, arn, settings: build(arn), tags: [] };
   list.push(resource);
   return portalArn ? associate(resource, portalArn) : arn;
