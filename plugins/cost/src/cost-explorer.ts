@@ -13,7 +13,7 @@ import { cachedFetch, cachePerAccess } from './ttl-cache.js';
 
 /** Cost Explorer is a global API served from us-east-1. */
 export const COST_EXPLORER_REGION = 'us-east-1';
-/** The metric every cost tool reads: what the invoice shows before credits and discounts. */
+/** The metric every cost tool reads: list-price charges, credits and refunds included as negative lines. */
 export const COST_METRIC = 'UnblendedCost';
 /** Cost Explorer refreshes a few times a day and bills $0.01 per request: keep answers 15 minutes. */
 const ceCache = cachePerAccess<unknown>(15 * 60_000, 100);

@@ -1,50 +1,34 @@
 import { proveIamExact } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
-import { costAndUsageOf, eucAccount } from './__tests__/cost-explorer.js';
-import { always, estateHost, type FakeDesktop } from './__tests__/estate.js';
-import { personalPrices } from './__tests__/prices.js';
+import { always, costHost, editedEstate, hourlyMetrics } from './__tests__/sim.js';
 import { plugin } from './index.js';
 
-const NOW = new Date('2025-03-17T10:30:00Z');
-const REGION = 'eu-west-2';
-const desk = (id: string): FakeDesktop => ({
-  WorkspaceId: id,
-  State: 'AVAILABLE',
-  WorkspaceProperties: {
-    RunningMode: 'ALWAYS_ON',
-    ComputeTypeName: 'POWER',
-    OperatingSystemName: 'WINDOWS_SERVER_2022',
-    RootVolumeSizeGib: 175,
-    UserVolumeSizeGib: 100,
-  },
-});
-
-// Every code path that sends a distinct action: an unused AlwaysOn desktop (a running-mode switch,
-// so DescribeTags and the Price List are reached) and a never-connected one (the existence check).
-const estate = {
-  desktops: [desk('ws-unused'), desk('ws-never')],
-  metrics: {
+// Every code path that sends a distinct action, on the shared simulator: an unused AlwaysOn
+// desktop (a running-mode switch, so the Price List and DescribeTags are reached), a
+// never-connected stopped AutoStop desktop (the existence check of list_unused_resources and the
+// connection-status lookup of analyze_workspace_utilization), and the estate's Cost Explorer data.
+function estate() {
+  const e = editedEstate([
+    { id: 'ws-unused', mode: 'ALWAYS_ON', lastConnection: new Date('2026-08-01T00:00:00Z') },
+    { id: 'ws-never', mode: 'AUTO_STOP', state: 'STOPPED' },
+    { id: 'ws-gpu', mode: 'ALWAYS_ON', computeType: 'GRAPHICS_G4DN' },
+  ]);
+  e.metricOverride = hourlyMetrics({
     'ws-unused': { UserConnected: always(0), CPUUsage: always(5), MemoryUsage: always(10) },
-    'ws-never': { Available: always(1) },
-  },
-  lastConnection: { 'ws-unused': new Date('2025-01-01T00:00:00Z') },
-  products: personalPrices({
-    region: REGION,
-    bundle: 'Power',
-    operatingSystem: 'Windows',
-    license: 'Included',
-    storage: 'Root:175 GB,User:100 GB',
-    alwaysOn: 124,
-    base: 26,
-    hourly: 0.99,
-  }),
-  costAndUsage: costAndUsageOf(eucAccount()),
-  costForecast: () => ({ Total: { Amount: '100', Unit: 'USD' }, ForecastResultsByTime: [] }),
-};
+    'ws-never': { Stopped: always(1) },
+    'ws-gpu': {
+      UserConnected: always(1),
+      CPUUsage: always(50),
+      MemoryUsage: always(50),
+      GPUUsage: always(50),
+    },
+  });
+  return e;
+}
 
 describe('IAM', () => {
   it('every tool sends exactly the IAM actions it declares', async () => {
-    const { host } = await estateHost(plugin, estate, { now: NOW, region: REGION });
+    const host = await costHost(estate());
     const discrepancies = await proveIamExact(host, [
       { tool: 'analyze_workspace_utilization', input: {} },
       { tool: 'list_unused_resources', input: {} },
@@ -56,6 +40,18 @@ describe('IAM', () => {
       // Not 'personal': recommend_running_mode's identical Price List query is cached for 6 hours.
       { tool: 'get_euc_service_prices', input: { service: 'pools', computeType: 'POWER' } },
     ]);
+    expect(discrepancies, JSON.stringify(discrepancies)).toEqual([]);
+  });
+
+  it('holds on a generated estate too, with every tool on its defaults', async () => {
+    const host = await costHost({ seed: 42, desktops: 120 });
+    const discrepancies = await proveIamExact(
+      host,
+      plugin.tools.map((tool) => ({
+        tool: tool.name,
+        input: tool.name === 'get_euc_service_prices' ? { service: 'applications' } : {},
+      })),
+    );
     expect(discrepancies, JSON.stringify(discrepancies)).toEqual([]);
   });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { personalPrices, product } from './__tests__/prices.js';
 import {
   bundleFamilyKey,
   computeTypeKey,
@@ -8,6 +7,81 @@ import {
   parseStorage,
   personalLicenceFor,
 } from './price-list.js';
+
+/** One Price List document with one priced dimension (made-up figures for hand-checked arithmetic). */
+let skuCounter = 0;
+function product(
+  serviceCode: string,
+  attributes: Record<string, string>,
+  price: { unit: string; usd: number },
+  productFamily = 'Enterprise Applications',
+): Record<string, unknown> {
+  skuCounter += 1;
+  const sku = `SKU${String(skuCounter).padStart(6, '0')}`;
+  return {
+    serviceCode,
+    product: { productFamily, sku, attributes: { servicecode: serviceCode, ...attributes } },
+    terms: {
+      OnDemand: {
+        [`${sku}.JRTCKXETXF`]: {
+          priceDimensions: {
+            [`${sku}.JRTCKXETXF.6YS6EN2CT7`]: {
+              unit: price.unit,
+              pricePerUnit: { USD: price.usd.toFixed(10) },
+              description: `${price.usd} per ${price.unit}`,
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** The three Personal prices of one bundle/OS/licence/storage in one region. */
+function personalPrices(o: {
+  region: string;
+  bundle: string;
+  operatingSystem: string;
+  license: string;
+  storage: string;
+  alwaysOn: number;
+  base: number;
+  hourly?: number;
+  productFamily?: string;
+}): Record<string, unknown>[] {
+  const common = {
+    regionCode: o.region,
+    bundle: o.bundle,
+    operatingSystem: o.operatingSystem,
+    license: o.license,
+    storage: o.storage,
+  };
+  const family = o.productFamily ?? 'Enterprise Applications';
+  return [
+    product(
+      'AmazonWorkSpaces',
+      { ...common, runningMode: 'AlwaysOn' },
+      { unit: 'Month', usd: o.alwaysOn },
+      family,
+    ),
+    product(
+      'AmazonWorkSpaces',
+      { ...common, runningMode: 'AutoStop' },
+      { unit: 'Month', usd: o.base },
+      family,
+    ),
+    ...(o.hourly === undefined
+      ? []
+      : [
+          product(
+            'AmazonWorkSpaces',
+            { ...common, runningMode: 'AutoStop' },
+            { unit: 'Hour', usd: o.hourly },
+            family,
+          ),
+        ]),
+  ];
+}
 
 const REGION = 'ap-southeast-5';
 const parse = (docs: Record<string, unknown>[]) =>

@@ -14,6 +14,8 @@ import {
   type HourlyOutcome,
   metricRequestsFor,
 } from './hourly-metrics.js';
+import type { ConnectionLookup } from './unused.js';
+import { readLastConnections } from './unused-scan.js';
 import type { MetricOutcome } from './utilization.js';
 
 /** One desktop with its hourly UserConnected outcome and, when there is data, its measure. */
@@ -31,6 +33,13 @@ export interface UsageScan {
   readonly notBilledExcluded: number;
   /** GetMetricData requests the read needed (before retries and NextToken pages). */
   readonly metricRequests: number;
+  /**
+   * Last known user connection of the non-AlwaysOn desktops that published no UserConnected
+   * datapoint (asked only with `resolveSilence`), to tell a stopped desktop from missing metrics.
+   */
+  readonly lastConnections: ReadonlyMap<string, ConnectionLookup>;
+  /** DescribeWorkspacesConnectionStatus requests sent for them (25 ids each). */
+  readonly connectionStatusRequests: number;
   readonly errors: readonly ErrorEntry[];
 }
 
@@ -53,7 +62,12 @@ function toMetricOutcome(desktop: Desktop, outcome: HourlyOutcome, window: HourW
  * Lists the desktops (ceil(N/25) DescribeWorkspaces pages) and reads hourly UserConnected for
  * the billed, non-standby ones in batched GetMetricData requests. Shared within one client call.
  */
-export async function scanUsage(ctx: ToolContext, region: string, lookbackDays: number): Promise<UsageScan> {
+export async function scanUsage(
+  ctx: ToolContext,
+  region: string,
+  lookbackDays: number,
+  options: { readonly resolveSilence?: boolean } = {},
+): Promise<UsageScan> {
   const window = hourWindowEndingAt(ctx.now(), lookbackDays);
   const all = await listDesktops(ctx, region);
   const billed = all.filter(isBilled);
@@ -66,16 +80,32 @@ export async function scanUsage(ctx: ToolContext, region: string, lookbackDays: 
     code: status.replace(/^Error:/, ''),
     message: `UserConnected unavailable for ${count} desktop(s), classified unknown${message ? `: ${message}` : '.'}`,
   }));
+  const usage = measured.map((desktop) => ({
+    desktop,
+    outcome: toMetricOutcome(
+      desktop,
+      outcomes.get(desktop.workspaceId) ?? { ok: false, status: 'Missing', message: 'no result' },
+      window,
+    ),
+  }));
+  // Only the silent, non-AlwaysOn desktops need their last connection: 25 ids per request.
+  const silent = options.resolveSilence
+    ? usage
+        .filter(
+          ({ desktop, outcome }) =>
+            outcome.kind === 'measured' &&
+            outcome.measure.datapoints === 0 &&
+            desktop.runningMode !== 'ALWAYS_ON',
+        )
+        .map(({ desktop }) => desktop)
+    : [];
+  const connections = silent.length > 0 ? await readLastConnections(ctx, region, silent) : undefined;
+  if (connections) errors.push(...connections.errors);
   return {
     window,
-    usage: measured.map((desktop) => ({
-      desktop,
-      outcome: toMetricOutcome(
-        desktop,
-        outcomes.get(desktop.workspaceId) ?? { ok: false, status: 'Missing', message: 'no result' },
-        window,
-      ),
-    })),
+    usage,
+    lastConnections: connections?.lookups ?? new Map(),
+    connectionStatusRequests: Math.ceil(silent.length / 25),
     standbyExcluded: billed.length - measured.length,
     notBilledExcluded: all.length - billed.length,
     metricRequests: metricRequestsFor(ids.length, window),

@@ -1,4 +1,5 @@
 import { projectToMonth, type UsageMeasure } from './billable-hours.js';
+import type { ConnectionLookup } from './unused.js';
 
 /** How much a desktop is used. `unknown` is never folded into `unused`: no data is not no use. */
 export type UtilizationClass = 'unused' | 'idle' | 'part-time' | 'full-time' | 'unknown';
@@ -46,10 +47,72 @@ export interface UtilizationVerdict {
   readonly connectedHoursPerMonth: number | null;
 }
 
+/**
+ * What else is known about a desktop that published no UserConnected datapoint in the window:
+ * its running mode, the window start, and what DescribeWorkspacesConnectionStatus said of its
+ * last user connection (absent when it was not asked).
+ */
+export interface SilenceContext {
+  readonly runningMode?: string | undefined;
+  /** The WorkSpaces state: ERROR and SUSPENDED desktops publish nothing whatever their use. */
+  readonly state?: string | undefined;
+  readonly windowStart: Date;
+  readonly lastConnection?: ConnectionLookup | undefined;
+}
+
+/**
+ * A desktop with no UserConnected datapoint at all. A stopped AutoStop desktop publishes no
+ * WorkSpaces metrics (the agent is not running), so silence is expected when nobody connected;
+ * an AlwaysOn desktop reports every hour it exists, so its silence means missing metrics. The
+ * honest rule: silence is `unused` only when the connection status confirms no user connected
+ * since the window began (or ever); anything else, or a failed lookup, is `unknown`.
+ */
+function classifySilence(context: SilenceContext | undefined): UtilizationVerdict {
+  const unknown = (reason: string): UtilizationVerdict => ({
+    class: 'unknown',
+    reason,
+    connectedHoursPerMonth: null,
+  });
+  if (!context)
+    return unknown(
+      'No UserConnected datapoints in the window and no connection status to tell a stopped desktop from missing metrics.',
+    );
+  if (context.state === 'ERROR' || context.state === 'SUSPENDED')
+    return unknown(
+      `The desktop is ${context.state}: it publishes no WorkSpaces metrics in that state, so its use cannot be measured.`,
+    );
+  if (context.runningMode === 'ALWAYS_ON')
+    return unknown(
+      'No UserConnected datapoints for an AlwaysOn desktop, which reports every hour it runs: its metrics are missing (agent or CloudWatch issue), not its use.',
+    );
+  const lookup = context.lastConnection;
+  if (!lookup)
+    return unknown(
+      'No UserConnected datapoints in the window; the last connection time was not read, so a stopped desktop cannot be told from missing metrics.',
+    );
+  if (!lookup.ok)
+    return unknown(
+      `No UserConnected datapoints, and the last connection could not be read (${lookup.message}); not treated as unused.`,
+    );
+  const last = lookup.lastConnection;
+  if (last && last.getTime() >= context.windowStart.getTime())
+    return unknown(
+      `A user connected at ${last.toISOString()}, inside the window, yet no UserConnected datapoints were published: metrics are missing.`,
+    );
+  return {
+    class: 'unused',
+    reason: last
+      ? `Stopped throughout the window (a stopped ${context.runningMode ?? 'AutoStop'} desktop publishes no metrics); last user connection ${last.toISOString().slice(0, 10)}, before the window.`
+      : `Stopped throughout the window and never connected (a stopped ${context.runningMode ?? 'AutoStop'} desktop publishes no metrics); list_unused_resources checks whether it existed at the window start.`,
+    connectedHoursPerMonth: 0,
+  };
+}
+
 /** Classifies one desktop. Pure; the thresholds come from the tool input. */
 export function classifyUtilization(
   outcome: MetricOutcome,
   thresholds: UtilizationThresholds = DEFAULT_THRESHOLDS,
+  silence?: SilenceContext,
 ): UtilizationVerdict {
   if (outcome.kind === 'failed')
     return {
@@ -58,13 +121,7 @@ export function classifyUtilization(
       connectedHoursPerMonth: null,
     };
   const { measure } = outcome;
-  if (measure.datapoints === 0)
-    return {
-      class: 'unknown',
-      reason:
-        'No UserConnected datapoints in the window: the desktop was stopped throughout, or its metrics are not reported. list_unused_resources tells these apart with the last known connection time.',
-      connectedHoursPerMonth: null,
-    };
+  if (measure.datapoints === 0) return classifySilence(silence);
   if (measure.observedHours < thresholds.minObservedHours)
     return {
       class: 'unknown',

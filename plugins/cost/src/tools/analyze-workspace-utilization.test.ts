@@ -1,105 +1,160 @@
+import { generateEstate } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
-import { always, estateHost, type FakeDesktop, onlyWhileRunning, workingHours } from '../__tests__/estate.js';
-import { plugin } from '../index.js';
+import {
+  always,
+  costHost,
+  editedEstate,
+  hourlyMetrics,
+  onlyWhileRunning,
+  workingHours,
+} from '../__tests__/sim.js';
 
-// Monday 17 March 2025, 10:30 UTC: the 14-day window is 3 Mar 10:00 → 17 Mar 10:00.
-const NOW = new Date('2025-03-17T10:30:00Z');
-const desk = (id: string, mode: string, extra: Partial<FakeDesktop> = {}): FakeDesktop => ({
-  WorkspaceId: id,
-  UserName: id.replace('ws-', ''),
-  State: 'AVAILABLE',
-  WorkspaceProperties: { RunningMode: mode, ComputeTypeName: 'STANDARD' },
-  ...extra,
-});
+// The estate's now is Monday 2026-11-16 12:00 UTC: the 14-day window is 2 Nov 12:00 → 16 Nov 12:00.
+interface Out {
+  counts: Record<string, number>;
+  desktops: {
+    workspaceId: string;
+    class: string;
+    connectedHours: number | null;
+    reason: string;
+    state: string;
+  }[];
+  standbyExcluded: number;
+  errors: { code: string; message: string }[];
+  byRunningMode: Record<string, Record<string, number>>;
+  nextCursor?: string;
+  desktopsAnalysed: number;
+  metricRequests: number;
+  connectionStatusRequests: number;
+}
 
 const officeHours = workingHours([1, 2, 3, 4, 5], 9, 17);
 const mondayWednesdayMornings = workingHours([1, 3], 9, 13);
 
-const estate = {
-  desktops: [
-    desk('ws-full', 'ALWAYS_ON'),
-    desk('ws-part', 'AUTO_STOP'),
-    desk('ws-idle', 'ALWAYS_ON'),
-    desk('ws-unused', 'ALWAYS_ON'),
-    desk('ws-failed', 'ALWAYS_ON'),
-    desk('ws-silent', 'AUTO_STOP'),
-    desk('ws-standby', 'ALWAYS_ON', { RelatedWorkspaces: [{ WorkspaceId: 'ws-full', Type: 'PRIMARY' }] }),
-    desk('ws-gone', 'ALWAYS_ON', { State: 'TERMINATED' }),
-  ],
-  metrics: {
-    // Weekdays 09-17: 7 h on 3 Mar (from 10:00) + 32 h (4-7 Mar) + 40 h (10-14 Mar) + 1 h (17 Mar 09:00) = 80 h.
+function handEstate() {
+  const estate = editedEstate([
+    { id: 'ws-full', mode: 'ALWAYS_ON' },
+    { id: 'ws-part', mode: 'AUTO_STOP' },
+    { id: 'ws-idle', mode: 'ALWAYS_ON' },
+    { id: 'ws-unused', mode: 'ALWAYS_ON' },
+    {
+      id: 'ws-stopped',
+      mode: 'AUTO_STOP',
+      state: 'STOPPED',
+      lastConnection: new Date('2026-08-20T10:00:00Z'),
+    },
+    { id: 'ws-stopped-new', mode: 'AUTO_STOP', state: 'STOPPED' },
+    { id: 'ws-silent', mode: 'AUTO_STOP', lastConnection: new Date('2026-11-10T10:00:00Z') },
+    { id: 'ws-dark', mode: 'ALWAYS_ON' },
+    { id: 'ws-standby', mode: 'AUTO_STOP', state: 'STOPPED', standbyOf: 'ws-full' },
+    { id: 'ws-gone', mode: 'ALWAYS_ON', state: 'TERMINATED' },
+  ]);
+  estate.metricOverride = hourlyMetrics({
+    // Weekdays 09-17: 5 h on 2 Nov (from 12:00) + 32 h (3-6 Nov) + 40 h (9-13 Nov) + 3 h (16 Nov 09-12) = 80 h.
     'ws-full': { UserConnected: officeHours },
-    // Mon and Wed 09-13: 3 h (3 Mar from 10:00) + 4 + 4 + 4 + 1 (17 Mar 09:00) = 16 h → 16 × 730 / 336 = 34.8 h/month.
+    // Mon and Wed 09-13: 1 h (2 Nov from 12:00) + 4 (4 Nov) + 4 (9 Nov) + 4 (11 Nov) + 3 (16 Nov) = 16 h.
     'ws-part': { UserConnected: onlyWhileRunning(mondayWednesdayMornings) },
-    'ws-idle': { UserConnected: (t: Date) => (t.toISOString() === '2025-03-05T14:00:00.000Z' ? 1 : 0) },
+    'ws-idle': { UserConnected: (t) => (t.toISOString() === '2026-11-05T14:00:00.000Z' ? 1 : 0) },
     'ws-unused': { UserConnected: always(0) },
-    'ws-failed': { UserConnected: always(1) },
-    'ws-standby': { UserConnected: always(0) },
-  },
-  metricStatus: { 'ws-failed': 'InternalError' },
-};
+    'ws-stopped': {},
+    'ws-stopped-new': {},
+    'ws-silent': {},
+    'ws-dark': {},
+    'ws-standby': {},
+  });
+  return estate;
+}
+
+async function analyse(estate: ReturnType<typeof handEstate>, input: Record<string, unknown> = {}) {
+  const host = await costHost(estate);
+  const result = await host.invoke('analyze_workspace_utilization', input);
+  if (!result.ok) throw new Error(result.text);
+  return { out: result.structured as unknown as Out, host };
+}
 
 describe('analyze_workspace_utilization', () => {
-  it('classifies each desktop from its connected hours; failed or missing metrics are unknown, not unused', async () => {
-    const { host } = await estateHost(plugin, estate, { now: NOW });
-    const result = await host.invoke('analyze_workspace_utilization', {});
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const out = result.structured as {
-      counts: Record<string, number>;
-      desktops: { workspaceId: string; class: string; connectedHours: number | null }[];
-      standbyExcluded: number;
-      errors: { code: string }[];
-      byRunningMode: Record<string, Record<string, number>>;
-    };
+  it('classifies each desktop from its connected hours, on hand-checked numbers', async () => {
+    const { out } = await analyse(handEstate());
     const classOf = Object.fromEntries(out.desktops.map((d) => [d.workspaceId, d.class]));
     expect(classOf).toEqual({
       'ws-full': 'full-time',
       'ws-part': 'part-time',
       'ws-idle': 'idle',
       'ws-unused': 'unused',
-      'ws-failed': 'unknown',
+      'ws-stopped': 'unused',
+      'ws-stopped-new': 'unused',
       'ws-silent': 'unknown',
+      'ws-dark': 'unknown',
     });
-    expect(out.desktops.find((d) => d.workspaceId === 'ws-full')?.connectedHours).toBe(80);
-    expect(out.desktops.find((d) => d.workspaceId === 'ws-part')?.connectedHours).toBe(16);
-    expect(out.counts).toEqual({ unused: 1, idle: 1, 'part-time': 1, 'full-time': 1, unknown: 2 });
-    expect(out.byRunningMode.ALWAYS_ON).toMatchObject({ unused: 1, idle: 1, unknown: 1 });
+    const hours = Object.fromEntries(out.desktops.map((d) => [d.workspaceId, d.connectedHours]));
+    expect(hours).toMatchObject({ 'ws-full': 80, 'ws-part': 16, 'ws-idle': 1, 'ws-unused': 0 });
     expect(out.standbyExcluded).toBe(1);
-    expect(out.errors).toEqual([expect.objectContaining({ code: 'InternalError' })]);
-    // Least used first.
-    expect(out.desktops.map((d) => d.class).slice(0, 2)).toEqual(['unused', 'idle']);
+    expect(out.desktops.map((d) => d.class).slice(0, 4)).toEqual(['unused', 'unused', 'unused', 'idle']);
   });
 
-  it('treats a failed GetMetricData request as unknown for every desktop in it', async () => {
-    const { awsError } = await import('../__tests__/fake-aws.js');
-    const { host } = await estateHost(
-      plugin,
-      { ...estate, failures: { GetMetricData: awsError('InternalFailure', 'CloudWatch down', 500) } },
-      { now: NOW },
-    );
+  it('calls a silent AutoStop desktop unused only when its last connection predates the window', async () => {
+    const { out, host } = await analyse(handEstate());
+    const reason = (id: string) => out.desktops.find((d) => d.workspaceId === id)?.reason ?? '';
+    expect(reason('ws-stopped')).toContain('last user connection 2026-08-20');
+    expect(reason('ws-stopped-new')).toContain('never connected');
+    expect(reason('ws-silent')).toContain('inside the window');
+    expect(reason('ws-dark')).toContain('AlwaysOn');
+    // Three silent non-AlwaysOn desktops: one DescribeWorkspacesConnectionStatus call.
+    expect(host.simulator?.countsByAction()['workspaces:DescribeWorkspacesConnectionStatus']).toBe(1);
+    expect(out.connectionStatusRequests).toBe(1);
+  });
+
+  it('keeps silent desktops unknown when the connection status cannot be read', async () => {
+    const host = await costHost(handEstate(), {
+      simulator: {
+        faults: [{ operation: 'DescribeWorkspacesConnectionStatus', code: 'AccessDeniedException' }],
+      },
+    });
     const result = await host.invoke('analyze_workspace_utilization', {});
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const out = result.structured as { counts: Record<string, number>; errors: unknown[] };
-    expect(out.counts).toEqual({ unused: 0, idle: 0, 'part-time': 0, 'full-time': 0, unknown: 6 });
+    if (!result.ok) throw new Error(result.text);
+    const out = result.structured as unknown as Out;
+    const classOf = Object.fromEntries(out.desktops.map((d) => [d.workspaceId, d.class]));
+    expect(classOf['ws-stopped']).toBe('unknown');
+    expect(classOf['ws-unused']).toBe('unused');
+    expect(out.errors).toEqual([expect.objectContaining({ code: 'AccessDeniedException' })]);
+  });
+
+  it('treats a failed GetMetricData as unknown for every desktop, never unused', async () => {
+    const host = await costHost(handEstate(), {
+      simulator: { faults: [{ operation: 'GetMetricData', code: 'InternalFailure' }] },
+    });
+    const result = await host.invoke('analyze_workspace_utilization', {});
+    if (!result.ok) throw new Error(result.text);
+    const out = result.structured as unknown as Out;
+    expect(out.counts).toEqual({ unused: 0, idle: 0, 'part-time': 0, 'full-time': 0, unknown: 8 });
     expect(out.errors.length).toBeGreaterThan(0);
   });
 
+  it('on a generated estate, leaves unknown only desktops whose state publishes nothing or whose data contradicts itself', async () => {
+    const { out } = await analyse(generateEstate({ seed: 42, desktops: 200 }), {
+      classes: ['unknown'],
+      limit: 100,
+    });
+    expect(out.counts.unknown).toBeLessThanOrEqual(8);
+    for (const d of out.desktops)
+      expect(d.reason).toMatch(
+        /publishes no WorkSpaces metrics in that state|AlwaysOn desktop|inside the window/,
+      );
+    expect(out.counts.unused).toBeGreaterThan(0);
+  });
+
   it('pages the list with a cursor while the counts cover every desktop', async () => {
-    const { host } = await estateHost(plugin, estate, { now: NOW, pageSize: 4 });
-    const first = await host.invoke('analyze_workspace_utilization', { limit: 4 });
+    const host = await costHost(handEstate(), { pageSize: 5 });
+    const first = await host.invoke('analyze_workspace_utilization', { limit: 5 });
     if (!first.ok) throw new Error(first.text);
-    const page1 = first.structured as { desktops: { workspaceId: string }[]; nextCursor?: string };
-    expect(page1.desktops).toHaveLength(4);
-    expect(page1.nextCursor).toBeDefined();
-    const second = await host.invoke('analyze_workspace_utilization', { limit: 4, cursor: page1.nextCursor });
+    const page1 = first.structured as unknown as Out;
+    expect(page1.desktops).toHaveLength(5);
+    const second = await host.invoke('analyze_workspace_utilization', { limit: 5, cursor: page1.nextCursor });
     if (!second.ok) throw new Error(second.text);
-    const page2 = second.structured as { desktops: { workspaceId: string }[]; nextCursor?: string };
-    expect(page2.desktops).toHaveLength(2);
+    const page2 = second.structured as unknown as Out;
+    expect(page2.desktops).toHaveLength(3);
     expect(page2.nextCursor).toBeUndefined();
-    const seen = [...page1.desktops, ...page2.desktops].map((d) => d.workspaceId);
-    expect(new Set(seen).size).toBe(6);
+    expect(new Set([...page1.desktops, ...page2.desktops].map((d) => d.workspaceId)).size).toBe(8);
     const wrong = await host.invoke('analyze_workspace_utilization', {
       lookbackDays: 7,
       cursor: page1.nextCursor,
@@ -107,24 +162,21 @@ describe('analyze_workspace_utilization', () => {
     expect(wrong.ok).toBe(false);
   });
 
-  it('at 10,000 desktops uses 400 DescribeWorkspaces pages and ceil(10,000 / 300) = 34 GetMetricData calls', async () => {
-    const desktops = Array.from({ length: 10_000 }, (_, i) =>
-      desk(`ws-${String(i).padStart(6, '0')}`, 'ALWAYS_ON'),
-    );
-    const { host, count } = await estateHost(plugin, { desktops, metrics: {} }, { now: NOW });
+  it('at 10,000 desktops in one region uses 400 DescribeWorkspaces, 34 GetMetricData and answers compactly', async () => {
+    const host = await costHost({ seed: 42, desktops: 10_000, regions: ['us-east-1'] });
     const result = await host.invoke('analyze_workspace_utilization', { limit: 10 });
     if (!result.ok) throw new Error(result.text);
-    const out = result.structured as {
-      desktopsAnalysed: number;
-      desktops: unknown[];
-      metricRequests: number;
-    };
-    expect(out.desktopsAnalysed).toBe(10_000);
-    expect(out.desktops).toHaveLength(10);
-    expect(count('DescribeWorkspaces')).toBe(400);
-    // 14 days hourly = 336 points per series; 100,800 / 336 = 300 series per request.
-    expect(count('GetMetricData')).toBe(34);
-    expect(out.metricRequests).toBe(34);
-    expect(JSON.stringify(result.structured).length).toBeLessThan(20_000);
-  }, 60_000);
+    const out = result.structured as unknown as Out;
+    const counts = host.simulator?.countsByAction() ?? {};
+    const analysed = out.desktopsAnalysed;
+    // Billed, non-standby desktops are measured; 14 days hourly = 336 points, 100,800 / 336 = 300 per call.
+    expect(counts['workspaces:DescribeWorkspaces']).toBe(400);
+    expect(counts['cloudwatch:GetMetricData']).toBe(Math.ceil(analysed / 300));
+    expect(out.metricRequests).toBe(Math.ceil(analysed / 300));
+    expect(counts['workspaces:DescribeWorkspacesConnectionStatus']).toBe(out.connectionStatusRequests);
+    expect(out.connectionStatusRequests).toBeLessThan(Math.ceil(analysed / 25) / 2);
+    const bytes = JSON.stringify(result.structured).length;
+    expect(bytes).toBeLessThan(12_000);
+    console.info(`utilization at 10k: ${JSON.stringify(counts)}, ${analysed} analysed, ${bytes} bytes`);
+  }, 180_000);
 });

@@ -93,6 +93,9 @@ const Output = Type.Object({
   offset: Type.Integer(),
   nextCursor: Type.Optional(Type.String()),
   metricRequests: Type.Integer({ description: 'GetMetricData requests the read needed.' }),
+  connectionStatusRequests: Type.Integer({
+    description: 'DescribeWorkspacesConnectionStatus requests for desktops without datapoints.',
+  }),
   errors: Type.Array(ErrorEntry),
   notes: Type.Array(Type.String()),
 });
@@ -107,9 +110,13 @@ export const analyzeWorkspaceUtilization = defineTool({
   name: 'analyze_workspace_utilization',
   title: 'WorkSpaces utilization',
   description:
-    'Classifies every WorkSpaces Personal desktop in a region as unused, idle, part-time or full-time from the hours a user was connected (hourly UserConnected over lookbackDays), with counts per class and running mode and a least-used-first list with a cursor. A desktop whose metrics failed or are missing is "unknown", never "unused". Use it to find who barely uses a desktop; use list_unused_resources for "no connection in N days" (last-connection based, cheaper) and recommend_running_mode for priced AlwaysOn/AutoStop advice. Cost: ceil(N/25) DescribeWorkspaces calls plus ceil(N/300) GetMetricData calls for 14 days (fewer desktops per call for longer windows).',
+    'Classifies every WorkSpaces Personal desktop in a region as unused, idle, part-time or full-time from the hours a user was connected (hourly UserConnected over lookbackDays), with counts per class and running mode and a least-used-first list with a cursor. A stopped AutoStop desktop publishes no metrics, so a desktop without datapoints is "unused" only when its last known connection (DescribeWorkspacesConnectionStatus) predates the window; a failed lookup or missing metrics is "unknown", never "unused". Use it to find who barely uses a desktop; use list_unused_resources for "no connection in N days" (last-connection based, cheaper) and recommend_running_mode for priced AlwaysOn/AutoStop advice. Cost: ceil(N/25) DescribeWorkspaces calls, ceil(N/300) GetMetricData calls for 14 days (fewer desktops per call for longer windows), and ceil(S/25) DescribeWorkspacesConnectionStatus calls for the S desktops that published no datapoint.',
   tier: 0,
-  iam: ['workspaces:DescribeWorkspaces', 'cloudwatch:GetMetricData'],
+  iam: [
+    'workspaces:DescribeWorkspaces',
+    'cloudwatch:GetMetricData',
+    'workspaces:DescribeWorkspacesConnectionStatus',
+  ],
   input: Input,
   output: Output,
   async run(input, ctx) {
@@ -120,11 +127,16 @@ export const analyzeWorkspaceUtilization = defineTool({
       idleMaxHoursPerMonth: input.idleMaxHoursPerMonth ?? DEFAULT_THRESHOLDS.idleMaxHoursPerMonth,
       fullTimeMinHoursPerMonth: input.fullTimeMinHoursPerMonth ?? DEFAULT_THRESHOLDS.fullTimeMinHoursPerMonth,
     };
-    const scan = await scanUsage(ctx, region, lookbackDays);
+    const scan = await scanUsage(ctx, region, lookbackDays, { resolveSilence: true });
     const counts = emptyCounts();
     const byRunningMode: Record<string, Counts> = {};
     const rows: Row[] = scan.usage.map(({ desktop, outcome }) => {
-      const verdict = classifyUtilization(outcome, thresholds);
+      const verdict = classifyUtilization(outcome, thresholds, {
+        runningMode: desktop.runningMode,
+        state: desktop.state,
+        windowStart: scan.window.start,
+        lastConnection: scan.lastConnections.get(desktop.workspaceId),
+      });
       counts[verdict.class] += 1;
       const mode = desktop.runningMode ?? 'UNKNOWN';
       byRunningMode[mode] ??= emptyCounts();
@@ -163,7 +175,7 @@ export const analyzeWorkspaceUtilization = defineTool({
         ? ` ${alwaysOnWaste} unused or idle desktops are ALWAYS_ON (full monthly fee).`
         : '') +
       (scan.errors.length > 0
-        ? ' Some metrics failed: see errors (those desktops are unknown, not unused).'
+        ? ' Some lookups failed: see errors (those desktops are unknown, not unused).'
         : '') +
       (nextCursor ? ' More rows: pass nextCursor.' : '');
     return {
@@ -181,10 +193,11 @@ export const analyzeWorkspaceUtilization = defineTool({
       offset,
       ...(nextCursor ? { nextCursor } : {}),
       metricRequests: scan.metricRequests,
+      connectionStatusRequests: scan.connectionStatusRequests,
       errors: [...scan.errors],
       notes: [
         'Classes use hours with a user connected (hourly UserConnected maximum), projected to a 730-hour month; AlwaysOn desktops created inside the window are projected from their first datapoint.',
-        'A desktop with no UserConnected datapoints is unknown: an AutoStop desktop stopped all window looks the same as one whose metrics are missing. list_unused_resources tells them apart.',
+        'A stopped AutoStop desktop publishes no UserConnected datapoints. Such a desktop is unused when its last known user connection (DescribeWorkspacesConnectionStatus) is older than the window or absent; if a user connected inside the window, or the lookup failed, or it is AlwaysOn (which reports every hour), it is unknown: missing data is never read as no use.',
         'Holidays and leave inside the window lower the hours; pick a representative window.',
       ],
     };

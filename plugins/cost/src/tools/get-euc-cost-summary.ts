@@ -156,7 +156,7 @@ export const getEucCostSummary = defineTool({
       costExplorerRequests: counter.requests,
       errors,
       notes: [
-        'UnblendedCost: what the bill shows before credits, savings plans and refunds are applied; today’s spend is partial and Cost Explorer lags by up to a day.',
+        'UnblendedCost of every record type: credits and refunds are included as negative amounts (Cost Explorer’s default); discounts from savings plans are not. Today’s spend is partial and Cost Explorer lags by up to a day.',
         'Services are EUC when their name contains "WorkSpaces" or "AppStream" (WorkSpaces Thin Client hardware excluded).',
         ...(workspacesBreakdown.length > 0 ? [SPLIT_NOTE] : []),
       ],

@@ -1,151 +1,57 @@
 import { definePlugin, defineTool } from '@workspaces-euc-mcp/host';
+import { createTestHost, type SimulatorOptions } from '@workspaces-euc-mcp/host/testing';
 import Type from 'typebox';
 import { describe, expect, it } from 'vitest';
-import { estateHost } from '../__tests__/estate.js';
-import { awsError } from '../__tests__/fake-aws.js';
-import { personalPrices, product } from '../__tests__/prices.js';
+import { costHost, editedEstate } from '../__tests__/sim.js';
 import { plugin } from '../index.js';
 
-const NOW = new Date('2025-03-17T10:30:00Z');
-// mx-central-1 (Mexico) is on no short region list: it must be priced through regionCode.
-const REGION = 'mx-central-1';
-const products = [
-  ...personalPrices({
-    region: REGION,
-    bundle: 'Power',
-    operatingSystem: 'Windows',
-    license: 'Included',
-    storage: 'Root:175 GB,User:100 GB',
-    alwaysOn: 124,
-    base: 26,
-    hourly: 0.99,
-  }),
-  ...personalPrices({
-    region: REGION,
-    bundle: 'Power-0',
-    operatingSystem: 'Windows',
-    license: 'Included',
-    storage: 'Root:80 GB,User:10 GB',
-    alwaysOn: 116,
-    base: 24,
-  }),
-  ...personalPrices({
-    region: REGION,
-    bundle: 'Power',
-    operatingSystem: 'Windows',
-    license: 'Bring Your Own License',
-    storage: 'Root:175 GB,User:100 GB',
-    alwaysOn: 120,
-    base: 26,
-    hourly: 0.95,
-  }),
-  product(
-    'AmazonWorkSpaces',
-    { regionCode: REGION, bundle: 'Power', runningMode: 'Pool', license: 'Included' },
-    { unit: 'Hour', usd: 0.48 },
-  ),
-  product(
-    'AmazonWorkSpaces',
-    { regionCode: REGION, bundle: 'Power', runningMode: 'Pool', license: 'Bring Your Own License' },
-    { unit: 'Hour', usd: 0.417 },
-  ),
-  product(
-    'AmazonWorkSpaces',
-    { regionCode: REGION, bundle: 'Stopped Instance', runningMode: 'Not Applicable Pools' },
-    { unit: 'Hour', usd: 0.025 },
-  ),
-  product(
-    'AmazonWorkSpaces',
-    { regionCode: REGION, bundle: 'User Fee', runningMode: 'Not Applicable Pools' },
-    { unit: 'Month', usd: 4.19 },
-  ),
-  product(
-    'AmazonAppStream',
-    {
-      regionCode: REGION,
-      instanceType: 'stream.standard.medium',
-      instanceFunction: 'Fleet',
-      operatingSystem: 'Windows',
-    },
-    { unit: 'Hour', usd: 0.1 },
-    'Streaming Instance',
-  ),
-  product(
-    'AmazonAppStream',
-    {
-      regionCode: REGION,
-      instanceType: 'stream.standard.medium',
-      instanceFunction: 'Fleet',
-      operatingSystem: 'Windows BYOL',
-    },
-    { unit: 'Hour', usd: 0.08 },
-    'Streaming Instance',
-  ),
-  product(
-    'AmazonAppStream',
-    { regionCode: REGION, instanceFunction: 'StoppedFleetInstance' },
-    { unit: 'Hour', usd: 0.025 },
-    'Streaming Instance',
-  ),
-  product(
-    'AmazonAppStream',
-    { regionCode: REGION, usagetype: 'MX-UserFee-SingleSession' },
-    { unit: 'Month', usd: 4.19 },
-    'User Fees',
-  ),
-  product(
-    'AmazonWorkSpacesWeb',
-    { regionCode: REGION, usagetype: 'MXC1-WEB-ST-LARGE' },
-    { unit: 'Month', usd: 9 },
-    'Secure Browser',
-  ),
-  product(
-    'AmazonWorkSpacesInstances',
-    { regionCode: REGION, instanceType: 'm7i.large', billingoption: 'Hourly' },
-    { unit: 'Hour', usd: 0.05 },
-    'Core',
-  ),
-];
+// af-south-1 is on no short region list: it is priced through the Price List regionCode filter.
+// The simulator prices it at 1.28 × us-east-1: POWER Windows Server 175/100 AlwaysOn $99.75,
+// AutoStop $24.25 + $0.87/h; BYOL $96.75 + $0.84/h.
+const REGION = 'af-south-1';
+const estate = () => editedEstate([{ id: 'ws-1' }]);
 
-async function prices(input: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  const env = await estateHost(plugin, { desktops: [], products, ...extra }, { now: NOW });
-  const result = await env.host.invoke('get_euc_service_prices', { region: REGION, ...input });
-  if (!result.ok) throw new Error(result.text);
-  return {
-    ...env,
-    out: result.structured as Record<string, unknown> & {
-      rates: { item: string; usd: number; monthlyAt730HoursUsd?: number }[];
-      unmatched: { what: string; why: string }[];
-    },
+interface Out {
+  personal?: {
+    licence: string;
+    match?: {
+      alwaysOnMonthlyUsd: number;
+      autoStopMonthlyBaseUsd: number;
+      autoStopHourlyUsd: number;
+      breakEvenHours: number | null;
+    };
+    rows: { bundle: string; storage: string; autoStopHourlyUsd?: number }[];
   };
+  rates: { item: string; usd: number; unit: string; monthlyAt730HoursUsd?: number }[];
+  unmatched: { what: string; why: string }[];
+  errors: { service: string; code: string }[];
+  priceListQueries: number;
+}
+
+async function prices(input: Record<string, unknown>, simulator: SimulatorOptions = {}) {
+  const host = await costHost(estate(), { simulator });
+  const result = await host.invoke('get_euc_service_prices', { region: REGION, ...input });
+  if (!result.ok) throw new Error(result.text);
+  return { host, out: result.structured as unknown as Out };
 }
 
 describe('get_euc_service_prices', () => {
   it('prices a Personal configuration in a region outside any short list, with its break-even', async () => {
-    const { out, requests } = await prices({
+    const { out, host } = await prices({
       service: 'personal',
       computeType: 'POWER',
-      operatingSystem: 'WINDOWS_SERVER_2022',
       rootVolumeGib: 175,
       userVolumeGib: 100,
     });
-    // (124 − 26) / 0.99 = 98.99 → 99.0 h.
-    expect(out.personal).toMatchObject({
-      licence: 'Windows Server, licence included',
-      match: {
-        alwaysOnMonthlyUsd: 124,
-        autoStopMonthlyBaseUsd: 26,
-        autoStopHourlyUsd: 0.99,
-        breakEvenHours: 99,
-      },
+    expect(out.personal?.match).toEqual({
+      alwaysOnMonthlyUsd: 99.75,
+      autoStopMonthlyBaseUsd: 24.25,
+      autoStopHourlyUsd: 0.87,
+      breakEvenHours: 86.8,
     });
-    const pricing = requests.filter((r) => r.operation === 'GetProducts');
-    expect(pricing.every((r) => r.region === 'us-east-1')).toBe(true);
-    expect(pricing[0]?.input.Filters).toContainEqual({
-      Type: 'TERM_MATCH',
-      Field: 'regionCode',
-      Value: REGION,
-    });
+    expect(out.personal?.licence).toBe('Windows Server, licence included');
+    expect(out.priceListQueries).toBe(1);
+    expect(host.simulator?.calls.every((c) => c.region === 'us-east-1')).toBe(true);
   });
 
   it('prices Windows 11 as BYOL, on its own SKUs', async () => {
@@ -156,64 +62,60 @@ describe('get_euc_service_prices', () => {
       rootVolumeGib: 175,
       userVolumeGib: 100,
     });
-    // (120 − 26) / 0.95 = 98.95 → 98.9 h.
-    expect(out.personal).toMatchObject({
-      licence: 'BYOL Windows',
-      match: { alwaysOnMonthlyUsd: 120, breakEvenHours: 98.9 },
-    });
+    expect(out.personal?.match).toMatchObject({ alwaysOnMonthlyUsd: 96.75, autoStopHourlyUsd: 0.84 });
+    expect(out.personal?.licence).toBe('BYOL Windows');
   });
 
-  it('lists the priced storage pairings of a compute type, inheriting the family hourly rate', async () => {
+  it('lists the priced storage pairings of a compute type, each inheriting the family hourly rate', async () => {
     const { out } = await prices({ service: 'personal', computeType: 'POWER' });
-    expect((out.personal as { rows: unknown[] }).rows).toEqual([
-      expect.objectContaining({
-        storage: 'Root:175 GB,User:100 GB',
-        alwaysOnMonthlyUsd: 124,
-        autoStopHourlyUsd: 0.99,
-      }),
-      // (116 − 24) / 0.99 = 92.9 h.
-      expect.objectContaining({
-        storage: 'Root:80 GB,User:10 GB',
-        alwaysOnMonthlyUsd: 116,
-        breakEvenHours: 92.9,
-      }),
+    expect(out.personal?.rows.map((r) => r.storage)).toEqual([
+      'Root:175 GB,User:100 GB',
+      'Root:175 GB,User:200 GB',
+      'Root:80 GB,User:10 GB',
+      'Root:80 GB,User:100 GB',
+      'Root:80 GB,User:50 GB',
     ]);
+    expect(new Set(out.personal?.rows.map((r) => r.autoStopHourlyUsd))).toEqual(new Set([0.87]));
   });
 
   it('says what it could not match and why', async () => {
-    const { out } = await prices({
+    const custom = await prices({
       service: 'personal',
       computeType: 'POWER',
       rootVolumeGib: 175,
       userVolumeGib: 333,
     });
-    expect(out.unmatched).toEqual([
+    expect(custom.out.unmatched).toEqual([
       expect.objectContaining({ why: expect.stringContaining('Root:175 GB,User:333 GB') }),
     ]);
-    const elsewhere = await prices({ service: 'secure-browser', region: 'af-south-1' });
-    expect(elsewhere.out.unmatched).toEqual([
+    const notOffered = await prices({ service: 'secure-browser' });
+    expect(notOffered.out.unmatched).toEqual([
       expect.objectContaining({
         what: 'Secure Browser',
         why: expect.stringContaining('regionCode af-south-1'),
       }),
     ]);
+    const retired = await prices({ service: 'personal', computeType: 'GRAPHICS' });
+    expect(retired.out.unmatched).toEqual([expect.objectContaining({ what: 'Personal GRAPHICS' })]);
   });
 
-  it('prices Pools, Applications, Secure Browser and Core', async () => {
-    const pools = await prices({ service: 'pools', computeType: 'POWER' });
+  it('prices Pools, Applications, Secure Browser and Core in us-east-1', async () => {
+    const region = 'us-east-1';
+    const pools = await prices({ service: 'pools', computeType: 'POWER', region });
     expect(pools.out.rates.map((r) => [r.item, r.usd])).toEqual([
-      ['Power streaming, licence Bring Your Own License', 0.417],
-      ['Power streaming, licence Included', 0.48],
+      ['Power streaming, licence Bring Your Own License', 0.29],
+      ['Power streaming, licence Included', 0.33],
       ['Stopped instance (provisioned, idle)', 0.025],
       ['User fee (per user per month)', 4.19],
     ]);
     const apps = await prices({
       service: 'applications',
+      region,
       instanceType: 'stream.standard.medium',
       platform: 'WINDOWS_SERVER_2022',
     });
     // 0.10 × 730 = 73.00 a month running all the time.
-    expect(apps.out.rates[0]).toMatchObject({
+    expect(apps.out.rates.find((r) => r.item.startsWith('stream.standard.medium'))).toMatchObject({
       item: 'stream.standard.medium Fleet Windows',
       usd: 0.1,
       monthlyAt730HoursUsd: 73,
@@ -221,21 +123,34 @@ describe('get_euc_service_prices', () => {
     expect(apps.out.rates.map((r) => r.item)).toContain(
       'Stopped fleet instance (On-Demand, provisioned idle)',
     );
-    expect(apps.out.rates.some((r) => r.item.includes('Windows BYOL'))).toBe(false);
-    const web = await prices({ service: 'secure-browser' });
-    expect(web.out.rates).toEqual([expect.objectContaining({ item: 'standard.large', usd: 9 })]);
-    const core = await prices({ service: 'core', instanceType: 'm7i.large' });
-    expect(core.out.rates).toEqual([expect.objectContaining({ item: 'm7i.large Hourly', usd: 0.05 })]);
+    expect(
+      apps.out.rates
+        .filter((r) => r.item.startsWith('Microsoft user fee'))
+        .map((r) => r.usd)
+        .sort(),
+    ).toEqual([2.23, 4.19, 6.42]);
+    const web = await prices({ service: 'secure-browser', region });
+    expect(web.out.rates.map((r) => [r.item, r.usd])).toEqual([
+      ['standard.large', 10.5],
+      ['standard.regular', 7],
+      ['standard.xlarge', 14],
+    ]);
+    const core = await prices({ service: 'core', region, instanceType: 'm7i.large' });
+    expect(core.out.rates.map((r) => [r.item, r.usd])).toEqual([
+      ['m7i.large Hourly Dedicated', 0.044],
+      ['m7i.large Hourly Shared', 0.04],
+      ['m7i.large Monthly Dedicated', 19.25],
+      ['m7i.large Monthly Shared', 17.5],
+    ]);
   });
 
   it('reports a Price List failure as data', async () => {
     const { out } = await prices(
-      { service: 'secure-browser' },
-      { failures: { GetProducts: awsError('AccessDeniedException', 'denied') } },
+      { service: 'pools', computeType: 'POWER' },
+      { faults: [{ service: 'pricing', code: 'AccessDeniedException' }] },
     );
-    expect(out.errors).toEqual([
-      expect.objectContaining({ service: 'AWS Price List', code: 'AccessDeniedException' }),
-    ]);
+    expect(out.errors.length).toBe(3);
+    expect(out.errors[0]).toMatchObject({ service: 'AWS Price List', code: 'AccessDeniedException' });
   });
 
   it('is callable by another plugin through the host, with a stable result shape', async () => {
@@ -255,19 +170,20 @@ describe('get_euc_service_prices', () => {
           async run(_input, ctx) {
             const outcome = await ctx.callTool('get_euc_service_prices', {
               service: 'applications',
-              region: REGION,
+              region: 'eu-west-1',
               instanceType: 'stream.standard.medium',
               platform: 'WINDOWS_SERVER_2022',
             });
             if (!outcome.ok) throw new Error(outcome.message);
-            const rates = outcome.result.rates as { monthlyAt730HoursUsd?: number }[];
-            return { monthly: rates[0]?.monthlyAt730HoursUsd ?? 0 };
+            const rates = outcome.result.rates as { item: string; monthlyAt730HoursUsd?: number }[];
+            return { monthly: rates.find((r) => r.item.startsWith('stream'))?.monthlyAt730HoursUsd ?? 0 };
           },
         }),
       ],
     });
-    const env = await estateHost(plugin, { desktops: [], products }, { now: NOW, extraPlugins: [consumer] });
-    const result = await env.host.invoke('price_my_fleet', {});
-    expect(result.ok && result.structured).toEqual({ monthly: 73 });
+    const host = await createTestHost({ plugins: [plugin, consumer], estate: estate() });
+    const result = await host.invoke('price_my_fleet', {});
+    // eu-west-1 is 1.06 × us-east-1: $0.11/h (0.106 rounded to the cent) × 730 = $80.30.
+    expect(result.ok && result.structured).toEqual({ monthly: 80.3 });
   });
 });

@@ -1,42 +1,35 @@
 import { definePlugin, type IdleContributor } from '@workspaces-euc-mcp/host';
+import { createTestHost } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
-import { always, estateHost, type FakeDesktop } from '../__tests__/estate.js';
-import { awsError } from '../__tests__/fake-aws.js';
+import { always, costHost, type DesktopSpec, editedEstate, hourlyMetrics } from '../__tests__/sim.js';
 import { plugin } from '../index.js';
 
-// Monday 17 March 2025 10:30 UTC; a 30-day window starts 15 Feb 10:00 UTC.
-const NOW = new Date('2025-03-17T10:30:00Z');
-const WINDOW_START = Date.parse('2025-02-15T10:00:00Z');
-const desk = (id: string, mode: string, extra: Partial<FakeDesktop> = {}): FakeDesktop => ({
-  WorkspaceId: id,
-  UserName: id.replace('ws-', ''),
-  State: 'AVAILABLE',
-  WorkspaceProperties: { RunningMode: mode, ComputeTypeName: 'STANDARD' },
-  ...extra,
-});
-const busy = Array.from({ length: 30 }, (_, i) => desk(`ws-busy${i}`, 'AUTO_STOP'));
+// The estate's now is Monday 2026-11-16 12:00 UTC; a 30-day window starts 17 Oct 12:00 UTC.
+const WINDOW_START = Date.parse('2026-10-17T12:00:00Z');
+const busy: DesktopSpec[] = Array.from({ length: 30 }, (_, i) => ({
+  id: `ws-busy${String(i).padStart(2, '0')}`,
+  mode: 'AUTO_STOP',
+  lastConnection: new Date('2026-11-13T12:00:00Z'),
+}));
 
-const estate = {
-  desktops: [
-    desk('ws-recent', 'ALWAYS_ON'),
-    desk('ws-old', 'ALWAYS_ON'),
-    desk('ws-never-old', 'AUTO_STOP', { State: 'STOPPED' }),
-    desk('ws-never-new', 'AUTO_STOP', { State: 'STOPPED' }),
-    desk('ws-standby', 'ALWAYS_ON', { RelatedWorkspaces: [{ WorkspaceId: 'ws-old', Type: 'PRIMARY' }] }),
-    desk('ws-pending', 'AUTO_STOP', { State: 'PENDING' }),
+function estate() {
+  const e = editedEstate([
+    { id: 'ws-old', mode: 'ALWAYS_ON', lastConnection: new Date('2026-09-01T08:00:00Z') },
+    { id: 'ws-recent', mode: 'ALWAYS_ON', lastConnection: new Date('2026-11-10T09:00:00Z') },
+    { id: 'ws-never-old', mode: 'AUTO_STOP', state: 'STOPPED' },
+    { id: 'ws-never-new', mode: 'AUTO_STOP', state: 'STOPPED' },
+    { id: 'ws-standby', mode: 'ALWAYS_ON', standbyOf: 'ws-old' },
+    { id: 'ws-pending', mode: 'AUTO_STOP', state: 'PENDING' },
     ...busy,
-  ],
-  lastConnection: {
-    'ws-recent': new Date('2025-03-10T09:00:00Z'),
-    'ws-old': new Date('2025-01-01T08:00:00Z'),
-    ...Object.fromEntries(busy.map((d) => [d.WorkspaceId, new Date('2025-03-14T12:00:00Z')])),
-  },
-  metrics: {
+  ]);
+  e.metricOverride = hourlyMetrics({
     // Stopped on the window's first day: it existed 30 days ago.
     'ws-never-old': { Stopped: (t: Date) => (t.getTime() >= WINDOW_START ? 1 : undefined) },
+    'ws-never-new': {},
     'ws-standby': { Available: always(1) },
-  },
-};
+  });
+  return e;
+}
 
 const fleetContributor: IdleContributor = {
   id: 'test.fleets',
@@ -51,7 +44,10 @@ const brokenContributor: IdleContributor = {
   service: 'WorkSpaces Secure Browser',
   iam: ['workspaces-web:ListPortals'],
   collect: async () => {
-    throw awsError('AccessDeniedException', 'not authorized to perform workspaces-web:ListPortals');
+    throw Object.assign(new Error('not authorized to perform workspaces-web:ListPortals'), {
+      name: 'AccessDeniedException',
+      $metadata: { httpStatusCode: 400 },
+    });
   },
 };
 const otherPlugin = definePlugin({
@@ -71,14 +67,14 @@ type Out = {
 
 describe('list_unused_resources', () => {
   it('lists desktops idle past the window and never-connected ones that existed at its start', async () => {
-    const { host, count } = await estateHost(plugin, estate, { now: NOW });
+    const host = await costHost(estate());
     const result = await host.invoke('list_unused_resources', { includeOtherServices: false });
     if (!result.ok) throw new Error(result.text);
-    const out = result.structured as Out;
-    // Never-connected first, then the longest idle: Jan 1 08:00 → Mar 17 10:30 is 75 days.
+    const out = result.structured as unknown as Out;
+    // Never-connected first, then the longest idle: 1 Sep 08:00 → 16 Nov 12:00 is 76 days.
     expect(out.items.map((i) => [i.id, i.idleDays])).toEqual([
       ['ws-never-old', null],
-      ['ws-old', 75],
+      ['ws-old', 76],
     ]);
     expect(out.counts).toMatchObject({
       desktopsChecked: 34,
@@ -91,23 +87,21 @@ describe('list_unused_resources', () => {
     expect(out.needsReview.map((r) => r.workspaceId)).toEqual(['ws-never-new']);
     expect(out.items.find((i) => i.id === 'ws-old')?.reason).toContain('full monthly fee');
     // 34 checked desktops → ceil(34 / 25) = 2 connection-status calls; 2 health series → 2 GetMetricData calls.
-    expect(count('DescribeWorkspacesConnectionStatus')).toBe(2);
-    expect(count('GetMetricData')).toBe(2);
+    const counts = host.simulator?.countsByAction() ?? {};
+    expect(counts['workspaces:DescribeWorkspacesConnectionStatus']).toBe(2);
+    expect(counts['cloudwatch:GetMetricData']).toBe(2);
   });
 
   it('a failed connection-status batch makes its desktops unknown (in use), never unused', async () => {
-    const failing = {
-      ...estate,
-      failIf: (request: { operation: string; input: Record<string, unknown> }) =>
-        request.operation === 'DescribeWorkspacesConnectionStatus' &&
-        (request.input.WorkspaceIds as string[]).includes('ws-old')
-          ? awsError('ValidationException', 'bad batch', 400)
-          : undefined,
-    };
-    const { host } = await estateHost(plugin, failing, { now: NOW });
+    // The first batch of 25 ids (ws-old among them) fails; the second answers.
+    const host = await costHost(estate(), {
+      simulator: {
+        faults: [{ operation: 'DescribeWorkspacesConnectionStatus', code: 'ValidationException', times: 1 }],
+      },
+    });
     const result = await host.invoke('list_unused_resources', { includeOtherServices: false });
     if (!result.ok) throw new Error(result.text);
-    const out = result.structured as Out;
+    const out = result.structured as unknown as Out;
     expect(out.items.some((i) => i.id === 'ws-old')).toBe(false);
     expect(out.counts.unknown).toBe(25);
     expect(out.errors).toEqual([
@@ -116,26 +110,40 @@ describe('list_unused_resources', () => {
   });
 
   it('a failed health-metric read leaves never-connected desktops for review, not unused', async () => {
-    const { host } = await estateHost(
-      plugin,
-      { ...estate, failures: { GetMetricData: awsError('InternalFailure', 'down', 500) } },
-      { now: NOW },
-    );
+    const host = await costHost(estate(), {
+      simulator: { faults: [{ operation: 'GetMetricData', code: 'InternalFailure' }] },
+    });
     const result = await host.invoke('list_unused_resources', { includeOtherServices: false });
     if (!result.ok) throw new Error(result.text);
-    const out = result.structured as Out;
+    const out = result.structured as unknown as Out;
     expect(out.counts.neverConnected).toBe(0);
     expect(out.counts.neverConnectedUnconfirmed).toBe(2);
     expect(out.items.map((i) => i.id)).toEqual(['ws-old']);
     expect(out.errors[0]).toMatchObject({ service: 'Amazon CloudWatch' });
   });
 
+  it('on a generated estate lists the desktops whose users stopped connecting, and never a standby', async () => {
+    const host = await costHost({ seed: 42, desktops: 200 });
+    const result = await host.invoke('list_unused_resources', { includeOtherServices: false, limit: 200 });
+    if (!result.ok) throw new Error(result.text);
+    const out = result.structured as unknown as Out;
+    const desktops = host.simulator?.estate.personal.desktops ?? [];
+    const usage = new Map(desktops.map((d) => [d.workspace.WorkspaceId, d]));
+    expect(out.counts.unused).toBeGreaterThan(0);
+    for (const item of out.items) {
+      const d = usage.get(item.id);
+      // An idle user (one short session a fortnight) can go 30 days without one; busy users never do.
+      expect(['unused', 'never', 'idle']).toContain(d?.usage);
+      expect(d?.workspace.RelatedWorkspaces?.some((r) => r.Type === 'PRIMARY') ?? false).toBe(false);
+    }
+  });
+
   it("adds other plugins' idle resources and reports a failing contributor as data", async () => {
-    const { host } = await estateHost(plugin, estate, { now: NOW, extraPlugins: [otherPlugin] });
+    const host = await createTestHost({ plugins: [plugin, otherPlugin], estate: estate() });
     expect(host.registered.get('list_unused_resources')?.iamActions).toContain('appstream:DescribeFleets');
     const result = await host.invoke('list_unused_resources', {});
     if (!result.ok) throw new Error(result.text);
-    const out = result.structured as Out;
+    const out = result.structured as unknown as Out;
     expect(out.items.map((i) => i.id)).toEqual(['ws-never-old', 'ws-old', 'fleet-a']);
     expect(out.counts.otherServices).toBe(1);
     expect(out.errors).toEqual([

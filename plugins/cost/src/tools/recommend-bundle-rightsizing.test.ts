@@ -1,52 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { always, estateHost, type FakeDesktop } from '../__tests__/estate.js';
-import { plugin } from '../index.js';
+import { always, costHost, editedEstate, hourlyMetrics } from '../__tests__/sim.js';
 
-const NOW = new Date('2025-03-17T10:30:00Z');
-const desk = (id: string, computeType: string): FakeDesktop => ({
-  WorkspaceId: id,
-  State: 'AVAILABLE',
-  WorkspaceProperties: { RunningMode: 'ALWAYS_ON', ComputeTypeName: computeType },
-});
+// The estate's now is 2026-11-16 12:00 UTC.
 const firstTenHours = (value: number) => (t: Date) =>
-  t.getTime() >= Date.parse('2025-03-17T00:00:00Z') ? value : undefined;
+  t.getTime() >= Date.parse('2026-11-16T02:00:00Z') ? value : undefined;
 
-const estate = {
-  desktops: [
-    desk('ws-big', 'POWER'),
-    desk('ws-hot', 'STANDARD'),
-    desk('ws-gpu', 'GRAPHICS_G6_2XLARGE'),
-    desk('ws-new', 'POWER'),
-    desk('ws-fail', 'POWER'),
-  ],
-  metrics: {
+function estate() {
+  const e = editedEstate([
+    { id: 'ws-big', computeType: 'POWER' },
+    { id: 'ws-hot', computeType: 'STANDARD' },
+    { id: 'ws-gpu', computeType: 'GRAPHICS_G6_2XLARGE' },
+    { id: 'ws-new', computeType: 'POWER' },
+  ]);
+  e.metricOverride = hourlyMetrics({
     'ws-big': { CPUUsage: always(20), MemoryUsage: always(30) },
     'ws-hot': { CPUUsage: always(40), MemoryUsage: always(96) },
     'ws-gpu': { CPUUsage: always(5), MemoryUsage: always(5) },
-    // 17 Mar 00:00-09:00: 10 hourly datapoints, fewer than the 24 required.
+    // 16 Nov 02:00-11:00: 10 hourly datapoints, fewer than the 24 required.
     'ws-new': { CPUUsage: firstTenHours(5), MemoryUsage: firstTenHours(5) },
-  },
-  metricStatus: { 'ws-fail': 'Forbidden' },
-};
+  });
+  return e;
+}
+
+interface Out {
+  counts: Record<string, number>;
+  recommendations: { workspaceId: string; action: string; targetComputeType?: string; confidence?: string }[];
+  errors: { code: string; message: string }[];
+  metricRequests: number;
+  totalListed: number;
+}
 
 describe('recommend_bundle_rightsizing', () => {
   it('recommends one step per desktop, skips GPU desktops without GPU data and enforces minimum datapoints', async () => {
-    const { host, count } = await estateHost(plugin, estate, { now: NOW });
+    const host = await costHost(estate());
     const result = await host.invoke('recommend_bundle_rightsizing', {
       actions: ['upsize', 'downsize', 'unknown', 'skipped', 'keep'],
     });
     if (!result.ok) throw new Error(result.text);
-    const out = result.structured as {
-      counts: Record<string, number>;
-      recommendations: {
-        workspaceId: string;
-        action: string;
-        targetComputeType?: string;
-        confidence?: string;
-      }[];
-      errors: { code: string }[];
-      metricRequests: number;
-    };
+    const out = result.structured as unknown as Out;
     const byId = Object.fromEntries(out.recommendations.map((r) => [r.workspaceId, r]));
     expect(byId['ws-big']).toMatchObject({ action: 'downsize', targetComputeType: 'PERFORMANCE' });
     expect(byId['ws-hot']).toMatchObject({
@@ -56,30 +47,49 @@ describe('recommend_bundle_rightsizing', () => {
     });
     expect(byId['ws-gpu']?.action).toBe('skipped');
     expect(byId['ws-new']?.action).toBe('unknown');
-    expect(byId['ws-fail']?.action).toBe('unknown');
-    expect(out.counts).toEqual({ upsize: 1, downsize: 1, unknown: 2, skipped: 1, keep: 0 });
-    // One entry per metric that failed (CPUUsage and MemoryUsage), not one per desktop.
-    expect(out.errors).toEqual([
-      expect.objectContaining({
-        code: 'Forbidden',
-        message: expect.stringContaining('CPUUsage unavailable for 1'),
-      }),
-      expect.objectContaining({
-        code: 'Forbidden',
-        message: expect.stringContaining('MemoryUsage unavailable for 1'),
-      }),
-    ]);
-    // CPU and memory for 5 desktops (one request each) + GPU for the one graphics desktop.
-    expect(count('GetMetricData')).toBe(3);
+    expect(out.counts).toEqual({ upsize: 1, downsize: 1, unknown: 1, skipped: 1, keep: 0 });
+    // CPU and memory for 4 desktops (one request each) + GPU for the one graphics desktop.
+    expect(host.simulator?.countsByAction()['cloudwatch:GetMetricData']).toBe(3);
     expect(out.metricRequests).toBe(3);
   });
 
   it('lists only step-ups and step-downs by default, step-ups first', async () => {
-    const { host } = await estateHost(plugin, estate, { now: NOW });
+    const host = await costHost(estate());
     const result = await host.invoke('recommend_bundle_rightsizing', {});
     if (!result.ok) throw new Error(result.text);
-    const out = result.structured as { recommendations: { workspaceId: string }[]; totalListed: number };
+    const out = result.structured as unknown as Out;
     expect(out.recommendations.map((r) => r.workspaceId)).toEqual(['ws-hot', 'ws-big']);
     expect(out.totalListed).toBe(2);
+  });
+
+  it('judges a failed metric read unknown, one error entry per metric rather than per desktop', async () => {
+    const host = await costHost(estate(), {
+      simulator: { faults: [{ operation: 'GetMetricData', code: 'AccessDeniedException' }] },
+    });
+    const result = await host.invoke('recommend_bundle_rightsizing', { actions: ['unknown'] });
+    if (!result.ok) throw new Error(result.text);
+    const out = result.structured as unknown as Out;
+    expect(out.counts).toMatchObject({ upsize: 0, downsize: 0, unknown: 4, skipped: 0 });
+    expect(out.errors.map((e) => e.message.split(' ')[0]).sort()).toEqual([
+      'CPUUsage',
+      'GPUUsage',
+      'MemoryUsage',
+    ]);
+  });
+
+  it('sizes a generated estate from its load profiles: heavy users step up, light users step down', async () => {
+    const host = await costHost({ seed: 42, desktops: 200 });
+    const result = await host.invoke('recommend_bundle_rightsizing', { limit: 200 });
+    if (!result.ok) throw new Error(result.text);
+    const out = result.structured as unknown as Out;
+    const load = new Map(
+      (host.simulator?.estate.personal.desktops ?? []).map((d) => [d.workspace.WorkspaceId, d.load]),
+    );
+    const up = out.recommendations.filter((r) => r.action === 'upsize');
+    const down = out.recommendations.filter((r) => r.action === 'downsize');
+    expect(up.length).toBeGreaterThan(0);
+    expect(down.length).toBeGreaterThan(0);
+    expect(up.every((r) => ['heavy', 'spiky'].includes(load.get(r.workspaceId) ?? ''))).toBe(true);
+    expect(down.every((r) => ['light', 'typical'].includes(load.get(r.workspaceId) ?? ''))).toBe(true);
   });
 });

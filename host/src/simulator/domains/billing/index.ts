@@ -1,15 +1,17 @@
-import type { EstateResources } from '../../estate.js';
 import type { ServiceHandlers } from '../../handlers.js';
 import type { MetricProvider } from '../../metric-source.js';
-import type { GenerationContext } from '../../model.js';
-import type { BillingEstate } from './model.js';
+import { costAndUsageOperations } from './cost-explorer-service.js';
+import { forecastOperations } from './forecast.js';
+import { priceListOperations } from './price-list-service.js';
 
+export { generateBilling } from './generate.js';
 export type * from './model.js';
 
-export function generateBilling(_ctx: GenerationContext, _resources: EstateResources): BillingEstate {
-  return {};
-}
+/** Cost Explorer (`ce`) and the Price List Query API (`pricing`). */
+export const billingHandlers: ServiceHandlers = {
+  ce: { ...costAndUsageOperations, ...forecastOperations },
+  pricing: priceListOperations,
+};
 
-export const billingHandlers: ServiceHandlers = {};
-
+/** Billing publishes no CloudWatch metrics. */
 export const billingMetrics: MetricProvider | undefined = undefined;
