@@ -105,4 +105,15 @@ describe('the generated estate', () => {
       for (const d of inSubnet) expect(d.workspace.IpAddress?.startsWith(prefix)).toBe(true);
     }
   });
+
+  it('gives broken and brand-new desktops no connection after they broke or before they exist', () => {
+    const estate = generateEstate({ seed: 9, desktops: 800 });
+    for (const d of estate.personal.desktops) {
+      const last = d.connection.LastKnownUserConnectionTimestamp?.getTime();
+      if (d.workspace.State === 'PENDING') expect(last).toBeUndefined();
+      if (d.workspace.ErrorCode) expect(last).toBeUndefined();
+      if ((d.workspace.State === 'ERROR' || d.workspace.State === 'SUSPENDED') && last !== undefined)
+        expect(last).toBeLessThanOrEqual(d.usageEndsAt?.getTime() ?? 0);
+    }
+  });
 });

@@ -494,9 +494,25 @@ function makeDesktop(
   const os = spec.gpu ? 'WINDOWS_SERVER_2022' : rng.weighted(OPERATING_SYSTEMS);
   const [root, user] = spec.gpu || spec.vcpu >= 8 ? [175, 100] : rng.pick(VOLUME_PAIRS);
   const state = forcedState ?? pickState(rng, mode);
-  const usage = rng.weighted(mode === 'ALWAYS_ON' ? USAGE_WEIGHTS_ALWAYS_ON : USAGE_WEIGHTS_AUTO_STOP);
-  const createdDaysAgo = usage === 'never' ? rng.int(1, 120) : rng.int(45, 1100);
-  const createdAt = new Date(now.getTime() - createdDaysAgo * DAY_MS - rng.int(0, 23) * HOUR_MS);
+  const drawnUsage = rng.weighted(mode === 'ALWAYS_ON' ? USAGE_WEIGHTS_ALWAYS_ON : USAGE_WEIGHTS_AUTO_STOP);
+  // A PENDING desktop is being created right now; an ERROR one either failed to be created (it
+  // carries the creation error and was never used) or broke later (no error code: the API's
+  // ErrorCode/ErrorMessage describe creation failures only).
+  const creationFailed = state === 'ERROR' && rng.chance(0.5);
+  const usage = state === 'PENDING' || creationFailed ? 'never' : drawnUsage;
+  const createdAt =
+    state === 'PENDING'
+      ? new Date(now.getTime() - rng.int(5, 50) * 60_000)
+      : creationFailed
+        ? new Date(now.getTime() - rng.int(1, 10) * DAY_MS)
+        : new Date(
+            now.getTime() -
+              (usage === 'never' ? rng.int(1, 120) : rng.int(45, 1100)) * DAY_MS -
+              rng.int(0, 23) * HOUR_MS,
+          );
+  // ERROR and SUSPENDED desktops stopped working at some point: no use, no metrics after it.
+  const brokeDaysAgo =
+    (state === 'ERROR' && !creationFailed) || state === 'SUSPENDED' ? rng.int(2, 40) : undefined;
   const subnetIndex = rng.int(0, 1);
   const dirSubnets = subnets.filter((s) => directory.directory.SubnetIds?.includes(s.subnetId));
   const subnet = dirSubnets[subnetIndex] ?? dirSubnets[0];
@@ -541,7 +557,7 @@ function makeDesktop(
       OperatingSystemName: os,
     },
     ...(modifications.length > 0 ? { ModificationStates: modifications } : {}),
-    ...(state === 'ERROR'
+    ...(creationFailed
       ? {
           ErrorCode: 'ResourceLimitExceeded.Exception',
           ErrorMessage: 'The WorkSpace could not be created: insufficient capacity in the subnet.',
@@ -559,7 +575,11 @@ function makeDesktop(
     connectionFailureRate: state === 'UNHEALTHY' ? 0.8 : rng.chance(0.05) ? 0.3 : 0,
     latencyMs: rng.int(25, 90) + (rng.chance(0.05) ? 180 : 0),
     createdAt,
-    ...(usage === 'unused' ? { usageEndsAt: new Date(now.getTime() - rng.int(61, 300) * DAY_MS) } : {}),
+    ...(usage === 'unused'
+      ? { usageEndsAt: new Date(now.getTime() - rng.int(61, 300) * DAY_MS) }
+      : brokeDaysAgo !== undefined
+        ? { usageEndsAt: new Date(Math.max(createdAt.getTime(), now.getTime() - brokeDaysAgo * DAY_MS)) }
+        : {}),
     tags,
     snapshots: { restore: [], rebuild: [] },
   };

@@ -39,7 +39,10 @@ export interface SimDesktop extends Location {
   /** Baseline in-session latency in ms. */
   readonly latencyMs: number;
   readonly createdAt: Date;
-  /** For `unused` desktops: the day their user stopped connecting. */
+  /**
+   * When use stopped: for `unused` desktops the day their user stopped connecting; for ERROR and
+   * SUSPENDED desktops the moment they stopped working (nothing runs or connects after it).
+   */
   readonly usageEndsAt?: Date;
   tags: Tag[];
   /** Snapshots the service keeps for restore and rebuild. */

@@ -104,7 +104,11 @@ const DEAD_STATES = new Set(['ERROR', 'SUSPENDED', 'PENDING', 'TERMINATED', 'TER
  */
 export function runningAt(desktop: SimDesktop, t: number): boolean {
   if (t < desktop.createdAt.getTime()) return false;
-  if (DEAD_STATES.has(desktop.workspace.State ?? '')) return false;
+  if (DEAD_STATES.has(desktop.workspace.State ?? '')) {
+    // It ran normally until it broke (ERROR, SUSPENDED); a PENDING or terminating one never will again.
+    const brokeAt = desktop.usageEndsAt?.getTime();
+    if (brokeAt === undefined || t >= brokeAt) return false;
+  }
   if (desktop.workspace.WorkspaceProperties?.RunningMode === 'ALWAYS_ON') return true;
   const tail = autoStopTailMs(desktop);
   const day = Math.floor(t / DAY_MS);
