@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  auditHost,
+  call,
+  costPlugin,
+  personalPlugin,
+  sharedEstate,
+  type TestHost,
+} from '../__tests__/host.js';
+
+interface Report {
+  summary: string;
+  sections: { name: string; tool: string; status: string; message?: string }[];
+  inventory?: { totalResources: number };
+  alarms?: { incidents: number; autoscaling: number; top: unknown[] };
+  security?: { critical: number; top: unknown[]; notAudited: string[] };
+  unused?: { unusedDesktops: number; top: unknown[] };
+  savings?: { estimatedMonthlySavingsUsd: number };
+  quotas?: { approaching: number; top: unknown[] };
+  cost?: { total: number };
+  markdown: string;
+}
+
+/** The desktops of the call-count comparison; AUDIT_HEALTH_DESKTOPS=10000 for the 10k measurement. */
+const SCALE = Number(process.env.AUDIT_HEALTH_DESKTOPS ?? 2000);
+
+const statusOf = (report: Report, name: string) => report.sections.find((s) => s.name === name)?.status;
+
+/** The requests of one tool call, by IAM action. */
+async function counts(
+  host: TestHost,
+  tool: string,
+  input: Record<string, unknown>,
+): Promise<Record<string, number>> {
+  const result = await host.invoke(tool, input);
+  if (!result.ok) throw new Error(`${tool}: ${result.text}`);
+  return result.calls.countsByAction();
+}
+
+function add(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [action, n] of Object.entries(from)) into[action] = (into[action] ?? 0) + n;
+}
+
+describe('generate_euc_health_report', () => {
+  it('composes every section from the registered tools, bounded, with Markdown', async () => {
+    const { host } = await auditHost({ with: [personalPlugin, costPlugin], hostTools: true });
+    const report = await call<Report>(host, 'generate_euc_health_report', { top: 3 });
+    expect(report.sections.map((s) => [s.name, s.status])).toEqual([
+      ['inventory', 'ok'],
+      ['alarms', 'ok'],
+      ['security', 'ok'],
+      ['unused', 'ok'],
+      ['savings', 'ok'],
+      ['quotas', 'ok'],
+      ['cost', 'ok'],
+    ]);
+    expect(report.inventory?.totalResources).toBeGreaterThanOrEqual(200);
+    expect(report.alarms?.incidents).toBeGreaterThan(0);
+    expect(report.security?.critical).toBeGreaterThan(0);
+    expect(report.quotas?.approaching).toBeGreaterThanOrEqual(1);
+    expect(report.unused?.unusedDesktops).toBeGreaterThan(0);
+    for (const list of [report.alarms?.top, report.security?.top, report.unused?.top, report.quotas?.top])
+      expect(list?.length ?? 0).toBeLessThanOrEqual(3);
+    for (const heading of ['## Inventory', '## Firing alarms', '## Security', '## Quotas', '## Cost'])
+      expect(report.markdown).toContain(heading);
+    expect(report.markdown.length).toBeLessThan(8_000);
+    expect(report.summary).toMatch(/firing alarm/);
+  });
+
+  it('says which sections are missing when their plugins are not loaded, and still reports the rest', async () => {
+    const { host } = await auditHost();
+    const report = await call<Report>(host, 'generate_euc_health_report', {});
+    expect(statusOf(report, 'inventory')).toBe('unavailable');
+    expect(statusOf(report, 'unused')).toBe('unavailable');
+    expect(statusOf(report, 'cost')).toBe('unavailable');
+    expect(report.sections.find((s) => s.name === 'cost')?.message).toMatch(/tier 1/);
+    expect(statusOf(report, 'alarms')).toBe('ok');
+    expect(statusOf(report, 'quotas')).toBe('ok');
+    expect(statusOf(report, 'security')).toBe('ok');
+    expect(report.security?.notAudited).toContain('WorkSpaces Personal');
+    expect(report.markdown).toContain('## Not included');
+    expect(report.summary).toContain('Not included: inventory');
+  });
+
+  it(`sends no more requests than its parts do on their own (${SCALE} desktops): shared reads happen once`, {
+    timeout: 600_000,
+  }, async () => {
+    const estate = sharedEstate({ seed: 42, desktops: SCALE });
+    const { host } = await auditHost({ with: [personalPlugin, costPlugin], hostTools: true, estate });
+    const sections = ['inventory', 'alarms', 'security', 'unused', 'quotas'];
+    const report = await counts(host, 'generate_euc_health_report', { sections, top: 5 });
+    const parts: Record<string, number> = {};
+    add(parts, await counts(host, 'get_euc_inventory_summary', {}));
+    add(parts, await counts(host, 'get_euc_active_alarms', { limit: 5 }));
+    add(parts, await counts(host, 'audit_security_posture', { topPerCheck: 3 }));
+    for (const region of estate.settings.regions)
+      add(parts, await counts(host, 'list_unused_resources', { region, limit: 5 }));
+    add(parts, await counts(host, 'get_euc_service_quotas', { limit: 5 }));
+    if (process.env.AUDIT_HEALTH_DESKTOPS)
+      console.info(`health report at ${SCALE} desktops`, { report, sumOfParts: parts });
+    expect(Object.keys(report).sort()).toEqual(Object.keys(parts).sort());
+    for (const [action, n] of Object.entries(report))
+      expect(n, action).toBeLessThanOrEqual(parts[action] ?? 0);
+    // The inventory and the posture audit share one desktop scan; the alarm read is shared too.
+    const pages = estate.settings.regions.reduce(
+      (n, region) => n + Math.ceil(estate.personal.desktops.filter((d) => d.region === region).length / 25),
+      0,
+    );
+    expect(parts['workspaces:DescribeWorkspaces']).toBe(3 * pages);
+    expect(report['workspaces:DescribeWorkspaces']).toBe(2 * pages);
+    expect(report['cloudwatch:DescribeAlarms']).toBe(
+      (parts['cloudwatch:DescribeAlarms'] ?? 0) - estate.settings.regions.length,
+    );
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { auditHost, call } from '../__tests__/host.js';
+import type { AlarmRow } from '../alarms.js';
+
+interface Alarms {
+  summary: string;
+  counts: {
+    accountAlarmsInAlarm: number;
+    eucInAlarm: number;
+    incidents: number;
+    autoscaling: number;
+    composite: number;
+  };
+  byService: Record<string, number>;
+  alarms: AlarmRow[];
+  alarmsTotal: number;
+  errors: { region: string; code: string }[];
+}
+
+describe('get_euc_active_alarms', () => {
+  it('lists firing EUC alarms, leaving EC2 out and telling scaling alarms from incidents', async () => {
+    const { host } = await auditHost();
+    const result = await call<Alarms>(host, 'get_euc_active_alarms', { limit: 200 });
+    const names = result.alarms.map((a) => a.name);
+    expect(names).not.toContain('ec2-bastion-cpu-high');
+    expect(result.counts.accountAlarmsInAlarm).toBeGreaterThan(result.counts.eucInAlarm);
+    for (const ns of ['WorkSpaces (Personal, Pools, Core)', 'WorkSpaces Applications'])
+      expect(result.byService[ns]).toBeGreaterThan(0);
+    const guard = result.alarms.find((a) => a.name.endsWith('-capacity-guard'));
+    expect(guard).toMatchObject({
+      autoscaling: true,
+      scalingPolicy: { resource: expect.stringMatching(/^appstream\/fleet\//) },
+    });
+    const pager = result.alarms.find((a) => a.name.includes('scale-out-failures'));
+    expect(pager?.autoscaling).toBe(false);
+    expect(
+      result.alarms.filter((a) => a.name.startsWith('TargetTracking-')).every((a) => a.autoscaling),
+    ).toBe(true);
+    const firstScaling = result.alarms.findIndex((a) => a.autoscaling);
+    expect(result.alarms.slice(firstScaling).every((a) => a.autoscaling)).toBe(true);
+    expect(result.counts.incidents + result.counts.autoscaling).toBe(result.counts.eucInAlarm);
+  });
+
+  it('recognises the metric-math and composite EUC alarms', async () => {
+    const { host } = await auditHost();
+    const result = await call<Alarms>(host, 'get_euc_active_alarms', { regions: ['us-east-1'], limit: 200 });
+    expect(result.alarms).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'euc-connection-failure-rate',
+          type: 'metric-math',
+          namespace: 'AWS/WorkSpaces',
+        }),
+        expect.objectContaining({ name: 'euc-service-degraded', type: 'composite' }),
+      ]),
+    );
+    expect(result.counts.composite).toBe(1);
+  });
+
+  it('leaves scaling alarms out of the list when asked, but still counts them', async () => {
+    const { host } = await auditHost();
+    const result = await call<Alarms>(host, 'get_euc_active_alarms', {
+      includeAutoscaling: false,
+      limit: 200,
+    });
+    expect(result.alarms.every((a) => !a.autoscaling)).toBe(true);
+    expect(result.counts.autoscaling).toBeGreaterThan(0);
+    expect(result.summary).toMatch(/scaling alarms? in ALARM/);
+  });
+
+  it('costs one DescribeAlarms page per region for a small account', async () => {
+    const { host } = await auditHost();
+    const result = await host.invoke('get_euc_active_alarms', {});
+    expect(result.ok && result.calls.countsByAction()).toEqual({ 'cloudwatch:DescribeAlarms': 2 });
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { fakeClock } from '../__tests__/fake-clock.js';
+import { auditHost, call } from '../__tests__/host.js';
+import { createPacer } from '../pacer.js';
+import type { TrailRow } from '../trail.js';
+
+interface Trail {
+  summary: string;
+  mode: string;
+  windowFullyCovered: boolean;
+  scopes: { region: string; requests: number; complete: boolean; coveredFrom: string }[];
+  totals: { events: number; mutations: number; dataLoss: number; disruptive: number; accessDenied: number };
+  byUser: { username: string; accessDenied: number; dataLoss: number; events: number }[];
+  flagged: TrailRow[];
+  events: TrailRow[];
+  eventsTotal: number;
+  window: { start: string; end: string };
+  errors: { region: string; code: string; iamAction?: string }[];
+}
+
+/** Records when each LookupEvents request reached AWS, per region, on the fake clock. */
+function requestLog(now: () => number) {
+  const sent: { region: string; at: number }[] = [];
+  return {
+    sent,
+    latencyMs: (request: { operation: string; region: string }) => {
+      if (request.operation === 'LookupEvents') sent.push({ region: request.region, at: now() });
+      return 0;
+    },
+  };
+}
+
+function gaps(times: readonly number[]): number[] {
+  return times.slice(1).map((t, i) => t - (times[i] ?? 0));
+}
+
+describe('get_euc_audit_trail', () => {
+  it('lists last week’s EUC changes, flagging the termination, the rebuild and the refused termination', async () => {
+    const { host } = await auditHost();
+    const trail = await call<Trail>(host, 'get_euc_audit_trail', {});
+    expect(trail.mode).toBe('mutations');
+    expect(trail.windowFullyCovered).toBe(true);
+    expect(trail.events.every((e) => !e.readOnly)).toBe(true);
+    expect(new Set(trail.events.map((e) => e.service)).size).toBeGreaterThan(0);
+    expect(
+      trail.events.every((e) => ['workspaces', 'applications', 'secure-browser', 'core'].includes(e.service)),
+    ).toBe(true);
+    const flagged = trail.flagged.map((e) => `${e.eventName}:${e.accessDenied ? 'denied' : e.impact}`);
+    expect(flagged).toContain('TerminateWorkspaces:data-loss');
+    expect(flagged).toContain('TerminateWorkspaces:denied');
+    expect(flagged).toContain('RebuildWorkspaces:data-loss');
+    const bob = trail.byUser.find((u) => u.username === 'bob.helpdesk@example.com');
+    expect(bob?.accessDenied).toBeGreaterThanOrEqual(1);
+    expect(trail.summary).toContain('The whole window was read');
+  });
+
+  it('paces LookupEvents to 2 per second per region, with no throttling, over a 90-day sweep', async () => {
+    const clock = fakeClock(0);
+    const log = requestLog(clock.now);
+    const { host } = await auditHost({
+      clock,
+      simulator: {
+        clock: clock.now,
+        throttling: { 'cloudtrail:LookupEvents': { rate: 2, burst: 2 } },
+        latencyMs: log.latencyMs,
+      },
+    });
+    const trail = await call<Trail>(host, 'get_euc_audit_trail', { lookbackDays: 90, includeReadOnly: true });
+    expect(trail.windowFullyCovered).toBe(true);
+    const perRegion = ['us-east-1', 'eu-west-1'].map((region) =>
+      log.sent.filter((s) => s.region === region).map((s) => s.at),
+    );
+    for (const times of perRegion) {
+      expect(times.length).toBeGreaterThan(4);
+      expect(Math.min(...gaps(times))).toBeGreaterThanOrEqual(500);
+    }
+    expect(host.simulator?.calls.filter((c) => c.errorCode)).toEqual([]);
+    expect(trail.scopes.reduce((n, s) => n + s.requests, 0)).toBe(log.sent.length);
+  });
+
+  it('shares the pace between concurrent calls, so two audits together still send 2 per second', async () => {
+    const clock = fakeClock(0);
+    const log = requestLog(clock.now);
+    const pacer = createPacer({ intervalMs: 500, now: clock.now, sleep: clock.sleep });
+    const simulator = {
+      clock: clock.now,
+      throttling: { 'cloudtrail:LookupEvents': { rate: 2, burst: 2 } },
+      latencyMs: log.latencyMs,
+    };
+    const { host } = await auditHost({ clock, pacer, simulator });
+    const input = { lookbackDays: 60, regions: ['us-east-1'] };
+    await Promise.all([call(host, 'get_euc_audit_trail', input), call(host, 'get_euc_audit_trail', input)]);
+    const times = log.sent.map((s) => s.at);
+    expect(times.length).toBeGreaterThan(2);
+    expect(Math.min(...gaps(times))).toBeGreaterThanOrEqual(500);
+    expect(host.simulator?.calls.filter((c) => c.errorCode)).toEqual([]);
+  });
+
+  it('says how far back it got when the request budget runs out', async () => {
+    const { host } = await auditHost();
+    const trail = await call<Trail>(host, 'get_euc_audit_trail', {
+      lookbackDays: 90,
+      includeReadOnly: true,
+      maxRequests: 1,
+    });
+    expect(trail.windowFullyCovered).toBe(false);
+    for (const scope of trail.scopes) {
+      expect(scope.requests).toBe(1);
+      expect(scope.complete).toBe(false);
+      expect(scope.coveredFrom > trail.window.start).toBe(true);
+    }
+    expect(trail.summary).toContain('PARTIAL');
+  });
+
+  it('follows one person with a Username lookup, e.g. the root user over 90 days', async () => {
+    const { host } = await auditHost();
+    const trail = await call<Trail>(host, 'get_euc_audit_trail', { lookbackDays: 90, username: 'root' });
+    expect(trail.mode).toBe('username');
+    expect(trail.events.length).toBeGreaterThan(0);
+    expect(trail.events.every((e) => e.username === 'root' && e.identityType === 'Root')).toBe(true);
+  });
+
+  it('keeps only the services asked for', async () => {
+    const { host } = await auditHost();
+    const trail = await call<Trail>(host, 'get_euc_audit_trail', {
+      lookbackDays: 30,
+      services: ['applications'],
+    });
+    expect(trail.events.length).toBeGreaterThan(0);
+    expect(trail.events.every((e) => e.service === 'applications')).toBe(true);
+  });
+
+  it('reports a region it may not read as an error, and still answers for the others', async () => {
+    const { host } = await auditHost({
+      simulator: { faults: [{ service: 'cloudtrail', region: 'eu-west-1', code: 'AccessDeniedException' }] },
+    });
+    const trail = await call<Trail>(host, 'get_euc_audit_trail', {});
+    expect(trail.errors).toEqual([
+      expect.objectContaining({
+        region: 'eu-west-1',
+        code: 'AccessDeniedException',
+        iamAction: 'cloudtrail:LookupEvents',
+      }),
+    ]);
+    expect(trail.windowFullyCovered).toBe(false);
+    expect(trail.events.every((e) => e.region === 'us-east-1')).toBe(true);
+    expect(trail.eventsTotal).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,97 @@
+import { generateEstate } from '@workspaces-euc-mcp/host/testing';
+import { describe, expect, it } from 'vitest';
+import { EMPTY_REGION, INSTANCE, REGION, smallEstate } from '../__tests__/estate.js';
+import { call, coreHost } from '../__tests__/host.js';
+import { CORE_INVENTORY_SERVICE } from './inventory.js';
+
+interface Summary {
+  summary: string;
+  services: {
+    service: string;
+    resourceType: string;
+    total: number;
+    byState: Record<string, number>;
+    breakdowns: Record<string, Record<string, number>>;
+    byRegion: Record<string, number>;
+  }[];
+  errors: { service: string; region: string; code: string; message: string }[];
+}
+interface Report {
+  rows: { id: string; state: string; attributes: Record<string, unknown> }[];
+}
+
+describe('core managed instances inventory contributor', () => {
+  it('counts instances by provisioning state and by whether an EC2 instance is attached', async () => {
+    const { host } = await coreHost(smallEstate());
+    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    expect(result.services).toHaveLength(1);
+    expect(result.services[0]).toMatchObject({
+      service: CORE_INVENTORY_SERVICE,
+      resourceType: 'Managed instance',
+      total: 8,
+      byRegion: { [REGION]: 8, [EMPTY_REGION]: 0 },
+      byState: {
+        ALLOCATED: 2,
+        ALLOCATING: 1,
+        ERROR_ALLOCATING: 2,
+        ERROR_DEALLOCATING: 1,
+        DEALLOCATED: 1,
+        DEALLOCATING: 1,
+      },
+      breakdowns: { ec2Instance: { attached: 5, none: 3 } },
+    });
+    // The product name tells the reader where plain Core partner desktops are counted.
+    expect(result.summary).toContain('Core partner desktops are counted as WorkSpaces');
+  });
+
+  it('gives one row per instance with its state, EC2 instance id and phase', async () => {
+    const { host } = await coreHost(smallEstate());
+    const report = await call<Report>(host, 'generate_inventory_report', { states: ['ERROR_DEALLOCATING'] });
+    expect(report.rows).toEqual([
+      expect.objectContaining({
+        id: INSTANCE.releaseFailed,
+        state: 'ERROR_DEALLOCATING',
+        attributes: { ec2InstanceId: 'i-0bbbbbbbbbbbbbbbb', phase: 'release-failed' },
+      }),
+    ]);
+  });
+
+  it('answers a "Core" filter and stays out of a "Personal" one', async () => {
+    const { host } = await coreHost(smallEstate());
+    const core = await call<Summary>(host, 'get_euc_inventory_summary', { services: ['Core'] });
+    expect(core.services.map((s) => s.service)).toEqual([CORE_INVENTORY_SERVICE]);
+    const personal = await call<Summary>(host, 'get_euc_inventory_summary', { services: ['Personal'] });
+    expect(personal.services).toEqual([]);
+  });
+
+  it('a denied list is reported per region by the summary, naming the action', async () => {
+    const { host } = await coreHost(smallEstate(), {
+      faults: [
+        {
+          service: 'workspaces-instances',
+          operation: 'ListWorkspaceInstances',
+          code: 'AccessDeniedException',
+        },
+      ],
+    });
+    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    expect(result.errors.map((e) => `${e.region} ${e.code}`).sort()).toEqual([
+      `${EMPTY_REGION} AccessDeniedException`,
+      `${REGION} AccessDeniedException`,
+    ]);
+    expect(result.errors[0]?.message).toContain('workspaces-instances:ListWorkspaceInstances');
+  });
+
+  it('at 1,000 instances the summary lists each region at 25 a page, with no per-instance call', async () => {
+    const estate = generateEstate({ seed: 4, desktops: 0, managedInstances: 1000 });
+    const pages = estate.settings.regions.reduce(
+      (sum, region) =>
+        sum + Math.ceil(estate.coreInstances.instances.filter((i) => i.region === region).length / 25),
+      0,
+    );
+    const { host, simulator } = await coreHost(estate);
+    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    expect(simulator.countsByAction()).toEqual({ 'workspaces-instances:ListWorkspaceInstances': pages });
+    expect(result.services[0]?.total).toBe(1000);
+  });
+});

@@ -1,0 +1,78 @@
+import type { FindingsContributor } from '@workspaces-euc-mcp/host';
+import { describeDirectories, describeIpGroups, getPoolMetrics, listPools } from '../aws.js';
+import { rejectionsOf } from '../capacity.js';
+import {
+  endOfSupportFinding,
+  POOLS_CHECKS,
+  poolAccessFindings,
+  poolHealthFindings,
+  rejectedSessionsFinding,
+} from '../checks.js';
+import { POOLS_SERVICE } from '../end-of-support.js';
+import { assertSeriesRead, poolQuery, recentHoursWindow } from '../metrics.js';
+
+/*
+ * Three contributors rather than one, so that a denied or failing read (CloudWatch, or the
+ * directory and IP-group calls) becomes one entry in the audit's errors while the findings the
+ * other reads support still arrive. They share the pool list through ctx.memo: one scan.
+ */
+
+/** Errors, capacity, timeouts and the end-of-support notice: DescribeWorkspacesPools only. */
+export const poolsHealthFindings: FindingsContributor = {
+  id: 'pools.health',
+  service: POOLS_SERVICE,
+  iam: ['workspaces:DescribeWorkspacesPools'],
+  checks: POOLS_CHECKS,
+  async collect(ctx, scope) {
+    const pools = await listPools(ctx, scope);
+    return [...endOfSupportFinding(pools, scope.region, ctx.now()), ...poolHealthFindings(pools)];
+  },
+};
+
+/**
+ * A day of InsufficientCapacityError, hour by hour: long enough to include the last working day
+ * wherever the users are, short enough to be about now.
+ */
+export const REJECTION_WINDOW_HOURS = 24;
+
+/** Session requests turned away, from one batched GetMetricData over every pool. */
+export const poolsRejectedSessions: FindingsContributor = {
+  id: 'pools.rejected-sessions',
+  service: POOLS_SERVICE,
+  iam: ['workspaces:DescribeWorkspacesPools', 'cloudwatch:GetMetricData'],
+  checks: POOLS_CHECKS,
+  async collect(ctx, scope) {
+    // A pool still being created has never served anyone; every other state may have in the window.
+    const pools = (await listPools(ctx, scope)).filter((p) => p.State !== 'CREATING' && p.PoolId);
+    const window = recentHoursWindow(ctx.now(), REJECTION_WINDOW_HOURS);
+    const queries = pools.map((pool, i) =>
+      poolQuery(`r${i}`, pool.PoolId ?? '', 'InsufficientCapacityError', 'Sum', window.periodSeconds),
+    );
+    const series = await getPoolMetrics(ctx, scope, queries, window);
+    assertSeriesRead(series.values(), 'InsufficientCapacityError of the pools');
+    return pools.flatMap((pool, i) =>
+      rejectedSessionsFinding(pool, rejectionsOf(series.get(`r${i}`)), REJECTION_WINDOW_HOURS),
+    );
+  },
+};
+
+/** IP access of each pool's directory: DescribeWorkspaceDirectories and DescribeIpGroups by id. */
+export const poolsAccessFindings: FindingsContributor = {
+  id: 'pools.access',
+  service: POOLS_SERVICE,
+  iam: [
+    'workspaces:DescribeWorkspacesPools',
+    'workspaces:DescribeWorkspaceDirectories',
+    'workspaces:DescribeIpGroups',
+  ],
+  checks: POOLS_CHECKS,
+  async collect(ctx, scope) {
+    const pools = (await listPools(ctx, scope)).filter((p) => p.State !== 'DELETING');
+    const directoryIds = pools.flatMap((p) => (p.DirectoryId ? [p.DirectoryId] : []));
+    if (directoryIds.length === 0) return [];
+    const directories = await describeDirectories(ctx, scope, directoryIds);
+    const groupIds = [...directories.values()].flatMap((d) => d.ipGroupIds ?? []);
+    const groups = groupIds.length > 0 ? await describeIpGroups(ctx, scope, groupIds) : new Map();
+    return poolAccessFindings(pools, directories, groups);
+  },
+};

@@ -1,0 +1,66 @@
+import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { type MetricSeries, type MetricWindow, ToolError } from '@workspaces-euc-mcp/host';
+
+/**
+ * Pools metrics are published to AWS/WorkSpaces every minute with one dimension whose name is
+ * literally `WorkSpaces pool ID`, spaces included (WorkSpaces Pools admin guide, "WorkSpaces Pools
+ * metrics and dimensions").
+ */
+export const WORKSPACES_NAMESPACE = 'AWS/WorkSpaces';
+export const POOL_DIMENSION = 'WorkSpaces pool ID';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+export type PoolMetric = 'UserSessionsCapacityUtilization' | 'InsufficientCapacityError';
+
+/** One GetMetricData query for one pool. Query ids must match `^[a-z][a-zA-Z0-9_]*$`. */
+export function poolQuery(
+  id: string,
+  poolId: string,
+  metricName: PoolMetric,
+  stat: 'Sum' | 'Maximum',
+  periodSeconds: number,
+): MetricDataQuery {
+  return {
+    Id: id,
+    ReturnData: true,
+    MetricStat: {
+      Metric: {
+        Namespace: WORKSPACES_NAMESPACE,
+        MetricName: metricName,
+        Dimensions: [{ Name: POOL_DIMENSION, Value: poolId }],
+      },
+      Period: periodSeconds,
+      Stat: stat,
+    },
+  };
+}
+
+/** The last `hours` whole hours plus the current one, hour by hour (so a rejection now counts). */
+export function recentHoursWindow(now: Date, hours: number): MetricWindow {
+  const startOfHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  return { start: new Date(startOfHour - hours * HOUR_MS), end: now, periodSeconds: 3600 };
+}
+
+/** The last `days` whole UTC days plus today, day by day. */
+export function recentDaysWindow(now: Date, days: number): MetricWindow {
+  const startOfDay = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+  return { start: new Date(startOfDay - days * DAY_MS), end: now, periodSeconds: 86_400 };
+}
+
+/**
+ * Throws when any series failed. The batcher turns a failed request into `Error:<code>` statuses;
+ * a verdict built on missing data would be wrong (a pool with unread metrics is not idle), so the
+ * contribution fails as a whole and the consuming tool lists the error.
+ */
+export function assertSeriesRead(series: Iterable<MetricSeries>, what: string): void {
+  for (const s of series) {
+    if (!s.status.startsWith('Error') && s.status !== 'Forbidden') continue;
+    const code = s.status.startsWith('Error:') ? s.status.slice('Error:'.length) : s.status;
+    throw new ToolError(
+      code,
+      `cloudwatch:GetMetricData failed while reading ${what}: ${s.messages[0] ?? s.status}`,
+    );
+  }
+}
