@@ -81,6 +81,13 @@ describe('tool invocation', () => {
     expect(requests.filter((r) => r.operation === 'DescribeWorkspaces')).toHaveLength(1);
   });
 
+  it("a composite tool's totals include what the tools it called sent; its own IAM actions do not", async () => {
+    const { host } = await hostWith(estateHandler());
+    const result = await host.invoke('count_twice_test', {});
+    expect(result.calls.countsByAction()).toEqual({ 'workspaces:DescribeWorkspaces': 1 });
+    expect([...result.calls.actions()]).toEqual([]);
+  });
+
   it('AccessDenied names the IAM action and the tier policy that grants it', async () => {
     const { host } = await hostWith(
       estateHandler({

@@ -7,6 +7,11 @@ export interface RecordedCall {
   readonly account: string | undefined;
   /** Set when the request failed (after the SDK's retries). */
   readonly errorCode?: string;
+  /**
+   * True on the recorder of a tool when the request was sent by another tool it called through
+   * `ctx.callTool`: it counts towards the caller's totals, not towards the caller's IAM actions.
+   */
+  readonly nested?: boolean;
 }
 
 /**
@@ -27,9 +32,12 @@ export class CallRecorder {
     return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
   }
 
-  /** The distinct IAM actions sent. */
+  /**
+   * The distinct IAM actions the tool sent itself. Requests of the tools it called through
+   * `ctx.callTool` are left out: those tools declare and are proven for their own actions.
+   */
   actions(): Set<string> {
-    return new Set(this.calls.map((call) => call.iamAction));
+    return new Set(this.calls.filter((call) => !call.nested).map((call) => call.iamAction));
   }
 }
 
@@ -41,7 +49,10 @@ export function withRecorder<T>(recorder: CallRecorder, fn: () => Promise<T>): P
   return activeRecorders.run([...outer, recorder], fn);
 }
 
-/** Records a call on every active recorder. */
+/** Records a call on every active recorder; the outer ones (callers of a nested tool) see it as nested. */
 export function recordCall(call: RecordedCall): void {
-  for (const recorder of activeRecorders.getStore() ?? []) recorder.record(call);
+  const recorders = activeRecorders.getStore() ?? [];
+  recorders.forEach((recorder, index) =>
+    recorder.record(index === recorders.length - 1 ? call : { ...call, nested: true }),
+  );
 }

@@ -110,7 +110,11 @@ export interface ToolContext {
   now(): Date;
   /** Report progress; becomes an MCP progress notification when the client asked for them. */
   progress(done: number, total?: number, message?: string): void;
-  /** Call another registered tool (same gates and validation as a client call). */
+  /**
+   * Call another registered tool (same gates and validation as a client call). Its AWS requests
+   * count towards this call's totals (`--trace`, benchmarks) but not towards this tool's IAM
+   * actions: the called tool declares its own, and a composite degrades when it is absent.
+   */
   callTool(name: string, input?: Record<string, unknown>): Promise<ToolCallOutcome>;
   /**
    * Share one computation across everything one client call does, nested tool calls included,

@@ -22,9 +22,6 @@ const scenarios = [
   { tool: 'generate_euc_health_report', input: {} },
 ];
 
-/** The tools the health report composes that this plugin provides. */
-const COMPOSED = ['get_euc_active_alarms', 'audit_security_posture', 'get_euc_service_quotas'];
-
 describe('IAM', () => {
   it('every scenario succeeds', async () => {
     const { host } = await auditHost({ with: [personalFindings] });
@@ -34,15 +31,10 @@ describe('IAM', () => {
     }
   });
 
-  it('every action each tool sends is declared and every declared action is sent; the health report sends only through the tools it calls', async () => {
+  it('every action each tool sends is declared and every declared action is sent (the health report sends nothing itself)', async () => {
     const { host } = await auditHost({ with: [personalFindings] });
-    const discrepancies = await proveIamExact(host, scenarios);
-    // Nested calls are recorded on the caller too, so the report "sends" its sections' actions.
-    expect(discrepancies.map((d) => d.tool)).toEqual(['generate_euc_health_report']);
-    const [report] = discrepancies;
-    const composed = new Set(COMPOSED.flatMap((tool) => host.registered.get(tool)?.iamActions ?? []));
-    expect(report?.unused).toEqual([]);
-    expect(report?.undeclared.filter((action) => !composed.has(action))).toEqual([]);
+    // Requests of tools called through ctx.callTool count for those tools, not for the report.
+    expect(await proveIamExact(host, scenarios)).toEqual([]);
     expect(host.registered.get('generate_euc_health_report')?.iamActions).toEqual([]);
   });
 
