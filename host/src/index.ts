@@ -20,6 +20,7 @@ export {
   type MetricWindow,
   queriesPerRequest,
 } from './aws/metrics.js';
+export { ScopeInput, selectScopes } from './builtin/scope.js';
 export { definePlugin, defineTool, defineWriteTool } from './plugin-api/define.js';
 export {
   type AwsAccess,

@@ -3,56 +3,14 @@ import {
   type ContributionScope,
   summarizeError,
   type ToolContext,
-  ToolError,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 
-/** Inputs every audit tool takes to choose accounts and regions (the host's cross-service tools take the same). */
-export const ScopeInput = {
-  accounts: Type.Optional(
-    Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
-      maxItems: 50,
-      description: 'Target labels or account ids from the config; default: every configured target.',
-    }),
-  ),
-  regions: Type.Optional(
-    Type.Array(Type.String({ pattern: '^[a-z]{2}(-[a-z]+)+-\\d$' }), {
-      minItems: 1,
-      maxItems: 30,
-      uniqueItems: true,
-      description:
-        "Regions to cover; default: each target's configured regions. CloudTrail, quotas and alarms are regional.",
-    }),
-  ),
-};
+/** Inputs every cross-service tool takes to choose accounts and regions: the host's own. */
+export { ScopeInput, selectScopes } from '@workspaces-euc-mcp/host';
 
 /** The scope a result covered. */
 export const ScopeSchema = Type.Object({ account: Type.Optional(Type.String()), region: Type.String() });
-
-/** Every (account, region) the selection covers, in config order. */
-export function selectScopes(
-  ctx: ToolContext,
-  selection: { readonly accounts?: readonly string[]; readonly regions?: readonly string[] },
-): ContributionScope[] {
-  const targets = selection.accounts
-    ? selection.accounts.map((wanted) => {
-        const target = ctx.aws.targets.find((t) => t.label === wanted || t.account === wanted);
-        if (!target)
-          throw new ToolError(
-            'UnknownAccount',
-            `accounts: "${wanted}" is not a configured target (configured: ${ctx.aws.targets.map((t) => t.account ?? t.label).join(', ')}).`,
-          );
-        return target;
-      })
-    : ctx.aws.targets;
-  const scopes = targets.flatMap((target) =>
-    (selection.regions ?? target.regions).map((region) => ({
-      region,
-      ...(target.account ? { account: target.account } : {}),
-    })),
-  );
-  return scopes.length > 0 ? scopes : [{ region: ctx.aws.defaultRegion }];
-}
 
 /** Where an SDK client for `scope` points. */
 export function locationOf(scope: ContributionScope): ClientLocation {

@@ -12,9 +12,9 @@ import {
   generateEstate,
   type SimulatorOptions,
 } from '@workspaces-euc-mcp/host/testing';
+import costPlugin from '@workspaces-euc-mcp/plugin-cost';
+import personalPlugin from '@workspaces-euc-mcp/plugin-personal';
 import { afterEach } from 'vitest';
-import costPlugin from '../../../cost/dist/index.js';
-import personalPlugin from '../../../personal/dist/index.js';
 import { createAuditPlugin } from '../index.js';
 import { createPacer, type Pacer } from '../pacer.js';
 import { type FakeClock, fakeClock } from './fake-clock.js';

@@ -80,7 +80,7 @@ export function auditSecurityPosture(pacer: Pacer): Tool {
     input: Input,
     output: Output,
     async run(input, ctx): Promise<Static<typeof Output>> {
-      const scopes = selectScopes(ctx, input);
+      const scopes = selectScopes(ctx.aws, input);
       const contributors = ctx.contributions.findings.filter((c) => matchesService(c, input.services));
       const jobs = contributors.flatMap((contributor) => scopes.map((scope) => ({ contributor, scope })));
       let done = 0;

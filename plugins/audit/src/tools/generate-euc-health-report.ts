@@ -149,7 +149,7 @@ export const generateEucHealthReport = defineTool({
   input: Input,
   output: Output,
   async run(input, ctx): Promise<Static<typeof Output>> {
-    const scopes = selectScopes(ctx, input);
+    const scopes = selectScopes(ctx.aws, input);
     const top = input.top ?? 5;
     const sections = input.sections ?? [...SECTION_NAMES];
     // The cost plugin's regional tools address the first configured account only.

@@ -58,7 +58,7 @@ export const getEucActiveAlarms = defineTool({
   input: Input,
   output: Output,
   async run(input, ctx): Promise<Static<typeof Output>> {
-    const scopes = selectScopes(ctx, input);
+    const scopes = selectScopes(ctx.aws, input);
     const settled = await mapBounded(scopes, ctx.limits.concurrency, (scope) => alarmsInAlarm(ctx, scope));
     const rows: AlarmRow[] = [];
     const errors: ErrorEntry[] = [];

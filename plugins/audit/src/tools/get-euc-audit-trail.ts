@@ -132,7 +132,7 @@ export function getEucAuditTrail(pacer: Pacer): Tool {
     input: Input,
     output: Output,
     async run(input, ctx) {
-      const scopes = selectScopes(ctx, input);
+      const scopes = selectScopes(ctx.aws, input);
       const lookbackDays = input.lookbackDays ?? 7;
       const end = ctx.now();
       const start = new Date(end.getTime() - lookbackDays * DAY_MS);

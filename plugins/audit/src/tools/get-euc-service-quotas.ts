@@ -209,7 +209,7 @@ export const getEucServiceQuotas = defineTool({
   input: Input,
   output: Output,
   async run(input, ctx): Promise<Static<typeof Output>> {
-    const scopes = selectScopes(ctx, input);
+    const scopes = selectScopes(ctx.aws, input);
     const services = input.services ?? AUDIT_SERVICES;
     const approachingPct = input.approachingPct ?? 80;
     const settled = await mapBounded(scopes, ctx.limits.concurrency, (scope) =>
