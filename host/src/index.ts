@@ -11,7 +11,14 @@ export {
   summarizeError,
   ToolError,
 } from './aws/errors.js';
-export { chunk, collectPages, mapBounded, type Settled } from './aws/helpers.js';
+export {
+  chunk,
+  collectPages,
+  listOnce,
+  mapBounded,
+  type Settled,
+  type SharedListSpec,
+} from './aws/helpers.js';
 export {
   getMetricDataBatched,
   MAX_DATAPOINTS_PER_GET_METRIC_DATA,

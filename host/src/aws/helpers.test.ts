@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, collectPages, mapBounded } from './helpers.js';
+import { chunk, collectPages, listOnce, mapBounded } from './helpers.js';
 
 describe('helpers', () => {
   it('chunk splits into API-sized batches', () => {
@@ -27,5 +27,60 @@ describe('helpers', () => {
     });
     expect(peak).toBeLessThanOrEqual(2);
     expect(results.map((r) => (r.ok ? r.value : 'err'))).toEqual([10, 20, 30, 'err', 50, 60]);
+  });
+});
+
+describe('listOnce', () => {
+  function context(targets = [{ label: 'prod', account: '111122223333' }]) {
+    const memo = new Map<string, Promise<unknown>>();
+    return {
+      aws: { defaultRegion: 'us-east-1', targets },
+      signal: new AbortController().signal,
+      memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+        const hit = memo.get(key) as Promise<T> | undefined;
+        if (hit) return hit;
+        const pending = compute();
+        memo.set(key, pending);
+        return pending;
+      },
+    };
+  }
+  async function* pages(counter: { n: number }) {
+    counter.n++;
+    yield { Items: [1, 2] };
+    yield { Items: [3] };
+  }
+
+  it('scans once for two callers asking for the same list in the same place, by label or account id', async () => {
+    const ctx = context();
+    const counter = { n: 0 };
+    const spec = (account: string) => ({
+      action: 'workspaces:DescribeWorkspaces',
+      where: { account, region: 'eu-west-1' },
+      input: { Limit: 25 },
+      pages: () => pages(counter),
+      items: (page: { Items: number[] }) => page.Items,
+    });
+    const [a, b] = await Promise.all([listOnce(ctx, spec('prod')), listOnce(ctx, spec('111122223333'))]);
+    expect(a).toEqual([1, 2, 3]);
+    expect(b).toEqual([1, 2, 3]);
+    expect(counter.n).toBe(1);
+  });
+
+  it('scans again when the region or the input differs', async () => {
+    const ctx = context();
+    const counter = { n: 0 };
+    const spec = (region: string, input: Record<string, unknown>) => ({
+      action: 'workspaces:DescribeWorkspaces',
+      where: { region },
+      input,
+      pages: () => pages(counter),
+      items: (page: { Items: number[] }) => page.Items,
+    });
+    await listOnce(ctx, spec('eu-west-1', { Limit: 25 }));
+    await listOnce(ctx, spec('us-east-1', { Limit: 25 }));
+    await listOnce(ctx, spec('us-east-1', { Limit: 25, DirectoryId: 'd-1' }));
+    await listOnce(ctx, spec('us-east-1', { Limit: 25 }));
+    expect(counter.n).toBe(3);
   });
 });

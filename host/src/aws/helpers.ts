@@ -53,3 +53,50 @@ export function chunk<Item>(items: readonly Item[], size: number): Item[][] {
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
   return chunks;
 }
+
+/** What `listOnce` fetches: one paginated list, described well enough to recognise a repeat. */
+export interface SharedListSpec<Page, Item> {
+  /** The IAM action of the list call, e.g. `workspaces:DescribeWorkspaces`. */
+  readonly action: string;
+  /** Where the client points (the same account/region the pages come from). */
+  readonly where: { readonly account?: string; readonly region?: string };
+  /** The request input (filters, page size); part of the key, so different filters do not share. */
+  readonly input: Readonly<Record<string, unknown>>;
+  /** The SDK paginator over that input. */
+  readonly pages: () => AsyncIterable<Page>;
+  /** The page's items, unmapped: every caller with the same key must get the same raw items. */
+  readonly items: (page: Page) => readonly Item[] | undefined;
+}
+
+/** The parts of the tool context `listOnce` needs. */
+interface ListOnceContext {
+  readonly aws: {
+    readonly defaultRegion: string;
+    readonly targets: readonly { readonly label: string; readonly account?: string }[];
+  };
+  readonly signal: AbortSignal;
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Every item of a paginated list, fetched once per client call however many tools ask for it.
+ * The key is the IAM action, the account, the region and the input, so two plugins that list the
+ * same thing (the cost and personal plugins both scan DescribeWorkspaces) share one scan inside a
+ * composite report without knowing each other.
+ */
+export function listOnce<Page, Item>(
+  ctx: ListOnceContext,
+  spec: SharedListSpec<Page, Item>,
+): Promise<Item[]> {
+  const target =
+    ctx.aws.targets.find((t) => t.label === spec.where.account || t.account === spec.where.account) ??
+    ctx.aws.targets[0];
+  const account = target?.account ?? target?.label ?? '';
+  const region = spec.where.region ?? ctx.aws.defaultRegion;
+  const input = JSON.stringify(
+    Object.fromEntries(Object.entries(spec.input).sort(([a], [b]) => a.localeCompare(b))),
+  );
+  return ctx.memo(`list:${spec.action}:${account}:${region}:${input}`, () =>
+    collectPages(spec.pages(), spec.items, { signal: ctx.signal }),
+  );
+}

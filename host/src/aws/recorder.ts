@@ -52,7 +52,7 @@ export function withRecorder<T>(recorder: CallRecorder, fn: () => Promise<T>): P
 /** Records a call on every active recorder; the outer ones (callers of a nested tool) see it as nested. */
 export function recordCall(call: RecordedCall): void {
   const recorders = activeRecorders.getStore() ?? [];
-  recorders.forEach((recorder, index) =>
-    recorder.record(index === recorders.length - 1 ? call : { ...call, nested: true }),
-  );
+  recorders.forEach((recorder, index) => {
+    recorder.record(index === recorders.length - 1 ? call : { ...call, nested: true });
+  });
 }

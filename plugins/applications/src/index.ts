@@ -1,11 +1,20 @@
 import { definePlugin } from '@workspaces-euc-mcp/host';
+import { applicationsFindings } from './contributions/findings.js';
+import { applicationsIdle } from './contributions/idle.js';
+import { applicationsInventory } from './contributions/inventory.js';
 
 /** WorkSpaces Applications (formerly AppStream 2.0; the appstream API). */
 export const plugin = definePlugin({
   name: '@workspaces-euc-mcp/plugin-applications',
   version: '0.1.0',
-  description: 'WorkSpaces Applications (formerly AppStream 2.0; the appstream API).',
+  description:
+    'WorkSpaces Applications (formerly AppStream 2.0; the appstream API): fleets, stacks and builders in the inventory, fleet/stack/image/usage-report checks in the security audit, idle ALWAYS_ON fleets and running builders in the unused-resources report.',
   tools: [],
+  contributes: {
+    inventory: applicationsInventory,
+    findings: applicationsFindings,
+    idle: applicationsIdle,
+  },
 });
 
 export default plugin;

@@ -1,11 +1,20 @@
 import { definePlugin } from '@workspaces-euc-mcp/host';
+import { secureBrowserFindings } from './contributions/findings.js';
+import { idlePortals } from './contributions/idle.js';
+import { portalInventory } from './contributions/inventory.js';
 
 /** WorkSpaces Secure Browser (formerly WorkSpaces Web; the workspaces-web API). */
 export const plugin = definePlugin({
   name: '@workspaces-euc-mcp/plugin-secure-browser',
   version: '0.1.0',
-  description: 'WorkSpaces Secure Browser (formerly WorkSpaces Web; the workspaces-web API).',
+  description:
+    'WorkSpaces Secure Browser (formerly WorkSpaces Web; the workspaces-web API): portals in the inventory, portal and settings checks in the security audit, idle portals in the unused-resources report.',
   tools: [],
+  contributes: {
+    inventory: [portalInventory],
+    findings: secureBrowserFindings,
+    idle: [idlePortals],
+  },
 });
 
 export default plugin;

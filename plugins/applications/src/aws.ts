@@ -1,0 +1,258 @@
+/**
+ * Thin shells over the `appstream` and `application-autoscaling` APIs, sized to their request
+ * limits (API reference): DescribeImages, DescribeImageBuilders and DescribeAppBlockBuilders
+ * return at most 25 a page; DescribeUserStackAssociations up to 500; DescribeScalingActivities
+ * up to 50 a page. DescribeFleets and DescribeStacks take no page size. Every list a contributor reads is
+ * memoised per client call and scope, so the inventory, the audit and the idle report of one
+ * call read each list once.
+ */
+import {
+  ApplicationAutoScalingClient,
+  paginateDescribeScalingActivities,
+  type ScalingActivity,
+} from '@aws-sdk/client-application-auto-scaling';
+import {
+  type AppBlockBuilder,
+  AppStreamClient,
+  DescribeFleetsCommand,
+  DescribeImageBuildersCommand,
+  DescribeStacksCommand,
+  DescribeUsageReportSubscriptionsCommand,
+  DescribeUserStackAssociationsCommand,
+  DescribeUsersCommand,
+  type Fleet,
+  type Image,
+  type ImageBuilder,
+  ListAssociatedFleetsCommand,
+  ListAssociatedStacksCommand,
+  paginateDescribeAppBlockBuilders,
+  paginateDescribeImages,
+  type Stack,
+  type UsageReportSubscription,
+  type User,
+  type UserStackAssociation,
+} from '@aws-sdk/client-appstream';
+import {
+  type ClientLocation,
+  type ContributionScope,
+  collectPages,
+  mapBounded,
+  type Settled,
+  type ToolContext,
+} from '@workspaces-euc-mcp/host';
+import { newestFirstCutoff } from './scaling.js';
+
+const PAGE_25 = 25;
+const ASSOCIATIONS_PAGE = 500;
+const SCALING_PAGE = 50;
+
+/** The client location of a scope. */
+export function location(scope: ContributionScope): ClientLocation {
+  return scope.account ? { region: scope.region, account: scope.account } : { region: scope.region };
+}
+
+export function appstreamClient(ctx: ToolContext, scope: ContributionScope): AppStreamClient {
+  return ctx.aws.client(AppStreamClient, location(scope));
+}
+
+/** The memo key of a scope: the same for "the default account" and that account named. */
+function scopeKey(ctx: ToolContext, scope: ContributionScope): string {
+  return `${scope.account ?? ctx.aws.targets[0]?.account ?? ''}:${scope.region}`;
+}
+
+/**
+ * Pages of an appstream operation that has no SDK paginator (DescribeFleets, DescribeStacks,
+ * DescribeImageBuilders, ListAssociated*, DescribeUsers, ...), following NextToken.
+ */
+async function* tokenPages<Page extends { NextToken?: string | undefined }>(
+  ctx: ToolContext,
+  fetch: (token: string | undefined) => Promise<Page>,
+): AsyncGenerator<Page> {
+  let token: string | undefined;
+  do {
+    ctx.signal.throwIfAborted();
+    const page = await fetch(token);
+    yield page;
+    token = page.NextToken;
+  } while (token);
+}
+
+function valuesOrThrow<Item, Value>(settled: readonly Settled<Item, Value>[]): Value[] {
+  return settled.map((outcome) => {
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  });
+}
+
+export function listFleets(ctx: ToolContext, scope: ContributionScope): Promise<Fleet[]> {
+  return ctx.memo(`applications:fleets:${scopeKey(ctx, scope)}`, () => {
+    const client = appstreamClient(ctx, scope);
+    return collectPages(
+      tokenPages(ctx, (NextToken) => client.send(new DescribeFleetsCommand({ NextToken }))),
+      (page) => page.Fleets,
+    );
+  });
+}
+
+export function listStacks(ctx: ToolContext, scope: ContributionScope): Promise<Stack[]> {
+  return ctx.memo(`applications:stacks:${scopeKey(ctx, scope)}`, () => {
+    const client = appstreamClient(ctx, scope);
+    return collectPages(
+      tokenPages(ctx, (NextToken) => client.send(new DescribeStacksCommand({ NextToken }))),
+      (page) => page.Stacks,
+    );
+  });
+}
+
+export function listImageBuilders(ctx: ToolContext, scope: ContributionScope): Promise<ImageBuilder[]> {
+  return ctx.memo(`applications:image-builders:${scopeKey(ctx, scope)}`, () => {
+    const client = appstreamClient(ctx, scope);
+    return collectPages(
+      tokenPages(ctx, (NextToken) =>
+        client.send(new DescribeImageBuildersCommand({ MaxResults: PAGE_25, NextToken })),
+      ),
+      (page) => page.ImageBuilders,
+    );
+  });
+}
+
+export function listAppBlockBuilders(ctx: ToolContext, scope: ContributionScope): Promise<AppBlockBuilder[]> {
+  return ctx.memo(`applications:app-block-builders:${scopeKey(ctx, scope)}`, () =>
+    collectPages(
+      paginateDescribeAppBlockBuilders({ client: appstreamClient(ctx, scope), pageSize: PAGE_25 }, {}),
+      (page) => page.AppBlockBuilders,
+      { signal: ctx.signal },
+    ),
+  );
+}
+
+/** The account's own images (PUBLIC base images and images shared in are someone else's to patch). */
+export function listPrivateImages(ctx: ToolContext, scope: ContributionScope): Promise<Image[]> {
+  return ctx.memo(`applications:private-images:${scopeKey(ctx, scope)}`, () =>
+    collectPages(
+      paginateDescribeImages({ client: appstreamClient(ctx, scope), pageSize: PAGE_25 }, { Type: 'PRIVATE' }),
+      (page) => page.Images,
+      { signal: ctx.signal },
+    ),
+  );
+}
+
+/** Which fleets serve which stack, both ways round. */
+export interface StackFleetLinks {
+  readonly fleetsOfStack: ReadonlyMap<string, readonly string[]>;
+  readonly stacksOfFleet: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * The stack ↔ fleet associations. There is no batch read: it is one ListAssociatedFleets per
+ * stack or one ListAssociatedStacks per fleet, so the shorter side is asked (same answer).
+ */
+export function stackFleetLinks(ctx: ToolContext, scope: ContributionScope): Promise<StackFleetLinks> {
+  return ctx.memo(`applications:links:${scopeKey(ctx, scope)}`, async () => {
+    const [fleets, stacks] = await Promise.all([listFleets(ctx, scope), listStacks(ctx, scope)]);
+    const client = appstreamClient(ctx, scope);
+    const pairs: [stack: string, fleet: string][] = [];
+    if (stacks.length <= fleets.length) {
+      const names = stacks.flatMap((s) => (s.Name ? [s.Name] : []));
+      const answers = await mapBounded(names, ctx.limits.concurrency, (StackName) =>
+        collectPages(
+          tokenPages(ctx, (NextToken) =>
+            client.send(new ListAssociatedFleetsCommand({ StackName, NextToken })),
+          ),
+          (page) => page.Names,
+        ),
+      );
+      valuesOrThrow(answers).forEach((fleetNames, i) => {
+        for (const fleet of fleetNames) pairs.push([names[i] ?? '', fleet]);
+      });
+    } else {
+      const names = fleets.flatMap((f) => (f.Name ? [f.Name] : []));
+      const answers = await mapBounded(names, ctx.limits.concurrency, (FleetName) =>
+        collectPages(
+          tokenPages(ctx, (NextToken) =>
+            client.send(new ListAssociatedStacksCommand({ FleetName, NextToken })),
+          ),
+          (page) => page.Names,
+        ),
+      );
+      valuesOrThrow(answers).forEach((stackNames, i) => {
+        for (const stack of stackNames) pairs.push([stack, names[i] ?? '']);
+      });
+    }
+    const fleetsOfStack = new Map<string, string[]>();
+    const stacksOfFleet = new Map<string, string[]>();
+    for (const [stack, fleet] of pairs) {
+      fleetsOfStack.set(stack, [...(fleetsOfStack.get(stack) ?? []), fleet]);
+      stacksOfFleet.set(fleet, [...(stacksOfFleet.get(fleet) ?? []), stack]);
+    }
+    return { fleetsOfStack, stacksOfFleet };
+  });
+}
+
+/** The region's usage-report subscription (at most one; empty when reports are off). */
+export function listUsageReportSubscriptions(
+  ctx: ToolContext,
+  scope: ContributionScope,
+): Promise<UsageReportSubscription[]> {
+  const client = appstreamClient(ctx, scope);
+  return collectPages(
+    tokenPages(ctx, (NextToken) => client.send(new DescribeUsageReportSubscriptionsCommand({ NextToken }))),
+    (page) => page.UsageReportSubscriptions,
+  );
+}
+
+/** User-pool users: DescribeUsers only lists USERPOOL users (federated users are not stored). */
+export function listUserPoolUsers(ctx: ToolContext, scope: ContributionScope): Promise<User[]> {
+  const client = appstreamClient(ctx, scope);
+  return collectPages(
+    tokenPages(ctx, (NextToken) =>
+      client.send(new DescribeUsersCommand({ AuthenticationType: 'USERPOOL', NextToken })),
+    ),
+    (page) => page.Users,
+  );
+}
+
+/** The user-pool entitlements of each stack (one paginated call per stack, bounded concurrency). */
+export async function listStackEntitlements(
+  ctx: ToolContext,
+  scope: ContributionScope,
+  stackNames: readonly string[],
+): Promise<UserStackAssociation[]> {
+  const client = appstreamClient(ctx, scope);
+  const answers = await mapBounded(stackNames, ctx.limits.concurrency, (StackName) =>
+    collectPages(
+      tokenPages(ctx, (NextToken) =>
+        client.send(
+          new DescribeUserStackAssociationsCommand({ StackName, MaxResults: ASSOCIATIONS_PAGE, NextToken }),
+        ),
+      ),
+      (page) => page.UserStackAssociations,
+    ),
+  );
+  return valuesOrThrow(answers).flat();
+}
+
+/**
+ * The AppStream scaling activities of the scope since `since`: one namespace-wide scan (no
+ * ResourceId) instead of one per fleet, stopping early only when {@link newestFirstCutoff} shows
+ * the rest is older than the window.
+ */
+export async function listScalingActivitiesSince(
+  ctx: ToolContext,
+  scope: ContributionScope,
+  since: Date,
+): Promise<ScalingActivity[]> {
+  const pages = paginateDescribeScalingActivities(
+    { client: ctx.aws.client(ApplicationAutoScalingClient, location(scope)), pageSize: SCALING_PAGE },
+    { ServiceNamespace: 'appstream' },
+  );
+  const done = newestFirstCutoff(since);
+  const kept: ScalingActivity[] = [];
+  for await (const page of pages) {
+    ctx.signal.throwIfAborted();
+    const activities = page.ScalingActivities ?? [];
+    kept.push(...activities.filter((a) => (a.StartTime?.getTime() ?? 0) >= since.getTime()));
+    if (done(activities)) break;
+  }
+  return kept;
+}

@@ -1,0 +1,185 @@
+/**
+ * Thin shells over the `workspaces-web` API. Portals name their settings resources by ARN, and
+ * every settings kind has its own List operation, so each list is read once per scope (all
+ * pages; the API documents no maximum page size, so the service default is used) and joined by
+ * ARN. A Get is sent only where no List carries the field: the IP rules of IP access settings
+ * (one per settings resource, not per portal) and the status reason of an Incomplete portal.
+ * Everything is memoised per client call and scope.
+ */
+import {
+  type BrowserSettingsSummary,
+  type DataProtectionSettingsSummary,
+  GetIpAccessSettingsCommand,
+  GetPortalCommand,
+  type IpAccessSettings,
+  type IpAccessSettingsSummary,
+  type NetworkSettingsSummary,
+  type Portal,
+  type PortalSummary,
+  paginateListBrowserSettings,
+  paginateListDataProtectionSettings,
+  paginateListIpAccessSettings,
+  paginateListNetworkSettings,
+  paginateListPortals,
+  paginateListTrustStores,
+  paginateListUserAccessLoggingSettings,
+  paginateListUserSettings,
+  type TrustStoreSummary,
+  type UserAccessLoggingSettingsSummary,
+  type UserSettingsSummary,
+  WorkSpacesWebClient,
+} from '@aws-sdk/client-workspaces-web';
+import {
+  type ClientLocation,
+  type ContributionScope,
+  collectPages,
+  mapBounded,
+  type ToolContext,
+} from '@workspaces-euc-mcp/host';
+
+/** The client location of a scope. */
+export function location(scope: ContributionScope): ClientLocation {
+  return scope.account ? { region: scope.region, account: scope.account } : { region: scope.region };
+}
+
+function webClient(ctx: ToolContext, scope: ContributionScope): WorkSpacesWebClient {
+  return ctx.aws.client(WorkSpacesWebClient, location(scope));
+}
+
+/** The memo key of a scope: the same for "the default account" and that account named. */
+function scopeKey(ctx: ToolContext, scope: ContributionScope): string {
+  return `${scope.account ?? ctx.aws.targets[0]?.account ?? ''}:${scope.region}`;
+}
+
+function memoList<T>(
+  ctx: ToolContext,
+  scope: ContributionScope,
+  kind: string,
+  list: (client: WorkSpacesWebClient) => Promise<T[]>,
+): Promise<T[]> {
+  return ctx.memo(`secure-browser:${kind}:${scopeKey(ctx, scope)}`, () => list(webClient(ctx, scope)));
+}
+
+export function listPortals(ctx: ToolContext, scope: ContributionScope): Promise<PortalSummary[]> {
+  return memoList(ctx, scope, 'portals', (client) =>
+    collectPages(paginateListPortals({ client }, {}), (p) => p.portals, { signal: ctx.signal }),
+  );
+}
+
+export function listUserSettings(ctx: ToolContext, scope: ContributionScope): Promise<UserSettingsSummary[]> {
+  return memoList(ctx, scope, 'user-settings', (client) =>
+    collectPages(paginateListUserSettings({ client }, {}), (p) => p.userSettings, { signal: ctx.signal }),
+  );
+}
+
+/** Every settings resource of the scope, by kind (summaries: ARNs and a few fields). */
+export interface SettingsLists {
+  readonly userSettings: readonly UserSettingsSummary[];
+  readonly networkSettings: readonly NetworkSettingsSummary[];
+  readonly ipAccessSettings: readonly IpAccessSettingsSummary[];
+  readonly dataProtectionSettings: readonly DataProtectionSettingsSummary[];
+  readonly browserSettings: readonly BrowserSettingsSummary[];
+  readonly userAccessLoggingSettings: readonly UserAccessLoggingSettingsSummary[];
+  readonly trustStores: readonly TrustStoreSummary[];
+}
+
+export async function listAllSettings(ctx: ToolContext, scope: ContributionScope): Promise<SettingsLists> {
+  const opts = { signal: ctx.signal };
+  const [
+    userSettings,
+    networkSettings,
+    ipAccessSettings,
+    dataProtectionSettings,
+    browserSettings,
+    userAccessLoggingSettings,
+    trustStores,
+  ] = await Promise.all([
+    listUserSettings(ctx, scope),
+    memoList(ctx, scope, 'network-settings', (client) =>
+      collectPages(paginateListNetworkSettings({ client }, {}), (p) => p.networkSettings, opts),
+    ),
+    memoList(ctx, scope, 'ip-access-settings', (client) =>
+      collectPages(paginateListIpAccessSettings({ client }, {}), (p) => p.ipAccessSettings, opts),
+    ),
+    memoList(ctx, scope, 'data-protection-settings', (client) =>
+      collectPages(paginateListDataProtectionSettings({ client }, {}), (p) => p.dataProtectionSettings, opts),
+    ),
+    memoList(ctx, scope, 'browser-settings', (client) =>
+      collectPages(paginateListBrowserSettings({ client }, {}), (p) => p.browserSettings, opts),
+    ),
+    memoList(ctx, scope, 'user-access-logging-settings', (client) =>
+      collectPages(
+        paginateListUserAccessLoggingSettings({ client }, {}),
+        (p) => p.userAccessLoggingSettings,
+        opts,
+      ),
+    ),
+    memoList(ctx, scope, 'trust-stores', (client) =>
+      collectPages(paginateListTrustStores({ client }, {}), (p) => p.trustStores, opts),
+    ),
+  ]);
+  return {
+    userSettings,
+    networkSettings,
+    ipAccessSettings,
+    dataProtectionSettings,
+    browserSettings,
+    userAccessLoggingSettings,
+    trustStores,
+  };
+}
+
+/** Throws the first failure of a bounded fan-out: a missing answer would hide a finding. */
+function valuesOrThrow<Value>(
+  settled: readonly ({ ok: true; value: Value } | { ok: false; error: unknown })[],
+) {
+  return settled.map((outcome) => {
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  });
+}
+
+/** The IP access settings with these ARNs, with their rules (one Get each: no List has the rules). */
+export async function getIpAccessSettings(
+  ctx: ToolContext,
+  scope: ContributionScope,
+  arns: readonly string[],
+): Promise<Map<string, IpAccessSettings>> {
+  const client = webClient(ctx, scope);
+  const unique = [...new Set(arns)];
+  const answers = valuesOrThrow(
+    await mapBounded(
+      unique,
+      ctx.limits.concurrency,
+      async (ipAccessSettingsArn) =>
+        (await client.send(new GetIpAccessSettingsCommand({ ipAccessSettingsArn }))).ipAccessSettings,
+      { signal: ctx.signal },
+    ),
+  );
+  const byArn = new Map<string, IpAccessSettings>();
+  answers.forEach((settings, i) => {
+    const arn = unique[i];
+    if (settings && arn) byArn.set(arn, settings);
+  });
+  return byArn;
+}
+
+/** Full portals (with statusReason, which ListPortals omits) for these ARNs, bounded concurrency. */
+export async function getPortals(
+  ctx: ToolContext,
+  scope: ContributionScope,
+  arns: readonly string[],
+): Promise<Map<string, Portal>> {
+  const client = webClient(ctx, scope);
+  const answers = valuesOrThrow(
+    await mapBounded(
+      arns,
+      ctx.limits.concurrency,
+      async (portalArn) => (await client.send(new GetPortalCommand({ portalArn }))).portal,
+      { signal: ctx.signal },
+    ),
+  );
+  const byArn = new Map<string, Portal>();
+  for (const portal of answers) if (portal?.portalArn) byArn.set(portal.portalArn, portal);
+  return byArn;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { type CollectedIdle, call, portalEstate, webHost } from '../__tests__/host.js';
+
+const DAY_MS = 86_400_000;
+
+describe('idle portals', () => {
+  it('lists the Active portal nobody signed in to for weeks, idle days matching its session history', async () => {
+    const estate = portalEstate();
+    const idle = estate.secureBrowser.portals.find((p) => p.profile === 'idle');
+    const lastStart = idle?.sessions.at(-1)?.startTime?.getTime() ?? 0;
+    // The daily SessionSuccess bucket of the last session ends at the next UTC midnight.
+    const bucketEnd = (Math.floor(lastStart / DAY_MS) + 1) * DAY_MS;
+    const expected = Math.floor((estate.settings.now.getTime() - bucketEnd) / DAY_MS);
+    expect(expected).toBeGreaterThanOrEqual(30);
+
+    const { host, simulator } = await webHost(estate);
+    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    expect(result.idle).toEqual([
+      {
+        contributor: 'secure-browser.idle-portals',
+        id: idle?.portal.portalArn,
+        resourceType: 'Portal',
+        idleDays: expected,
+        monthlyCostUsd: 0,
+        reason: expect.stringContaining(`no session for ${expected} days`),
+      },
+    ]);
+    expect(result.idle[0]?.reason).toContain('bills per monthly active user');
+    // Four Active portals' SessionSuccess in one request (ListSessions would be one per portal).
+    expect(simulator.countsByAction()['cloudwatch:GetMetricData']).toBe(1);
+    expect(simulator.countsByAction()['workspaces-web:ListSessions']).toBeUndefined();
+  });
+
+  it('with a window longer than its idle time, the portal is in use and nothing is listed', async () => {
+    const { host } = await webHost(portalEstate());
+    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 60 });
+    expect(result.idle).toEqual([]);
+  });
+
+  it('a failing GetMetricData is an error for the idle portals, never "no sessions"', async () => {
+    const { host } = await webHost(portalEstate(), {
+      faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' }],
+    });
+    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    expect(result.idle).toEqual([]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ contributor: 'secure-browser.idle-portals', code: 'AccessDeniedException' }),
+    ]);
+  });
+});

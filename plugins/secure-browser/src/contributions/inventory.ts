@@ -1,0 +1,26 @@
+import type { InventoryContributor } from '@workspaces-euc-mcp/host';
+import { listPortals } from '../aws.js';
+import { portalRow, tally } from '../rows.js';
+
+/**
+ * Portals by status, authentication and instance type; each row says which settings resources
+ * are attached. ListPortals carries every settings ARN, so no per-portal Get is needed.
+ */
+export const portalInventory: InventoryContributor = {
+  id: 'secure-browser.portals',
+  service: 'WorkSpaces Secure Browser',
+  resourceType: 'Portal',
+  iam: ['workspaces-web:ListPortals'],
+  async collect(ctx, scope) {
+    const portals = await listPortals(ctx, scope);
+    const byState: Record<string, number> = {};
+    const authenticationType: Record<string, number> = {};
+    const instanceType: Record<string, number> = {};
+    for (const portal of portals) {
+      tally(byState, portal.portalStatus ?? 'UNKNOWN');
+      tally(authenticationType, portal.authenticationType ?? 'UNKNOWN');
+      tally(instanceType, portal.instanceType ?? 'UNKNOWN');
+    }
+    return { byState, breakdowns: { authenticationType, instanceType }, rows: portals.map(portalRow) };
+  },
+};

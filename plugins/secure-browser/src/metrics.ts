@@ -1,0 +1,63 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import {
+  type ContributionScope,
+  getMetricDataBatched,
+  type MetricSeries,
+  type ToolContext,
+  ToolError,
+} from '@workspaces-euc-mcp/host';
+import { location } from './aws.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Daily SessionSuccess sums (AWS/WorkSpacesWeb, dimension PortalId) of many portals over
+ * `days` whole UTC days: one GetMetricData request per 500 portals. A failed request fails the
+ * contribution with its AWS error code rather than reading as "no sessions".
+ */
+export async function dailySessions(
+  ctx: ToolContext,
+  scope: ContributionScope,
+  portalIds: readonly string[],
+  days: number,
+): Promise<Map<string, MetricSeries>> {
+  if (portalIds.length === 0) return new Map();
+  const now = ctx.now();
+  const window = {
+    start: new Date(Math.floor((now.getTime() - days * DAY_MS) / DAY_MS) * DAY_MS),
+    end: now,
+    periodSeconds: 86_400,
+  };
+  const queries = portalIds.map((portalId, i) => ({
+    Id: `p${i}`,
+    MetricStat: {
+      Metric: {
+        Namespace: 'AWS/WorkSpacesWeb',
+        MetricName: 'SessionSuccess',
+        Dimensions: [{ Name: 'PortalId', Value: portalId }],
+      },
+      Period: window.periodSeconds,
+      Stat: 'Sum',
+    },
+  }));
+  const series = await getMetricDataBatched(
+    ctx.aws.client(CloudWatchClient, location(scope)),
+    queries,
+    window,
+    {
+      concurrency: ctx.limits.concurrency,
+      signal: ctx.signal,
+    },
+  );
+  const byPortal = new Map<string, MetricSeries>();
+  portalIds.forEach((portalId, i) => {
+    const found = series.get(`p${i}`);
+    if (found?.status.startsWith('Error:'))
+      throw new ToolError(
+        found.status.slice('Error:'.length),
+        `cloudwatch:GetMetricData failed for AWS/WorkSpacesWeb SessionSuccess: ${found.messages.join('; ')}`,
+      );
+    if (found) byPortal.set(portalId, found);
+  });
+  return byPortal;
+}
