@@ -291,8 +291,14 @@ export interface IdleResource {
   readonly id: string;
   readonly resourceType: string;
   readonly reason: string;
-  /** Days since last use; null when it was never used. */
+  /** Days since last use; null when it was never used, or when the service records no use (`usageSignal: 'none'`). */
   readonly idleDays: number | null;
+  /**
+   * What `idleDays` rests on: `last-use` (a recorded last use), `never-used` (no use since it was
+   * created), or `none` (the service records no use at all, e.g. a builder's running time; the
+   * reason says what is known). Default: `never-used` when idleDays is null, else `last-use`.
+   */
+  readonly usageSignal?: 'last-use' | 'never-used' | 'none';
   /** Estimated monthly cost in USD when the contributor can price it. */
   readonly monthlyCostUsd?: number;
 }

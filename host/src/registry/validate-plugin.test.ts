@@ -51,6 +51,19 @@ describe('the host refuses bad plugins, naming the plugin', () => {
       /billing and pricing reads are tier 1/,
     );
   });
+  it('refuses a contribution reading billing data (contributions feed tier-0 tools)', async () => {
+    const contribution = {
+      id: 'test.idle',
+      service: 'Test',
+      iam: ['pricing:GetProducts'],
+      collect: async () => [],
+    };
+    await expect(
+      validatePlugin({ ...testPlugin, tools: [], contributes: { idle: [contribution] } }, 'x'),
+    ).rejects.toThrow(
+      /idle contribution test.idle declares pricing:GetProducts; contributions feed tier-0 tools/,
+    );
+  });
   it('refuses a write tool that declares no write action', async () => {
     await expect(
       validatePlugin(withTool({ ...writeTool, iam: ['workspaces:DescribeWorkspaces'] }), 'x'),

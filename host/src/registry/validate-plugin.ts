@@ -158,6 +158,15 @@ export async function validatePlugin(candidate: unknown, source: string): Promis
         true,
         'a contribution',
       );
+      // Contributions feed tier-0 tools (inventory, posture, unused): billing reads would leak
+      // into the tier-0 policy.
+      const billing = contributor.iam.find(
+        (a) => typeof a === 'string' && BILLING_SERVICES.has(a.split(':')[0] ?? ''),
+      );
+      if (billing)
+        throw new PluginError(
+          `Plugin ${candidate.name}: ${kind} contribution ${contributor.id} declares ${String(billing)}; contributions feed tier-0 tools, and billing and pricing reads are tier 1.`,
+        );
     }
   }
   return candidate;

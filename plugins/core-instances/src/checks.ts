@@ -73,6 +73,7 @@ export function releaseFailedIdle(instance: WorkspaceInstance): IdleResource[] {
       id: instance.WorkspaceInstanceId ?? '',
       resourceType: 'Managed instance',
       idleDays: null,
+      usageSignal: 'none',
       reason: `Deletion failed (ERROR_DEALLOCATING): EC2 instance ${ec2} was not terminated, so it serves no desktop yet EC2 still bills it (compute while running, EBS while its volumes exist). Idle days unknown: the workspaces-instances API reports no timestamps. Fix the EC2 error (GetWorkspaceInstance shows it) and delete the instance again.`,
     },
   ];

@@ -45,7 +45,8 @@ export function whereOf(ctx: ToolContext, region: string | undefined): Where {
   return { region: region ?? ctx.aws.defaultRegion };
 }
 
-function location(where: Where): ClientLocation {
+/** The client location of a scope. */
+export function location(where: Where): ClientLocation {
   return where.account ? { region: where.region, account: where.account } : { region: where.region };
 }
 

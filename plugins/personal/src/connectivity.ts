@@ -1,8 +1,20 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { DescribeWorkspacesCommand, type Workspace } from '@aws-sdk/client-workspaces';
-import { getMetricDataBatched, type ToolContext } from '@workspaces-euc-mcp/host';
-import { describeWorkspacesByIds, listAllWorkspaces, type Where, workspacesClient } from './aws.js';
-import type { ConnectionMetricFacts } from './diagnosis.js';
+import {
+  DescribeWorkspacesCommand,
+  type Workspace,
+  type WorkspaceDirectory,
+} from '@aws-sdk/client-workspaces';
+import { getMetricDataBatched, mapBounded, type ToolContext } from '@workspaces-euc-mcp/host';
+import {
+  describeDirectoriesByIds,
+  describeWorkspacesByIds,
+  listAllWorkspaces,
+  listDirectories,
+  type Where,
+  workspacesClient,
+} from './aws.js';
+import { describeSubnetsByIds } from './aws-ec2.js';
+import type { ConnectionMetricFacts } from './connection-findings.js';
 import {
   failedSeries,
   meanOf,
@@ -12,7 +24,8 @@ import {
   valuesOf,
   workspaceQuery,
 } from './metrics.js';
-import { type ErrorEntry, errorEntry } from './schemas.js';
+import { type ErrorEntry, errorEntry, SERVICE } from './schemas.js';
+import { type DirectoryCapacity, directoryCapacity } from './subnets.js';
 
 /** How the connectivity diagnosis can name a desktop. */
 export interface DesktopLookup {
@@ -23,6 +36,43 @@ export interface DesktopLookup {
 }
 
 const HOUR = 3600;
+
+/**
+ * Above this many directories in a region, a per-directory user lookup costs more than it saves;
+ * below it, one DescribeWorkspaces(DirectoryId, UserName) per directory beats paging every desktop
+ * (10,000 desktops are 400 pages of 25).
+ */
+export const MAX_DIRECTORIES_FOR_USER_LOOKUP = 50;
+
+/**
+ * The desktops of a user anywhere in the region. UserName is a server-side filter only together
+ * with DirectoryId (API reference), so each Personal directory is asked once; if that finds
+ * nothing (AWS may match the name more strictly than an admin types it) the region is scanned and
+ * matched case-insensitively.
+ */
+export async function desktopsOfUser(ctx: ToolContext, where: Where, userName: string): Promise<Workspace[]> {
+  const directories = (await listDirectories(ctx, where)).filter(
+    (d) => d.DirectoryId && d.WorkspaceType !== 'POOLS' && d.State !== 'DEREGISTERED',
+  );
+  if (directories.length > 0 && directories.length <= MAX_DIRECTORIES_FOR_USER_LOOKUP) {
+    const client = workspacesClient(ctx, where);
+    const settled = await mapBounded(
+      directories,
+      ctx.limits.concurrency,
+      async (d) =>
+        (await client.send(new DescribeWorkspacesCommand({ DirectoryId: d.DirectoryId, UserName: userName })))
+          .Workspaces ?? [],
+      { signal: ctx.signal },
+    );
+    const found = settled.flatMap((outcome) => {
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    });
+    if (found.length > 0) return found;
+  }
+  const wanted = userName.toLowerCase();
+  return (await listAllWorkspaces(ctx, where)).filter((ws) => ws.UserName?.toLowerCase() === wanted);
+}
 
 /** Finds the desktop(s) the input names; the first is diagnosed, the rest are listed. */
 export async function resolveDesktops(
@@ -41,22 +91,19 @@ export async function resolveDesktops(
     );
     return { by: `user ${input.userName} in ${input.directoryId}`, matches: page.Workspaces ?? [] };
   }
-  const all = await listAllWorkspaces(ctx, where);
-  if (input.userName) {
-    const wanted = input.userName.toLowerCase();
-    return {
-      by: `user ${input.userName}`,
-      matches: all.filter((ws) => ws.UserName?.toLowerCase() === wanted),
-    };
-  }
+  if (input.userName)
+    return { by: `user ${input.userName}`, matches: await desktopsOfUser(ctx, where, input.userName) };
   const wanted = (input.computerName ?? '').toLowerCase();
   return {
     by: `computer ${input.computerName}`,
-    matches: all.filter((ws) => ws.ComputerName?.toLowerCase() === wanted),
+    matches: (await listAllWorkspaces(ctx, where)).filter((ws) => ws.ComputerName?.toLowerCase() === wanted),
   };
 }
 
-/** Connection metrics for one desktop in ONE GetMetricData call: counts as Sum, times as Average, hourly. */
+/**
+ * Connection metrics (and CPU, a documented UNHEALTHY cause) for one desktop in ONE GetMetricData
+ * call: counts as Sum, times and CPU as Average, hourly.
+ */
 export async function connectionMetrics(
   ctx: ToolContext,
   where: Where,
@@ -70,6 +117,7 @@ export async function connectionMetrics(
     workspaceQuery('failures', workspaceId, 'ConnectionFailure', 'Sum', HOUR),
     workspaceQuery('latency', workspaceId, 'InSessionLatency', 'Average', HOUR),
     workspaceQuery('launch', workspaceId, 'SessionLaunchTime', 'Average', HOUR),
+    workspaceQuery('cpu', workspaceId, 'CPUUsage', 'Average', HOUR),
   ];
   const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, where), queries, window, {
     signal: ctx.signal,
@@ -82,6 +130,7 @@ export async function connectionMetrics(
     failures: sumOf(valuesOf(series.get('failures'))),
     latencyMs: meanOf(valuesOf(series.get('latency'))),
     launchSeconds: meanOf(valuesOf(series.get('launch'))),
+    cpuAvgPercent: meanOf(valuesOf(series.get('cpu'))),
   };
 }
 
@@ -98,4 +147,26 @@ export async function bestEffort<T>(
     errors.push(errorEntry(service, region, error));
     return undefined;
   }
+}
+
+/**
+ * The desktop's directory and the free IPs of its subnets (one DescribeWorkspaceDirectories and
+ * one ec2:DescribeSubnets call); each part is best effort.
+ */
+export async function directoryWithCapacity(
+  ctx: ToolContext,
+  where: Where,
+  directoryId: string,
+  errors: ErrorEntry[],
+): Promise<{ record: WorkspaceDirectory | undefined; capacity: DirectoryCapacity | undefined }> {
+  const found = await bestEffort(errors, SERVICE.personal, where.region, () =>
+    describeDirectoriesByIds(ctx, where, [directoryId]),
+  );
+  const record = found?.find((d) => d.DirectoryId === directoryId);
+  const subnetIds = record?.SubnetIds ?? [];
+  if (subnetIds.length === 0) return { record, capacity: undefined };
+  const subnets = await bestEffort(errors, SERVICE.ec2, where.region, () =>
+    describeSubnetsByIds(ctx, where, subnetIds),
+  );
+  return { record, capacity: subnets ? directoryCapacity(subnetIds, subnets) : undefined };
 }

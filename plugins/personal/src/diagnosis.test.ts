@@ -184,15 +184,29 @@ describe('directory findings', () => {
     expect(directoryFindings({ ...dir, ds: { kind: 'stage', stage: 'Updating' } })).toEqual([]);
   });
 
-  it('security checks only when asked: no IP group, /0 rules, local admin, maintenance off', () => {
-    const risky = { ...dir, ipGroupIds: [], ipGroups: [], userLocalAdmin: true, maintenanceEnabled: false };
+  it('security checks only in the directory context: no IP group, /0 rules, local admin, web access, maintenance off', () => {
+    const risky = {
+      ...dir,
+      ipGroupIds: [],
+      ipGroups: [],
+      userLocalAdmin: true,
+      webAccess: true,
+      maintenanceEnabled: false,
+    };
     expect(directoryFindings(risky)).toEqual([]);
-    expect(ids(directoryFindings(risky, { security: true }))).toEqual([
+    expect(ids(directoryFindings(risky, { context: 'directory' }))).toEqual([
       'directory.no-ip-group',
       'directory.local-admin',
+      'directory.web-access',
       'directory.maintenance-off',
     ]);
     const open = { ...dir, ipGroups: [{ groupId: 'wsipg-1', ruleCount: 2, openRules: ['0.0.0.0/0'] }] };
-    expect(ids(directoryFindings(open, { security: true }))).toEqual(['directory.open-ip-rule']);
+    expect(ids(directoryFindings(open, { context: 'directory' }))).toEqual(['directory.open-ip-rule']);
+    // A deregistered directory serves nobody: only its registration is reported, as a warning.
+    const gone = { ...risky, registration: 'DEREGISTERED' };
+    expect(directoryFindings(gone, { context: 'directory' }).map((f) => `${f.id}/${f.severity}`)).toEqual([
+      'directory.not-registered/warning',
+    ]);
+    expect(directoryFindings(gone).map((f) => f.severity)).toEqual(['critical']);
   });
 });

@@ -1,7 +1,13 @@
 import type { RunningMode, WorkspaceState } from '@aws-sdk/client-workspaces';
+import {
+  type ConnectionFacts,
+  type ConnectionMetricFacts,
+  connectionFindings,
+} from './connection-findings.js';
 import { type DirectoryFacts, directoryFindings } from './directories.js';
 import type { WeightedFinding } from './findings.js';
 import { describeState } from './states.js';
+import { capacityLevel } from './subnets.js';
 
 /** The desktop as DescribeWorkspaces returned it, reduced to what the diagnosis reads. */
 export interface WorkspaceFacts {
@@ -19,36 +25,44 @@ export interface WorkspaceFacts {
   }[];
 }
 
-/** DescribeWorkspacesConnectionStatus for the desktop. */
-export interface ConnectionFacts {
-  readonly state: string | undefined;
-  readonly lastUserConnection: Date | undefined;
-}
-
 /** DescribeWorkspaceSnapshots: the newest restore and rebuild points. */
 export interface SnapshotFacts {
   readonly lastRestore: Date | undefined;
   readonly lastRebuild: Date | undefined;
 }
 
-/** Connection metrics over the lookback; counts are Sums, times are Averages; null = no data. */
-export interface ConnectionMetricFacts {
-  readonly lookbackHours: number;
-  readonly attempts: number | null;
-  readonly failures: number | null;
-  readonly latencyMs: number | null;
-  readonly launchSeconds: number | null;
+/** The first rung of the state's remediation ladder, in one line (the full ladder is in the result). */
+function stateNextStep(ws: WorkspaceFacts): string | undefined {
+  switch (ws.state) {
+    case 'UNHEALTHY':
+      return 'Wait a few minutes after a start or reboot; then reboot it; rebuild only as a last resort.';
+    case 'IMPAIRED':
+      return ws.runningMode === 'ALWAYS_ON'
+        ? 'Open an AWS Support case if it stays IMPAIRED.'
+        : 'Stop and start it; open an AWS Support case if it stays IMPAIRED.';
+    case 'ERROR':
+      return 'Read the error, then follow the remediation steps: restore if a snapshot exists, relaunch if it never ran.';
+    case 'SUSPENDED':
+      return 'Open an AWS Support case.';
+    case 'ADMIN_MAINTENANCE':
+      return 'Return it to AVAILABLE when maintenance is done (modify_workspace_state).';
+    case 'STOPPED':
+      return ws.runningMode === 'AUTO_STOP' ? undefined : 'Start it (start_workspaces).';
+    case 'TERMINATING':
+    case 'TERMINATED':
+      return 'Launch a new desktop for the user if this was not intended.';
+    default:
+      return undefined;
+  }
 }
 
-// Thresholds for connection-quality findings. AWS recommends under 100 ms round trip for a good
-// streaming experience (WorkSpaces client "Network health check" guidance); above ~250 ms users
-// notice lag on every keystroke.
-export const LATENCY_WARN_MS = 250;
-export const LAUNCH_WARN_SECONDS = 60;
-const STALE_CONNECTION_DAYS = 30;
-const DAY_MS = 86_400_000;
-
 function stateFindings(ws: WorkspaceFacts): WeightedFinding[] {
+  const findings = stateFindingsWithoutStep(ws);
+  const nextStep = stateNextStep(ws);
+  return nextStep ? findings.map((f) => ({ ...f, nextStep })) : findings;
+}
+
+function stateFindingsWithoutStep(ws: WorkspaceFacts): WeightedFinding[] {
   if (!ws.state)
     return [
       {
@@ -138,84 +152,6 @@ function modificationFindings(ws: WorkspaceFacts): WeightedFinding[] {
   );
 }
 
-function connectionFindings(
-  connection: ConnectionFacts | undefined,
-  metrics: ConnectionMetricFacts | undefined,
-  ws: WorkspaceFacts,
-  now: Date,
-): WeightedFinding[] {
-  const findings: WeightedFinding[] = [];
-  if (connection?.state === 'CONNECTED')
-    findings.push({
-      id: 'connection.connected',
-      severity: 'info',
-      title: 'A user is connected now',
-      detail: 'ConnectionState is CONNECTED.',
-      weight: 10,
-    });
-  if (connection && connection.lastUserConnection === undefined)
-    findings.push({
-      id: 'connection.never',
-      severity: 'info',
-      title: 'No recorded user connection',
-      detail: 'AWS has no last-known user connection for this desktop.',
-      weight: 15,
-    });
-  else if (connection?.lastUserConnection) {
-    const days = Math.floor((now.getTime() - connection.lastUserConnection.getTime()) / DAY_MS);
-    if (days >= STALE_CONNECTION_DAYS)
-      findings.push({
-        id: 'connection.stale',
-        severity: 'info',
-        title: `Last user connection ${days} days ago`,
-        detail: `Last known user connection: ${connection.lastUserConnection.toISOString()}.`,
-        weight: 15,
-      });
-  }
-  if (!metrics) return findings;
-  const { attempts, failures, lookbackHours } = metrics;
-  if (failures !== null && failures > 0) {
-    const of = attempts !== null ? `${failures} of ${attempts}` : `${failures}`;
-    const allFailed = attempts !== null && attempts >= 3 && failures >= attempts;
-    findings.push({
-      id: 'connection.failures',
-      severity: allFailed ? 'critical' : 'warning',
-      title: `${of} connection attempts failed in the last ${lookbackHours} h`,
-      detail: allFailed
-        ? 'Every connection attempt failed: the user cannot get in.'
-        : 'Some connection attempts failed (authentication, network or capacity at connect time).',
-      nextStep: "Check the user's network ports and the directory's IP access groups; then reboot.",
-      weight: 80,
-    });
-  } else if (attempts === null && ws.protocols.length > 0 && !ws.protocols.includes('PCOIP'))
-    findings.push({
-      id: 'metrics.wsp-no-connection-metrics',
-      severity: 'info',
-      title: 'No connection-attempt metrics',
-      detail: 'ConnectionAttempt/Failure are documented for PCoIP; a DCV (WSP) desktop may publish none.',
-      weight: 5,
-    });
-  if (metrics.latencyMs !== null && metrics.latencyMs >= LATENCY_WARN_MS)
-    findings.push({
-      id: 'connection.latency',
-      severity: 'warning',
-      title: `High in-session latency (${Math.round(metrics.latencyMs)} ms average)`,
-      detail: `Round trip above ${LATENCY_WARN_MS} ms makes typing and the mouse lag; AWS recommends under 100 ms.`,
-      nextStep: 'Check the user’s distance to the region and their network; consider a closer region.',
-      weight: 30,
-    });
-  if (metrics.launchSeconds !== null && metrics.launchSeconds >= LAUNCH_WARN_SECONDS)
-    findings.push({
-      id: 'connection.slow-launch',
-      severity: 'warning',
-      title: `Slow session launch (${Math.round(metrics.launchSeconds)} s average)`,
-      detail:
-        'Sessions take over a minute to launch: large profiles, slow logon scripts or GPOs, or a starting AutoStop desktop.',
-      weight: 25,
-    });
-  return findings;
-}
-
 function snapshotFindings(snapshots: SnapshotFacts | undefined, ws: WorkspaceFacts): WeightedFinding[] {
   if (!snapshots || snapshots.lastRestore || ws.state === 'PENDING') return [];
   return [
@@ -250,12 +186,41 @@ export interface DiagnosisInput {
   readonly now: Date;
 }
 
+const CAPACITY_FINDINGS = new Set([
+  'directory.ips-exhausted',
+  'directory.ips-low',
+  'directory.subnet-full',
+  'directory.subnet-missing',
+]);
+
+/** An error that names subnet address exhaustion (AWS's wording varies: capacity, IP addresses). */
+const ADDRESS_ERROR = /subnet|ip address|insufficient capacity/i;
+
 /** All findings for one desktop, unranked (rank them with `rankFindings`). */
 export function diagnoseWorkspace(input: DiagnosisInput): WeightedFinding[] {
   const { workspace } = input;
+  // When the desktop's own error names the subnet, the directory's free IPs are the cause: rank
+  // them above the state they explain.
+  const addressError = ADDRESS_ERROR.test(`${workspace.errorCode ?? ''} ${workspace.errorMessage ?? ''}`);
+  // Otherwise they do not stop this user connecting: they are context for the rebuild rung.
+  const directory = input.directory
+    ? directoryFindings(input.directory, { context: 'desktop', capacityWeight: addressError ? 95 : 75 }).map(
+        (finding): WeightedFinding =>
+          CAPACITY_FINDINGS.has(finding.id) && !addressError ? { ...finding, severity: 'info' } : finding,
+      )
+    : [];
+  const capacity = input.directory?.capacity;
+  if (addressError && capacity && capacity.subnets.length > 0 && capacityLevel(capacity) === 'ok')
+    directory.push({
+      id: 'directory.ips-recovered',
+      severity: 'info',
+      title: `The error names subnet capacity, but the directory's subnets now have ${capacity.free} free IPs`,
+      detail: 'The shortage that failed this desktop has passed; the desktop itself still needs fixing.',
+      weight: 60,
+    });
   return [
     ...stateFindings(workspace),
-    ...(input.directory ? directoryFindings(input.directory) : []),
+    ...directory,
     ...modificationFindings(workspace),
     ...connectionFindings(input.connection, input.metrics, workspace, input.now),
     ...snapshotFindings(input.snapshots, workspace),

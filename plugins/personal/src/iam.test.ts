@@ -5,11 +5,16 @@ import { smallEstate } from './__tests__/estate.js';
 import { personalHost } from './__tests__/host.js';
 
 const destructive = { confirm: true };
-/** One scenario per tool reaching every code path that sends a distinct action (apply included). */
+/**
+ * One scenario per tool reaching every code path that sends a distinct action (apply included).
+ * They run in order on one simulated estate, whose state follows the writes: ws-avail0001 is
+ * stopped before it is terminated, ws-unheal001 is AVAILABLE after its reboot when it is rebuilt.
+ */
 const scenarios = [
   { tool: 'diagnose_workspace_connectivity', input: { workspaceId: 'ws-unheal001' } },
   { tool: 'check_directory_health', input: {} },
   { tool: 'find_workspaces', input: {} },
+  { tool: 'find_workspaces', input: { userName: 'alice', exact: true } },
   { tool: 'get_workspace_performance', input: {} },
   { tool: 'get_workspace_connection_history', input: { workspaceId: 'ws-avail0001' } },
   { tool: 'audit_workspace_images', input: {} },
@@ -23,7 +28,7 @@ const scenarios = [
   },
   {
     tool: 'modify_workspace_state',
-    input: { workspaceIds: ['ws-avail0001'], state: 'ADMIN_MAINTENANCE', confirm: true },
+    input: { workspaceIds: ['ws-impdir001'], state: 'ADMIN_MAINTENANCE', confirm: true },
   },
   {
     tool: 'terminate_workspaces',

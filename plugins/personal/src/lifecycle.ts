@@ -5,10 +5,12 @@ import { whereOf, workspacesClient } from './aws.js';
 import { RegionInput } from './schemas.js';
 import type { WorkspaceAction } from './states.js';
 import {
+  actionableOf,
   applyInBatches,
   legalTarget,
   MAX_PER_BATCH_REQUEST,
   planTargets,
+  standbyWarnings,
   WorkspaceIdsInput,
 } from './writes.js';
 
@@ -33,8 +35,8 @@ const Input = Type.Object(
 
 /**
  * A tier-2 batch lifecycle tool: the plan reads each target (DescribeWorkspaces, 25 ids a call)
- * and skips the ones whose state or running mode forbids the action; apply sends the rest 25 per
- * request and maps FailedRequests to the targets that failed.
+ * and skips the ones whose state or running mode forbids the action, calling out standby pairs;
+ * apply sends the rest 25 per request and maps FailedRequests to the targets that failed.
  */
 export function lifecycleTool(spec: LifecycleSpec): Tool {
   return defineWriteTool({
@@ -47,10 +49,12 @@ export function lifecycleTool(spec: LifecycleSpec): Tool {
     input: Input,
     async plan(input, ctx) {
       const where = whereOf(ctx, input.region);
-      const targets = await planTargets(ctx, where, input.workspaceIds, spec.action, (ws) =>
+      const { targets, found } = await planTargets(ctx, where, input.workspaceIds, spec.action, (ws) =>
         legalTarget(ws, spec.action, spec.action),
       );
-      return { targets };
+      const verb = spec.action === 'stop' ? 'stopping' : spec.action === 'start' ? 'starting' : 'rebooting';
+      const warnings = standbyWarnings(actionableOf(targets, found), verb);
+      return warnings.length > 0 ? { targets, warnings } : { targets };
     },
     async apply(targets, input, ctx) {
       const client = workspacesClient(ctx, whereOf(ctx, input.region));

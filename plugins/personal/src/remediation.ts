@@ -1,5 +1,6 @@
 import type { RunningMode, WorkspaceState } from '@aws-sdk/client-workspaces';
 import type { SnapshotFacts } from './diagnosis.js';
+import { FREE_IPS_CRITICAL } from './subnets.js';
 
 /** One rung of a remediation ladder, tried in order. */
 export interface RemediationStep {
@@ -17,14 +18,27 @@ export function remediationLadder(
   state: WorkspaceState | undefined,
   runningMode: RunningMode | undefined,
   snapshots: SnapshotFacts | undefined,
+  options: { readonly freeIps?: number } = {},
 ): RemediationStep[] {
   const rebuildPoint = snapshots?.lastRebuild
     ? ` (user volume from ${snapshots.lastRebuild.toISOString()})`
     : '';
-  const lastResortRebuild: RemediationStep = {
-    step: `Only as a last resort, rebuild${rebuildPoint}: the root volume is recreated from the bundle and anything written since that snapshot is lost.`,
-    tool: 'rebuild_workspaces',
-  };
+  // A rebuild re-creates the network interface, so it needs a free address in a directory subnet.
+  const noAddress =
+    options.freeIps !== undefined && options.freeIps < FREE_IPS_CRITICAL
+      ? ` It also needs a free IP address, and the directory's subnets have only ${options.freeIps}: free addresses first.`
+      : '';
+  // Snapshots known to be missing: a rebuild needs the user-volume snapshot, a restore both.
+  const noRebuildSnapshot = snapshots !== undefined && snapshots.lastRebuild === undefined;
+  const noRestoreSnapshot = snapshots !== undefined && snapshots.lastRestore === undefined;
+  const lastResortRebuild: RemediationStep = noRebuildSnapshot
+    ? {
+        step: 'A rebuild is not possible yet: it recreates the user volume from a snapshot and none exists (the first is taken within about 12 hours of launch).',
+      }
+    : {
+        step: `Only as a last resort, rebuild${rebuildPoint}: the root volume is recreated from the bundle, the desktop gets a new private IP, and anything written since that snapshot is lost.${noAddress}`,
+        tool: 'rebuild_workspaces',
+      };
   switch (state) {
     case 'UNHEALTHY':
       return [
@@ -44,17 +58,33 @@ export function remediationLadder(
           step: 'If it stays IMPAIRED, open an AWS Support case (AWS does not document a self-service fix).',
         },
       ];
-    case 'ERROR':
+    case 'ERROR': {
+      const read: RemediationStep = {
+        step: "Read the desktop's ErrorCode/ErrorMessage; a failed create or modify often names the cause.",
+      };
+      // With no snapshot at all the desktop never ran (its creation failed): nothing to restore or
+      // rebuild from, so the fix is a new desktop once the cause is gone.
+      if (noRestoreSnapshot && noRebuildSnapshot)
+        return [
+          read,
+          {
+            step: 'It has no snapshot, so restore and rebuild have nothing to work from: fix the cause, terminate it and launch the desktop again.',
+            tool: 'terminate_workspaces',
+          },
+        ];
       return [
-        {
-          step: "Read the desktop's ErrorCode/ErrorMessage; a failed create or modify often names the cause.",
-        },
-        {
-          step: `Restore it to its last restore snapshot${snapshots?.lastRestore ? ` (${snapshots.lastRestore.toISOString()})` : ''}.`,
-          tool: 'restore_workspace',
-        },
+        read,
+        ...(noRestoreSnapshot
+          ? []
+          : [
+              {
+                step: `Restore it to its last restore snapshot${snapshots?.lastRestore ? ` (${snapshots.lastRestore.toISOString()})` : ''}.`,
+                tool: 'restore_workspace',
+              },
+            ]),
         lastResortRebuild,
       ];
+    }
     case 'STOPPED':
       return runningMode === 'AUTO_STOP'
         ? [{ step: 'Have the user sign in from a WorkSpaces client: an AutoStop desktop starts on sign-in.' }]
@@ -69,7 +99,45 @@ export function remediationLadder(
         { step: 'Check the directory IP access groups admit the user’s public IP.' },
         { step: 'Reboot it if connections keep failing.', tool: 'reboot_workspaces' },
       ];
-    default:
-      return [{ step: 'Wait for the current operation to finish, then diagnose again.' }];
+    case 'REBOOTING':
+      return [
+        { step: 'Wait a few minutes for the reboot to finish, then diagnose again.' },
+        {
+          step: 'If it has been REBOOTING for more than 20 minutes, reboot it again (AWS accepts a second reboot only then).',
+          tool: 'reboot_workspaces',
+        },
+      ];
+    case 'MAINTENANCE':
+      return [
+        {
+          step: 'It is installing updates in its maintenance window; wait for it to finish (the window closes by about 05:00 in the region) and have the user retry.',
+        },
+      ];
+    case 'SUSPENDED':
+      return [
+        {
+          step: 'Open an AWS Support case: a SUSPENDED desktop cannot be started, stopped, rebooted or terminated by an admin (usually an account or billing hold; an inference, AWS does not document it).',
+        },
+      ];
+    case 'TERMINATING':
+    case 'TERMINATED':
+      return [
+        {
+          step: 'It is being deleted and cannot be saved; if that was not intended, launch a new desktop for the user.',
+        },
+      ];
+    case 'PENDING':
+    case 'STARTING':
+    case 'STOPPING':
+    case 'UPDATING':
+    case 'REBUILDING':
+    case 'RESTORING':
+      return [
+        {
+          step: 'Wait for the current operation to finish (a rebuild or restore can take up to an hour), then diagnose again.',
+        },
+      ];
+    case undefined:
+      return [{ step: 'Its state is unknown: diagnose again in a few minutes.' }];
   }
 }

@@ -28,6 +28,7 @@ export const SERVICE = {
   personal: 'WorkSpaces Personal',
   cloudwatch: 'CloudWatch',
   directoryService: 'Directory Service',
+  ec2: 'EC2',
 } as const;
 
 /** A partial failure: one lookup that failed while the rest of the answer stands. */

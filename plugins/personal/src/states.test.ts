@@ -50,6 +50,9 @@ describe('WorkSpace states', () => {
       reason: 'cannot reboot a desktop in STOPPED; AWS allows it only from AVAILABLE, UNHEALTHY, REBOOTING.',
     });
     expect(actionLegality('terminate', 'SUSPENDED', 'AUTO_STOP')).toMatchObject({ legal: false });
+    expect(actionLegality('reboot', 'ADMIN_MAINTENANCE', 'ALWAYS_ON')).toMatchObject({
+      reason: expect.stringContaining('Return it to AVAILABLE first (modify_workspace_state).'),
+    });
   });
 
   it('an ADMIN_MAINTENANCE desktop allows only leaving maintenance and terminating', () => {

@@ -151,10 +151,22 @@ function among(states: readonly WorkspaceState[]): string {
   return states.join(', ');
 }
 
+/** What the admin can do instead, for the states that have a clear way out. */
+function wayOut(state: WorkspaceState): string {
+  switch (state) {
+    case 'ADMIN_MAINTENANCE':
+      return ' Return it to AVAILABLE first (modify_workspace_state).';
+    case 'SUSPENDED':
+      return ' A SUSPENDED desktop needs AWS Support.';
+    default:
+      return '';
+  }
+}
+
 function refuse(action: string, state: WorkspaceState, allowed: readonly WorkspaceState[]): Legality {
   return {
     legal: false,
-    reason: `cannot ${action} a desktop in ${state}; AWS allows it only from ${among(allowed)}.`,
+    reason: `cannot ${action} a desktop in ${state}; AWS allows it only from ${among(allowed)}.${wayOut(state)}`,
   };
 }
 

@@ -8,7 +8,7 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { describeSnapshots, describeWorkspacesByIds, type Where } from './aws.js';
+import { describeWorkspacesByIds, type Where } from './aws.js';
 import { WorkspaceIdSchema } from './schemas.js';
 import { actionLegality, isWorkspaceState, type WorkspaceAction } from './states.js';
 
@@ -27,7 +27,7 @@ type Detail = Record<string, string | number | boolean | null>;
 
 /**
  * Resolves targets for a write: DescribeWorkspaces 25 ids a call; unknown ids are skipped as not
- * found; `decide` judges each found desktop.
+ * found; `decide` judges each found desktop. Returns the desktops found too, for plan warnings.
  */
 export async function planTargets(
   ctx: ToolContext,
@@ -35,14 +35,15 @@ export async function planTargets(
   workspaceIds: readonly string[],
   action: string,
   decide: (ws: Workspace) => PlannedTarget,
-): Promise<PlannedTarget[]> {
+): Promise<{ targets: PlannedTarget[]; found: Map<string, Workspace> }> {
   const found = await describeWorkspacesByIds(ctx, where, workspaceIds);
-  return workspaceIds.map((id) => {
+  const targets = workspaceIds.map((id) => {
     const ws = found.get(id);
     return ws
       ? decide(ws)
       : { id, action, skip: `not found in ${where.region} (terminated, or another region).` };
   });
+  return { targets, found };
 }
 
 /** Who and what a target is, for the admin reading the plan. */
@@ -75,18 +76,34 @@ export function legalTarget(
   };
 }
 
-/** Plan warnings for standby (multi-region resilience) pairs among the targets. */
+/** The desktops behind the targets the plan did not skip. */
+export function actionableOf(
+  targets: readonly PlannedTarget[],
+  found: ReadonlyMap<string, Workspace>,
+): Workspace[] {
+  return targets.flatMap((t) => {
+    const ws = t.skip === undefined ? found.get(t.id) : undefined;
+    return ws ? [ws] : [];
+  });
+}
+
+/**
+ * Plan warnings for standby (multi-region resilience) pairs among the targets: a standby desktop
+ * lists its primary as a related WorkSpace of type PRIMARY, a primary lists its standby as STANDBY.
+ * `verb` is the -ing form of the action ("terminating").
+ */
 export function standbyWarnings(workspaces: Iterable<Workspace>, verb: string): string[] {
   const warnings: string[] = [];
+  const removes = verb === 'terminating';
   for (const ws of workspaces)
     for (const related of ws.RelatedWorkspaces ?? []) {
       if (related.Type === 'STANDBY')
         warnings.push(
-          `${ws.WorkspaceId} has a standby desktop ${related.WorkspaceId} in ${related.Region}; ${verb} the primary does not change the standby.`,
+          `${ws.WorkspaceId} is a PRIMARY with standby ${related.WorkspaceId} in ${related.Region}: ${verb} the primary does not change the standby${removes ? ', which stays (with its own charges) until you terminate it too' : ''}.`,
         );
       else if (related.Type === 'PRIMARY')
         warnings.push(
-          `${ws.WorkspaceId} is the standby of ${related.WorkspaceId} in ${related.Region}; users fail over to it during a regional outage.`,
+          `${ws.WorkspaceId} is the STANDBY of ${related.WorkspaceId} in ${related.Region}: users fail over to it during a regional outage${removes ? '; terminating it removes that failover' : `; ${verb} it does not change the primary`}.`,
         );
     }
   return warnings;
@@ -141,56 +158,4 @@ export async function applyEach(
     const { code, message } = summarizeError(outcome.error);
     return { id: outcome.item.id, ok: false, code, message };
   });
-}
-
-/**
- * Adds the snapshot a rebuild or restore will use to each actionable target's detail (one
- * DescribeWorkspaceSnapshots per target), saying what data written since then is lost.
- */
-export async function withSnapshots(
-  ctx: ToolContext,
-  where: Where,
-  targets: readonly PlannedTarget[],
-  kind: 'rebuild' | 'restore',
-): Promise<{ targets: PlannedTarget[]; warnings: string[] }> {
-  const warnings: string[] = [];
-  const actionable = targets.filter((t) => t.skip === undefined);
-  const settled = await mapBounded(
-    actionable,
-    ctx.limits.concurrency,
-    (t) => describeSnapshots(ctx, where, t.id),
-    {
-      signal: ctx.signal,
-    },
-  );
-  const byId = new Map(settled.map((s) => [s.item.id, s]));
-  const planned = targets.map((target): PlannedTarget => {
-    const outcome = byId.get(target.id);
-    if (!outcome) return target;
-    if (!outcome.ok) {
-      warnings.push(
-        `${target.id}: the snapshot lookup failed (${summarizeError(outcome.error).message}); the restore point is unknown.`,
-      );
-      return { ...target, detail: { ...target.detail, snapshot: null } };
-    }
-    const time = kind === 'rebuild' ? outcome.value.lastRebuild : outcome.value.lastRestore;
-    if (!time) {
-      if (kind === 'restore')
-        return { ...target, skip: 'no restore snapshot exists yet, so there is nothing to restore to.' };
-      warnings.push(`${target.id}: no rebuild snapshot yet; the user volume may come back empty.`);
-      return { ...target, detail: { ...target.detail, snapshot: null } };
-    }
-    return {
-      ...target,
-      detail: {
-        ...target.detail,
-        snapshot: time.toISOString(),
-        dataLost:
-          kind === 'rebuild'
-            ? `Everything on the root volume (C:) not in the bundle image, and user-volume (D:) changes after ${time.toISOString()}.`
-            : `Everything written to either volume after ${time.toISOString()}.`,
-      },
-    };
-  });
-  return { targets: planned, warnings };
 }

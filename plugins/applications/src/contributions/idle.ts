@@ -105,6 +105,8 @@ export const runningBuildersIdle: IdleContributor = {
       resourceType: builder.kind,
       reason: builderReason(builder),
       idleDays: null,
+      // AppStream records no builder start or use: only its age is known (the reason says so).
+      usageSignal: 'none' as const,
     }));
   },
 };

@@ -44,7 +44,13 @@ const Item = Type.Object({
   name: Type.Optional(Type.String()),
   state: Type.Optional(Type.String()),
   runningMode: Type.Optional(Type.String()),
-  idleDays: Type.Union([Type.Integer(), Type.Null()], { description: 'null: never connected.' }),
+  idleDays: Type.Union([Type.Integer(), Type.Null()], {
+    description: "null: never used since it was created, or unknown when usageSignal is 'none'.",
+  }),
+  usageSignal: Type.Union([Type.Literal('last-use'), Type.Literal('never-used'), Type.Literal('none')], {
+    description:
+      "What idleDays rests on; 'none': the service records no use (e.g. a builder's running time).",
+  }),
   lastConnection: Type.Optional(Type.String()),
   reason: Type.String(),
   monthlyCostUsd: Type.Optional(Type.Number({ description: 'Only when a contributor can price it.' })),
@@ -102,6 +108,7 @@ function desktopItem(desktop: Desktop, verdict: UnusedVerdict, idleDays: number)
     return {
       ...base,
       idleDays: verdict.idleDays,
+      usageSignal: 'last-use',
       lastConnection: verdict.lastConnection.toISOString(),
       reason: `No user connection for ${verdict.idleDays} days (≥ ${idleDays}).${billingHint(desktop)}`,
     };
@@ -109,6 +116,7 @@ function desktopItem(desktop: Desktop, verdict: UnusedVerdict, idleDays: number)
     return {
       ...base,
       idleDays: null,
+      usageSignal: 'never-used',
       reason: `Never connected, and it existed ${idleDays} days ago.${billingHint(desktop)}`,
     };
   return undefined;
@@ -140,6 +148,7 @@ async function contributed(
         resourceType: resource.resourceType,
         id: resource.id,
         idleDays: resource.idleDays,
+        usageSignal: resource.usageSignal ?? (resource.idleDays === null ? 'never-used' : 'last-use'),
         reason: resource.reason,
         ...(resource.monthlyCostUsd !== undefined ? { monthlyCostUsd: resource.monthlyCostUsd } : {}),
       });
@@ -212,12 +221,10 @@ export const listUnusedResources = defineTool({
       items.push(...other.items);
       errors.push(...other.errors);
     }
-    items.sort(
-      (a, b) =>
-        (b.idleDays ?? Number.POSITIVE_INFINITY) - (a.idleDays ?? Number.POSITIVE_INFINITY) ||
-        a.service.localeCompare(b.service) ||
-        a.id.localeCompare(b.id),
-    );
+    // Never used first, then the longest idle; resources with no usage signal last.
+    const rank = (item: Item) =>
+      item.usageSignal === 'none' ? -1 : (item.idleDays ?? Number.POSITIVE_INFINITY);
+    items.sort((a, b) => rank(b) - rank(a) || a.service.localeCompare(b.service) || a.id.localeCompare(b.id));
     const { page, offset, nextCursor } = pageOf(items, input, ctx);
     const summary =
       `${counts.unused + counts.neverConnected} of ${counts.desktopsChecked} desktops in ${region} unused for ${idleDays}+ days ` +

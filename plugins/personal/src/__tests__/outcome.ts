@@ -17,6 +17,6 @@ export interface Outcome {
   refusal?: { gate: string };
 }
 
-/** Operations that change something (everything but Describe*). */
-export const mutating = (requests: readonly { operation: string }[]) =>
-  requests.filter((r) => !r.operation.startsWith('Describe')).map((r) => r.operation);
+/** Actions that change something (everything but Describe*, Get*, List*), e.g. `workspaces:StopWorkspaces`. */
+export const mutating = (requests: readonly { action: string }[]) =>
+  requests.map((r) => r.action).filter((action) => !/:(Describe|Get|List)/.test(action));

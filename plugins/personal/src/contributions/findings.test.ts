@@ -11,12 +11,23 @@ interface Collected {
 describe('findings contributor', () => {
   it('raises each check on the resources that fail it, and only those', async () => {
     const estate = smallEstate();
-    estate.directories.push({
-      DirectoryId: 'd-aaaaaaaaaa',
-      State: 'ERROR',
-      ErrorMessage: 'replica region',
-      ipGroupIds: ['wsipg-corp0001'],
+    const [template] = estate.personal.directories;
+    if (!template) throw new Error('estate');
+    const extra = (id: string, state: 'ERROR' | 'DEREGISTERED', ipGroupIds: string[]) => ({
+      ...template,
+      directory: {
+        ...template.directory,
+        DirectoryId: id,
+        State: state,
+        ErrorMessage: state === 'ERROR' ? 'replica region' : undefined,
+        ipGroupIds,
+      },
     });
+    // A failed registration is flagged; a deliberately deregistered directory's posture is moot.
+    estate.personal.directories.push(
+      extra('d-aaaaaaaaaa', 'ERROR', ['wsipg-corp0001']),
+      extra('d-bbbbbbbbbb', 'DEREGISTERED', []),
+    );
     const { host } = await personalHost(estate, { extraPlugins: [findingsConsumerPlugin] });
     const result = await call<Collected>(host, 'collect_test_findings', {});
     const pairs = result.findings.map((f) => `${f.checkId} ${f.resourceId}`).sort();
@@ -34,6 +45,9 @@ describe('findings contributor', () => {
       'IP group wsipg-open0001: 0.0.0.0/0',
     );
     expect(result.findings.some((f) => f.resourceId === IMPAIRED_AD)).toBe(false);
+    expect(result.findings.find((f) => f.resourceId === 'd-aaaaaaaaaa')?.detail).toBe(
+      'State ERROR: replica region',
+    );
   });
 
   it('every check id is stable, namespaced and unique', () => {

@@ -41,10 +41,10 @@ export const PERSONAL_CHECKS = [
   },
   {
     id: 'personal.directory-not-registered',
-    title: 'Directory not REGISTERED',
+    title: 'Directory registration failed (ERROR)',
     severity: 'critical',
-    why: 'Only a REGISTERED directory allows launches and logons; its desktops are unusable otherwise.',
-    fix: 'Re-register the directory with WorkSpaces or fix the registration error.',
+    why: 'Only a REGISTERED directory allows launches and logons; a registration in ERROR leaves its users without desktops.',
+    fix: 'Fix the registration error, deregister the directory and register it again.',
   },
 ] as const satisfies readonly CheckDescriptor[];
 
@@ -82,15 +82,17 @@ export const personalFindings: FindingsContributor = {
     const groupFacts = new Map(groups.map((g) => [g.groupId ?? '', ipGroupFacts(g)]));
     for (const dir of directories) {
       const id = dir.DirectoryId ?? '';
-      if (dir.State !== 'REGISTERED')
+      if (dir.State === 'ERROR')
         findings.push(
           finding(
             'personal.directory-not-registered',
             id,
             'Directory',
-            `State ${dir.State ?? 'unknown'}${dir.ErrorMessage ? `: ${dir.ErrorMessage}` : ''}`,
+            `State ERROR${dir.ErrorMessage ? `: ${dir.ErrorMessage}` : ''}`,
           ),
         );
+      // A directory being (or already) deregistered serves nobody: its posture is moot.
+      if (dir.State !== 'REGISTERED' && dir.State !== 'REGISTERING') continue;
       const ipGroupIds = dir.ipGroupIds ?? [];
       if (ipGroupIds.length === 0)
         findings.push(finding('personal.directory-without-ip-group', id, 'Directory'));

@@ -1,9 +1,8 @@
+import { generateEstate } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
 import { compositePlugin } from '../__tests__/consumer.js';
 import { AD, IMPAIRED_AD, smallEstate, WSD } from '../__tests__/estate.js';
-import { generatedEstate } from '../__tests__/estate-generated.js';
-import { awsError } from '../__tests__/fake-aws.js';
-import { call, operations, personalHost } from '../__tests__/host.js';
+import { call, personalHost } from '../__tests__/host.js';
 
 interface Summary {
   totalResources: number;
@@ -62,29 +61,44 @@ describe('inventory contributor', () => {
   });
 
   it('a composite call scans the estate once for the summary and the personal tools', async () => {
-    const { host, requests } = await personalHost(generatedEstate(100), {
+    const estate = generateEstate({ seed: 3, desktops: 100, regions: ['us-east-1'] });
+    const { host, simulator } = await personalHost(estate, {
       hostTools: true,
       extraPlugins: [compositePlugin],
     });
     const result = await call<{ ok: boolean[] }>(host, 'run_test_composite', {});
     expect(result.ok).toEqual([true, true, true]);
-    // 100 desktops at 25 a page: one scan is 4 requests.
-    expect(operations(requests).filter((op) => op === 'DescribeWorkspaces')).toHaveLength(4);
+    // 100 desktops at 25 a page: one scan is 4 requests, shared by the summary and both tools.
+    expect(simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(4);
   });
 
   it('a denied scan is reported per service by the summary, not as a failed call', async () => {
     const { host } = await personalHost(smallEstate(), {
       hostTools: true,
-      overrides: {
-        DescribeWorkspaces: () => {
-          throw awsError('AccessDeniedException', 'denied', 403);
-        },
-      },
+      faults: [{ service: 'workspaces', operation: 'DescribeWorkspaces', code: 'AccessDeniedException' }],
     });
     const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
     expect(result.errors).toEqual([
       expect.objectContaining({ service: 'WorkSpaces Personal', code: 'AccessDeniedException' }),
     ]);
     expect(result.errors[0]?.message).toContain('workspaces:DescribeWorkspaces');
+  });
+});
+
+describe('inventory contributor at scale', () => {
+  it('at 10,000 desktops the summary scans each region once at 25 a page and returns counts, not rows', {
+    timeout: 60_000,
+  }, async () => {
+    const estate = generateEstate({ seed: 11, desktops: 10_000 });
+    const pages = estate.settings.regions.reduce(
+      (total, region) =>
+        total + Math.ceil(estate.personal.desktops.filter((d) => d.region === region).length / 25),
+      0,
+    );
+    const { host, simulator } = await personalHost(estate, { hostTools: true });
+    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    expect(simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(pages);
+    expect(result.services.find((s) => s.service === 'WorkSpaces Personal')?.total).toBe(10_000);
+    expect(JSON.stringify(result).length).toBeLessThan(20_000);
   });
 });

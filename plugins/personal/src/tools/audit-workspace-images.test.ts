@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
-import { awsError } from '../__tests__/fake-aws.js';
-import { call, operations, personalHost } from '../__tests__/host.js';
+import { call, personalHost, sent } from '../__tests__/host.js';
 
 interface Audit {
   summary: string;
@@ -15,7 +14,7 @@ const TOOL = 'audit_workspace_images';
 
 describe('audit_workspace_images', () => {
   it('lists owned and shared images, failed first, and checks sharing of owned available images only', async () => {
-    const { host, requests } = await personalHost(smallEstate());
+    const { host, simulator, requests } = await personalHost(smallEstate());
     const result = await call<Audit>(host, TOOL, {});
     expect(result.counts).toEqual({
       images: 4,
@@ -32,38 +31,45 @@ describe('audit_workspace_images', () => {
       '777788889999',
     ]);
     expect(result.images.find((i) => i.imageId === 'wsi-shared001')).toMatchObject({
-      owner: '111122223333',
+      owner: '999988887777',
       sharedWithAccounts: null,
     });
     expect(result.findings.filter((f) => f.imageId === 'wsi-owned0001').map((f) => f.issue)).toEqual([
       'Image is 400 days old (over 180); rebuild it from a patched image builder so new desktops start current.',
       'Shared with 2 account(s): 444455556666, 777788889999.',
     ]);
-    const permissionCalls = requests
-      .filter((r) => r.operation === 'DescribeWorkspaceImagePermissions')
-      .map((r) => r.input.ImageId);
+    // There is no batch form of DescribeWorkspaceImagePermissions: one call per owned AVAILABLE image.
+    const permissionCalls = sent(requests, 'workspaces:DescribeWorkspaceImagePermissions').map(
+      (r) => r.input.ImageId,
+    );
     expect(permissionCalls.sort()).toEqual(['wsi-owned0001', 'wsi-owned0002']);
-    expect(operations(requests).filter((op) => op === 'DescribeWorkspaceImages')).toHaveLength(2);
+    expect(simulator.countsByAction()).toEqual({
+      'workspaces:DescribeWorkspaceImagePermissions': 2,
+      'workspaces:DescribeWorkspaceImages': 2,
+    });
   });
 
   it('caps permission lookups to the newest owned images and says so', async () => {
     const { host, requests } = await personalHost(smallEstate());
     const result = await call<Audit>(host, TOOL, { maxPermissionLookups: 1 });
     expect(
-      requests.filter((r) => r.operation === 'DescribeWorkspaceImagePermissions').map((r) => r.input.ImageId),
+      sent(requests, 'workspaces:DescribeWorkspaceImagePermissions').map((r) => r.input.ImageId),
     ).toEqual(['wsi-owned0002']);
     expect(result.images.find((i) => i.imageId === 'wsi-owned0001')?.sharedWithAccounts).toBeNull();
     expect(result.notes[0]).toContain('1 were not checked');
   });
 
-  it('a denied permission lookup is an error entry for that image; the audit stands', async () => {
+  it('a denied permission lookup is an error entry; the audit stands', async () => {
     const { host } = await personalHost(smallEstate(), {
-      overrides: {
-        DescribeWorkspaceImagePermissions: (r) => {
-          if (r.input.ImageId === 'wsi-owned0001') throw awsError('AccessDeniedException', 'denied', 403);
-          return undefined;
+      concurrency: 1,
+      faults: [
+        {
+          service: 'workspaces',
+          operation: 'DescribeWorkspaceImagePermissions',
+          code: 'AccessDeniedException',
+          times: 1,
         },
-      },
+      ],
     });
     const result = await call<Audit>(host, TOOL, {});
     expect(result.errors).toEqual([
@@ -73,5 +79,6 @@ describe('audit_workspace_images', () => {
       }),
     ]);
     expect(result.counts.permissionsChecked).toBe(1);
+    expect(result.images.filter((i) => i.owner === 'self' && i.sharedWithAccounts === null)).toHaveLength(2);
   });
 });

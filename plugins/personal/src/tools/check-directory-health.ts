@@ -1,23 +1,19 @@
-import type { WorkspaceDirectory } from '@aws-sdk/client-workspaces';
-import { defineTool, type ToolContext } from '@workspaces-euc-mcp/host';
+import { DescribeIpGroupsCommand, type WorkspacesIpGroup } from '@aws-sdk/client-workspaces';
+import { chunk, defineTool, type ToolContext } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 import {
   describeDirectoriesByIds,
   describeDsStatuses,
   listDirectories,
   listIpGroups,
+  type Where,
   whereOf,
+  workspacesClient,
 } from '../aws.js';
-import {
-  type DsStatus,
-  directoryFacts,
-  directoryFindings,
-  dsStageLabel,
-  type IpGroupFacts,
-  ipGroupFacts,
-  isWorkSpacesManaged,
-} from '../directories.js';
-import { DiagnosisFindingSchema, rankFindings, statusOf } from '../findings.js';
+import { describeSubnetsByIds } from '../aws-ec2.js';
+import { decodeCursor, filterFingerprint, pageOf } from '../cursor.js';
+import { type DsStatus, type IpGroupFacts, ipGroupFacts, isWorkSpacesManaged } from '../directories.js';
+import { byHealth, DirectoryRowSchema, directoryRow } from '../directory-report.js';
 import {
   DirectoryIdSchema,
   type ErrorEntry,
@@ -26,45 +22,23 @@ import {
   RegionInput,
   SERVICE,
 } from '../schemas.js';
+import { directoryCapacity, FREE_IPS_CRITICAL, FREE_IPS_WARNING_FRACTION } from '../subnets.js';
 
 const Input = Type.Object(
   {
     directoryId: Type.Optional(DirectoryIdSchema),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100,
+        description: "Directories per page, worst first; default: the server's page size.",
+      }),
+    ),
+    cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor from the previous call.' })),
     region: RegionInput,
   },
   { additionalProperties: false },
 );
-
-const NullableString = Type.Union([Type.String(), Type.Null()]);
-const NullableBoolean = Type.Union([Type.Boolean(), Type.Null()]);
-
-const DirectorySchema = Type.Object({
-  directoryId: Type.String(),
-  name: NullableString,
-  alias: NullableString,
-  type: NullableString,
-  workspaceType: NullableString,
-  registration: NullableString,
-  directoryServiceStage: Type.String({
-    description: 'Stage, `not found`, `not applicable (WorkSpaces-managed)` or `unknown`.',
-  }),
-  subnetIds: Type.Array(Type.String()),
-  ipGroups: Type.Array(
-    Type.Object({
-      groupId: Type.String(),
-      name: NullableString,
-      ruleCount: Type.Integer(),
-      openRules: Type.Array(Type.String()),
-    }),
-  ),
-  userEnabledAsLocalAdministrator: NullableBoolean,
-  maintenanceModeEnabled: NullableBoolean,
-  internetAccessEnabled: NullableBoolean,
-  defaultOu: NullableString,
-  customSecurityGroupId: NullableString,
-  status: Type.Union([Type.Literal('healthy'), Type.Literal('degraded'), Type.Literal('unhealthy')]),
-  findings: Type.Array(DiagnosisFindingSchema),
-});
 
 const Output = Type.Object({
   summary: Type.String(),
@@ -74,49 +48,34 @@ const Output = Type.Object({
     healthy: Type.Integer(),
     degraded: Type.Integer(),
     unhealthy: Type.Integer(),
+    lowOnIps: Type.Integer({ description: 'Directories whose subnets are low on (or out of) free IPs.' }),
   }),
-  directories: Type.Array(DirectorySchema),
+  directories: Type.Array(DirectoryRowSchema),
+  nextCursor: Type.Optional(Type.String()),
   notes: Type.Array(Type.String()),
   errors: Type.Array(ErrorEntrySchema),
 });
 type Output = Static<typeof Output>;
-type DirectoryRow = Static<typeof DirectorySchema>;
 
-function row(
-  directory: WorkspaceDirectory,
-  ds: DsStatus,
-  groups: ReadonlyMap<string, IpGroupFacts> | undefined,
-): DirectoryRow {
-  const facts = directoryFacts(directory, ds, groups);
-  const findings = rankFindings(directoryFindings(facts, { security: true }));
-  const props = directory.WorkspaceCreationProperties;
-  return {
-    directoryId: facts.directoryId,
-    name: directory.DirectoryName ?? directory.WorkspaceDirectoryName ?? null,
-    alias: directory.Alias ?? null,
-    type: directory.DirectoryType ?? null,
-    workspaceType: directory.WorkspaceType ?? null,
-    registration: directory.State ?? null,
-    directoryServiceStage: dsStageLabel(ds),
-    subnetIds: directory.SubnetIds ?? [],
-    ipGroups: (facts.ipGroups ?? []).map((g) => ({
-      groupId: g.groupId,
-      name: g.name ?? null,
-      ruleCount: g.ruleCount,
-      openRules: [...g.openRules],
-    })),
-    userEnabledAsLocalAdministrator: props?.UserEnabledAsLocalAdministrator ?? null,
-    maintenanceModeEnabled: props?.EnableMaintenanceMode ?? null,
-    internetAccessEnabled: props?.EnableInternetAccess ?? null,
-    defaultOu: props?.DefaultOu ?? null,
-    customSecurityGroupId: props?.CustomSecurityGroupId ?? null,
-    status: statusOf(findings),
-    findings,
-  };
+/** DescribeIpGroups takes at most 25 GroupIds and pages 25 at a time; it has no SDK paginator. */
+async function ipGroupsByIds(ctx: ToolContext, where: Where, groupIds: readonly string[]) {
+  const client = workspacesClient(ctx, where);
+  const groups: WorkspacesIpGroup[] = [];
+  for (const batch of chunk([...new Set(groupIds)], 25)) {
+    let nextToken: string | undefined;
+    do {
+      const page = await client.send(new DescribeIpGroupsCommand({ GroupIds: batch, NextToken: nextToken }));
+      groups.push(...(page.Result ?? []));
+      nextToken = page.NextToken;
+    } while (nextToken);
+  }
+  return groups;
 }
 
 async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
   const where = whereOf(ctx, input.region);
+  const fingerprint = filterFingerprint({ directoryId: input.directoryId ?? null, region: where.region });
+  const offset = decodeCursor(input.cursor, fingerprint);
   const errors: ErrorEntry[] = [];
   const directories = input.directoryId
     ? await describeDirectoriesByIds(ctx, where, [input.directoryId])
@@ -124,52 +83,71 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const adIds = directories.flatMap((d) =>
     d.DirectoryId && !isWorkSpacesManaged(d.DirectoryId) ? [d.DirectoryId] : [],
   );
-  const [dsStatuses, groups] = await Promise.all([
-    describeDsStatuses(ctx, where, adIds).catch((error: unknown) => {
-      errors.push(errorEntry(SERVICE.directoryService, where.region, error));
+  const groupIds = directories.flatMap((d) => d.ipGroupIds ?? []);
+  const subnetIds = directories.flatMap((d) => d.SubnetIds ?? []);
+  const failed =
+    (service: string) =>
+    (error: unknown): undefined => {
+      errors.push(errorEntry(service, where.region, error));
       return undefined;
-    }),
-    directories.some((d) => (d.ipGroupIds ?? []).length > 0)
-      ? listIpGroups(ctx, where).then(
-          (list) => new Map(list.map((g) => [g.groupId ?? '', ipGroupFacts(g)])),
-          (error: unknown) => {
-            errors.push(errorEntry(SERVICE.personal, where.region, error));
-            return undefined;
-          },
-        )
-      : Promise.resolve(new Map<string, IpGroupFacts>()),
+    };
+  const [dsStatuses, groups, subnets] = await Promise.all([
+    describeDsStatuses(ctx, where, adIds).catch(failed(SERVICE.directoryService)),
+    groupIds.length === 0
+      ? Promise.resolve([])
+      : (input.directoryId ? ipGroupsByIds(ctx, where, groupIds) : listIpGroups(ctx, where)).catch(
+          failed(SERVICE.personal),
+        ),
+    // One request for every directory's subnets (200 ids a call), not one per directory.
+    describeSubnetsByIds(ctx, where, subnetIds).catch(failed(SERVICE.ec2)),
   ]);
-  const rows = directories.map((d) => {
-    const id = d.DirectoryId ?? '';
-    const ds: DsStatus = isWorkSpacesManaged(id)
-      ? { kind: 'not-applicable' }
-      : (dsStatuses?.get(id) ?? { kind: 'unknown' });
-    return row(d, ds, groups);
-  });
-  const severityRank = { unhealthy: 0, degraded: 1, healthy: 2 } as const;
-  rows.sort(
-    (a, b) => severityRank[a.status] - severityRank[b.status] || a.directoryId.localeCompare(b.directoryId),
-  );
+  const groupFacts = groups
+    ? new Map<string, IpGroupFacts>(groups.map((g) => [g.groupId ?? '', ipGroupFacts(g)]))
+    : undefined;
+  const rows = directories
+    .map((d) => {
+      const id = d.DirectoryId ?? '';
+      const ds: DsStatus = isWorkSpacesManaged(id)
+        ? { kind: 'not-applicable' }
+        : (dsStatuses?.get(id) ?? { kind: 'unknown' });
+      return directoryRow(d, {
+        ds,
+        ipGroups: groupFacts,
+        capacity: subnets ? directoryCapacity(d.SubnetIds ?? [], subnets) : undefined,
+      });
+    })
+    .sort(byHealth);
   const counts = {
     directories: rows.length,
     healthy: rows.filter((r) => r.status === 'healthy').length,
     degraded: rows.filter((r) => r.status === 'degraded').length,
     unhealthy: rows.filter((r) => r.status === 'unhealthy').length,
+    lowOnIps: rows.filter((r) => r.freeIps.level === 'low' || r.freeIps.level === 'critical').length,
   };
+  const { page, next } = pageOf(rows, offset, input.limit ?? ctx.limits.pageSize, fingerprint);
   const worst = rows.find((r) => r.status !== 'healthy');
+  const tightest = rows
+    .filter((r) => r.freeIps.level === 'critical' || r.freeIps.level === 'low')
+    .sort((a, b) => (a.freeIps.free ?? 0) - (b.freeIps.free ?? 0))[0];
   const summary =
     rows.length === 0
       ? input.directoryId
         ? `Directory ${input.directoryId} is not registered with WorkSpaces in ${where.region} (or does not exist).`
         : `No WorkSpaces directories in ${where.region}.`
-      : `${rows.length} directories in ${where.region}: ${counts.unhealthy} unhealthy, ${counts.degraded} degraded, ${counts.healthy} healthy.${worst ? ` Worst: ${worst.directoryId} — ${worst.findings[0]?.title ?? worst.status}.` : ''}`;
+      : `${rows.length} directories in ${where.region}: ${counts.unhealthy} unhealthy, ${counts.degraded} degraded, ${counts.healthy} healthy; ${counts.lowOnIps} low on free IPs.` +
+        (worst ? ` Worst: ${worst.directoryId} — ${worst.findings[0]?.title ?? worst.status}.` : '') +
+        (tightest && tightest !== worst
+          ? ` Fewest free IPs: ${tightest.directoryId} (${tightest.freeIps.free ?? 0}).`
+          : '') +
+        (next ? ` Showing ${offset + 1}–${offset + page.length}; pass nextCursor for more.` : '');
   return {
     summary,
     region: where.region,
     counts,
-    directories: rows,
+    directories: page,
+    ...(next ? { nextCursor: next } : {}),
     notes: [
-      'Free IP addresses per subnet are not shown: they need ec2:DescribeSubnets, which this plugin does not call. Each launch uses one IP in a directory subnet; check the subnets listed before a large rollout.',
+      `Free IPs: every new desktop and every rebuild takes one address in a directory subnet. A directory is critical under ${FREE_IPS_CRITICAL} free (one CreateWorkspaces batch) and low under ${FREE_IPS_WARNING_FRACTION * 100}% of its subnets' usable addresses.`,
       ...(errors.length > 0
         ? ['Some lookups failed (see errors); findings that depend on them are missing.']
         : []),
@@ -182,11 +160,16 @@ export const checkDirectoryHealth = defineTool({
   name: 'check_directory_health',
   title: 'Check WorkSpaces directory health',
   description:
-    'Are my WorkSpaces directories healthy and locked down? For one directory (directoryId) or every directory in the region: WorkSpaces registration state, Directory Service stage for AD-backed d- directories (WorkSpaces-managed wsd- ones have none), IP access groups with any 0.0.0.0/0 rule flagged, directories with no IP group flagged, users as local administrators, maintenance mode, internet access, default OU, subnets. ' +
-    'Each directory gets findings and a status (unhealthy/degraded/healthy); unhealthy ones are listed first. Use diagnose_workspace_connectivity for one desktop. ' +
-    'Cost: DescribeWorkspaceDirectories (1 call per 25 directories), ds:DescribeDirectories (1 call per 25 AD-backed directories), DescribeIpGroups (1 call per 25 groups).',
+    'Are my WorkSpaces directories healthy, locked down and not running out of IP addresses? For one directory (directoryId) or every directory in the region (worst first, limit + cursor): WorkSpaces registration state, Directory Service stage for AD-backed d- directories (WorkSpaces-managed wsd- ones have none), free IPs in the directory subnets (each launch or rebuild takes one; flagged under 25 free or under 10%), IP access groups with any 0.0.0.0/0 rule flagged, directories with no IP group flagged, users as local administrators, web access, maintenance mode, internet access, default OU. ' +
+    'Each directory gets findings and a status (unhealthy/degraded/healthy). Use diagnose_workspace_connectivity for one desktop. ' +
+    'Cost: DescribeWorkspaceDirectories (1 call per 25 directories), ds:DescribeDirectories (1 call per 25 AD-backed directories), DescribeIpGroups (1 call per 25 groups), ec2:DescribeSubnets (1 call for up to 200 subnets: every directory at once).',
   tier: 0,
-  iam: ['workspaces:DescribeWorkspaceDirectories', 'ds:DescribeDirectories', 'workspaces:DescribeIpGroups'],
+  iam: [
+    'workspaces:DescribeWorkspaceDirectories',
+    'ds:DescribeDirectories',
+    'workspaces:DescribeIpGroups',
+    'ec2:DescribeSubnets',
+  ],
   input: Input,
   output: Output,
   run,

@@ -1,19 +1,25 @@
+import { generateEstate } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
-import { AD, smallEstate } from '../__tests__/estate.js';
-import { awsError } from '../__tests__/fake-aws.js';
-import { call, operations, personalHost } from '../__tests__/host.js';
+import { AD, desktop, desktopIn, smallEstate } from '../__tests__/estate.js';
+import { actions, call, personalHost, sent } from '../__tests__/host.js';
 
 interface Diagnosis {
   status: string;
   summary: string;
-  workspace?: { workspaceId: string; state: string; allowedActions: string[] };
+  workspace?: { workspaceId: string; state: string; allowedActions: string[]; related: { type: string }[] };
   otherMatches?: { workspaceId: string }[];
-  directory?: { directoryServiceStage: string; registration: string | null };
+  directory?: {
+    directoryServiceStage: string;
+    registration: string | null;
+    freeIpAddresses: number | null;
+    percentFree: number | null;
+  };
   snapshots?: { lastRestore: string | null; lastRebuild: string | null };
   metrics?: {
     connectionAttempts: number | null;
     connectionFailures: number | null;
     inSessionLatencyMs: number | null;
+    cpuAvgPercent: number | null;
   };
   maintenance?: { kind: string; opens?: string; closes?: string; inWindowNow?: boolean };
   findings: { id: string; severity: string }[];
@@ -25,13 +31,22 @@ const TOOL = 'diagnose_workspace_connectivity';
 
 describe('diagnose_workspace_connectivity', () => {
   it('an UNHEALTHY desktop whose every connection failed is unhealthy, state first, with the wait → reboot → check → rebuild ladder', async () => {
-    const { host, requests } = await personalHost(smallEstate());
+    const { host, simulator, requests } = await personalHost(smallEstate());
     const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-unheal001' });
     expect(result.status).toBe('unhealthy');
-    expect(result.findings.map((f) => f.id).slice(0, 2)).toEqual(['state.unhealthy', 'connection.failures']);
+    // The pegged CPU (97 %) is named as a documented UNHEALTHY cause, after the two critical findings.
+    expect(result.findings.map((f) => f.id).slice(0, 3)).toEqual([
+      'state.unhealthy',
+      'connection.failures',
+      'performance.cpu-pegged',
+    ]);
     expect(result.findings[1]?.severity).toBe('critical');
     // 2 attempts and 2 failures an hour over 24 hourly buckets, summed (not averaged).
-    expect(result.metrics).toMatchObject({ connectionAttempts: 48, connectionFailures: 48 });
+    expect(result.metrics).toMatchObject({
+      connectionAttempts: 48,
+      connectionFailures: 48,
+      cpuAvgPercent: 97,
+    });
     expect(result.remediation.map((s) => s.tool ?? null)).toEqual([
       null,
       'reboot_workspaces',
@@ -39,21 +54,39 @@ describe('diagnose_workspace_connectivity', () => {
       'rebuild_workspaces',
     ]);
     expect(result.remediation[3]?.step).toContain('2026-06-17T00:00:00.000Z');
+    expect(result.remediation[3]?.step).toContain('new private IP');
     expect(result.snapshots).toEqual({
       lastRestore: '2026-06-17T06:00:00.000Z',
       lastRebuild: '2026-06-17T00:00:00.000Z',
     });
     expect(result.workspace?.allowedActions).toEqual(['reboot', 'rebuild', 'restore', 'terminate']);
-    expect(result.directory).toMatchObject({ registration: 'REGISTERED', directoryServiceStage: 'Active' });
+    // 200 + 180 free of 2 × 251 usable in the directory's two /24 subnets.
+    expect(result.directory).toMatchObject({
+      registration: 'REGISTERED',
+      directoryServiceStage: 'Active',
+      freeIpAddresses: 380,
+      percentFree: 75.7,
+    });
     expect(result.maintenance?.kind).toBe('weekly-os');
-    const ops = operations(requests);
-    expect(ops.filter((op) => op === 'DescribeWorkspaceSnapshots')).toHaveLength(1);
-    expect(ops.filter((op) => op === 'GetMetricData')).toHaveLength(1);
-    const metricRequest = requests.find((r) => r.operation === 'GetMetricData');
-    const stats = (
-      (metricRequest?.input.MetricDataQueries ?? []) as { MetricStat: { Stat: string; Period: number } }[]
-    ).map((q) => `${q.MetricStat.Stat}/${q.MetricStat.Period}`);
-    expect(stats).toEqual(['Sum/3600', 'Sum/3600', 'Average/3600', 'Average/3600']);
+    expect(simulator.countsByAction()).toEqual({
+      'cloudwatch:GetMetricData': 1,
+      'ds:DescribeDirectories': 1,
+      'ec2:DescribeSubnets': 1,
+      'workspaces:DescribeWorkspaceDirectories': 1,
+      'workspaces:DescribeWorkspaceSnapshots': 1,
+      'workspaces:DescribeWorkspaces': 1,
+      'workspaces:DescribeWorkspacesConnectionStatus': 1,
+    });
+    const queries = (sent(requests, 'cloudwatch:GetMetricData')[0]?.input.MetricDataQueries ?? []) as {
+      MetricStat: { Stat: string; Period: number };
+    }[];
+    expect(queries.map((q) => `${q.MetricStat.Stat}/${q.MetricStat.Period}`)).toEqual([
+      'Sum/3600',
+      'Sum/3600',
+      'Average/3600',
+      'Average/3600',
+      'Average/3600',
+    ]);
   });
 
   it('a Directory Service directory that is Impaired ranks above the desktop’s own findings', async () => {
@@ -64,6 +97,25 @@ describe('diagnose_workspace_connectivity', () => {
     expect(result.findings.map((f) => f.id)).toContain('modification.failed');
     expect(result.directory?.directoryServiceStage).toBe('Impaired');
     expect(result.remediation[0]?.step).toContain('domain controllers');
+    // Its directory has 15 free IPs: context for a rebuild, not a cause of this connection problem.
+    expect(result.findings.find((f) => f.id === 'directory.ips-exhausted')?.severity).toBe('info');
+    expect(result.remediation.at(-1)?.step ?? '').not.toContain('free addresses first');
+  });
+
+  it('an ERROR desktop whose error names the subnet is explained by the exhausted directory subnets', async () => {
+    const estate = smallEstate();
+    desktopIn(estate, 'ws-error0001').workspace.ErrorMessage =
+      'The WorkSpace could not be created: insufficient capacity in the subnet.';
+    for (const subnet of estate.personal.subnets)
+      if (subnet.subnetId.startsWith('subnet-0a') || subnet.subnetId.startsWith('subnet-0b'))
+        subnet.availableIpAddressCount = 2;
+    const { host } = await personalHost(estate);
+    const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-error0001' });
+    expect(result.findings.map((f) => f.id).slice(0, 2)).toEqual(['directory.ips-exhausted', 'state.error']);
+    expect(result.directory?.freeIpAddresses).toBe(4);
+    expect(result.remediation[0]?.step).toContain('Free addresses');
+    const rebuild = result.remediation.find((s) => s.tool === 'rebuild_workspaces');
+    expect(rebuild?.step).toContain('only 4: free addresses first');
   });
 
   it('a WorkSpaces-managed (wsd-) directory is not looked up in Directory Service; a stopped AutoStop desktop is healthy', async () => {
@@ -72,7 +124,7 @@ describe('diagnose_workspace_connectivity', () => {
     expect(result.workspace?.workspaceId).toBe('ws-stopped01');
     expect(result.status).toBe('healthy');
     expect(result.directory?.directoryServiceStage).toBe('not applicable (WorkSpaces-managed)');
-    expect(requests.some((r) => r.serviceId === 'directory service')).toBe(false);
+    expect(requests.some((r) => r.action.startsWith('ds:'))).toBe(false);
     // The directory's maintenance mode is off, so no monthly window applies.
     expect(result.maintenance?.kind).toBe('none');
     expect(result.findings.map((f) => f.id)).toContain('connection.stale');
@@ -88,19 +140,66 @@ describe('diagnose_workspace_connectivity', () => {
       inWindowNow: true,
     });
     expect(result.status).toBe('healthy');
-    expect(result.metrics?.inSessionLatencyMs).toBe(40);
+    expect(result.metrics).toMatchObject({
+      inSessionLatencyMs: 40,
+      connectionAttempts: 24,
+      connectionFailures: 0,
+    });
+  });
+
+  it('a primary desktop says it has a standby in another region', async () => {
+    const { host } = await personalHost(smallEstate());
+    const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-graph0001' });
+    expect(result.workspace?.related).toEqual([
+      { workspaceId: 'ws-stdby0001', type: 'STANDBY', region: 'us-west-2' },
+    ]);
+    expect(result.findings.map((f) => f.id)).toContain('standby.related');
+    expect(result.findings.map((f) => f.id)).toContain('connection.latency');
   });
 
   it('user name with a directory uses the server-side filter; two desktops for one user are called out', async () => {
     const estate = smallEstate();
-    estate.workspaces.push({ ...estate.workspaces[0], WorkspaceId: 'ws-alice0002', State: 'STOPPED' });
+    estate.personal.desktops.push(desktop('ws-alice0002', 'STOPPED', 'AUTO_STOP', 'alice', AD));
     const { host, requests } = await personalHost(estate);
-    const result = await call<Diagnosis>(host, TOOL, { userName: 'alice', directoryId: AD });
+    const result = await call<Diagnosis>(host, TOOL, { userName: 'ALICE', directoryId: AD });
     expect(result.workspace?.workspaceId).toBe('ws-avail0001');
     expect(result.otherMatches?.map((m) => m.workspaceId)).toEqual(['ws-alice0002']);
     expect(result.findings.map((f) => f.id)).toContain('user.multiple-desktops');
-    const first = requests.find((r) => r.operation === 'DescribeWorkspaces');
-    expect(first?.input).toMatchObject({ UserName: 'alice', DirectoryId: AD });
+    expect(sent(requests, 'workspaces:DescribeWorkspaces')[0]?.input).toMatchObject({
+      UserName: 'ALICE',
+      DirectoryId: AD,
+    });
+  });
+
+  it('a user name alone is looked up in each directory; an unknown one falls back to one scan and is not_found', async () => {
+    const { host, simulator } = await personalHost(smallEstate());
+    const bob = await call<Diagnosis>(host, TOOL, { userName: 'bob' });
+    expect(bob.workspace?.workspaceId).toBe('ws-unheal001');
+    // Three directories: three filtered lookups, not a page through every desktop.
+    expect(simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(3);
+    simulator.resetCalls();
+    const nobody = await call<Diagnosis>(host, TOOL, { userName: 'nobody' });
+    expect(nobody.status).toBe('not_found');
+    expect(simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(4);
+  });
+
+  it('at 10,000 desktops a user is found with one lookup per directory instead of a 240-page scan', {
+    timeout: 60_000,
+  }, async () => {
+    const estate = generateEstate({ seed: 11, desktops: 10_000 });
+    const target = estate.personal.desktops.find(
+      (d) => d.region === 'us-east-1' && d.workspace.State === 'UNHEALTHY',
+    );
+    const directories = estate.personal.directories.filter(
+      (d) =>
+        d.region === 'us-east-1' &&
+        d.directory.WorkspaceType !== 'POOLS' &&
+        d.directory.State !== 'DEREGISTERED',
+    );
+    const { host, simulator } = await personalHost(estate);
+    const result = await call<Diagnosis>(host, TOOL, { userName: target?.workspace.UserName ?? '' });
+    expect(result.status).not.toBe('not_found');
+    expect(simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(directories.length);
   });
 
   it('an unknown id is not_found and nothing else is looked up', async () => {
@@ -108,16 +207,12 @@ describe('diagnose_workspace_connectivity', () => {
     const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-nothere01' });
     expect(result.status).toBe('not_found');
     expect(result.summary).toContain('ws-nothere01');
-    expect(operations(requests)).toEqual(['DescribeWorkspaces']);
+    expect(actions(requests)).toEqual(['workspaces:DescribeWorkspaces']);
   });
 
   it('AccessDenied on the desktop lookup fails the call and names the IAM action and the policy that grants it', async () => {
     const { host } = await personalHost(smallEstate(), {
-      overrides: {
-        DescribeWorkspaces: () => {
-          throw awsError('AccessDeniedException', 'User is not authorized', 403);
-        },
-      },
+      faults: [{ service: 'workspaces', operation: 'DescribeWorkspaces', code: 'AccessDeniedException' }],
     });
     const result = await host.invoke(TOOL, { workspaceId: 'ws-unheal001' });
     expect(result.ok).toBe(false);
@@ -125,41 +220,39 @@ describe('diagnose_workspace_connectivity', () => {
     expect(result.text).toContain('iam/tier0-diagnostics.json');
   });
 
-  it('AccessDenied on CloudWatch is a partial failure: the rest of the diagnosis stands', async () => {
+  it('AccessDenied on CloudWatch and EC2 are partial failures: the rest of the diagnosis stands', async () => {
     const { host } = await personalHost(smallEstate(), {
-      overrides: {
-        GetMetricData: () => {
-          throw awsError('AccessDeniedException', 'not authorized to perform cloudwatch:GetMetricData', 403);
-        },
-      },
+      faults: [
+        { service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' },
+        { service: 'ec2', operation: 'DescribeSubnets', code: 'UnauthorizedOperation', httpStatusCode: 403 },
+      ],
     });
     const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-unheal001' });
     expect(result.status).toBe('unhealthy');
     expect(result.metrics?.connectionAttempts).toBeNull();
-    expect(result.errors).toEqual([
-      expect.objectContaining({
-        service: 'CloudWatch',
-        code: 'AccessDeniedException',
-        iamAction: 'cloudwatch:GetMetricData',
-      }),
-    ]);
-    expect(result.errors[0]?.message).toContain('Access denied for cloudwatch:GetMetricData');
+    expect(result.directory?.freeIpAddresses).toBeNull();
+    const byService = new Map(result.errors.map((e) => [e.service, e]));
+    expect(byService.get('CloudWatch')).toMatchObject({
+      code: 'AccessDeniedException',
+      iamAction: 'cloudwatch:GetMetricData',
+    });
+    expect(byService.get('CloudWatch')?.message).toContain('Access denied for cloudwatch:GetMetricData');
+    expect(byService.get('EC2')).toMatchObject({
+      code: 'UnauthorizedOperation',
+      iamAction: 'ec2:DescribeSubnets',
+    });
   });
 
   it('persistent throttling of the snapshot lookup is reported in errors after the SDK retries', {
     timeout: 20_000,
   }, async () => {
-    let attempts = 0;
-    const { host } = await personalHost(smallEstate(), {
-      overrides: {
-        DescribeWorkspaceSnapshots: () => {
-          attempts += 1;
-          throw awsError('ThrottlingException', 'Rate exceeded');
-        },
-      },
+    const { host, simulator } = await personalHost(smallEstate(), {
+      faults: [
+        { service: 'workspaces', operation: 'DescribeWorkspaceSnapshots', code: 'ThrottlingException' },
+      ],
     });
     const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-unheal001' });
-    expect(attempts).toBe(3);
+    expect(simulator.countsByAction()['workspaces:DescribeWorkspaceSnapshots']).toBe(3);
     expect(result.errors).toEqual([
       expect.objectContaining({
         service: 'WorkSpaces Personal',
@@ -169,6 +262,25 @@ describe('diagnose_workspace_connectivity', () => {
     ]);
     expect(result.snapshots).toBeUndefined();
     expect(result.status).toBe('unhealthy');
+  });
+
+  it('a throttled request that succeeds on retry leaves no trace in the answer', {
+    timeout: 20_000,
+  }, async () => {
+    const { host, simulator } = await personalHost(smallEstate(), {
+      faults: [
+        {
+          service: 'workspaces',
+          operation: 'DescribeWorkspaceSnapshots',
+          code: 'ThrottlingException',
+          times: 1,
+        },
+      ],
+    });
+    const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-unheal001' });
+    expect(simulator.countsByAction()['workspaces:DescribeWorkspaceSnapshots']).toBe(2);
+    expect(result.errors).toEqual([]);
+    expect(result.snapshots?.lastRestore).toBe('2026-06-17T06:00:00.000Z');
   });
 
   it('refuses ambiguous input and bad ids before any AWS call', async () => {

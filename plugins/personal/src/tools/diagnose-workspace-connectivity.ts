@@ -1,13 +1,7 @@
 import { defineTool, type ToolContext, ToolError } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import {
-  describeConnectionStatus,
-  describeDirectoriesByIds,
-  describeDsStatuses,
-  describeSnapshots,
-  whereOf,
-} from '../aws.js';
-import { bestEffort, connectionMetrics, resolveDesktops } from '../connectivity.js';
+import { describeConnectionStatus, describeDsStatuses, describeSnapshots, whereOf } from '../aws.js';
+import { bestEffort, connectionMetrics, directoryWithCapacity, resolveDesktops } from '../connectivity.js';
 import { diagnoseWorkspace } from '../diagnosis.js';
 import {
   type DirectoryFacts,
@@ -30,6 +24,7 @@ import {
   WorkspaceIdSchema,
 } from '../schemas.js';
 import { allowedActions, describeState } from '../states.js';
+import { percentFree } from '../subnets.js';
 
 const Input = Type.Object(
   {
@@ -95,6 +90,14 @@ const Output = Type.Object({
         description: 'Stage, `not found`, `not applicable (WorkSpaces-managed)` or `unknown`.',
       }),
       maintenanceModeEnabled: Type.Union([Type.Boolean(), Type.Null()]),
+      freeIpAddresses: Type.Union([Type.Integer(), Type.Null()], {
+        description:
+          "Free IPs over the directory's subnets (a rebuild or a new desktop takes one); null if not read.",
+      }),
+      percentFree: NullableNumber,
+      subnets: Type.Array(
+        Type.Object({ subnetId: Type.String(), availabilityZone: NullableString, free: Type.Integer() }),
+      ),
     }),
   ),
   snapshots: Type.Optional(Type.Object({ lastRestore: NullableString, lastRebuild: NullableString })),
@@ -114,6 +117,7 @@ const Output = Type.Object({
       connectionFailures: NullableNumber,
       inSessionLatencyMs: NullableNumber,
       sessionLaunchSeconds: NullableNumber,
+      cpuAvgPercent: NullableNumber,
     }),
   ),
   findings: Type.Array(DiagnosisFindingSchema),
@@ -152,11 +156,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
       (await describeConnectionStatus(ctx, where, [workspaceId])).get(workspaceId),
     ),
     bestEffort(errors, SERVICE.personal, where.region, () => describeSnapshots(ctx, where, workspaceId)),
-    directoryId
-      ? bestEffort(errors, SERVICE.personal, where.region, () =>
-          describeDirectoriesByIds(ctx, where, [directoryId]),
-        )
-      : undefined,
+    directoryId ? directoryWithCapacity(ctx, where, directoryId, errors) : undefined,
     directoryId && !isWorkSpacesManaged(directoryId)
       ? bestEffort(errors, SERVICE.directoryService, where.region, () =>
           describeDsStatuses(ctx, where, [directoryId]),
@@ -164,13 +164,14 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
       : undefined,
     connectionMetrics(ctx, where, workspaceId, lookbackHours, errors),
   ]);
-  const dirRecord = directory?.find((d) => d.DirectoryId === directoryId);
+  const dirRecord = directory?.record;
+  const capacity = directory?.capacity;
   const dsStatus: DsStatus =
     directoryId && isWorkSpacesManaged(directoryId)
       ? { kind: 'not-applicable' }
       : (ds?.get(directoryId ?? '') ?? { kind: 'unknown' });
   const dirFacts: DirectoryFacts | undefined = dirRecord
-    ? directoryFacts(dirRecord, dsStatus, undefined)
+    ? directoryFacts(dirRecord, dsStatus, undefined, capacity)
     : undefined;
   const facts = workspaceFacts(ws);
   const connectionFacts = connection
@@ -227,6 +228,13 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
             registration: dirRecord?.State ?? null,
             directoryServiceStage: dsStageLabel(dsStatus),
             maintenanceModeEnabled: dirRecord?.WorkspaceCreationProperties?.EnableMaintenanceMode ?? null,
+            freeIpAddresses: capacity && capacity.subnets.length > 0 ? capacity.free : null,
+            percentFree: capacity ? percentFree(capacity) : null,
+            subnets: (capacity?.subnets ?? []).map((subnet) => ({
+              subnetId: subnet.subnetId,
+              availabilityZone: subnet.availabilityZone,
+              free: subnet.free,
+            })),
           },
         }
       : {}),
@@ -245,13 +253,19 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
       connectionFailures: metrics.failures,
       inSessionLatencyMs: round(metrics.latencyMs),
       sessionLaunchSeconds: round(metrics.launchSeconds),
+      cpuAvgPercent: round(metrics.cpuAvgPercent ?? null),
     },
     findings,
     // A blocking cause outside the desktop (directory, failed change, connections) comes first;
     // the state's own ladder follows.
     remediation: [
       ...(lead?.nextStep && !lead.id.startsWith('state.') ? [{ step: lead.nextStep }] : []),
-      ...remediationLadder(state, facts.runningMode, snapshots),
+      ...remediationLadder(
+        state,
+        facts.runningMode,
+        snapshots,
+        capacity && capacity.subnets.length > 0 ? { freeIps: capacity.free } : {},
+      ),
     ],
     errors,
   };
@@ -265,7 +279,8 @@ export const diagnoseWorkspaceConnectivity = defineTool({
     "Returns a ranked list of findings (critical first, most likely cause first) and a remediation ladder (wait → reboot → check → rebuild last): the desktop's state with what it means and which actions it allows, " +
     'live connection state and last user connection, directory registration and Directory Service stage (skipped for WorkSpaces-managed wsd- directories), pending modifications, restore/rebuild snapshots, the maintenance window in force, ' +
     'and over lookbackHours: connection attempts and failures (summed), in-session latency and session launch time. Overall status healthy/degraded/unhealthy/not_found. ' +
-    'Cost: about 6 API calls (DescribeWorkspaces, DescribeWorkspacesConnectionStatus, DescribeWorkspaceSnapshots, DescribeWorkspaceDirectories, ds:DescribeDirectories, one GetMetricData); a lookup by userName without directoryId or by computerName pages through every desktop in the region (25 per call).',
+    "It also reads the free IPs of the directory's subnets (a rebuild gives the desktop a new private IP) and the CPU, a documented UNHEALTHY cause. " +
+    'Cost: about 7 API calls (DescribeWorkspaces, DescribeWorkspacesConnectionStatus, DescribeWorkspaceSnapshots, DescribeWorkspaceDirectories, ds:DescribeDirectories, ec2:DescribeSubnets, one GetMetricData); a lookup by userName without directoryId adds one DescribeWorkspaces per directory (up to 50 directories); a lookup by computerName pages through every desktop in the region (25 per call).',
   tier: 0,
   iam: [
     'workspaces:DescribeWorkspaces',
@@ -273,6 +288,7 @@ export const diagnoseWorkspaceConnectivity = defineTool({
     'workspaces:DescribeWorkspaceSnapshots',
     'workspaces:DescribeWorkspaceDirectories',
     'ds:DescribeDirectories',
+    'ec2:DescribeSubnets',
     'cloudwatch:GetMetricData',
   ],
   input: Input,

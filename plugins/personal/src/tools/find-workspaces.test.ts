@@ -1,7 +1,7 @@
+import { generateEstate } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, smallEstate } from '../__tests__/estate.js';
-import { generatedEstate } from '../__tests__/estate-generated.js';
-import { call, operations, personalHost } from '../__tests__/host.js';
+import { call, personalHost, sent } from '../__tests__/host.js';
 
 interface Found {
   summary: string;
@@ -13,6 +13,14 @@ interface Found {
   nextCursor?: string;
 }
 const TOOL = 'find_workspaces';
+const REGION = 'us-east-1';
+
+/** A generated estate in one region, and its desktop ids sorted as the tool sorts rows. */
+function generated(desktops: number) {
+  const estate = generateEstate({ seed: 3, desktops, regions: [REGION] });
+  const ids = estate.personal.desktops.map((d) => d.workspace.WorkspaceId ?? '').sort();
+  return { estate, ids };
+}
 
 describe('find_workspaces', () => {
   it('matches partially and case-insensitively on state, compute type and free text', async () => {
@@ -25,6 +33,8 @@ describe('find_workspaces', () => {
     const alice = await call<Found>(host, TOOL, { query: 'ALI' });
     expect(alice.rows.map((r) => r.userName)).toEqual(['alice']);
     expect(alice.lookup).toMatch(/^full scan/);
+    const byIp = await call<Found>(host, TOOL, { ipAddress: '10.0.12.17' });
+    expect(byIp.rows.map((r) => r.userName)).toEqual(['mallory']);
   });
 
   it('a full directory id is filtered server-side; with exact=true the user name is too', async () => {
@@ -32,29 +42,46 @@ describe('find_workspaces', () => {
     const inDir = await call<Found>(host, TOOL, { directoryId: AD, runningMode: 'always' });
     expect(inDir.lookup).toBe('DirectoryId');
     expect(inDir.rows.map((r) => r.workspaceId)).toEqual(['ws-admin0001', 'ws-graph0001', 'ws-unheal001']);
-    expect(requests[0]?.input).toMatchObject({ DirectoryId: AD });
+    expect(sent(requests, 'workspaces:DescribeWorkspaces')[0]?.input).toMatchObject({ DirectoryId: AD });
     const exact = await call<Found>(host, TOOL, { directoryId: AD, userName: 'BOB', exact: true });
     expect(exact.lookup).toBe('DirectoryId+UserName');
     expect(exact.rows.map((r) => r.workspaceId)).toEqual(['ws-unheal001']);
-    expect(requests.at(-1)?.input).toMatchObject({ DirectoryId: AD, UserName: 'BOB' });
+    expect(sent(requests, 'workspaces:DescribeWorkspaces').at(-1)?.input).toMatchObject({
+      DirectoryId: AD,
+      UserName: 'BOB',
+    });
+  });
+
+  it('an exact user name without a directory is looked up in each directory, not by scanning every desktop', async () => {
+    const { host, simulator } = await personalHost(smallEstate());
+    const result = await call<Found>(host, TOOL, { userName: 'Carol', exact: true });
+    expect(result.lookup).toBe('UserName in each directory');
+    expect(result.rows.map((r) => r.workspaceId)).toEqual(['ws-stopped01']);
+    expect(simulator.countsByAction()).toEqual({
+      'workspaces:DescribeWorkspaceDirectories': 1,
+      'workspaces:DescribeWorkspaces': 3,
+    });
   });
 
   it('workspace ids are looked up 25 per call, unknown ids simply do not match', async () => {
-    const estate = generatedEstate(60);
-    const { host, requests } = await personalHost(estate);
-    const ids = [...estate.workspaces.slice(0, 30).map((w) => w.WorkspaceId ?? ''), 'ws-unknown001'];
-    const result = await call<Found>(host, TOOL, { workspaceIds: ids, limit: 100 });
+    const { estate, ids } = generated(60);
+    const { host, simulator } = await personalHost(estate);
+    const result = await call<Found>(host, TOOL, {
+      workspaceIds: [...ids.slice(0, 30), 'ws-unknown001'],
+      limit: 100,
+    });
     expect(result.matched).toBe(30);
-    expect(operations(requests)).toEqual(['DescribeWorkspaces', 'DescribeWorkspaces']);
+    expect(simulator.countsByAction()).toEqual({ 'workspaces:DescribeWorkspaces': 2 });
   });
 
   it('pages with an opaque cursor bound to the filters', async () => {
-    const { host } = await personalHost(generatedEstate(60));
+    const { estate, ids } = generated(60);
+    const { host } = await personalHost(estate);
     const first = await call<Found>(host, TOOL, { limit: 25 });
     expect(first.matched).toBe(60);
-    expect(first.rows[0]?.workspaceId).toBe('ws-gen000000');
+    expect(first.rows.map((r) => r.workspaceId)).toEqual(ids.slice(0, 25));
     const second = await call<Found>(host, TOOL, { limit: 25, cursor: first.nextCursor });
-    expect(second.rows[0]?.workspaceId).toBe('ws-gen000025');
+    expect(second.rows.map((r) => r.workspaceId)).toEqual(ids.slice(25, 50));
     const third = await call<Found>(host, TOOL, { limit: 25, cursor: second.nextCursor });
     expect(third.rows).toHaveLength(10);
     expect(third.nextCursor).toBeUndefined();
@@ -63,13 +90,20 @@ describe('find_workspaces', () => {
     expect(foreign.text).toContain('not a cursor this tool issued for these filters');
   });
 
-  it('scans 1,000 desktops in 40 DescribeWorkspaces calls (25 a page) and returns one page', async () => {
-    const { host, requests } = await personalHost(generatedEstate(1000));
+  it('at 10,000 desktops a search scans the region once at 25 a page and returns one compact page', {
+    timeout: 60_000,
+  }, async () => {
+    const estate = generateEstate({ seed: 11, desktops: 10_000 });
+    const inRegion = estate.personal.desktops.filter((d) => d.region === REGION);
+    const unhealthy = inRegion.filter((d) => d.workspace.State === 'UNHEALTHY').length;
+    const { host, simulator } = await personalHost(estate);
     const result = await call<Found>(host, TOOL, { state: 'UNHEALTHY', limit: 10 });
-    expect(operations(requests).filter((op) => op === 'DescribeWorkspaces')).toHaveLength(40);
-    expect(result.scanned).toBe(1000);
+    expect(simulator.countsByAction()).toEqual({
+      'workspaces:DescribeWorkspaces': Math.ceil(inRegion.length / 25),
+    });
+    expect(result.scanned).toBe(inRegion.length);
+    expect(result.matched).toBe(unhealthy);
     expect(result.rows).toHaveLength(10);
-    expect(result.matched).toBe(result.byState.UNHEALTHY);
     expect(result.nextCursor).toBeDefined();
   });
 });

@@ -13,6 +13,7 @@ import {
   whereOf,
   workspacesClient,
 } from '../aws.js';
+import { desktopsOfUser } from '../connectivity.js';
 import { decodeCursor, filterFingerprint, pageOf } from '../cursor.js';
 import { WorkspaceRowSchema, workspaceRow } from '../rows.js';
 import { Counts, DIRECTORY_ID_PATTERN, RegionInput, tally, WorkspaceIdSchema } from '../schemas.js';
@@ -41,7 +42,7 @@ const Input = Type.Object(
       Type.Boolean({
         default: false,
         description:
-          'Match userName/computerName exactly (case-insensitive). With a full directoryId, the user lookup runs server-side.',
+          'Match userName/computerName exactly (case-insensitive). An exact userName is looked up server-side (in the given directoryId, or in each directory) instead of scanning every desktop.',
       }),
     ),
     limit: Type.Optional(
@@ -101,6 +102,11 @@ async function candidates(
     filter = { BundleId: input.bundleId };
     lookup = 'BundleId';
   }
+  if (!filter && input.exact && input.userName !== undefined)
+    return {
+      lookup: 'UserName in each directory',
+      workspaces: await desktopsOfUser(ctx, where, input.userName),
+    };
   if (!filter)
     return {
       lookup: 'full scan (shared with other tools in this call)',
@@ -157,9 +163,9 @@ export const findWorkspaces = defineTool({
   description:
     'Which desktops match? Searches WorkSpaces Personal desktops by user, computer name, IP address, id, bundle, directory, state, running mode or compute type (partial, case-insensitive), and returns compact rows (limit + cursor) with counts by state. ' +
     'Use it to turn "Alice\'s desktop" or "the graphics desktops in corp" into WorkSpace ids before diagnosing or acting. ' +
-    'Cost: workspaceIds → 1 DescribeWorkspaces call per 25 ids; a full directoryId or bundle id → paginated server-side filter (25 per call); otherwise a scan of every desktop in the region (1 call per 25 desktops, shared with other tools in the same request).',
+    'Cost: workspaceIds → 1 DescribeWorkspaces call per 25 ids; a full directoryId or bundle id → paginated server-side filter (25 per call); an exact userName → DescribeWorkspaceDirectories and one DescribeWorkspaces per directory; otherwise a scan of every desktop in the region (1 call per 25 desktops, shared with other tools in the same request).',
   tier: 0,
-  iam: ['workspaces:DescribeWorkspaces'],
+  iam: ['workspaces:DescribeWorkspaces', 'workspaces:DescribeWorkspaceDirectories'],
   input: Input,
   output: Output,
   run,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
-import { awsError } from '../__tests__/fake-aws.js';
-import { call, personalHost } from '../__tests__/host.js';
+import { call, personalHost, sent } from '../__tests__/host.js';
 
 interface Posture {
   summary: string;
@@ -15,8 +14,15 @@ const TOOL = 'get_euc_account_posture';
 
 describe('get_euc_account_posture', () => {
   it('reports tenancy, modifications, client properties and aliases', async () => {
-    const { host } = await personalHost(smallEstate());
+    const { host, simulator } = await personalHost(smallEstate());
     const result = await call<Posture>(host, TOOL, {});
+    expect(simulator.countsByAction()).toEqual({
+      'workspaces:DescribeAccount': 1,
+      'workspaces:DescribeAccountModifications': 1,
+      'workspaces:DescribeClientProperties': 1,
+      'workspaces:DescribeConnectionAliases': 1,
+      'workspaces:DescribeWorkspaceDirectories': 1,
+    });
     expect(result.dedicatedTenancy).toMatchObject({
       support: 'ENABLED',
       managementCidrRange: '10.200.0.0/16',
@@ -38,26 +44,28 @@ describe('get_euc_account_posture', () => {
 
   it('asks for client properties 25 directories at a time', async () => {
     const estate = smallEstate();
-    estate.directories = Array.from({ length: 30 }, (_, i) => ({
-      DirectoryId: `d-${String(i).padStart(10, '0')}`,
-      State: 'REGISTERED',
-    }));
+    const [template] = estate.personal.directories;
+    if (!template) throw new Error('estate');
+    estate.personal.directories.splice(
+      0,
+      estate.personal.directories.length,
+      ...Array.from({ length: 30 }, (_, i) => ({
+        ...template,
+        directory: { ...template.directory, DirectoryId: `d-${String(i).padStart(10, '0')}` },
+      })),
+    );
     const { host, requests } = await personalHost(estate);
     const result = await call<Posture>(host, TOOL, {});
-    const batches = requests
-      .filter((r) => r.operation === 'DescribeClientProperties')
-      .map((r) => (r.input.ResourceIds as string[]).length);
+    const batches = sent(requests, 'workspaces:DescribeClientProperties').map(
+      (r) => (r.input.ResourceIds as string[]).length,
+    );
     expect(batches.sort()).toEqual([25, 5]);
     expect(result.clientProperties.directories).toBe(30);
   });
 
   it('a denied DescribeAccount is an error entry; the other parts stand', async () => {
     const { host } = await personalHost(smallEstate(), {
-      overrides: {
-        DescribeAccount: () => {
-          throw awsError('AccessDeniedException', 'denied', 403);
-        },
-      },
+      faults: [{ service: 'workspaces', operation: 'DescribeAccount', code: 'AccessDeniedException' }],
     });
     const result = await call<Posture>(host, TOOL, {});
     expect(result.dedicatedTenancy).toBeNull();

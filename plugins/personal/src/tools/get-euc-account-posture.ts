@@ -124,6 +124,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const props = clientProperties ?? [];
   const reconnectEnabled = props.filter((p) => p.ClientProperties?.ReconnectEnabled === 'ENABLED').length;
   const tenancy = account?.DedicatedTenancySupport ?? null;
+  const unassociated = (aliases ?? []).filter((a) => (a.Associations ?? []).length === 0).length;
   const notes = [
     'BYOL (bring your own Windows licence) needs dedicated tenancy: DedicatedTenancySupport ENABLED with a management CIDR range.',
     ...(reconnectEnabled > 0
@@ -132,6 +133,11 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
         ]
       : []),
     ...(recent[0]?.ModificationState === 'PENDING' ? ['A dedicated-tenancy change is still PENDING.'] : []),
+    ...(unassociated > 0
+      ? [
+          `${unassociated} connection alias(es) are not associated with any directory: nothing uses them for cross-region redirection yet.`,
+        ]
+      : []),
   ];
   return {
     summary: `Account posture in ${where.region}: dedicated tenancy (BYOL) ${tenancy ?? 'unknown'}; ${props.length} directories with client properties (${reconnectEnabled} allow saved-credential reconnect); ${aliases?.length ?? 0} connection alias(es).${errors.length > 0 ? ` ${errors.length} lookup(s) failed.` : ''}`,

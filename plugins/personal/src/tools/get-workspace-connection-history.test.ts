@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
-import { call, operations, personalHost } from '../__tests__/host.js';
+import { actions, call, personalHost, sent } from '../__tests__/host.js';
 
 interface History {
   summary: string;
@@ -21,34 +21,35 @@ const TOOL = 'get_workspace_connection_history';
 
 describe('get_workspace_connection_history', () => {
   it('sums connection counts over daily buckets and says how often a user was connected', async () => {
-    const { host, requests } = await personalHost(smallEstate());
+    const { host, simulator, requests } = await personalHost(smallEstate());
     const result = await call<History>(host, TOOL, { workspaceId: 'ws-avail0001' });
     expect(result.window).toEqual({
       start: '2026-06-10T00:00:00.000Z',
       end: '2026-06-17T00:00:00.000Z',
       periodHours: 24,
     });
+    // One attempt an hour: 24 a day, 168 in the week, summed (an average would say 1).
     expect(result.totals).toMatchObject({
       buckets: 7,
       connectedBuckets: 7,
-      attempts: 7,
+      attempts: 168,
       failures: 0,
       failureRatePct: 0,
       avgLatencyMs: 40,
     });
     expect(result.buckets?.[0]).toMatchObject({
       start: '2026-06-10T00:00:00.000Z',
-      attempts: 1,
+      attempts: 24,
       disconnects: null,
     });
     expect(result.summary).toContain('A user was connected in 7 of 7 daily periods');
     expect(result.lastKnownUserConnection).toBe('2026-06-17T11:00:00.000Z');
-    expect(operations(requests).sort()).toEqual([
-      'DescribeWorkspaces',
-      'DescribeWorkspacesConnectionStatus',
-      'GetMetricData',
-    ]);
-    const queries = requests.find((r) => r.operation === 'GetMetricData')?.input.MetricDataQueries as {
+    expect(simulator.countsByAction()).toEqual({
+      'cloudwatch:GetMetricData': 1,
+      'workspaces:DescribeWorkspaces': 1,
+      'workspaces:DescribeWorkspacesConnectionStatus': 1,
+    });
+    const queries = sent(requests, 'cloudwatch:GetMetricData')[0]?.input.MetricDataQueries as {
       MetricStat: { Stat: string; Metric: { MetricName: string } };
     }[];
     expect(
@@ -63,22 +64,43 @@ describe('get_workspace_connection_history', () => {
       lookbackDays: 2,
       periodHours: 12,
     });
+    // Two attempts an hour, every one failing: 24 per 12-hour period, 96 over two days.
     expect(result.totals).toMatchObject({
       buckets: 4,
       connectedBuckets: 0,
-      attempts: 8,
-      failures: 8,
+      attempts: 96,
+      failures: 96,
       failureRatePct: 100,
     });
     expect(result.summary).toContain('No user was connected in any of the 4 12-hour periods');
-    expect(result.summary).toContain('8 connection attempt(s), 8 failed (100%)');
+    expect(result.summary).toContain('96 connection attempt(s), 96 failed (100%)');
   });
 
   it('an unknown desktop is not found and CloudWatch is not asked', async () => {
     const { host, requests } = await personalHost(smallEstate());
     const result = await call<History>(host, TOOL, { workspaceId: 'ws-nothere01' });
     expect(result.found).toBe(false);
-    expect(operations(requests)).toEqual(['DescribeWorkspaces']);
+    expect(actions(requests)).toEqual(['workspaces:DescribeWorkspaces']);
+  });
+
+  it('a denied connection-status lookup is an error entry; the metric history stands', async () => {
+    const { host } = await personalHost(smallEstate(), {
+      faults: [
+        {
+          service: 'workspaces',
+          operation: 'DescribeWorkspacesConnectionStatus',
+          code: 'AccessDeniedException',
+        },
+      ],
+    });
+    const result = await call<History & { errors: { iamAction?: string }[] }>(host, TOOL, {
+      workspaceId: 'ws-avail0001',
+    });
+    expect(result.errors).toEqual([
+      expect.objectContaining({ iamAction: 'workspaces:DescribeWorkspacesConnectionStatus' }),
+    ]);
+    expect(result.lastKnownUserConnection).toBeNull();
+    expect(result.totals.attempts).toBe(168);
   });
 
   it('90 hourly days are totalled but not listed period by period', async () => {

@@ -1,8 +1,7 @@
+import { generateEstate } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
-import { generatedEstate } from '../__tests__/estate-generated.js';
-import { awsError } from '../__tests__/fake-aws.js';
-import { call, operations, personalHost } from '../__tests__/host.js';
+import { call, personalHost, sent } from '../__tests__/host.js';
 
 interface Performance {
   summary: string;
@@ -26,10 +25,11 @@ interface Performance {
   errors: { code: string; iamAction?: string }[];
 }
 const TOOL = 'get_workspace_performance';
+const RUNNING = new Set(['AVAILABLE', 'UNHEALTHY', 'IMPAIRED', 'ADMIN_MAINTENANCE', 'MAINTENANCE']);
 
 describe('get_workspace_performance', () => {
   it('ranks running desktops by pressure, GPU only for graphics, stopped ones skipped', async () => {
-    const { host, requests } = await personalHost(smallEstate());
+    const { host, simulator, requests } = await personalHost(smallEstate());
     const result = await call<Performance>(host, TOOL, {});
     expect(result.counts).toEqual({
       selected: 9,
@@ -48,45 +48,53 @@ describe('get_workspace_performance', () => {
     expect(result.top[1]?.signals).toEqual(['memory 85% average', 'GPU 91% average', 'latency 300 ms']);
     expect(result.top[2]?.uptimeHours).toBe(2);
     expect(result.noDataIds.sort()).toEqual(['ws-admin0001', 'ws-impdir001']);
-    const metricCalls = requests.filter((r) => r.operation === 'GetMetricData');
-    expect(metricCalls).toHaveLength(1);
+    expect(simulator.countsByAction()).toEqual({
+      'cloudwatch:GetMetricData': 1,
+      'workspaces:DescribeWorkspaces': 1,
+    });
     // 5 desktops × 9 queries + 2 GPU queries for the one graphics desktop.
-    expect(metricCalls[0]?.input.MetricDataQueries).toHaveLength(47);
+    expect(sent(requests, 'cloudwatch:GetMetricData')[0]?.input.MetricDataQueries).toHaveLength(47);
     expect(result.metricRequests).toBe(1);
   });
 
-  it('measures 1,000 desktops in as few GetMetricData requests as 500 queries each allow', async () => {
-    const estate = generatedEstate(1000);
-    const running = estate.workspaces.filter((w) => ['AVAILABLE', 'UNHEALTHY'].includes(w.State ?? ''));
-    const graphics = running.filter((w) =>
-      w.WorkspaceProperties?.ComputeTypeName?.startsWith('GRAPHICS'),
+  it('at 10,000 desktops measures 2,000 in as few GetMetricData requests as 500 queries each allow', {
+    timeout: 120_000,
+  }, async () => {
+    const estate = generateEstate({ seed: 11, desktops: 10_000 });
+    const inRegion = estate.personal.desktops.filter((d) => d.region === 'us-east-1');
+    const measured = inRegion.filter((d) => RUNNING.has(d.workspace.State ?? '')).slice(0, 2000);
+    const graphics = measured.filter((d) =>
+      d.workspace.WorkspaceProperties?.ComputeTypeName?.startsWith('GRAPHICS'),
     ).length;
-    const { host, requests } = await personalHost(estate);
+    const queries = measured.length * 9 + graphics * 2;
+    const { host, simulator, requests } = await personalHost(estate);
     const result = await call<Performance>(host, TOOL, { maxDesktops: 2000, topN: 5 });
-    const queries = running.length * 9 + graphics * 2;
-    const metricCalls = requests.filter((r) => r.operation === 'GetMetricData');
-    expect(metricCalls).toHaveLength(Math.ceil(queries / 500));
-    expect(metricCalls.every((r) => (r.input.MetricDataQueries as unknown[]).length <= 500)).toBe(true);
-    expect(result.metricRequests).toBe(metricCalls.length);
-    expect(operations(requests).filter((op) => op === 'DescribeWorkspaces')).toHaveLength(40);
+    expect(simulator.countsByAction()).toEqual({
+      'cloudwatch:GetMetricData': Math.ceil(queries / 500),
+      'workspaces:DescribeWorkspaces': Math.ceil(inRegion.length / 25),
+    });
+    expect(
+      sent(requests, 'cloudwatch:GetMetricData').every(
+        (r) => (r.input.MetricDataQueries as unknown[]).length <= 500,
+      ),
+    ).toBe(true);
+    expect(result.metricRequests).toBe(Math.ceil(queries / 500));
     expect(result.top).toHaveLength(5);
-    expect(result.counts.measured).toBe(running.length);
+    expect(result.counts.measured).toBe(2000);
+    expect(result.counts.overCap).toBeGreaterThan(0);
   });
 
   it('caps the desktops measured and says how many were left out', async () => {
-    const { host } = await personalHost(generatedEstate(200));
+    const { host } = await personalHost({ seed: 3, desktops: 200 });
     const result = await call<Performance>(host, TOOL, { maxDesktops: 10 });
     expect(result.counts.measured).toBe(10);
     expect(result.counts.overCap).toBeGreaterThan(0);
+    expect(result.summary).toContain('of 10 running desktops');
   });
 
   it('a throttled metric batch is an error entry, not a failed call', { timeout: 20_000 }, async () => {
     const { host } = await personalHost(smallEstate(), {
-      overrides: {
-        GetMetricData: () => {
-          throw awsError('ThrottlingException', 'Rate exceeded');
-        },
-      },
+      faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'ThrottlingException' }],
     });
     const result = await call<Performance>(host, TOOL, { workspaceIds: ['ws-avail0001'] });
     expect(result.errors).toEqual([

@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { smallEstate } from '../__tests__/estate.js';
-import { call, personalHost } from '../__tests__/host.js';
+import { desktopIn, smallEstate } from '../__tests__/estate.js';
+import { call, personalHost, sent } from '../__tests__/host.js';
 import { mutating, type Outcome } from '../__tests__/outcome.js';
 import { billingNote } from './modify-workspace-running-mode.js';
 
 const TOOL = 'modify_workspace_running_mode';
 
 describe('modify_workspace_running_mode', () => {
-  it('plans AlwaysOn → AutoStop with the next-month billing note; already-AutoStop, busy and illegal targets are skipped', async () => {
+  it('plans AlwaysOn → AutoStop with the next-month billing note; already-AutoStop and illegal targets are skipped', async () => {
     const { host, requests } = await personalHost(smallEstate(), { enableWrites: true });
     const result = await call<Outcome>(host, TOOL, {
       workspaceIds: ['ws-graph0001', 'ws-avail0001', 'ws-impdir001', 'ws-unheal001'],
       runningMode: 'AUTO_STOP',
     });
-    expect(result.warnings).toEqual([billingNote('AUTO_STOP')]);
+    expect(result.warnings).toEqual([
+      billingNote('AUTO_STOP'),
+      'ws-graph0001 is a PRIMARY with standby ws-stdby0001 in us-west-2: switching the primary does not change the standby.',
+    ]);
     expect(result.warnings[0]).toContain('next month');
     const byId = new Map(result.targets.map((t) => [t.id, t]));
     expect(byId.get('ws-graph0001')?.status).toBe('planned');
@@ -25,8 +28,21 @@ describe('modify_workspace_running_mode', () => {
     expect(mutating(requests)).toEqual([]);
   });
 
-  it('applies one ModifyWorkspaceProperties per desktop with the mode and timeout', async () => {
-    const { host, requests } = await personalHost(smallEstate(), { enableWrites: true });
+  it('skips a desktop whose previous property change is still being applied', async () => {
+    const estate = smallEstate();
+    desktopIn(estate, 'ws-graph0001').workspace.ModificationStates = [
+      { Resource: 'COMPUTE_TYPE', State: 'UPDATE_IN_PROGRESS' },
+    ];
+    const { host } = await personalHost(estate, { enableWrites: true });
+    const result = await call<Outcome>(host, TOOL, {
+      workspaceIds: ['ws-graph0001'],
+      runningMode: 'AUTO_STOP',
+    });
+    expect(result.targets[0]?.message).toContain('another property change is still being applied');
+  });
+
+  it('applies one ModifyWorkspaceProperties per desktop with the mode and timeout, and the estate follows', async () => {
+    const { host, simulator, requests } = await personalHost(smallEstate(), { enableWrites: true });
     const result = await call<Outcome>(host, TOOL, {
       workspaceIds: ['ws-graph0001', 'ws-admin0001', 'ws-avail0001'],
       runningMode: 'AUTO_STOP',
@@ -35,12 +51,32 @@ describe('modify_workspace_running_mode', () => {
     });
     // ws-avail0001 is AUTO_STOP but its timeout changes, so it is not skipped; ADMIN_MAINTENANCE is.
     expect(result.counts).toMatchObject({ ok: 2, skipped: 1 });
-    const sent = requests.filter((r) => r.operation === 'ModifyWorkspaceProperties').map((r) => r.input);
-    expect(sent).toHaveLength(2);
-    expect(sent[0]?.WorkspaceProperties).toEqual({
+    const modified = sent(requests, 'workspaces:ModifyWorkspaceProperties').map((r) => r.input);
+    expect(modified.map((input) => input.WorkspaceId).sort()).toEqual(['ws-avail0001', 'ws-graph0001']);
+    for (const input of modified)
+      expect(input.WorkspaceProperties).toEqual({
+        RunningMode: 'AUTO_STOP',
+        RunningModeAutoStopTimeoutInMinutes: 120,
+      });
+    expect(desktopIn(simulator.estate, 'ws-graph0001').workspace.WorkspaceProperties).toMatchObject({
       RunningMode: 'AUTO_STOP',
       RunningModeAutoStopTimeoutInMinutes: 120,
     });
+  });
+
+  it('MANUAL is refused by AWS per desktop outside allow-listed Core accounts: each target fails with the code', async () => {
+    const { host } = await personalHost(smallEstate(), { enableWrites: true });
+    const result = await call<Outcome>(host, TOOL, {
+      workspaceIds: ['ws-avail0001', 'ws-graph0001'],
+      runningMode: 'MANUAL',
+      confirm: true,
+    });
+    expect(result.warnings[0]).toContain('allow-listed');
+    expect(result).toMatchObject({ status: 'failed', counts: { ok: 0, failed: 2 } });
+    expect(result.targets.map((t) => t.code)).toEqual([
+      'OperationNotSupportedException',
+      'OperationNotSupportedException',
+    ]);
   });
 
   it('says AlwaysOn billing is immediate and prorated, and refuses a timeout for it', async () => {

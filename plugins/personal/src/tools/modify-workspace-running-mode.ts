@@ -3,7 +3,14 @@ import { defineWriteTool, type PlannedTarget } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 import { whereOf, workspacesClient } from '../aws.js';
 import { RegionInput } from '../schemas.js';
-import { applyEach, legalTarget, planTargets, WorkspaceIdsInput } from '../writes.js';
+import {
+  actionableOf,
+  applyEach,
+  legalTarget,
+  planTargets,
+  standbyWarnings,
+  WorkspaceIdsInput,
+} from '../writes.js';
 
 const Input = Type.Object(
   {
@@ -84,14 +91,20 @@ export const modifyWorkspaceRunningMode = defineWriteTool({
           skip: 'autoStopTimeoutMinutes applies only to AUTO_STOP.',
         })),
       };
-    const targets = await planTargets(
+    const { targets, found } = await planTargets(
       ctx,
       whereOf(ctx, input.region),
       input.workspaceIds,
       `switch to ${input.runningMode}`,
       (ws) => decide(ws, input),
     );
-    return { targets, warnings: [billingNote(input.runningMode)] };
+    return {
+      targets,
+      warnings: [
+        billingNote(input.runningMode),
+        ...standbyWarnings(actionableOf(targets, found), 'switching'),
+      ],
+    };
   },
   async apply(targets, input, ctx) {
     const client = workspacesClient(ctx, whereOf(ctx, input.region));

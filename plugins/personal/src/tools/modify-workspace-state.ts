@@ -3,7 +3,14 @@ import { defineWriteTool } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
 import { whereOf, workspacesClient } from '../aws.js';
 import { RegionInput } from '../schemas.js';
-import { applyEach, legalTarget, planTargets, WorkspaceIdsInput } from '../writes.js';
+import {
+  actionableOf,
+  applyEach,
+  legalTarget,
+  planTargets,
+  standbyWarnings,
+  WorkspaceIdsInput,
+} from '../writes.js';
 
 const Input = Type.Object(
   {
@@ -30,14 +37,21 @@ export const modifyWorkspaceState = defineWriteTool({
     const action =
       input.state === 'ADMIN_MAINTENANCE' ? 'enter_admin_maintenance' : 'leave_admin_maintenance';
     const label = input.state === 'ADMIN_MAINTENANCE' ? 'enter ADMIN_MAINTENANCE' : 'return to AVAILABLE';
-    const targets = await planTargets(ctx, whereOf(ctx, input.region), input.workspaceIds, label, (ws) =>
-      legalTarget(ws, action, label),
+    const { targets, found } = await planTargets(
+      ctx,
+      whereOf(ctx, input.region),
+      input.workspaceIds,
+      label,
+      (ws) => legalTarget(ws, action, label),
     );
     return {
       targets,
-      ...(input.state === 'ADMIN_MAINTENANCE'
-        ? { warnings: ['Users cannot sign in to these desktops until they are returned to AVAILABLE.'] }
-        : {}),
+      warnings: [
+        ...(input.state === 'ADMIN_MAINTENANCE'
+          ? ['Users cannot sign in to these desktops until they are returned to AVAILABLE.']
+          : []),
+        ...standbyWarnings(actionableOf(targets, found), 'changing the state of'),
+      ],
     };
   },
   async apply(targets, input, ctx) {

@@ -2,8 +2,10 @@ import { RebuildWorkspacesCommand } from '@aws-sdk/client-workspaces';
 import { defineWriteTool } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
 import { describeWorkspacesByIds, whereOf, workspacesClient } from '../aws.js';
+import { addressWarnings } from '../rebuild-addresses.js';
 import { RegionInput } from '../schemas.js';
-import { applyInBatches, legalTarget, standbyWarnings, WorkspaceIdsInput, withSnapshots } from '../writes.js';
+import { withSnapshots } from '../snapshot-plan.js';
+import { applyInBatches, legalTarget, standbyWarnings, WorkspaceIdsInput } from '../writes.js';
 
 const Input = Type.Object(
   { workspaceIds: WorkspaceIdsInput, region: RegionInput },
@@ -18,13 +20,15 @@ export const rebuildWorkspaces = defineWriteTool({
   title: 'Rebuild WorkSpaces',
   description:
     'Rebuilds desktops: the root volume (C:) is recreated from the bundle image (installed apps and settings are lost) and the user volume (D:) is restored from the last rebuild snapshot, losing anything written after it. The last rung of the UNHEALTHY ladder — reboot first. ' +
-    'Legal from AVAILABLE, ERROR, UNHEALTHY, STOPPED or REBOOTING; others are skipped. The plan shows each desktop\'s snapshot time and what is lost, and standby pairs. Needs confirm=true and acknowledge="REBUILD". ' +
-    'Cost: DescribeWorkspaces (25 ids a call) and one DescribeWorkspaceSnapshots per desktop to plan; one RebuildWorkspaces request per desktop to apply (the API takes one at a time).',
+    'Legal from AVAILABLE, ERROR, UNHEALTHY, STOPPED or REBOOTING, and only once a rebuild snapshot exists; others are skipped. The plan shows each desktop\'s snapshot time, its age, what is lost and whether the user worked after it, standby pairs, and whether the subnets have the free IPs the rebuilt desktops need (each gets a new private IP). Needs confirm=true and acknowledge="REBUILD". ' +
+    'Cost: DescribeWorkspaces and DescribeWorkspacesConnectionStatus (25 ids a call), one DescribeWorkspaceSnapshots per desktop (up to the blast-radius cap) and one ec2:DescribeSubnets to plan; one RebuildWorkspaces request per desktop to apply (the API takes one at a time).',
   tier: 3,
   acknowledgement: 'REBUILD',
   iam: [
     'workspaces:DescribeWorkspaces',
     'workspaces:DescribeWorkspaceSnapshots',
+    'workspaces:DescribeWorkspacesConnectionStatus',
+    'ec2:DescribeSubnets',
     'workspaces:RebuildWorkspaces',
   ],
   input: Input,
@@ -37,12 +41,34 @@ export const rebuildWorkspaces = defineWriteTool({
         ? legalTarget(ws, 'rebuild', 'rebuild')
         : { id, action: 'rebuild', skip: `not found in ${where.region}.` };
     });
-    const { targets, warnings } = await withSnapshots(ctx, where, legal, 'rebuild');
+    const snapshots = await withSnapshots(ctx, where, legal, 'rebuild');
+    const actionable = snapshots.targets.filter((t) => t.skip === undefined);
+    const addresses = await addressWarnings(
+      ctx,
+      where,
+      actionable.flatMap((t) => {
+        const subnetId = found.get(t.id)?.SubnetId;
+        return subnetId ? [{ workspaceId: t.id, subnetId }] : [];
+      }),
+    );
+    const ids = new Set(actionable.map((t) => t.id));
     return {
-      targets,
-      warnings: [...warnings, ...standbyWarnings(found.values(), 'rebuilding')],
+      targets: snapshots.targets.map((t) => {
+        const free = addresses.freeBySubnet.get(found.get(t.id)?.SubnetId ?? '');
+        return ids.has(t.id) && free !== undefined
+          ? { ...t, detail: { ...t.detail, subnetFreeIps: free } }
+          : t;
+      }),
+      warnings: [
+        ...snapshots.warnings,
+        ...addresses.warnings,
+        ...standbyWarnings(
+          [...found.values()].filter((ws) => ids.has(ws.WorkspaceId ?? '')),
+          'rebuilding',
+        ),
+      ],
       impact:
-        'Each desktop is unavailable for up to an hour. Root volume: recreated from the bundle image, so applications and settings installed since launch are gone. User volume: restored from the snapshot shown per target; anything saved after it is lost.',
+        'Each desktop is unavailable for up to an hour and comes back with a new private IP address (allow-lists or DNS records pointing at the old one break). Root volume: recreated from the bundle image, so applications and settings installed since launch are gone. User volume: restored from the snapshot shown per target; anything saved after it is lost.',
     };
   },
   async apply(targets, input, ctx) {

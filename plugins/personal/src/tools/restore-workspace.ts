@@ -3,7 +3,8 @@ import { defineWriteTool } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
 import { describeWorkspacesByIds, whereOf, workspacesClient } from '../aws.js';
 import { RegionInput, WorkspaceIdSchema } from '../schemas.js';
-import { applyEach, legalTarget, standbyWarnings, withSnapshots } from '../writes.js';
+import { withSnapshots } from '../snapshot-plan.js';
+import { applyEach, legalTarget, standbyWarnings } from '../writes.js';
 
 const Input = Type.Object(
   { workspaceId: WorkspaceIdSchema, region: RegionInput },
@@ -15,13 +16,14 @@ export const restoreWorkspace = defineWriteTool({
   title: 'Restore WorkSpace',
   description:
     'Restores one desktop to its last restore snapshot: both the root and user volumes roll back to that moment, and everything written since is lost. Use it for an ERROR desktop or a broken system before considering a rebuild. ' +
-    'Legal from AVAILABLE, ERROR, UNHEALTHY or STOPPED, and only when a restore snapshot exists; the plan shows the snapshot time. Needs confirm=true and acknowledge="RESTORE". ' +
-    'Cost: DescribeWorkspaces and DescribeWorkspaceSnapshots to plan; one RestoreWorkspace request to apply.',
+    'Legal from AVAILABLE, ERROR, UNHEALTHY or STOPPED, and only when a restore snapshot exists; the plan shows the snapshot time, its age, and whether the user worked after it (that work is lost). Standby pairs are called out. Needs confirm=true and acknowledge="RESTORE". ' +
+    'Cost: DescribeWorkspaces, DescribeWorkspacesConnectionStatus and DescribeWorkspaceSnapshots to plan; one RestoreWorkspace request to apply.',
   tier: 3,
   acknowledgement: 'RESTORE',
   iam: [
     'workspaces:DescribeWorkspaces',
     'workspaces:DescribeWorkspaceSnapshots',
+    'workspaces:DescribeWorkspacesConnectionStatus',
     'workspaces:RestoreWorkspace',
   ],
   input: Input,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { smallEstate } from '../__tests__/estate.js';
-import { call, personalHost } from '../__tests__/host.js';
+import { desktopIn, smallEstate } from '../__tests__/estate.js';
+import { call, personalHost, sent } from '../__tests__/host.js';
 import { mutating, type Outcome } from '../__tests__/outcome.js';
 
 const TOOL = 'stop_workspaces';
@@ -25,17 +25,37 @@ describe('stop_workspaces', () => {
   });
 
   it('with confirm stops only the legal targets in one request', async () => {
-    const { host, requests } = await personalHost(smallEstate(), { enableWrites: true });
+    const { host, simulator, requests } = await personalHost(smallEstate(), { enableWrites: true });
     const result = await call<Outcome>(host, TOOL, { workspaceIds: ids, confirm: true });
     expect(result).toMatchObject({
       status: 'applied',
       dryRun: false,
       counts: { ok: 2, failed: 0, skipped: 3 },
     });
-    const stop = requests.filter((r) => r.operation === 'StopWorkspaces');
-    expect(stop.map((r) => r.input.StopWorkspaceRequests)).toEqual([
+    expect(sent(requests, 'workspaces:StopWorkspaces').map((r) => r.input.StopWorkspaceRequests)).toEqual([
       [{ WorkspaceId: 'ws-avail0001' }, { WorkspaceId: 'ws-error0001' }],
     ]);
+    expect(desktopIn(simulator.estate, 'ws-avail0001').workspace.State).toBe('STOPPED');
+  });
+
+  it('a desktop that changed state between plan and apply fails alone, with the code AWS gave', async () => {
+    const { host } = await personalHost(smallEstate(), {
+      enableWrites: true,
+      // Someone stops ws-avail0001 right after the plan read it.
+      afterRequest: (request, estate) => {
+        if (request.operation === 'DescribeWorkspaces')
+          desktopIn(estate, 'ws-avail0001').workspace.State = 'STOPPED';
+      },
+    });
+    const result = await call<Outcome>(host, TOOL, {
+      workspaceIds: ['ws-avail0001', 'ws-error0001'],
+      confirm: true,
+    });
+    expect(result).toMatchObject({ status: 'partially-applied', counts: { ok: 1, failed: 1 } });
+    expect(result.targets.find((t) => t.id === 'ws-avail0001')).toMatchObject({
+      status: 'failed',
+      code: 'InvalidResourceState.Workspace',
+    });
   });
 
   it('is not registered without --enable-writes', async () => {

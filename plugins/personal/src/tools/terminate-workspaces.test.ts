@@ -13,10 +13,49 @@ describe('terminate_workspaces', () => {
     expect(result.status).toBe('planned');
     expect(result.impact).toContain('PERMANENT and IRREVERSIBLE');
     expect(result.targets.find((t) => t.id === 'ws-susp00001')?.message).toContain('SUSPENDED');
-    expect(result.warnings).toEqual([
-      expect.stringContaining('has a standby desktop ws-stdby0001 in us-west-2'),
-    ]);
+    expect(result.warnings).toContain(
+      'ws-graph0001 is a PRIMARY with standby ws-stdby0001 in us-west-2: terminating the primary does not change the standby, which stays (with its own charges) until you terminate it too.',
+    );
+    expect(result.targets.find((t) => t.id === 'ws-graph0001')?.detail).toMatchObject({
+      lastUserConnection: 'never',
+    });
     expect(mutating(requests)).toEqual([]);
+  });
+
+  it('warns about desktops in use now or in the last 14 days, and about the month already billed for AlwaysOn', async () => {
+    const { host, simulator } = await personalHost(smallEstate(), options);
+    const result = await call<Outcome>(host, TOOL, {
+      workspaceIds: ['ws-avail0001', 'ws-unheal001', 'ws-stopped01'],
+    });
+    expect(result.warnings.slice(0, 2)).toEqual([
+      'A user is connected right now to ws-avail0001.',
+      'Used in the last 14 days, so probably not abandoned: ws-unheal001 (1 d ago).',
+    ]);
+    expect(result.warnings).toContain(
+      "1 target(s) are ALWAYS_ON: their month is already billed, which is why AWS's Cost Optimizer for WorkSpaces terminates unused desktops only on the last day of the month.",
+    );
+    expect(result.targets.find((t) => t.id === 'ws-stopped01')?.detail).toMatchObject({
+      connectionState: 'UNKNOWN',
+      lastUserConnection: '2026-05-03T12:00:00.000Z',
+    });
+    // One batched connection-status call for the three targets.
+    expect(simulator.countsByAction()['workspaces:DescribeWorkspacesConnectionStatus']).toBe(1);
+  });
+
+  it('a denied connection-status lookup becomes a warning to check use another way', async () => {
+    const { host } = await personalHost(smallEstate(), {
+      ...options,
+      faults: [
+        {
+          service: 'workspaces',
+          operation: 'DescribeWorkspacesConnectionStatus',
+          code: 'AccessDeniedException',
+        },
+      ],
+    });
+    const result = await call<Outcome>(host, TOOL, { workspaceIds: ['ws-stopped01'] });
+    expect(result.status).toBe('planned');
+    expect(result.warnings[0]).toContain('Could not read who last used these desktops');
   });
 
   it('a wrong or lower-case acknowledgement is refused and nothing is terminated', async () => {
@@ -30,14 +69,17 @@ describe('terminate_workspaces', () => {
     expect(mutating(requests)).toEqual([]);
   });
 
-  it('terminates with confirm and the exact phrase', async () => {
-    const { host, requests } = await personalHost(smallEstate(), options);
+  it('terminates with confirm and the exact phrase, and the desktop is gone from the estate', async () => {
+    const { host, simulator, requests } = await personalHost(smallEstate(), options);
     const result = await call<Outcome>(host, TOOL, {
       workspaceIds: ['ws-avail0001'],
       confirm: true,
       acknowledge: 'TERMINATE',
     });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: 1 } });
-    expect(mutating(requests)).toEqual(['TerminateWorkspaces']);
+    expect(mutating(requests)).toEqual(['workspaces:TerminateWorkspaces']);
+    expect(simulator.estate.personal.desktops.some((d) => d.workspace.WorkspaceId === 'ws-avail0001')).toBe(
+      false,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { TerminateWorkspacesCommand } from '@aws-sdk/client-workspaces';
 import { defineWriteTool } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
 import { describeWorkspacesByIds, whereOf, workspacesClient } from '../aws.js';
+import { recentUse } from '../recent-use.js';
 import { RegionInput } from '../schemas.js';
 import {
   applyInBatches,
@@ -20,25 +21,52 @@ export const terminateWorkspaces = defineWriteTool({
   name: 'terminate_workspaces',
   title: 'Terminate WorkSpaces',
   description:
-    'PERMANENTLY deletes desktops and both their volumes; no snapshot is kept and nothing can be recovered. Any state but SUSPENDED can be terminated; desktops already terminating, or unknown, are skipped. Standby (multi-region) pairs are called out. ' +
-    'Needs confirm=true and acknowledge="TERMINATE". Terminating mid-month still bills the month for AlwaysOn desktops. ' +
-    'Cost: DescribeWorkspaces (25 ids a call) to plan; TerminateWorkspaces 25 desktops a request to apply.',
+    'PERMANENTLY deletes desktops and both their volumes; no snapshot is kept and nothing can be recovered. Any state but SUSPENDED can be terminated; desktops already terminating, or unknown, are skipped. ' +
+    "The plan shows each target's live connection state and last user connection (and warns about desktops in use), and calls out standby (multi-region) pairs. " +
+    'Needs confirm=true and acknowledge="TERMINATE". AlwaysOn desktops are billed by the month, so terminating mid-month saves nothing this month. ' +
+    'Cost: DescribeWorkspaces and DescribeWorkspacesConnectionStatus (25 ids a call each) to plan; TerminateWorkspaces 25 desktops a request to apply.',
   tier: 3,
   acknowledgement: 'TERMINATE',
-  iam: ['workspaces:DescribeWorkspaces', 'workspaces:TerminateWorkspaces'],
+  iam: [
+    'workspaces:DescribeWorkspaces',
+    'workspaces:DescribeWorkspacesConnectionStatus',
+    'workspaces:TerminateWorkspaces',
+  ],
   input: Input,
   async plan(input, ctx) {
     const where = whereOf(ctx, input.region);
     const found = await describeWorkspacesByIds(ctx, where, input.workspaceIds);
-    const targets = input.workspaceIds.map((id) => {
+    const legal = input.workspaceIds.map((id) => {
       const ws = found.get(id);
       return ws
         ? legalTarget(ws, 'terminate', 'terminate')
         : { id, action: 'terminate', skip: `not found in ${where.region}.` };
     });
+    const actionable = legal.filter((t) => t.skip === undefined).map((t) => t.id);
+    const usage = await recentUse(ctx, where, actionable);
+    const targets = legal.map((target) => {
+      const seen = usage.byId.get(target.id);
+      return target.skip === undefined && seen
+        ? { ...target, detail: { ...target.detail, ...seen.detail } }
+        : target;
+    });
+    const alwaysOn = actionable.filter(
+      (id) => found.get(id)?.WorkspaceProperties?.RunningMode === 'ALWAYS_ON',
+    ).length;
     return {
       targets,
-      warnings: standbyWarnings(found.values(), 'terminating'),
+      warnings: [
+        ...usage.warnings,
+        ...standbyWarnings(
+          [...found.values()].filter((ws) => actionable.includes(ws.WorkspaceId ?? '')),
+          'terminating',
+        ),
+        ...(alwaysOn > 0
+          ? [
+              `${alwaysOn} target(s) are ALWAYS_ON: their month is already billed, which is why AWS's Cost Optimizer for WorkSpaces terminates unused desktops only on the last day of the month.`,
+            ]
+          : []),
+      ],
       impact:
         'PERMANENT and IRREVERSIBLE: each desktop and its root and user volumes are deleted, with no snapshot to restore from. Users lose every file not stored elsewhere.',
     };

@@ -1,0 +1,142 @@
+import type { WorkspaceDirectory } from '@aws-sdk/client-workspaces';
+import Type, { type Static } from 'typebox';
+import {
+  type DsStatus,
+  directoryFacts,
+  directoryFindings,
+  dsStageLabel,
+  type IpGroupFacts,
+} from './directories.js';
+import { DiagnosisFindingSchema, type HealthStatus, rankFindings, statusOf } from './findings.js';
+import { type CapacityLevel, capacityLevel, type DirectoryCapacity, percentFree } from './subnets.js';
+
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+const NullableBoolean = Type.Union([Type.Boolean(), Type.Null()]);
+const NullableInteger = Type.Union([Type.Integer(), Type.Null()]);
+
+/** One directory in the health check: its settings, free IPs, findings and status. */
+export const DirectoryRowSchema = Type.Object({
+  directoryId: Type.String(),
+  name: NullableString,
+  alias: NullableString,
+  type: NullableString,
+  workspaceType: NullableString,
+  registration: NullableString,
+  directoryServiceStage: Type.String({
+    description: 'Stage, `not found`, `not applicable (WorkSpaces-managed)` or `unknown`.',
+  }),
+  ipGroups: Type.Array(
+    Type.Object({
+      groupId: Type.String(),
+      name: NullableString,
+      ruleCount: Type.Integer(),
+      openRules: Type.Array(Type.String()),
+    }),
+  ),
+  userEnabledAsLocalAdministrator: NullableBoolean,
+  maintenanceModeEnabled: NullableBoolean,
+  internetAccessEnabled: NullableBoolean,
+  webAccessAllowed: NullableBoolean,
+  endpointEncryption: NullableString,
+  defaultOu: NullableString,
+  customSecurityGroupId: NullableString,
+  freeIps: Type.Object({
+    level: Type.Union(
+      [Type.Literal('ok'), Type.Literal('low'), Type.Literal('critical'), Type.Literal('unknown')],
+      {
+        description: 'critical: under 25 free; low: under 10% of the usable addresses; unknown: not read.',
+      },
+    ),
+    free: NullableInteger,
+    usable: NullableInteger,
+    percentFree: Type.Union([Type.Number(), Type.Null()]),
+    subnets: Type.Array(
+      Type.Object({
+        subnetId: Type.String(),
+        availabilityZone: NullableString,
+        cidrBlock: NullableString,
+        free: Type.Integer(),
+        usable: NullableInteger,
+      }),
+    ),
+    missingSubnets: Type.Array(Type.String(), { description: 'Subnet ids EC2 does not know (deleted).' }),
+  }),
+  status: Type.Union([Type.Literal('healthy'), Type.Literal('degraded'), Type.Literal('unhealthy')]),
+  findings: Type.Array(DiagnosisFindingSchema),
+});
+export type DirectoryRow = Static<typeof DirectoryRowSchema>;
+
+/** What was learned about a directory besides its DescribeWorkspaceDirectories record. */
+export interface DirectoryLookups {
+  readonly ds: DsStatus;
+  readonly ipGroups: ReadonlyMap<string, IpGroupFacts> | undefined;
+  /** undefined: the subnets could not be read. */
+  readonly capacity: DirectoryCapacity | undefined;
+}
+
+function freeIps(capacity: DirectoryCapacity | undefined): DirectoryRow['freeIps'] {
+  if (!capacity)
+    return { level: 'unknown', free: null, usable: null, percentFree: null, subnets: [], missingSubnets: [] };
+  const level: CapacityLevel | 'unknown' =
+    capacity.subnets.length === 0 ? 'unknown' : capacityLevel(capacity);
+  return {
+    level,
+    free: capacity.subnets.length > 0 ? capacity.free : null,
+    usable: capacity.usable,
+    percentFree: percentFree(capacity),
+    subnets: capacity.subnets.map((s) => ({ ...s })),
+    missingSubnets: [...capacity.missing],
+  };
+}
+
+/** The health-check row of one directory. */
+export function directoryRow(directory: WorkspaceDirectory, lookups: DirectoryLookups): DirectoryRow {
+  const facts = directoryFacts(directory, lookups.ds, lookups.ipGroups, lookups.capacity);
+  const findings = rankFindings(directoryFindings(facts, { context: 'directory' }));
+  const props = directory.WorkspaceCreationProperties;
+  return {
+    directoryId: facts.directoryId,
+    name: directory.DirectoryName ?? directory.WorkspaceDirectoryName ?? null,
+    alias: directory.Alias ?? null,
+    type: directory.DirectoryType ?? null,
+    workspaceType: directory.WorkspaceType ?? null,
+    registration: directory.State ?? null,
+    directoryServiceStage: dsStageLabel(lookups.ds),
+    ipGroups: (facts.ipGroups ?? []).map((g) => ({
+      groupId: g.groupId,
+      name: g.name ?? null,
+      ruleCount: g.ruleCount,
+      openRules: [...g.openRules],
+    })),
+    userEnabledAsLocalAdministrator: props?.UserEnabledAsLocalAdministrator ?? null,
+    maintenanceModeEnabled: props?.EnableMaintenanceMode ?? null,
+    internetAccessEnabled: props?.EnableInternetAccess ?? null,
+    webAccessAllowed: facts.webAccess ?? null,
+    endpointEncryption: directory.EndpointEncryptionMode ?? null,
+    defaultOu: props?.DefaultOu ?? null,
+    customSecurityGroupId: props?.CustomSecurityGroupId ?? null,
+    freeIps: freeIps(lookups.capacity),
+    status: statusOf(findings),
+    findings,
+  };
+}
+
+const STATUS_RANK: Readonly<Record<HealthStatus, number>> = { unhealthy: 0, degraded: 1, healthy: 2 };
+
+function worstCount(row: DirectoryRow): number {
+  const worst = row.status === 'unhealthy' ? 'critical' : row.status === 'degraded' ? 'warning' : 'info';
+  return row.findings.filter((f) => f.severity === worst).length;
+}
+
+/**
+ * Unhealthy first, then degraded; within a status the directory with the most findings of that
+ * severity (two blocking problems before one), then the fewest free IPs, then by id.
+ */
+export function byHealth(a: DirectoryRow, b: DirectoryRow): number {
+  return (
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    worstCount(b) - worstCount(a) ||
+    (a.freeIps.free ?? Number.MAX_SAFE_INTEGER) - (b.freeIps.free ?? Number.MAX_SAFE_INTEGER) ||
+    a.directoryId.localeCompare(b.directoryId)
+  );
+}
