@@ -44,6 +44,31 @@ describe('the simulator engine', () => {
     await expect(client.send(new DescribeWorkspacesCommand({}))).resolves.toHaveProperty('Workspaces');
   });
 
+  it('fails only the requests a fault rule matches by input', async () => {
+    const estate = generateEstate({ seed: 3, desktops: 30 });
+    const [first, second] = estate.personal.desktops.filter((d) => d.region === 'us-east-1');
+    const victim = first?.workspace.WorkspaceId ?? '';
+    const sim = createSimulator(estate, {
+      faults: [
+        {
+          operation: 'DescribeWorkspaces',
+          code: 'ResourceNotFoundException',
+          when: (input) => (input.WorkspaceIds as string[] | undefined)?.includes(victim) === true,
+        },
+      ],
+    });
+    const client = simulatedClient(WorkSpacesClient, sim);
+    await expect(
+      client.send(new DescribeWorkspacesCommand({ WorkspaceIds: [victim] })),
+    ).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+    const other = await client.send(
+      new DescribeWorkspacesCommand({ WorkspaceIds: [second?.workspace.WorkspaceId ?? ''] }),
+    );
+    expect(other.Workspaces).toHaveLength(1);
+  });
+
   it('fails a whole region when told to, and leaves the others answering', async () => {
     const sim = createSimulator(generateEstate({ seed: 3, desktops: 10 }), {
       faults: [{ region: 'eu-west-1', code: 'InternalFailure' }],

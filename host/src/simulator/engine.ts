@@ -36,6 +36,8 @@ export interface FaultRule {
   readonly httpStatusCode?: number;
   /** Fail only this many matching requests, then answer normally. */
   readonly times?: number;
+  /** Narrows the rule to requests whose input matches, e.g. one desktop of a batch: `(input) => ...`. */
+  readonly when?: (input: Readonly<Record<string, unknown>>) => boolean;
 }
 
 export interface SimulatorOptions {
@@ -154,7 +156,8 @@ export function createSimulator(estate: Estate, options: SimulatorOptions = {}):
         (!f.service || f.service === request.service) &&
         (!f.operation || f.operation === request.operation) &&
         (!f.region || f.region === request.region) &&
-        (!f.account || f.account === request.account),
+        (!f.account || f.account === request.account) &&
+        (!f.when || f.when(request.input)),
     );
     if (!rule) return undefined;
     rule.remaining -= 1;

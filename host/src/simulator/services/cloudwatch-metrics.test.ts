@@ -182,4 +182,39 @@ describe('simulated CloudWatch GetMetricData', () => {
     expect(fine.MetricDataResults?.[0]?.Values).toEqual([]);
     expect(coarse.MetricDataResults?.[0]?.Values?.length).toBe(24);
   });
+
+  it('counts one connection attempt per session started, failures on top', async () => {
+    const { estate, cw } = setup();
+    const { sessionsOnDay } = await import('../domains/personal/usage.js');
+    const end = new Date(Math.floor(estate.settings.now.getTime() / HOUR_MS) * HOUR_MS);
+    const start = new Date(end.getTime() - 7 * DAY_MS);
+    const desktop = estate.personal.desktops.find(
+      (d) =>
+        d.region === 'us-east-1' &&
+        d.usage === 'full-time' &&
+        d.workspace.State === 'AVAILABLE' &&
+        d.connectionFailureRate === 0 &&
+        d.createdAt < start,
+    );
+    const id = desktop?.workspace.WorkspaceId ?? '';
+    let started = 0;
+    for (let day = Math.floor(start.getTime() / DAY_MS); day <= Math.floor(end.getTime() / DAY_MS); day++)
+      for (const [s] of desktop ? sessionsOnDay(desktop, day) : [])
+        if (s >= start.getTime() && s < end.getTime()) started++;
+    const result = await cw.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: [
+          query('a', id, 'ConnectionAttempt', 'Sum', 86_400),
+          query('f', id, 'ConnectionFailure', 'Sum', 86_400),
+        ],
+        StartTime: start,
+        EndTime: end,
+      }),
+    );
+    const sum = (qid: string) =>
+      (result.MetricDataResults?.find((r) => r.Id === qid)?.Values ?? []).reduce((a, b) => a + b, 0);
+    expect(started).toBeGreaterThan(3);
+    expect(sum('a')).toBe(started);
+    expect(sum('f')).toBe(0);
+  });
 });

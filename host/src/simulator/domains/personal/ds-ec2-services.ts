@@ -40,6 +40,24 @@ const describeSubnets: OperationHandler = (request, estate) => {
   let subnets = [...estate.personal.subnets, ...estate.applications.subnets].filter((s) =>
     at(s, request.account, request.region),
   );
+  // The Filters DescribeSubnets supports that an admin tool would use.
+  const filters = listOf<{ Name?: string; Values?: string[] }>(request.input, 'Filters', 200, {
+    code: 'InvalidParameterValue',
+  });
+  for (const filter of filters ?? []) {
+    const values = new Set(filter.Values ?? []);
+    const field: Record<string, (s: (typeof subnets)[number]) => string> = {
+      'subnet-id': (s) => s.subnetId,
+      'vpc-id': (s) => s.vpcId,
+      'availability-zone': (s) => s.availabilityZone,
+      'cidr-block': (s) => s.cidrBlock,
+      'owner-id': (s) => s.account,
+    };
+    const read = filter.Name ? field[filter.Name] : undefined;
+    if (!read)
+      throw new SimulatedAwsError('InvalidParameterValue', `The filter '${filter.Name ?? ''}' is invalid`);
+    subnets = subnets.filter((s) => values.has(read(s)));
+  }
   if (ids) {
     const missing = ids.filter((id) => !subnets.some((s) => s.subnetId === id));
     if (missing.length > 0)

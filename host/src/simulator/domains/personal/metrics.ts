@@ -5,10 +5,11 @@
 import type { Estate } from '../../estate.js';
 import type { MetricKey, MetricProvider, MetricSource } from '../../metric-source.js';
 import { singleDimension } from '../../metric-source.js';
+import { DAY_MS } from '../../model.js';
 import { unit } from '../../rng.js';
 import { computeSpec } from './catalogue.js';
 import type { LoadProfile, SimDesktop } from './model.js';
-import { runningAt, sessionAt } from './usage.js';
+import { runningAt, sessionAt, sessionsOnDay } from './usage.js';
 
 const FIVE_MINUTES_MS = 300_000;
 
@@ -23,10 +24,11 @@ function connectedAt(desktop: SimDesktop, t: number): boolean {
   return sessionAt(desktop, t) !== undefined;
 }
 
-/** Whether this 5-minute sample is the first of a session (connection events happen there). */
+/** Whether a session starts inside this 5-minute sample (connection events happen there). */
 function sessionStartsIn(desktop: SimDesktop, t: number): boolean {
-  const session = sessionAt(desktop, t);
-  return session !== undefined && session[0] >= t && session[0] < t + FIVE_MINUTES_MS;
+  return sessionsOnDay(desktop, Math.floor(t / DAY_MS)).some(
+    ([start]) => start >= t && start < t + FIVE_MINUTES_MS,
+  );
 }
 
 function noise(id: string, metric: string, t: number): number {
@@ -51,6 +53,23 @@ function desktopSample(desktop: SimDesktop, metricName: string, t: number): numb
       return running && desktop.workspace.State === 'MAINTENANCE' ? 1 : undefined;
     case 'UserConnected':
       return running ? (connectedAt(desktop, t) ? 1 : 0) : undefined;
+  }
+  // Connection events belong to the 5-minute sample a session starts in, whether or not the user
+  // is already connected at the sample's start (an AutoStop desktop starts on connect).
+  switch (metricName) {
+    case 'SessionLaunchTime':
+      return sessionStartsIn(desktop, t) ? Math.round(9 + 6 * unit(id, 'launch', t)) : undefined;
+    case 'ConnectionAttempt':
+    case 'ConnectionSuccess':
+    case 'ConnectionFailure': {
+      if (!sessionStartsIn(desktop, t)) return undefined;
+      // A failing desktop needs extra attempts before one succeeds.
+      const failures =
+        unit(id, 'fail', t) < desktop.connectionFailureRate ? 1 + Math.floor(unit(id, 'fails', t) * 3) : 0;
+      if (metricName === 'ConnectionAttempt') return 1 + failures;
+      if (metricName === 'ConnectionSuccess') return 1;
+      return failures;
+    }
   }
   if (!running) return undefined;
   const connected = connectedAt(desktop, t);
@@ -98,19 +117,6 @@ function desktopSample(desktop: SimDesktop, metricName: string, t: number): numb
       return Math.round(24 + 6 * noise(id, 'fps', t));
     case 'Bandwidth':
       return Math.round(2_000_000 + 1_500_000 * noise(id, 'bw', t));
-    case 'SessionLaunchTime':
-      return sessionStartsIn(desktop, t) ? Math.round(9 + 6 * unit(id, 'launch', t)) : undefined;
-    case 'ConnectionAttempt':
-    case 'ConnectionSuccess':
-    case 'ConnectionFailure': {
-      if (!sessionStartsIn(desktop, t)) return undefined;
-      // A failing desktop needs extra attempts before one succeeds.
-      const failures =
-        unit(id, 'fail', t) < desktop.connectionFailureRate ? 1 + Math.floor(unit(id, 'fails', t) * 3) : 0;
-      if (metricName === 'ConnectionAttempt') return 1 + failures;
-      if (metricName === 'ConnectionSuccess') return 1;
-      return failures;
-    }
     case 'SessionDisconnect':
       return undefined;
   }

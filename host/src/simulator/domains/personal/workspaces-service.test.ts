@@ -232,4 +232,22 @@ describe('simulated WorkSpaces Personal API limits', () => {
     const free = (Subnets ?? []).reduce((sum, s) => sum + (s.AvailableIpAddressCount ?? 0), 0);
     expect(free).toBe(2 * 251 - desktopsThere);
   });
+
+  it('filters subnets by VPC and refuses an unknown filter name', async () => {
+    const { estate, sim } = setup();
+    const ec2 = simulatedClient(EC2Client, sim);
+    const vpcId = estate.personal.subnets.find((s) => s.region === 'us-east-1')?.vpcId ?? '';
+    const { Subnets } = await ec2.send(
+      new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }),
+    );
+    const expected = [...estate.personal.subnets, ...estate.applications.subnets].filter(
+      (s) => s.region === 'us-east-1' && s.vpcId === vpcId,
+    );
+    expect(Subnets?.map((s) => s.SubnetId).sort()).toEqual(expected.map((s) => s.subnetId).sort());
+    await expect(
+      ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'colour', Values: ['blue'] }] })),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterValue',
+    });
+  });
 });
