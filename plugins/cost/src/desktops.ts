@@ -1,6 +1,5 @@
 import { paginateDescribeWorkspaces, WorkSpacesClient, type Workspace } from '@aws-sdk/client-workspaces';
-import { collectPages, type ToolContext } from '@workspaces-euc-mcp/host';
-import { targetKey } from './common.js';
+import { listOnce, type ToolContext } from '@workspaces-euc-mcp/host';
 
 /** What the cost tools need to know about one WorkSpaces Personal desktop. */
 export interface Desktop {
@@ -53,17 +52,21 @@ export function toDesktop(workspace: Workspace): Desktop | undefined {
 
 /**
  * Every desktop in the region: DescribeWorkspaces at its maximum page size of 25, so 10,000
- * desktops are 400 requests. Shared by every tool in one client call (ctx.memo), so a composite
- * report lists the estate once.
+ * desktops are 400 requests. Listed once per client call and shared with any other plugin that
+ * lists the same desktops (the host's `listOnce`), so a composite report scans the estate once.
  */
-export function listDesktops(ctx: ToolContext, region: string): Promise<Desktop[]> {
-  return ctx.memo(`cost:desktops:${targetKey(ctx)}:${region}`, async () => {
-    const client = ctx.aws.client(WorkSpacesClient, { region });
-    const workspaces = await collectPages(
-      paginateDescribeWorkspaces({ client, pageSize: 25 }, { Limit: 25 }),
-      (page) => page.Workspaces,
-      { signal: ctx.signal },
-    );
-    return workspaces.map(toDesktop).filter((d): d is Desktop => d !== undefined);
+export async function listDesktops(ctx: ToolContext, region: string): Promise<Desktop[]> {
+  const input = { Limit: 25 };
+  const workspaces = await listOnce(ctx, {
+    action: 'workspaces:DescribeWorkspaces',
+    where: { region },
+    input,
+    pages: () =>
+      paginateDescribeWorkspaces(
+        { client: ctx.aws.client(WorkSpacesClient, { region }), pageSize: 25 },
+        input,
+      ),
+    items: (page) => page.Workspaces,
   });
+  return workspaces.map(toDesktop).filter((d): d is Desktop => d !== undefined);
 }

@@ -20,6 +20,7 @@ import {
   type ClientLocation,
   chunk,
   collectPages,
+  listOnce,
   mapBounded,
   type Settled,
   type ToolContext,
@@ -62,18 +63,23 @@ function scopeKey(ctx: ToolContext, where: Where): string {
   return `${where.account ?? ctx.aws.targets[0]?.account ?? ''}:${where.region}`;
 }
 
-/** Every desktop in the scope, paginated once per client call (shared by every tool through `ctx.memo`). */
+/**
+ * Every desktop in the scope, paginated once per client call and shared with any other plugin that
+ * lists the same desktops (the host's `listOnce` keys on action, place and input).
+ */
 export function listAllWorkspaces(ctx: ToolContext, where: Where): Promise<Workspace[]> {
-  return ctx.memo(`personal:workspaces:${scopeKey(ctx, where)}`, () =>
-    collectPages(
+  const input = { Limit: MAX_IDS_PER_DESCRIBE };
+  return listOnce(ctx, {
+    action: 'workspaces:DescribeWorkspaces',
+    where: location(where),
+    input,
+    pages: () =>
       paginateDescribeWorkspaces(
         { client: workspacesClient(ctx, where), pageSize: MAX_IDS_PER_DESCRIBE },
-        {},
+        input,
       ),
-      (page) => page.Workspaces,
-      { signal: ctx.signal },
-    ),
-  );
+    items: (page) => page.Workspaces,
+  });
 }
 
 /** Throws the first failure of a bounded fan-out; used where any failure means no answer. */

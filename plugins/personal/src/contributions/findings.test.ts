@@ -13,20 +13,28 @@ describe('findings contributor', () => {
     const estate = smallEstate();
     const [template] = estate.personal.directories;
     if (!template) throw new Error('estate');
-    const extra = (id: string, state: 'ERROR' | 'DEREGISTERED', ipGroupIds: string[]) => ({
+    const extra = (
+      id: string,
+      state: 'ERROR' | 'DEREGISTERED' | 'REGISTERED',
+      ipGroupIds: string[],
+      workspaceType: 'PERSONAL' | 'POOLS' = 'PERSONAL',
+    ) => ({
       ...template,
       directory: {
         ...template.directory,
         DirectoryId: id,
         State: state,
+        WorkspaceType: workspaceType,
         ErrorMessage: state === 'ERROR' ? 'replica region' : undefined,
         ipGroupIds,
       },
     });
-    // A failed registration is flagged; a deliberately deregistered directory's posture is moot.
+    // A failed registration is flagged; a deliberately deregistered directory's posture is moot;
+    // a Pools directory is left to the Pools plugin.
     estate.personal.directories.push(
       extra('d-aaaaaaaaaa', 'ERROR', ['wsipg-corp0001']),
       extra('d-bbbbbbbbbb', 'DEREGISTERED', []),
+      extra('wsd-pools00001', 'REGISTERED', [], 'POOLS'),
     );
     const { host } = await personalHost(estate, { extraPlugins: [findingsConsumerPlugin] });
     const result = await call<Collected>(host, 'collect_test_findings', {});

@@ -93,6 +93,9 @@ export const personalFindings: FindingsContributor = {
         );
       // A directory being (or already) deregistered serves nobody: its posture is moot.
       if (dir.State !== 'REGISTERED' && dir.State !== 'REGISTERING') continue;
+      // Pools directories are audited by the Pools plugin, per pool; reporting them here too
+      // would count one gap twice when both plugins are loaded.
+      if (dir.WorkspaceType === 'POOLS') continue;
       const ipGroupIds = dir.ipGroupIds ?? [];
       if (ipGroupIds.length === 0)
         findings.push(finding('personal.directory-without-ip-group', id, 'Directory'));

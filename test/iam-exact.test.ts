@@ -1,0 +1,159 @@
+import type { Plugin } from '@workspaces-euc-mcp/host';
+import { createTestHost, generateEstate, proveIamExact } from '@workspaces-euc-mcp/host/testing';
+import applications from '@workspaces-euc-mcp/plugin-applications';
+import audit from '@workspaces-euc-mcp/plugin-audit';
+import coreInstances from '@workspaces-euc-mcp/plugin-core-instances';
+import cost from '@workspaces-euc-mcp/plugin-cost';
+import personal from '@workspaces-euc-mcp/plugin-personal';
+import pools from '@workspaces-euc-mcp/plugin-pools';
+import secureBrowser from '@workspaces-euc-mcp/plugin-secure-browser';
+import { describe, expect, it } from 'vitest';
+
+// The default launch with every tier on: every first-party plugin and the host's own tools, each
+// tool's IAM as `iam-policy` composes it (contributions included). proveIamExact throws when a
+// registered tool has no scenario below, so a new tool cannot skip this proof, and it fails when a
+// tool sends an action it does not declare or declares one it never sends. The iam/ files are the
+// union of these declarations (the drift check), so this proves them exact.
+const FIRST_PARTY: readonly Plugin[] = [
+  personal,
+  pools,
+  applications,
+  secureBrowser,
+  coreInstances,
+  cost,
+  audit,
+];
+
+/**
+ * The generated estate, shaped so every data-dependent path runs: the Applications inventory joins
+ * stacks and fleets from whichever side is shorter, so eu-west-1 keeps a single stack (asked per
+ * stack) while us-east-1 has more stacks than fleets (asked per fleet).
+ */
+function shapedEstate() {
+  const e = generateEstate({ seed: 42, desktops: 300 });
+  const { stacks } = e.applications;
+  const keep = stacks.find((s) => s.region === 'eu-west-1');
+  const dropped = new Set(
+    stacks.filter((s) => s.region === 'eu-west-1' && s !== keep).map((s) => s.stack.Name),
+  );
+  stacks.splice(0, stacks.length, ...stacks.filter((s) => s.region !== 'eu-west-1' || s === keep));
+  e.applications.stackFleets = e.applications.stackFleets.filter(
+    (l) => l.region !== 'eu-west-1' || !dropped.has(l.stackName),
+  );
+  return e;
+}
+
+const estate = shapedEstate();
+const here = estate.personal.desktops.filter((d) => d.region === 'us-east-1');
+const find = (ok: (d: (typeof here)[number]) => boolean, what: string) => {
+  const desktop = here.find(ok);
+  if (!desktop?.workspace.WorkspaceId) throw new Error(`the estate has no ${what} desktop in us-east-1`);
+  return desktop.workspace.WorkspaceId;
+};
+const mode = (d: (typeof here)[number]) => d.workspace.WorkspaceProperties?.RunningMode;
+const state = (d: (typeof here)[number]) => d.workspace.State;
+const unhealthy = find((d) => state(d) === 'UNHEALTHY' && d.snapshots.rebuild.length > 0, 'UNHEALTHY');
+const stopped = find((d) => state(d) === 'STOPPED' && mode(d) === 'AUTO_STOP', 'STOPPED AutoStop');
+const [runningA, runningB, runningC] = here
+  .filter(
+    (d) =>
+      state(d) === 'AVAILABLE' &&
+      mode(d) === 'AUTO_STOP' &&
+      !d.workspace.RelatedWorkspaces &&
+      d.snapshots.restore.length > 0,
+  )
+  .map((d) => d.workspace.WorkspaceId ?? '');
+const user = here.find((d) => d.workspace.WorkspaceId === runningA)?.workspace.UserName ?? '';
+
+const confirmed = { confirm: true };
+const scenarios = [
+  // WorkSpaces Personal
+  { tool: 'diagnose_workspace_connectivity', input: { workspaceId: unhealthy } },
+  { tool: 'check_directory_health', input: {} },
+  { tool: 'find_workspaces', input: {} },
+  { tool: 'find_workspaces', input: { userName: user, exact: true } },
+  { tool: 'get_workspace_performance', input: {} },
+  { tool: 'get_workspace_connection_history', input: { workspaceId: runningA } },
+  { tool: 'audit_workspace_images', input: {} },
+  { tool: 'get_euc_account_posture', input: {} },
+  // Cross-service, from every plugin's contributions
+  { tool: 'get_euc_inventory_summary', input: {} },
+  { tool: 'generate_inventory_report', input: {} },
+  { tool: 'audit_security_posture', input: {} },
+  { tool: 'list_unused_resources', input: {} },
+  // Cost
+  { tool: 'analyze_workspace_utilization', input: {} },
+  { tool: 'recommend_bundle_rightsizing', input: {} },
+  { tool: 'recommend_running_mode', input: {} },
+  { tool: 'get_euc_cost_summary', input: {} },
+  { tool: 'get_euc_cost_forecast', input: {} },
+  { tool: 'compare_euc_costs', input: {} },
+  { tool: 'get_euc_service_prices', input: { service: 'applications' } },
+  // Audit
+  { tool: 'get_euc_audit_trail', input: {} },
+  { tool: 'get_euc_service_quotas', input: {} },
+  { tool: 'get_euc_active_alarms', input: {} },
+  { tool: 'generate_euc_health_report', input: {} },
+  // Writes last: they change the estate the reads above saw.
+  { tool: 'start_workspaces', input: { workspaceIds: [stopped], ...confirmed } },
+  { tool: 'stop_workspaces', input: { workspaceIds: [runningA], ...confirmed } },
+  { tool: 'reboot_workspaces', input: { workspaceIds: [unhealthy], ...confirmed } },
+  {
+    tool: 'modify_workspace_running_mode',
+    input: { workspaceIds: [runningB], runningMode: 'ALWAYS_ON', ...confirmed },
+  },
+  {
+    tool: 'modify_workspace_state',
+    input: { workspaceIds: [runningC], state: 'ADMIN_MAINTENANCE', ...confirmed },
+  },
+  { tool: 'rebuild_workspaces', input: { workspaceIds: [unhealthy], ...confirmed, acknowledge: 'REBUILD' } },
+  { tool: 'restore_workspace', input: { workspaceId: runningB, ...confirmed, acknowledge: 'RESTORE' } },
+  {
+    tool: 'terminate_workspaces',
+    input: { workspaceIds: [runningA], ...confirmed, acknowledge: 'TERMINATE' },
+  },
+];
+
+describe('IAM of the whole default launch (every tier)', () => {
+  it('every registered tool sends exactly the actions iam-policy grants it', {
+    timeout: 300_000,
+  }, async () => {
+    const host = await createTestHost({
+      plugins: FIRST_PARTY,
+      hostTools: true,
+      enableWrites: true,
+      enableDestructive: true,
+      estate,
+    });
+    try {
+      const expectedTools = [
+        ...FIRST_PARTY.flatMap((p) => p.tools.map((t) => t.name)),
+        'get_euc_inventory_summary',
+        'generate_inventory_report',
+      ];
+      expect([...host.registered.keys()].sort()).toEqual(expectedTools.sort());
+      for (const { tool, input } of scenarios) {
+        const result = await host.invoke(tool, input);
+        expect(result.ok, `${tool}: ${result.text.slice(0, 400)}`).toBe(true);
+        if (result.ok && 'dryRun' in result.structured)
+          expect(result.structured.status, tool).toBe('applied');
+      }
+      // A fresh host, so the writes above do not change what the reads see.
+      const fresh = await createTestHost({
+        plugins: FIRST_PARTY,
+        hostTools: true,
+        enableWrites: true,
+        enableDestructive: true,
+        estate: shapedEstate(),
+      });
+      try {
+        const discrepancies = await proveIamExact(fresh, scenarios);
+        expect(discrepancies, JSON.stringify(discrepancies, null, 1)).toEqual([]);
+      } finally {
+        fresh.close();
+      }
+    } finally {
+      host.close();
+    }
+  });
+});
