@@ -17,6 +17,14 @@ const cli = (...args) =>
 const blocks = {
   tools: cli('tools', '--markdown', '--enable-writes', '--enable-destructive'),
   help: ['```text', cli('--help'), '```'].join('\n'),
+  'iam-scoped': [
+    '```bash',
+    'npx workspaces-euc-mcp iam-policy --tier 2 --all-tiers --account 111122223333 --region eu-west-1 --scope-tag team=euc',
+    '```',
+    '```json',
+    cli('iam-policy', '--tier', '2', '--all-tiers', '--account', '111122223333', '--region', 'eu-west-1', '--scope-tag', 'team=euc'),
+    '```',
+  ].join('\n'),
 };
 
 const readmePath = path.join(root, 'README.md');

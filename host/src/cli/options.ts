@@ -201,7 +201,13 @@ Prints the least-privilege IAM policy (JSON) for exactly the tools that would be
   --tier N          Only the additive layer for tier N
   --all-tiers       As if every tier were enabled
   --write-dir DIR   Write tier0-diagnostics.json … tier3-destructive.json and README.md to DIR
-  --check           With --write-dir: compare instead of writing; exit 1 when DIR differs`,
+  --check           With --write-dir: compare instead of writing; exit 1 when DIR differs
+  --account ID      Scope write tiers to this account's resource ARNs (repeatable; else the
+                    config targets' accounts); with --region, to that region's ARNs
+  --scope-tag K=V   Add an aws:ResourceTag/K = V condition to write actions that support it
+                    (repeatable); actions that cannot be scoped stay "*" in their own statement
+  --launcher        Also print the launching identity's policy: sts:AssumeRole on the
+                    configured role ARNs only`,
   call: `workspaces-euc-mcp call TOOL [JSON] [options]
 
 Runs one registered tool with JSON arguments (default {}) and prints its structured result.
