@@ -615,6 +615,17 @@ export function settleDesktop(desktop: SimDesktop, now: Date): void {
   }
 }
 
+function isStandbyCandidate(desktop: SimDesktop | undefined, account: string, region: string): boolean {
+  return (
+    desktop !== undefined &&
+    desktop.account === account &&
+    desktop.region === region &&
+    desktop.usage !== 'never' &&
+    !desktop.workspace.RelatedWorkspaces &&
+    desktop.workspace.State === 'AVAILABLE'
+  );
+}
+
 /** WorkSpaces Personal: directories, subnets, IP groups, bundles, images, desktops, standby pairs. */
 export function generatePersonal(ctx: GenerationContext): PersonalEstate {
   const { rng, settings, locations } = ctx;
@@ -683,6 +694,7 @@ export function generatePersonal(ctx: GenerationContext): PersonalEstate {
   // Standby pairs: some primaries get a standby in the next region (same account).
   if (settings.regions.length > 1) {
     const primaries = estate.desktops.filter((d) => d.workspace.State === 'AVAILABLE' && rng.chance(0.025));
+    const standbyCursor = new Map<string, number>();
     for (const primary of primaries) {
       const standbyRegion =
         settings.regions[(settings.regions.indexOf(primary.region) + 1) % settings.regions.length];
@@ -694,14 +706,17 @@ export function generatePersonal(ctx: GenerationContext): PersonalEstate {
           d.directory.WorkspaceType === 'PERSONAL' &&
           d.directory.State === 'REGISTERED',
       );
-      const replaced = estate.desktops.findIndex(
-        (d) =>
-          d.account === primary.account &&
-          d.region === standbyRegion &&
-          d.usage !== 'never' &&
-          !d.workspace.RelatedWorkspaces &&
-          d.workspace.State === 'AVAILABLE',
-      );
+      // The first eligible desktop of that location. Eligibility only ever ends (a desktop gains
+      // RelatedWorkspaces), so a cursor per location finds what a scan from the start would.
+      const cursorKey = `${primary.account}|${standbyRegion}`;
+      let replaced = standbyCursor.get(cursorKey) ?? 0;
+      while (
+        replaced < estate.desktops.length &&
+        !isStandbyCandidate(estate.desktops[replaced], primary.account, standbyRegion)
+      )
+        replaced++;
+      standbyCursor.set(cursorKey, replaced);
+      if (replaced >= estate.desktops.length) replaced = -1;
       if (!standbyHome || replaced < 0) continue;
       // Turn an existing desktop in the standby region into the standby, keeping the total.
       const base = estate.desktops[replaced];

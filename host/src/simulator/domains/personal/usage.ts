@@ -124,8 +124,11 @@ export function lastSessionEndBefore(
   connectedNow: boolean,
 ): number | undefined {
   if (connectedNow) return t;
+  if (desktop.usage === 'never') return undefined;
   const firstDay = Math.floor(desktop.createdAt.getTime() / DAY_MS);
-  for (let day = Math.floor(t / DAY_MS); day >= firstDay; day--) {
+  // No session runs past the end of use, so the search can start there.
+  const from = Math.min(t, desktop.usageEndsAt?.getTime() ?? t);
+  for (let day = Math.floor(from / DAY_MS); day >= firstDay; day--) {
     const sessions = sessionsOnDay(desktop, day).filter(([start]) => start < t);
     const last = sessions[sessions.length - 1];
     if (last) return Math.min(last[1], t);
