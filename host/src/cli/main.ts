@@ -5,6 +5,7 @@ import { PluginError } from '../registry/validate-plugin.js';
 import { type Bootstrapped, bootstrap, hostVersion, type ProcessEnvironment } from './bootstrap.js';
 import { runIamPolicy } from './iam-policy-command.js';
 import { type CliOptions, HELP, parseCli, UsageError } from './options.js';
+import { quietSdkRuntimeWarnings } from './sdk-warnings.js';
 
 /** Where the CLI writes: stdout for results (or the MCP protocol), stderr for everything else. */
 export interface CliIo extends ProcessEnvironment {
@@ -99,6 +100,7 @@ async function runServe(booted: Bootstrapped): Promise<number> {
 
 /** Runs the CLI; returns the process exit code. Never throws for user errors. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  quietSdkRuntimeWarnings();
   let options: CliOptions;
   try {
     options = parseCli(argv);
