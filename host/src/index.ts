@@ -1,6 +1,7 @@
 /**
  * The workspaces-euc-mcp plugin API. First- and third-party plugins import only this module:
- * the types, `definePlugin` / `defineTool` / `defineWriteTool`, and the shared AWS helpers.
+ * the types, `definePlugin` / `defineTool` / `defineWriteTool`, the shared AWS helpers, and the
+ * opaque page cursor of per-resource lists (`readCursor`).
  */
 
 export {
@@ -27,6 +28,7 @@ export {
   type MetricWindow,
   queriesPerRequest,
 } from './aws/metrics.js';
+export { type PageCursor, readCursor } from './builtin/cursor.js';
 export { ScopeInput, selectScopes } from './builtin/scope.js';
 export { definePlugin, defineTool, defineWriteTool } from './plugin-api/define.js';
 export {

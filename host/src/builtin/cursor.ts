@@ -1,19 +1,31 @@
 import { createHash } from 'node:crypto';
 import { ToolError } from '../aws/errors.js';
 
-/** A fingerprint of the filters a cursor was issued for, so it is not reused with other filters. */
-export function filterFingerprint(filters: unknown): string {
+/**
+ * A position in a per-resource list, read from the `cursor` input of a paged tool. The rows are
+ * recomputed on every call (AWS gives no snapshot to page through), so the cursor is the next
+ * offset bound to a fingerprint of the filters it was issued for: reused with other filters it
+ * would silently point into a different list, so it is refused instead.
+ */
+export interface PageCursor {
+  /** Index of the first row of the page the cursor points at; 0 without a cursor. */
+  readonly offset: number;
+  /**
+   * The page of `rows` at `offset` (at most `limit` rows; `rows` must be sorted stably), and the
+   * cursor for the next page while rows remain.
+   */
+  page<Row>(rows: readonly Row[], limit: number): { readonly page: Row[]; readonly nextCursor?: string };
+}
+
+function fingerprintOf(filters: unknown): string {
   return createHash('sha256').update(JSON.stringify(filters)).digest('base64url').slice(0, 12);
 }
 
-/** An opaque cursor: the next offset, bound to the filters. */
-export function encodeCursor(offset: number, fingerprint: string): string {
+function encode(offset: number, fingerprint: string): string {
   return Buffer.from(JSON.stringify({ o: offset, f: fingerprint })).toString('base64url');
 }
 
-/** Reads a cursor; refuses one that is malformed or was issued for other filters. */
-export function decodeCursor(cursor: string | undefined, fingerprint: string): number {
-  if (cursor === undefined) return 0;
+function decode(cursor: string, fingerprint: string): number {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
       o?: unknown;
@@ -27,10 +39,32 @@ export function decodeCursor(cursor: string | undefined, fingerprint: string): n
     )
       return parsed.o;
   } catch {
-    // fall through to the error below
+    // reported below
   }
   throw new ToolError(
     'InvalidCursor',
     'cursor: not a cursor this tool issued for these filters. Repeat the call without a cursor, or with the same filters as the call that returned it.',
   );
+}
+
+/**
+ * Reads the `cursor` input of a paged tool (undefined: the first page). `filters` is every input
+ * that decides which rows the list holds, in any JSON-able form (usually the input without
+ * `cursor` and `limit`); the next page's cursor is bound to it. Throws a `ToolError`
+ * `InvalidCursor` naming the `cursor` input when the cursor is malformed or was issued for other
+ * filters. Read before the AWS requests, a bad cursor costs none.
+ */
+export function readCursor(cursor: string | undefined, filters: unknown): PageCursor {
+  const fingerprint = fingerprintOf(filters);
+  const offset = cursor === undefined ? 0 : decode(cursor, fingerprint);
+  return {
+    offset,
+    page<Row>(rows: readonly Row[], limit: number) {
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new RangeError(`page limit must be a positive integer, got ${limit}`);
+      const page = rows.slice(offset, offset + limit);
+      const next = offset + page.length;
+      return { page, ...(next < rows.length ? { nextCursor: encode(next, fingerprint) } : {}) };
+    },
+  };
 }

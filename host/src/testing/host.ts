@@ -42,14 +42,19 @@ const FAKE_CREDENTIALS = async () => ({
   secretAccessKey: 'test-secret',
 });
 
+/** A host built for a test: `close()` releases its clients; `simulator` is set when it serves an estate. */
+export type TestHost = Host & { close(): void; logs: string[]; simulator?: Simulator };
+
 /**
  * Builds a host exactly as the CLI would (plugins validated, registration decided, gates on),
  * for plugin tests. Never reaches real AWS: without a client hook every request fails fast
  * because the credentials are fake and retries are off.
  */
 export async function createTestHost(
-  options: TestHostOptions,
-): Promise<Host & { close(): void; logs: string[]; simulator?: Simulator }> {
+  options: TestHostOptions & { readonly estate: Estate | EstateOptions },
+): Promise<TestHost & { simulator: Simulator }>;
+export async function createTestHost(options: TestHostOptions): Promise<TestHost>;
+export async function createTestHost(options: TestHostOptions): Promise<TestHost> {
   const plugins = await Promise.all(
     [...(options.hostTools ? [hostPlugin] : []), ...options.plugins].map((plugin) =>
       validatePlugin(plugin, plugin.name),
@@ -91,4 +96,18 @@ export async function createTestHost(
     ...(now ? { now: () => new Date(now.getTime()) } : {}),
   });
   return Object.assign(host, { close: () => aws.destroy(), logs, ...(simulator ? { simulator } : {}) });
+}
+
+/**
+ * Invokes a tool through the host and returns its structured result; a failed call throws with
+ * the tool's own text, so the test fails saying why.
+ */
+export async function invokeOk<T = Record<string, unknown>>(
+  host: Host,
+  tool: string,
+  input: Record<string, unknown> = {},
+): Promise<T> {
+  const result = await host.invoke(tool, input);
+  if (!result.ok) throw new Error(`${tool} failed: ${result.text}`);
+  return result.structured as T;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { summarizeError, type ToolContext, ToolError } from '@workspaces-euc-mcp/host';
+import { readCursor, summarizeError, type ToolContext } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 
 /** Optional `region` input shared by every regional tool. */
@@ -73,47 +73,17 @@ export function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** An opaque cursor: the next offset, bound to the inputs it was issued for. */
-export function encodeCursor(offset: number, inputs: unknown): string {
-  return Buffer.from(JSON.stringify({ o: offset, f: fingerprint(inputs) })).toString('base64url');
-}
-
-/** Reads a cursor; refuses one issued for other inputs, so a page is never taken from another list. */
-export function decodeCursor(cursor: string | undefined, inputs: unknown): number {
-  if (cursor === undefined) return 0;
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
-      o?: unknown;
-      f?: unknown;
-    };
-    if (
-      typeof parsed.o === 'number' &&
-      Number.isInteger(parsed.o) &&
-      parsed.o >= 0 &&
-      parsed.f === fingerprint(inputs)
-    )
-      return parsed.o;
-  } catch {
-    // reported below
-  }
-  throw new ToolError(
-    'InvalidCursor',
-    'cursor: not a cursor this tool issued for these inputs. Repeat the call without a cursor, or with the same inputs as the call that returned it.',
-  );
-}
-
-/** One page of `rows` from the cursor, and the cursor for the next page. */
+/**
+ * One page of `rows` from the cursor, and the cursor for the next page; the cursor is bound to
+ * every other input, so a page is never taken from another list.
+ */
 export function pageOf<Row>(
   rows: readonly Row[],
   input: { limit?: number | undefined; cursor?: string | undefined },
   ctx: ToolContext,
 ): { page: Row[]; offset: number; nextCursor?: string } {
-  const inputs = { ...input, cursor: undefined, limit: undefined };
-  const offset = decodeCursor(input.cursor, inputs);
-  const limit = input.limit ?? ctx.limits.pageSize;
-  const page = rows.slice(offset, offset + limit);
-  const next = offset + page.length;
-  return { page, offset, ...(next < rows.length ? { nextCursor: encodeCursor(next, inputs) } : {}) };
+  const cursor = readCursor(input.cursor, { ...input, cursor: undefined, limit: undefined });
+  return { offset: cursor.offset, ...cursor.page(rows, input.limit ?? ctx.limits.pageSize) };
 }
 
 /** The object without its undefined-valued keys, so optional output fields are absent, not undefined. */

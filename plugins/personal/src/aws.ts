@@ -22,7 +22,6 @@ import {
   collectPages,
   listOnce,
   mapBounded,
-  type Settled,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import type { SnapshotFacts } from './diagnosis.js';
@@ -82,9 +81,24 @@ export function listAllWorkspaces(ctx: ToolContext, where: Where): Promise<Works
   });
 }
 
-/** Throws the first failure of a bounded fan-out; used where any failure means no answer. */
-function valuesOrThrow<Item, Value>(settled: readonly Settled<Item, Value>[]): Value[] {
-  return settled.map((outcome) => {
+/**
+ * `describe` over the distinct `ids`, 25 a request, with bounded concurrency; the first failed
+ * request is thrown, because any failure means no answer.
+ */
+async function describeInBatches<Item>(
+  ctx: ToolContext,
+  ids: readonly string[],
+  describe: (batch: string[]) => Promise<readonly Item[]>,
+): Promise<Item[]> {
+  const settled = await mapBounded(
+    chunk([...new Set(ids)], MAX_IDS_PER_DESCRIBE),
+    ctx.limits.concurrency,
+    describe,
+    {
+      signal: ctx.signal,
+    },
+  );
+  return settled.flatMap((outcome) => {
     if (!outcome.ok) throw outcome.error;
     return outcome.value;
   });
@@ -97,16 +111,12 @@ export async function describeWorkspacesByIds(
   workspaceIds: readonly string[],
 ): Promise<Map<string, Workspace>> {
   const client = workspacesClient(ctx, where);
-  const pages = valuesOrThrow(
-    await mapBounded(
-      chunk([...new Set(workspaceIds)], MAX_IDS_PER_DESCRIBE),
-      ctx.limits.concurrency,
-      async (ids) =>
-        (await client.send(new DescribeWorkspacesCommand({ WorkspaceIds: ids }))).Workspaces ?? [],
-      { signal: ctx.signal },
-    ),
+  const found = await describeInBatches(
+    ctx,
+    workspaceIds,
+    async (ids) => (await client.send(new DescribeWorkspacesCommand({ WorkspaceIds: ids }))).Workspaces ?? [],
   );
-  return new Map(pages.flat().flatMap((ws) => (ws.WorkspaceId ? [[ws.WorkspaceId, ws] as const] : [])));
+  return new Map(found.flatMap((ws) => (ws.WorkspaceId ? [[ws.WorkspaceId, ws] as const] : [])));
 }
 
 /** Every WorkSpaces directory in the scope (Personal and Pools), memoised per client call. */
@@ -130,20 +140,13 @@ export async function describeDirectoriesByIds(
   directoryIds: readonly string[],
 ): Promise<WorkspaceDirectory[]> {
   const client = workspacesClient(ctx, where);
-  const pages = valuesOrThrow(
-    await mapBounded(
-      chunk([...new Set(directoryIds)], MAX_IDS_PER_DESCRIBE),
-      ctx.limits.concurrency,
-      (ids) =>
-        collectPages(
-          paginateDescribeWorkspaceDirectories({ client }, { DirectoryIds: ids }),
-          (page) => page.Directories,
-          { signal: ctx.signal },
-        ),
+  return describeInBatches(ctx, directoryIds, (ids) =>
+    collectPages(
+      paginateDescribeWorkspaceDirectories({ client }, { DirectoryIds: ids }),
+      (page) => page.Directories,
       { signal: ctx.signal },
     ),
   );
-  return pages.flat();
 }
 
 /**
@@ -218,17 +221,14 @@ export async function describeConnectionStatus(
   workspaceIds: readonly string[],
 ): Promise<Map<string, WorkspaceConnectionStatus>> {
   const client = workspacesClient(ctx, where);
-  const pages = valuesOrThrow(
-    await mapBounded(
-      chunk([...new Set(workspaceIds)], MAX_IDS_PER_DESCRIBE),
-      ctx.limits.concurrency,
-      async (ids) =>
-        (await client.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: ids })))
-          .WorkspacesConnectionStatus ?? [],
-      { signal: ctx.signal },
-    ),
+  const found = await describeInBatches(
+    ctx,
+    workspaceIds,
+    async (ids) =>
+      (await client.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: ids })))
+        .WorkspacesConnectionStatus ?? [],
   );
-  return new Map(pages.flat().flatMap((s) => (s.WorkspaceId ? [[s.WorkspaceId, s] as const] : [])));
+  return new Map(found.flatMap((s) => (s.WorkspaceId ? [[s.WorkspaceId, s] as const] : [])));
 }
 
 function newest(times: readonly (Date | undefined)[]): Date | undefined {

@@ -23,7 +23,6 @@ import {
   type MetricSeries,
   type MetricWindow,
   mapBounded,
-  type Settled,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 
@@ -43,9 +42,24 @@ function scopeKey(ctx: ToolContext, scope: ContributionScope): string {
   return `${scope.account ?? ctx.aws.targets[0]?.account ?? ''}:${scope.region}`;
 }
 
-/** Throws the first failure of a bounded fan-out; used where any failure means no answer. */
-function valuesOrThrow<Item, Value>(settled: readonly Settled<Item, Value>[]): Value[] {
-  return settled.map((outcome) => {
+/**
+ * `describe` over the distinct `ids`, 25 a request, with bounded concurrency; the first failed
+ * request is thrown, because any failure means no answer.
+ */
+async function describeInBatches<Item>(
+  ctx: ToolContext,
+  ids: readonly string[],
+  describe: (batch: string[]) => Promise<readonly Item[]>,
+): Promise<Item[]> {
+  const settled = await mapBounded(
+    chunk([...new Set(ids)], MAX_PER_REQUEST),
+    ctx.limits.concurrency,
+    describe,
+    {
+      signal: ctx.signal,
+    },
+  );
+  return settled.flatMap((outcome) => {
     if (!outcome.ok) throw outcome.error;
     return outcome.value;
   });
@@ -80,20 +94,14 @@ export async function describeDirectories(
   directoryIds: readonly string[],
 ): Promise<Map<string, WorkspaceDirectory>> {
   const client = workspacesClient(ctx, scope);
-  const pages = valuesOrThrow(
-    await mapBounded(
-      chunk([...new Set(directoryIds)], MAX_PER_REQUEST),
-      ctx.limits.concurrency,
-      (ids) =>
-        collectPages(
-          paginateDescribeWorkspaceDirectories({ client }, { DirectoryIds: ids }),
-          (page) => page.Directories,
-          { signal: ctx.signal },
-        ),
+  const found = await describeInBatches(ctx, directoryIds, (ids) =>
+    collectPages(
+      paginateDescribeWorkspaceDirectories({ client }, { DirectoryIds: ids }),
+      (page) => page.Directories,
       { signal: ctx.signal },
     ),
   );
-  return new Map(pages.flat().flatMap((d) => (d.DirectoryId ? [[d.DirectoryId, d] as const] : [])));
+  return new Map(found.flatMap((d) => (d.DirectoryId ? [[d.DirectoryId, d] as const] : [])));
 }
 
 /** These IP access groups (25 ids a request), by id. */
@@ -103,27 +111,20 @@ export async function describeIpGroups(
   groupIds: readonly string[],
 ): Promise<Map<string, WorkspacesIpGroup>> {
   const client = workspacesClient(ctx, scope);
-  const pages = valuesOrThrow(
-    await mapBounded(
-      chunk([...new Set(groupIds)], MAX_PER_REQUEST),
-      ctx.limits.concurrency,
-      async (ids) => {
-        const groups: WorkspacesIpGroup[] = [];
-        let nextToken: string | undefined;
-        do {
-          const page = await client.send(
-            new DescribeIpGroupsCommand({ GroupIds: ids, MaxResults: MAX_PER_REQUEST, NextToken: nextToken }),
-            { abortSignal: ctx.signal },
-          );
-          groups.push(...(page.Result ?? []));
-          nextToken = page.NextToken;
-        } while (nextToken);
-        return groups;
-      },
-      { signal: ctx.signal },
-    ),
-  );
-  return new Map(pages.flat().flatMap((g) => (g.groupId ? [[g.groupId, g] as const] : [])));
+  const found = await describeInBatches(ctx, groupIds, async (ids) => {
+    const groups: WorkspacesIpGroup[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await client.send(
+        new DescribeIpGroupsCommand({ GroupIds: ids, MaxResults: MAX_PER_REQUEST, NextToken: nextToken }),
+        { abortSignal: ctx.signal },
+      );
+      groups.push(...(page.Result ?? []));
+      nextToken = page.NextToken;
+    } while (nextToken);
+    return groups;
+  });
+  return new Map(found.flatMap((g) => (g.groupId ? [[g.groupId, g] as const] : [])));
 }
 
 /** Many metric queries in the fewest GetMetricData requests (up to 500 queries each). */

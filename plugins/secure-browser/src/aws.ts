@@ -129,57 +129,49 @@ export async function listAllSettings(ctx: ToolContext, scope: ContributionScope
   };
 }
 
-/** Throws the first failure of a bounded fan-out: a missing answer would hide a finding. */
-function valuesOrThrow<Value>(
-  settled: readonly ({ ok: true; value: Value } | { ok: false; error: unknown })[],
-) {
-  return settled.map((outcome) => {
+/**
+ * One Get per distinct ARN with bounded concurrency, by ARN. The first failure is thrown: a
+ * missing answer would hide a finding.
+ */
+async function getEach<Resource>(
+  ctx: ToolContext,
+  arns: readonly string[],
+  get: (arn: string) => Promise<Resource | undefined>,
+): Promise<Map<string, Resource>> {
+  const settled = await mapBounded([...new Set(arns)], ctx.limits.concurrency, get, { signal: ctx.signal });
+  const byArn = new Map<string, Resource>();
+  for (const outcome of settled) {
     if (!outcome.ok) throw outcome.error;
-    return outcome.value;
-  });
+    if (outcome.value) byArn.set(outcome.item, outcome.value);
+  }
+  return byArn;
 }
 
 /** The IP access settings with these ARNs, with their rules (one Get each: no List has the rules). */
-export async function getIpAccessSettings(
+export function getIpAccessSettings(
   ctx: ToolContext,
   scope: ContributionScope,
   arns: readonly string[],
 ): Promise<Map<string, IpAccessSettings>> {
   const client = webClient(ctx, scope);
-  const unique = [...new Set(arns)];
-  const answers = valuesOrThrow(
-    await mapBounded(
-      unique,
-      ctx.limits.concurrency,
-      async (ipAccessSettingsArn) =>
-        (await client.send(new GetIpAccessSettingsCommand({ ipAccessSettingsArn }))).ipAccessSettings,
-      { signal: ctx.signal },
-    ),
+  return getEach(
+    ctx,
+    arns,
+    async (ipAccessSettingsArn) =>
+      (await client.send(new GetIpAccessSettingsCommand({ ipAccessSettingsArn }))).ipAccessSettings,
   );
-  const byArn = new Map<string, IpAccessSettings>();
-  answers.forEach((settings, i) => {
-    const arn = unique[i];
-    if (settings && arn) byArn.set(arn, settings);
-  });
-  return byArn;
 }
 
 /** Full portals (with statusReason, which ListPortals omits) for these ARNs, bounded concurrency. */
-export async function getPortals(
+export function getPortals(
   ctx: ToolContext,
   scope: ContributionScope,
   arns: readonly string[],
 ): Promise<Map<string, Portal>> {
   const client = webClient(ctx, scope);
-  const answers = valuesOrThrow(
-    await mapBounded(
-      arns,
-      ctx.limits.concurrency,
-      async (portalArn) => (await client.send(new GetPortalCommand({ portalArn }))).portal,
-      { signal: ctx.signal },
-    ),
+  return getEach(
+    ctx,
+    arns,
+    async (portalArn) => (await client.send(new GetPortalCommand({ portalArn }))).portal,
   );
-  const byArn = new Map<string, Portal>();
-  for (const portal of answers) if (portal?.portalArn) byArn.set(portal.portalArn, portal);
-  return byArn;
 }

@@ -2,7 +2,7 @@ import Type, { type Static } from 'typebox';
 import { defineTool } from '../../plugin-api/define.js';
 import type { InventoryRow } from '../../plugin-api/types.js';
 import { toCsv } from '../csv.js';
-import { decodeCursor, encodeCursor, filterFingerprint } from '../cursor.js';
+import { readCursor } from '../cursor.js';
 import { collectInventory } from '../inventory-collect.js';
 import { ScopeInput, selectScopes } from '../scope.js';
 import { InventoryErrorSchema } from './get-euc-inventory-summary.js';
@@ -75,6 +75,9 @@ const Output = Type.Object({
   csv: Type.Optional(Type.Object({ uri: Type.String(), rows: Type.Integer(), bytes: Type.Integer() })),
   errors: Type.Array(InventoryErrorSchema),
 });
+
+/** The structured result of generate_inventory_report (one page). */
+export type InventoryReport = Static<typeof Output>;
 
 /** The filter a row must pass; pure so it can be tested on hand-made rows. */
 export function rowMatches(
@@ -177,17 +180,14 @@ export const generateInventoryReport = defineTool({
           a.region.localeCompare(b.region) ||
           a.id.localeCompare(b.id),
       );
-    const fingerprint = filterFingerprint({
+    const cursor = readCursor(input.cursor, {
       ...input,
       cursor: undefined,
       limit: undefined,
       format: undefined,
     });
-    const offset = decodeCursor(input.cursor, fingerprint);
-    const limit = input.limit ?? ctx.limits.pageSize;
-    const page = matching.slice(offset, offset + limit);
-    const next =
-      offset + page.length < matching.length ? encodeCursor(offset + page.length, fingerprint) : undefined;
+    const { offset } = cursor;
+    const { page, nextCursor: next } = cursor.page(matching, input.limit ?? ctx.limits.pageSize);
     const incomplete =
       errors.length > 0 ? ` Incomplete: ${errors.length} service/region reads failed (see errors).` : '';
     const range = page.length > 0 ? `rows ${offset + 1}-${offset + page.length}` : 'no rows';

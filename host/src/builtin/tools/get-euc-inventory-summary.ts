@@ -38,6 +38,9 @@ function addCounts(into: Record<string, number>, from: Readonly<Record<string, n
   for (const [key, count] of Object.entries(from)) into[key] = (into[key] ?? 0) + count;
 }
 
+/** The structured result of get_euc_inventory_summary. */
+export type InventorySummary = Static<typeof Output>;
+
 /** Rolls per-scope collections up into per-service counts; failures stay visible. */
 export function summarizeInventory(
   collected: readonly ScopedInventory[],

@@ -1,23 +1,22 @@
-import type { Plugin } from '@workspaces-euc-mcp/host';
 import {
+  contributionProbe,
   createTestHost,
   type Estate,
   type EstateOptions,
   type FaultRule,
   generateEstate,
   type Simulator,
+  type TestHost,
 } from '@workspaces-euc-mcp/host/testing';
 import { afterEach } from 'vitest';
 import plugin from '../index.js';
-import { consumerPlugin } from './consumer.js';
+
+export { invokeOk as call, type TestHost } from '@workspaces-euc-mcp/host/testing';
 
 const open: (() => void)[] = [];
 afterEach(() => {
   for (const close of open.splice(0)) close();
 });
-
-/** The host `createTestHost` builds. */
-export type TestHost = Awaited<ReturnType<typeof createTestHost>>;
 
 /**
  * One region, one account, 9 fleets: every fleet scenario of the simulated estate (exhausted,
@@ -27,50 +26,17 @@ export function fleetEstate(): Estate {
   return generateEstate({ seed: 7, desktops: 10, regions: ['us-east-1'], fleets: 9, portals: 0 });
 }
 
-export interface AppHostOptions {
-  readonly faults?: readonly FaultRule[];
-  readonly extraPlugins?: readonly Plugin[];
-  readonly concurrency?: number;
-}
-
-/** A host with this plugin, the host's inventory tools and the test consumers, over `estate`. */
+/** A host with this plugin, the host's inventory tools and its contribution probe, over `estate`. */
 export async function appsHost(
   estate: Estate | EstateOptions,
-  options: AppHostOptions = {},
+  options: { readonly faults?: readonly FaultRule[] } = {},
 ): Promise<{ host: TestHost; simulator: Simulator }> {
   const host = await createTestHost({
-    plugins: [plugin, consumerPlugin, ...(options.extraPlugins ?? [])],
+    plugins: [plugin, contributionProbe],
     hostTools: true,
     estate,
-    ...(options.concurrency ? { limits: { concurrency: options.concurrency } } : {}),
     ...(options.faults ? { simulator: { faults: options.faults } } : {}),
   });
   open.push(host.close);
-  const simulator = host.simulator;
-  if (!simulator) throw new Error('createTestHost did not build a simulator for the estate.');
-  return { host, simulator };
-}
-
-/** Invokes a tool and returns its structured result, failing the test when the call failed. */
-export async function call<T>(host: TestHost, tool: string, input: Record<string, unknown> = {}): Promise<T> {
-  const result = await host.invoke(tool, input);
-  if (!result.ok) throw new Error(`${tool} failed: ${result.text}`);
-  return result.structured as T;
-}
-
-/** The shapes the tests read. */
-export interface CollectedFindings {
-  findings: { contributor: string; checkId: string; resourceId: string; severity: string; detail: string }[];
-  errors: { contributor: string; code: string; message: string }[];
-}
-export interface CollectedIdle {
-  idle: {
-    contributor: string;
-    id: string;
-    resourceType: string;
-    reason: string;
-    idleDays: number | null;
-    monthlyCostUsd?: number;
-  }[];
-  errors: { contributor: string; code: string; message: string }[];
+  return { host, simulator: host.simulator };
 }

@@ -1,5 +1,6 @@
+import type { CollectedIdle } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
-import { appsHost, type CollectedIdle, call, fleetEstate } from '../__tests__/host.js';
+import { appsHost, call, fleetEstate } from '../__tests__/host.js';
 
 const DAY_MS = 86_400_000;
 

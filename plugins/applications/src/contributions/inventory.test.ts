@@ -1,28 +1,19 @@
-import { generateEstate } from '@workspaces-euc-mcp/host/testing';
+import {
+  generateEstate,
+  type InventoryReport,
+  type InventorySummary,
+} from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
 import { appsHost, call, fleetEstate } from '../__tests__/host.js';
 
-interface Summary {
-  services: {
-    resourceType: string;
-    total: number;
-    byState: Record<string, number>;
-    breakdowns: Record<string, Record<string, number>>;
-  }[];
-  errors: { service: string; code: string; message: string }[];
-}
-interface Report {
-  rows: { resourceType: string; id: string; state: string; attributes: Record<string, unknown> }[];
-}
-
-const section = (summary: Summary, resourceType: string) =>
+const section = (summary: InventorySummary, resourceType: string) =>
   summary.services.find((s) => s.resourceType === resourceType);
 
 describe('applications inventory', () => {
   it('counts fleets by state, fleet type and instance type, and stacks and builders as their own types', async () => {
     // The 9 scenario fleets: 7 running, the stopped on-demand one, and one created minutes ago.
     const { host } = await appsHost(fleetEstate());
-    const summary = await call<Summary>(host, 'get_euc_inventory_summary');
+    const summary = await call<InventorySummary>(host, 'get_euc_inventory_summary');
     expect(section(summary, 'Fleet')).toMatchObject({
       total: 9,
       byState: { RUNNING: 7, STOPPED: 1, STARTING: 1 },
@@ -53,7 +44,7 @@ describe('applications inventory', () => {
 
   it('fleet rows carry capacity (user sessions for multi-session fleets), image and stacks; stack rows their fleets', async () => {
     const { host } = await appsHost(fleetEstate());
-    const report = await call<Report>(host, 'generate_inventory_report', {
+    const report = await call<InventoryReport>(host, 'generate_inventory_report', {
       services: ['AppStream'],
       limit: 100,
     });
@@ -123,7 +114,7 @@ describe('applications inventory', () => {
     const { host } = await appsHost(fleetEstate(), {
       faults: [{ service: 'appstream', operation: 'DescribeFleets', code: 'AccessDeniedException' }],
     });
-    const summary = await call<Summary>(host, 'get_euc_inventory_summary');
+    const summary = await call<InventorySummary>(host, 'get_euc_inventory_summary');
     expect(summary.errors).toHaveLength(2);
     for (const error of summary.errors) {
       expect(error).toMatchObject({ service: 'WorkSpaces Applications', code: 'AccessDeniedException' });
@@ -140,7 +131,7 @@ describe('applications inventory at scale', () => {
   }, async () => {
     const estate = generateEstate({ seed: 3, desktops: 10, regions: ['us-east-1'], fleets: 300, portals: 0 });
     const { host, simulator } = await appsHost(estate);
-    const summary = await call<Summary>(host, 'get_euc_inventory_summary');
+    const summary = await call<InventorySummary>(host, 'get_euc_inventory_summary');
     const counts = simulator.countsByAction();
     // DescribeFleets/DescribeStacks pages hold 25 in the simulator (AWS documents no page size).
     expect(counts['appstream:DescribeFleets']).toBe(Math.ceil(300 / 25));

@@ -11,6 +11,7 @@ import {
   type EstateOptions,
   generateEstate,
   type SimulatorOptions,
+  type TestHost,
 } from '@workspaces-euc-mcp/host/testing';
 import costPlugin from '@workspaces-euc-mcp/plugin-cost';
 import personalPlugin from '@workspaces-euc-mcp/plugin-personal';
@@ -19,6 +20,7 @@ import { createAuditPlugin } from '../index.js';
 import { createPacer, type Pacer } from '../pacer.js';
 import { type FakeClock, fakeClock } from './fake-clock.js';
 
+export { invokeOk as call, type TestHost } from '@workspaces-euc-mcp/host/testing';
 export { costPlugin, personalPlugin };
 
 const open: (() => void)[] = [];
@@ -51,9 +53,6 @@ export interface AuditHostOptions {
   readonly clock?: FakeClock;
 }
 
-/** The host `createTestHost` builds. */
-export type TestHost = Awaited<ReturnType<typeof createTestHost>>;
-
 export async function auditHost(
   options: AuditHostOptions = {},
 ): Promise<{ host: TestHost; clock: FakeClock; pacer: Pacer }> {
@@ -67,15 +66,4 @@ export async function auditHost(
   });
   open.push(host.close);
   return { host, clock, pacer };
-}
-
-/** Invokes a tool and returns its structured result, failing the test when the call failed. */
-export async function call<T = Record<string, unknown>>(
-  host: TestHost,
-  tool: string,
-  input: Record<string, unknown> = {},
-): Promise<T> {
-  const result = await host.invoke(tool, input);
-  if (!result.ok) throw new Error(`${tool} failed: ${result.text}`);
-  return result.structured as T;
 }

@@ -1,19 +1,19 @@
-import { generateEstate } from '@workspaces-euc-mcp/host/testing';
+import { type CollectedFindings, generateEstate } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
 import { INSTANCE, REGION, smallEstate } from '../__tests__/estate.js';
-import { type Collected, call, coreHost } from '../__tests__/host.js';
+import { call, coreHost } from '../__tests__/host.js';
 
 describe('core managed instances findings contributor', () => {
   it('raises a finding for each failed launch and release, with the EC2 error and what to do', async () => {
     const { host } = await coreHost(smallEstate());
-    const result = await call<Collected>(host, 'collect_test_findings', {});
+    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.errors).toEqual([]);
-    expect(result.items.map((f) => `${f.checkId} ${f.resourceId} ${f.severity}`).sort()).toEqual([
+    expect(result.findings.map((f) => `${f.checkId} ${f.resourceId} ${f.severity}`).sort()).toEqual([
       `core-instances.allocation-failed ${INSTANCE.silentFailed} warning`,
       `core-instances.allocation-failed ${INSTANCE.vcpuFailed} warning`,
       `core-instances.release-failed ${INSTANCE.releaseFailed} warning`,
     ]);
-    const detail = (id: string) => String(result.items.find((f) => f.resourceId === id)?.detail);
+    const detail = (id: string) => String(result.findings.find((f) => f.resourceId === id)?.detail);
     expect(detail(INSTANCE.vcpuFailed)).toMatch(/^EC2 VcpuLimitExceeded \(Client\) → .*Service Quotas/);
     expect(detail(INSTANCE.vcpuFailed)).toContain('EC2: You have requested more vCPU capacity');
     expect(detail(INSTANCE.releaseFailed)).toContain('EC2 instance i-0bbbbbbbbbbbbbbbb was not terminated');
@@ -23,7 +23,7 @@ describe('core managed instances findings contributor', () => {
 
   it('lists only the failed states, and reads details for those instances alone', async () => {
     const { host, simulator } = await coreHost(smallEstate());
-    await call<Collected>(host, 'collect_test_findings', {});
+    await call<CollectedFindings>(host, 'collect_test_findings', {});
     expect(simulator.countsByAction()).toEqual({
       'workspaces-instances:ListWorkspaceInstances': 2,
       'workspaces-instances:GetWorkspaceInstance': 3,
@@ -42,9 +42,9 @@ describe('core managed instances findings contributor', () => {
         },
       ],
     });
-    const result = await call<Collected>(host, 'collect_test_findings', {});
+    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.errors).toEqual([]);
-    expect(result.items).toHaveLength(2);
+    expect(result.findings).toHaveLength(2);
   });
 
   it('a denied detail read is the contributor’s error, naming the action', async () => {
@@ -53,8 +53,8 @@ describe('core managed instances findings contributor', () => {
         { service: 'workspaces-instances', operation: 'GetWorkspaceInstance', code: 'AccessDeniedException' },
       ],
     });
-    const result = await call<Collected>(host, 'collect_test_findings', {});
-    expect(result.items).toEqual([]);
+    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    expect(result.findings).toEqual([]);
     expect(result.errors).toEqual([
       expect.objectContaining({
         contributor: 'core-instances.provisioning',
@@ -73,9 +73,9 @@ describe('core managed instances findings contributor', () => {
       .sort();
     expect(failed.length).toBeGreaterThan(2);
     const { host, simulator } = await coreHost(estate);
-    const result = await call<Collected>(host, 'collect_test_findings', {});
-    expect(result.items.map((f) => f.resourceId).sort()).toEqual(failed);
-    for (const f of result.items)
+    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    expect(result.findings.map((f) => f.resourceId).sort()).toEqual(failed);
+    for (const f of result.findings)
       expect(f.detail).toMatch(/^(EC2 instance i-\w+ was not terminated\. )?EC2 \w+/);
     expect(simulator.countsByAction()['workspaces-instances:GetWorkspaceInstance']).toBe(failed.length);
   });

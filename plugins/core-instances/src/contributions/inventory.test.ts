@@ -1,29 +1,17 @@
-import { generateEstate } from '@workspaces-euc-mcp/host/testing';
+import {
+  generateEstate,
+  type InventoryReport,
+  type InventorySummary,
+} from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_REGION, INSTANCE, REGION, smallEstate } from '../__tests__/estate.js';
 import { call, coreHost } from '../__tests__/host.js';
 import { CORE_INVENTORY_SERVICE } from './inventory.js';
 
-interface Summary {
-  summary: string;
-  services: {
-    service: string;
-    resourceType: string;
-    total: number;
-    byState: Record<string, number>;
-    breakdowns: Record<string, Record<string, number>>;
-    byRegion: Record<string, number>;
-  }[];
-  errors: { service: string; region: string; code: string; message: string }[];
-}
-interface Report {
-  rows: { id: string; state: string; attributes: Record<string, unknown> }[];
-}
-
 describe('core managed instances inventory contributor', () => {
   it('counts instances by provisioning state and by whether an EC2 instance is attached', async () => {
     const { host } = await coreHost(smallEstate());
-    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
     expect(result.services).toHaveLength(1);
     expect(result.services[0]).toMatchObject({
       service: CORE_INVENTORY_SERVICE,
@@ -46,7 +34,9 @@ describe('core managed instances inventory contributor', () => {
 
   it('gives one row per instance with its state, EC2 instance id and phase', async () => {
     const { host } = await coreHost(smallEstate());
-    const report = await call<Report>(host, 'generate_inventory_report', { states: ['ERROR_DEALLOCATING'] });
+    const report = await call<InventoryReport>(host, 'generate_inventory_report', {
+      states: ['ERROR_DEALLOCATING'],
+    });
     expect(report.rows).toEqual([
       expect.objectContaining({
         id: INSTANCE.releaseFailed,
@@ -58,9 +48,11 @@ describe('core managed instances inventory contributor', () => {
 
   it('answers a "Core" filter and stays out of a "Personal" one', async () => {
     const { host } = await coreHost(smallEstate());
-    const core = await call<Summary>(host, 'get_euc_inventory_summary', { services: ['Core'] });
+    const core = await call<InventorySummary>(host, 'get_euc_inventory_summary', { services: ['Core'] });
     expect(core.services.map((s) => s.service)).toEqual([CORE_INVENTORY_SERVICE]);
-    const personal = await call<Summary>(host, 'get_euc_inventory_summary', { services: ['Personal'] });
+    const personal = await call<InventorySummary>(host, 'get_euc_inventory_summary', {
+      services: ['Personal'],
+    });
     expect(personal.services).toEqual([]);
   });
 
@@ -74,7 +66,7 @@ describe('core managed instances inventory contributor', () => {
         },
       ],
     });
-    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
     expect(result.errors.map((e) => `${e.region} ${e.code}`).sort()).toEqual([
       `${EMPTY_REGION} AccessDeniedException`,
       `${REGION} AccessDeniedException`,
@@ -90,7 +82,7 @@ describe('core managed instances inventory contributor', () => {
       0,
     );
     const { host, simulator } = await coreHost(estate);
-    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
     expect(simulator.countsByAction()).toEqual({ 'workspaces-instances:ListWorkspaceInstances': pages });
     expect(result.services[0]?.total).toBe(1000);
   });

@@ -11,6 +11,7 @@ import {
   type EstateOptions,
   generateEstate,
   type SimulatorOptions,
+  type TestHost,
 } from '@workspaces-euc-mcp/host/testing';
 import { plugin } from '../index.js';
 
@@ -18,7 +19,7 @@ import { plugin } from '../index.js';
 export const NOW = new Date('2026-11-16T12:00:00.000Z');
 const HOUR_MS = 3_600_000;
 
-export type TestHost = Awaited<ReturnType<typeof createTestHost>>;
+export type { TestHost } from '@workspaces-euc-mcp/host/testing';
 
 /** A host with the cost plugin serving `estate`. */
 export function costHost(

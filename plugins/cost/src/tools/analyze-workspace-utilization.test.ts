@@ -160,6 +160,7 @@ describe('analyze_workspace_utilization', () => {
       cursor: page1.nextCursor,
     });
     expect(wrong.ok).toBe(false);
+    expect(wrong.text).toContain('cursor: not a cursor this tool issued for these filters');
   });
 
   it('at 10,000 desktops in one region uses 400 DescribeWorkspaces, 34 GetMetricData and answers compactly', async () => {

@@ -4,29 +4,13 @@ import Type from 'typebox';
 import { describe, expect, it } from 'vitest';
 import { costHost, editedEstate } from '../__tests__/sim.js';
 import { plugin } from '../index.js';
+import type { ServicePrices as Out } from './get-euc-service-prices.js';
 
 // af-south-1 is on no short region list: it is priced through the Price List regionCode filter.
 // The simulator prices it at 1.28 × us-east-1: POWER Windows Server 175/100 AlwaysOn $99.75,
 // AutoStop $24.25 + $0.87/h; BYOL $96.75 + $0.84/h.
 const REGION = 'af-south-1';
 const estate = () => editedEstate([{ id: 'ws-1' }]);
-
-interface Out {
-  personal?: {
-    licence: string;
-    match?: {
-      alwaysOnMonthlyUsd: number;
-      autoStopMonthlyBaseUsd: number;
-      autoStopHourlyUsd: number;
-      breakEvenHours: number | null;
-    };
-    rows: { bundle: string; storage: string; autoStopHourlyUsd?: number }[];
-  };
-  rates: { item: string; usd: number; unit: string; monthlyAt730HoursUsd?: number }[];
-  unmatched: { what: string; why: string }[];
-  errors: { service: string; code: string }[];
-  priceListQueries: number;
-}
 
 async function prices(input: Record<string, unknown>, simulator: SimulatorOptions = {}) {
   const host = await costHost(estate(), { simulator });

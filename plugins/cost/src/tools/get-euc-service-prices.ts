@@ -1,5 +1,5 @@
 import { defineTool, ToolError } from '@workspaces-euc-mcp/host';
-import Type from 'typebox';
+import Type, { type Static } from 'typebox';
 import { ErrorEntry, RegionInput, regionOf, usd } from '../common.js';
 import { isHourly, personalLicenceFor } from '../price-list.js';
 import {
@@ -134,6 +134,9 @@ const Output = Type.Object({
   errors: Type.Array(ErrorEntry),
   notes: Type.Array(Type.String()),
 });
+
+/** The structured result of get_euc_service_prices. */
+export type ServicePrices = Static<typeof Output>;
 
 /** get_euc_service_prices: list prices of any EUC service in any region. */
 export const getEucServicePrices = defineTool({

@@ -1,43 +1,6 @@
 import { definePlugin, defineTool } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
 
-/**
- * A test-only plugin standing in for the cross-service security audit (not built yet): it runs
- * every findings contributor through a real host context.
- */
-export const findingsConsumerPlugin = definePlugin({
-  name: 'personal-test-findings-consumer',
-  version: '0.0.0',
-  description: 'Test consumer of findings contributions.',
-  tools: [
-    defineTool({
-      name: 'collect_test_findings',
-      title: 'Collect findings (test)',
-      description: 'Runs every findings contributor in the default region.',
-      tier: 0,
-      iam: [],
-      consumes: ['findings'],
-      input: Type.Object({}),
-      output: Type.Object({
-        summary: Type.String(),
-        findings: Type.Array(Type.Record(Type.String(), Type.String())),
-      }),
-      async run(_input, ctx) {
-        const scope = { region: ctx.aws.defaultRegion };
-        const all = (await Promise.all(ctx.contributions.findings.map((c) => c.collect(ctx, scope)))).flat();
-        return {
-          summary: `${all.length} findings`,
-          findings: all.map((f) => ({
-            checkId: f.checkId,
-            resourceId: f.resourceId,
-            detail: f.detail ?? '',
-          })),
-        };
-      },
-    }),
-  ],
-});
-
 /** A test-only composite: the inventory summary and two personal tools in one client call. */
 export const compositePlugin = definePlugin({
   name: 'personal-test-composite',

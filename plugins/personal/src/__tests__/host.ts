@@ -6,9 +6,12 @@ import {
   type EstateOptions,
   type FaultRule,
   type Simulator,
+  type TestHost,
 } from '@workspaces-euc-mcp/host/testing';
 import { afterEach } from 'vitest';
 import plugin from '../index.js';
+
+export { invokeOk as call, type TestHost } from '@workspaces-euc-mcp/host/testing';
 
 const open: (() => void)[] = [];
 afterEach(() => {
@@ -37,9 +40,6 @@ export interface PersonalHostOptions {
   /** Sees each request after the estate answered it (e.g. to change the estate between plan and apply). */
   readonly afterRequest?: (request: SimRequest, estate: Estate) => void;
 }
-
-/** The host `createTestHost` builds. */
-export type TestHost = Awaited<ReturnType<typeof createTestHost>>;
 
 /**
  * A host built like the CLI builds it, with this plugin, serving `estate` from the shared simulated
@@ -75,21 +75,8 @@ export async function personalHost(
     },
   });
   open.push(host.close);
-  const simulator = host.simulator;
-  if (!simulator) throw new Error('createTestHost did not build a simulator for the estate.');
-  served = simulator.estate;
-  return { host, simulator, requests };
-}
-
-/** Invokes a tool and returns its structured result, failing the test when the call failed. */
-export async function call<T = Record<string, unknown>>(
-  host: TestHost,
-  tool: string,
-  input: Record<string, unknown>,
-): Promise<T> {
-  const result = await host.invoke(tool, input);
-  if (!result.ok) throw new Error(`${tool} failed: ${result.text}`);
-  return result.structured as T;
+  served = host.simulator.estate;
+  return { host, simulator: host.simulator, requests };
 }
 
 /** The actions sent, in order (`workspaces:DescribeWorkspaces`, ...). */

@@ -1,12 +1,8 @@
+import { type CollectedFindings, contributionProbe } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
-import { findingsConsumerPlugin } from '../__tests__/consumer.js';
 import { AD, IMPAIRED_AD, smallEstate, WSD } from '../__tests__/estate.js';
 import { call, personalHost } from '../__tests__/host.js';
 import { PERSONAL_CHECKS } from './findings.js';
-
-interface Collected {
-  findings: { checkId: string; resourceId: string; detail: string }[];
-}
 
 describe('findings contributor', () => {
   it('raises each check on the resources that fail it, and only those', async () => {
@@ -36,8 +32,9 @@ describe('findings contributor', () => {
       extra('d-bbbbbbbbbb', 'DEREGISTERED', []),
       extra('wsd-pools00001', 'REGISTERED', [], 'POOLS'),
     );
-    const { host } = await personalHost(estate, { extraPlugins: [findingsConsumerPlugin] });
-    const result = await call<Collected>(host, 'collect_test_findings', {});
+    const { host } = await personalHost(estate, { extraPlugins: [contributionProbe] });
+    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    expect(result.errors).toEqual([]);
     const pairs = result.findings.map((f) => `${f.checkId} ${f.resourceId}`).sort();
     expect(pairs).toEqual(
       [

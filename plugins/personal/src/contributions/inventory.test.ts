@@ -1,27 +1,17 @@
-import { generateEstate } from '@workspaces-euc-mcp/host/testing';
+import {
+  generateEstate,
+  type InventoryReport,
+  type InventorySummary,
+} from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
 import { compositePlugin } from '../__tests__/consumer.js';
 import { AD, IMPAIRED_AD, smallEstate, WSD } from '../__tests__/estate.js';
 import { call, personalHost } from '../__tests__/host.js';
 
-interface Summary {
-  totalResources: number;
-  services: {
-    service: string;
-    total: number;
-    byState: Record<string, number>;
-    breakdowns: Record<string, Record<string, number>>;
-  }[];
-  errors: { service: string; code: string; message: string }[];
-}
-interface Report {
-  rows: { id: string; name?: string; state: string; attributes: Record<string, unknown> }[];
-}
-
 describe('inventory contributor', () => {
   it('counts desktops by state, running mode, compute type and directory', async () => {
     const { host } = await personalHost(smallEstate(), { hostTools: true });
-    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
     const personal = result.services.find((s) => s.service === 'WorkSpaces Personal');
     expect(personal?.total).toBe(9);
     expect(personal?.byState).toEqual({
@@ -41,7 +31,7 @@ describe('inventory contributor', () => {
 
   it('gives one row per desktop with user, computer, IP, bundle, mode, compute and encryption', async () => {
     const { host } = await personalHost(smallEstate(), { hostTools: true });
-    const result = await call<Report>(host, 'generate_inventory_report', { search: 'bob' });
+    const result = await call<InventoryReport>(host, 'generate_inventory_report', { search: 'bob' });
     expect(result.rows).toHaveLength(1);
     expect(result.rows[0]).toMatchObject({
       id: 'ws-unheal001',
@@ -77,7 +67,7 @@ describe('inventory contributor', () => {
       hostTools: true,
       faults: [{ service: 'workspaces', operation: 'DescribeWorkspaces', code: 'AccessDeniedException' }],
     });
-    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
     expect(result.errors).toEqual([
       expect.objectContaining({ service: 'WorkSpaces Personal', code: 'AccessDeniedException' }),
     ]);
@@ -96,7 +86,7 @@ describe('inventory contributor at scale', () => {
       0,
     );
     const { host, simulator } = await personalHost(estate, { hostTools: true });
-    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
     expect(simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(pages);
     expect(result.services.find((s) => s.service === 'WorkSpaces Personal')?.total).toBe(10_000);
     expect(JSON.stringify(result).length).toBeLessThan(20_000);

@@ -1,5 +1,5 @@
 import { DescribeIpGroupsCommand, type WorkspacesIpGroup } from '@aws-sdk/client-workspaces';
-import { chunk, defineTool, type ToolContext } from '@workspaces-euc-mcp/host';
+import { chunk, defineTool, readCursor, type ToolContext } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 import {
   describeDirectoriesByIds,
@@ -11,7 +11,6 @@ import {
   workspacesClient,
 } from '../aws.js';
 import { describeSubnetsByIds } from '../aws-ec2.js';
-import { decodeCursor, filterFingerprint, pageOf } from '../cursor.js';
 import { type DsStatus, type IpGroupFacts, ipGroupFacts, isWorkSpacesManaged } from '../directories.js';
 import { byHealth, DirectoryRowSchema, directoryRow } from '../directory-report.js';
 import {
@@ -74,8 +73,7 @@ async function ipGroupsByIds(ctx: ToolContext, where: Where, groupIds: readonly 
 
 async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
   const where = whereOf(ctx, input.region);
-  const fingerprint = filterFingerprint({ directoryId: input.directoryId ?? null, region: where.region });
-  const offset = decodeCursor(input.cursor, fingerprint);
+  const position = readCursor(input.cursor, { directoryId: input.directoryId ?? null, region: where.region });
   const errors: ErrorEntry[] = [];
   const directories = input.directoryId
     ? await describeDirectoriesByIds(ctx, where, [input.directoryId])
@@ -124,7 +122,8 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     unhealthy: rows.filter((r) => r.status === 'unhealthy').length,
     lowOnIps: rows.filter((r) => r.freeIps.level === 'low' || r.freeIps.level === 'critical').length,
   };
-  const { page, next } = pageOf(rows, offset, input.limit ?? ctx.limits.pageSize, fingerprint);
+  const { offset } = position;
+  const { page, nextCursor: next } = position.page(rows, input.limit ?? ctx.limits.pageSize);
   const worst = rows.find((r) => r.status !== 'healthy');
   const tightest = rows
     .filter((r) => r.freeIps.level === 'critical' || r.freeIps.level === 'low')

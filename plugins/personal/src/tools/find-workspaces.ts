@@ -3,7 +3,7 @@ import {
   paginateDescribeWorkspaces,
   type Workspace,
 } from '@aws-sdk/client-workspaces';
-import { collectPages, defineTool, type ToolContext } from '@workspaces-euc-mcp/host';
+import { collectPages, defineTool, readCursor, type ToolContext } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 import {
   describeWorkspacesByIds,
@@ -14,7 +14,6 @@ import {
   workspacesClient,
 } from '../aws.js';
 import { desktopsOfUser } from '../connectivity.js';
-import { decodeCursor, filterFingerprint, pageOf } from '../cursor.js';
 import { WorkspaceRowSchema, workspaceRow } from '../rows.js';
 import { Counts, DIRECTORY_ID_PATTERN, RegionInput, tally, WorkspaceIdSchema } from '../schemas.js';
 import { matchesFilters } from '../search.js';
@@ -126,8 +125,7 @@ async function candidates(
 async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
   const where = whereOf(ctx, input.region);
   const { limit, cursor, region: _region, ...filters } = input;
-  const fingerprint = filterFingerprint({ ...filters, region: where.region });
-  const offset = decodeCursor(cursor, fingerprint);
+  const position = readCursor(cursor, { ...filters, region: where.region });
   const { lookup, workspaces } = await candidates(ctx, where, input);
   const rows = workspaces
     .map(workspaceRow)
@@ -135,8 +133,8 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     .sort((a, b) => a.workspaceId.localeCompare(b.workspaceId));
   const byState: Record<string, number> = {};
   for (const row of rows) tally(byState, row.state);
-  const pageSize = limit ?? ctx.limits.pageSize;
-  const { page, next } = pageOf(rows, offset, pageSize, fingerprint);
+  const { offset } = position;
+  const { page, nextCursor: next } = position.page(rows, limit ?? ctx.limits.pageSize);
   const states = Object.entries(byState)
     .sort(([, a], [, b]) => b - a)
     .map(([state, n]) => `${n} ${state}`)

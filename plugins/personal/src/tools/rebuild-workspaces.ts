@@ -1,11 +1,11 @@
 import { RebuildWorkspacesCommand } from '@aws-sdk/client-workspaces';
 import { defineWriteTool } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { describeWorkspacesByIds, whereOf, workspacesClient } from '../aws.js';
+import { whereOf, workspacesClient } from '../aws.js';
 import { addressWarnings } from '../rebuild-addresses.js';
 import { RegionInput } from '../schemas.js';
 import { withSnapshots } from '../snapshot-plan.js';
-import { applyInBatches, legalTarget, standbyWarnings, WorkspaceIdsInput } from '../writes.js';
+import { applyInBatches, legalTarget, planTargets, standbyWarnings, WorkspaceIdsInput } from '../writes.js';
 
 const Input = Type.Object(
   { workspaceIds: WorkspaceIdsInput, region: RegionInput },
@@ -34,13 +34,9 @@ export const rebuildWorkspaces = defineWriteTool({
   input: Input,
   async plan(input, ctx) {
     const where = whereOf(ctx, input.region);
-    const found = await describeWorkspacesByIds(ctx, where, input.workspaceIds);
-    const legal = input.workspaceIds.map((id) => {
-      const ws = found.get(id);
-      return ws
-        ? legalTarget(ws, 'rebuild', 'rebuild')
-        : { id, action: 'rebuild', skip: `not found in ${where.region}.` };
-    });
+    const { targets: legal, found } = await planTargets(ctx, where, input.workspaceIds, 'rebuild', (ws) =>
+      legalTarget(ws, 'rebuild', 'rebuild'),
+    );
     const snapshots = await withSnapshots(ctx, where, legal, 'rebuild');
     const actionable = snapshots.targets.filter((t) => t.skip === undefined);
     const addresses = await addressWarnings(

@@ -1,10 +1,10 @@
 import { RestoreWorkspaceCommand } from '@aws-sdk/client-workspaces';
 import { defineWriteTool } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { describeWorkspacesByIds, whereOf, workspacesClient } from '../aws.js';
+import { whereOf, workspacesClient } from '../aws.js';
 import { RegionInput, WorkspaceIdSchema } from '../schemas.js';
 import { withSnapshots } from '../snapshot-plan.js';
-import { applyEach, legalTarget, standbyWarnings } from '../writes.js';
+import { applyEach, legalTarget, planTargets, standbyWarnings } from '../writes.js';
 
 const Input = Type.Object(
   { workspaceId: WorkspaceIdSchema, region: RegionInput },
@@ -29,14 +29,13 @@ export const restoreWorkspace = defineWriteTool({
   input: Input,
   async plan(input, ctx) {
     const where = whereOf(ctx, input.region);
-    const ws = (await describeWorkspacesByIds(ctx, where, [input.workspaceId])).get(input.workspaceId);
-    const target = ws
-      ? legalTarget(ws, 'restore', 'restore')
-      : { id: input.workspaceId, action: 'restore', skip: `not found in ${where.region}.` };
-    const { targets, warnings } = await withSnapshots(ctx, where, [target], 'restore');
+    const planned = await planTargets(ctx, where, [input.workspaceId], 'restore', (ws) =>
+      legalTarget(ws, 'restore', 'restore'),
+    );
+    const { targets, warnings } = await withSnapshots(ctx, where, planned.targets, 'restore');
     return {
       targets,
-      warnings: [...warnings, ...standbyWarnings(ws ? [ws] : [], 'restoring')],
+      warnings: [...warnings, ...standbyWarnings(planned.found.values(), 'restoring')],
       impact:
         'The desktop rolls back to the restore snapshot shown: files, applications and settings changed after that time are lost on both volumes.',
     };

@@ -1,13 +1,14 @@
 import { TerminateWorkspacesCommand } from '@aws-sdk/client-workspaces';
 import { defineWriteTool } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { describeWorkspacesByIds, whereOf, workspacesClient } from '../aws.js';
+import { whereOf, workspacesClient } from '../aws.js';
 import { recentUse } from '../recent-use.js';
 import { RegionInput } from '../schemas.js';
 import {
   applyInBatches,
   legalTarget,
   MAX_PER_BATCH_REQUEST,
+  planTargets,
   standbyWarnings,
   WorkspaceIdsInput,
 } from '../writes.js';
@@ -35,13 +36,9 @@ export const terminateWorkspaces = defineWriteTool({
   input: Input,
   async plan(input, ctx) {
     const where = whereOf(ctx, input.region);
-    const found = await describeWorkspacesByIds(ctx, where, input.workspaceIds);
-    const legal = input.workspaceIds.map((id) => {
-      const ws = found.get(id);
-      return ws
-        ? legalTarget(ws, 'terminate', 'terminate')
-        : { id, action: 'terminate', skip: `not found in ${where.region}.` };
-    });
+    const { targets: legal, found } = await planTargets(ctx, where, input.workspaceIds, 'terminate', (ws) =>
+      legalTarget(ws, 'terminate', 'terminate'),
+    );
     const actionable = legal.filter((t) => t.skip === undefined).map((t) => t.id);
     const usage = await recentUse(ctx, where, actionable);
     const targets = legal.map((target) => {

@@ -1,16 +1,16 @@
-import { generateEstate } from '@workspaces-euc-mcp/host/testing';
+import { type CollectedFindings, generateEstate } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_REGION, POOL, REGION, smallEstate } from '../__tests__/estate.js';
-import { type Collected, call, poolsHost } from '../__tests__/host.js';
+import { call, poolsHost } from '../__tests__/host.js';
 
-const line = (f: Collected['items'][number]) => `${f.checkId} ${f.resourceId} ${f.severity}`;
+const line = (f: CollectedFindings['findings'][number]) => `${f.checkId} ${f.resourceId} ${f.severity}`;
 
 describe('pools findings contributors', () => {
   it('raise each check on the pools that fail it, and only those, with the right severity', async () => {
     const { host } = await poolsHost(smallEstate());
-    const result = await call<Collected>(host, 'collect_test_findings', {});
+    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.errors).toEqual([]);
-    expect(result.items.map(line).sort()).toEqual(
+    expect(result.findings.map(line).sort()).toEqual(
       [
         `pools.end-of-support ${REGION} info`,
         `pools.error-domain-join-secret ${POOL.secretError} critical`,
@@ -26,33 +26,33 @@ describe('pools findings contributors', () => {
       ].sort(),
     );
     // Every finding is filed under the product name that carries the end-of-support date.
-    expect(new Set(result.items.map((f) => f.service))).toEqual(
+    expect(new Set(result.findings.map((f) => f.service))).toEqual(
       new Set(['WorkSpaces Pools (end of support 2027-12-31)']),
     );
   });
 
   it('the end-of-support notice names the pools of the region and the days left; a region without pools gets none', async () => {
     const { host } = await poolsHost(smallEstate());
-    const result = await call<Collected>(host, 'collect_test_findings', {});
-    const notices = result.items.filter((f) => f.checkId === 'pools.end-of-support');
+    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const notices = result.findings.filter((f) => f.checkId === 'pools.end-of-support');
     expect(notices.map((f) => f.region)).toEqual([REGION]);
     expect(notices[0]?.detail).toContain('11 pools here (call-centre, finance-idle, lab-idle and 8 more)');
     expect(notices[0]?.detail).toContain('2027-12-31 (in 562 days)');
-    expect(result.items.some((f) => f.region === EMPTY_REGION)).toBe(false);
+    expect(result.findings.some((f) => f.region === EMPTY_REGION)).toBe(false);
   });
 
   it('counts the session requests turned away in the last 24 hours only, with the worst hour', async () => {
     const { host } = await poolsHost(smallEstate());
-    const result = await call<Collected>(host, 'collect_test_findings', {});
-    expect(result.items.find((f) => f.checkId === 'pools.rejected-sessions')?.detail).toBe(
+    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    expect(result.findings.find((f) => f.checkId === 'pools.rejected-sessions')?.detail).toBe(
       'call-centre: 60 session requests turned away in the last 24 h (worst hour from 09:00 UTC: 60).',
     );
   });
 
   it('explains a Secrets Manager domain-join error with an inferred fix', async () => {
     const { host } = await poolsHost(smallEstate());
-    const result = await call<Collected>(host, 'collect_test_findings', {});
-    const detail = result.items.find((f) => f.checkId === 'pools.error-domain-join-secret')?.detail;
+    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const detail = result.findings.find((f) => f.checkId === 'pools.error-domain-join-secret')?.detail;
     expect(detail).toContain('DOMAIN_JOIN_ERROR_SECRET_NOT_FOUND → Create the secret');
     expect(detail).toContain('inferred from the code name');
     expect(detail).toContain('AWS: The domain-join secret does not exist.');
@@ -60,7 +60,7 @@ describe('pools findings contributors', () => {
 
   it('three contributors share one pool scan; metrics, directories and IP groups are one batched call each', async () => {
     const { host, simulator } = await poolsHost(smallEstate());
-    await call<Collected>(host, 'collect_test_findings', {});
+    await call<CollectedFindings>(host, 'collect_test_findings', {});
     expect(simulator.countsByAction()).toEqual({
       // One page per region; the region without pools needs nothing else.
       'workspaces:DescribeWorkspacesPools': 2,
@@ -74,7 +74,7 @@ describe('pools findings contributors', () => {
     const { host } = await poolsHost(smallEstate(), {
       faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' }],
     });
-    const result = await call<Collected>(host, 'collect_test_findings', {});
+    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.errors).toEqual([
       expect.objectContaining({
         contributor: 'pools.rejected-sessions',
@@ -83,20 +83,20 @@ describe('pools findings contributors', () => {
       }),
     ]);
     expect(result.errors[0]?.message).toContain('cloudwatch:GetMetricData');
-    expect(result.items.some((f) => f.checkId === 'pools.rejected-sessions')).toBe(false);
-    expect(result.items.filter((f) => f.checkId === 'pools.capacity-exhausted')).toHaveLength(2);
-    expect(result.items.some((f) => f.checkId === 'pools.directory-without-ip-group')).toBe(true);
+    expect(result.findings.some((f) => f.checkId === 'pools.rejected-sessions')).toBe(false);
+    expect(result.findings.filter((f) => f.checkId === 'pools.capacity-exhausted')).toHaveLength(2);
+    expect(result.findings.some((f) => f.checkId === 'pools.directory-without-ip-group')).toBe(true);
   });
 
   it('a denied IP-group read costs only the access checks', async () => {
     const { host } = await poolsHost(smallEstate(), {
       faults: [{ service: 'workspaces', operation: 'DescribeIpGroups', code: 'AccessDeniedException' }],
     });
-    const result = await call<Collected>(host, 'collect_test_findings', {});
+    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.errors.map((e) => `${e.contributor} ${e.code}`)).toEqual([
       'pools.access AccessDeniedException',
     ]);
-    expect(result.items.some((f) => f.checkId === 'pools.rejected-sessions')).toBe(true);
+    expect(result.findings.some((f) => f.checkId === 'pools.rejected-sessions')).toBe(true);
   });
 
   it('in a generated estate, the pools whose demand outruns their capacity are found turning users away', async () => {
@@ -109,8 +109,8 @@ describe('pools findings contributors', () => {
       .map((p) => p.pool.PoolId);
     expect(exhausted.length).toBeGreaterThan(0);
     const { host } = await poolsHost(estate);
-    const result = await call<Collected>(host, 'collect_test_findings', {});
-    const rejected = result.items
+    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const rejected = result.findings
       .filter((f) => f.checkId === 'pools.rejected-sessions')
       .map((f) => f.resourceId);
     for (const id of exhausted) expect(rejected).toContain(id);

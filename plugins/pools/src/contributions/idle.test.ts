@@ -1,23 +1,23 @@
-import { generateEstate } from '@workspaces-euc-mcp/host/testing';
+import { type CollectedIdle, generateEstate } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
 import { POOL, REGION, smallEstate } from '../__tests__/estate.js';
-import { type Collected, call, poolsHost } from '../__tests__/host.js';
+import { call, poolsHost } from '../__tests__/host.js';
 
 describe('pools idle contributor', () => {
   it('lists RUNNING pools nobody used in the window, saying what each running mode pays for', async () => {
     const { host } = await poolsHost(smallEstate());
-    const result = await call<Collected>(host, 'collect_test_idle', { idleDays: 30 });
+    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
     expect(result.errors).toEqual([]);
-    expect(result.items.map((i) => `${i.id} ${i.idleDays}`).sort()).toEqual([
+    expect(result.idle.map((i) => `${i.id} ${i.idleDays}`).sort()).toEqual([
       `${POOL.financeIdle} 30`,
       `${POOL.labIdle} 30`,
     ]);
-    const reason = (id: string) => String(result.items.find((i) => i.id === id)?.reason);
+    const reason = (id: string) => String(result.idle.find((i) => i.id === id)?.reason);
     expect(reason(POOL.financeIdle)).toContain('Pool finance-idle is RUNNING with 40 sessions of capacity');
     expect(reason(POOL.financeIdle)).toContain('ALWAYS_ON bills every running instance');
     expect(reason(POOL.financeIdle)).toContain('paying for idle capacity');
     expect(reason(POOL.labIdle)).toContain('AUTO_STOP bills the lower stopped-instance hourly fee');
-    for (const item of result.items) {
+    for (const item of result.idle) {
       expect(item.resourceType).toBe('Pool');
       expect(item.reason).toContain('end of support: 2027-12-31');
     }
@@ -25,8 +25,8 @@ describe('pools idle contributor', () => {
 
   it('does not list stopped, busy, recently used, recently started, new or instance-less pools', async () => {
     const { host } = await poolsHost(smallEstate());
-    const result = await call<Collected>(host, 'collect_test_idle', { idleDays: 30 });
-    const listed = new Set(result.items.map((i) => i.id));
+    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    const listed = new Set(result.idle.map((i) => i.id));
     for (const id of [
       POOL.stopped,
       POOL.callCentre,
@@ -42,15 +42,15 @@ describe('pools idle contributor', () => {
 
   it('a one-day window lists the pools whose last session is older than a day, new ones included', async () => {
     const { host } = await poolsHost(smallEstate());
-    const result = await call<Collected>(host, 'collect_test_idle', { idleDays: 1 });
-    expect(result.items.map((i) => i.id).sort()).toEqual(
+    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 1 });
+    expect(result.idle.map((i) => i.id).sort()).toEqual(
       [POOL.financeIdle, POOL.labIdle, POOL.openIpGroup, POOL.recentlyStarted, POOL.brandNew].sort(),
     );
   });
 
   it('reads metrics only for the candidates, in one GetMetricData call, and none where there are no pools', async () => {
     const { host, simulator } = await poolsHost(smallEstate());
-    await call<Collected>(host, 'collect_test_idle', { idleDays: 30 });
+    await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
     expect(simulator.countsByAction()).toEqual({
       'workspaces:DescribeWorkspacesPools': 2,
       'cloudwatch:GetMetricData': 1,
@@ -61,8 +61,8 @@ describe('pools idle contributor', () => {
     const { host } = await poolsHost(smallEstate(), {
       faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' }],
     });
-    const result = await call<Collected>(host, 'collect_test_idle', { idleDays: 30 });
-    expect(result.items).toEqual([]);
+    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    expect(result.idle).toEqual([]);
     expect(result.errors).toEqual([
       expect.objectContaining({ contributor: 'pools.idle', region: REGION, code: 'AccessDeniedException' }),
     ]);
@@ -77,7 +77,7 @@ describe('pools idle contributor', () => {
       .sort();
     expect(expected.length).toBeGreaterThan(0);
     const { host } = await poolsHost(estate);
-    const result = await call<Collected>(host, 'collect_test_idle', { idleDays: 30 });
-    expect(result.items.map((i) => i.id).sort()).toEqual(expected);
+    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    expect(result.idle.map((i) => i.id).sort()).toEqual(expected);
   });
 });

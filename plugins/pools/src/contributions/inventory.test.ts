@@ -1,4 +1,8 @@
-import { generateEstate } from '@workspaces-euc-mcp/host/testing';
+import {
+  generateEstate,
+  type InventoryReport,
+  type InventorySummary,
+} from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
 import {
   CORP_DIR,
@@ -11,28 +15,12 @@ import {
 } from '../__tests__/estate.js';
 import { call, poolsHost } from '../__tests__/host.js';
 
-interface Summary {
-  summary: string;
-  services: {
-    service: string;
-    resourceType: string;
-    total: number;
-    byState: Record<string, number>;
-    breakdowns: Record<string, Record<string, number>>;
-    byRegion: Record<string, number>;
-  }[];
-  errors: { service: string; region: string; code: string; message: string }[];
-}
-interface Report {
-  rows: { service: string; id: string; name?: string; state: string; attributes: Record<string, unknown> }[];
-}
-
 const SERVICE = 'WorkSpaces Pools (end of support 2027-12-31)';
 
 describe('pools inventory contributor', () => {
   it('counts pools by state, running mode, directory and error code, and sums their user sessions', async () => {
     const { host } = await poolsHost(smallEstate());
-    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
     const pools = result.services.find((s) => s.service === SERVICE);
     expect(pools).toMatchObject({
       resourceType: 'Pool',
@@ -53,7 +41,7 @@ describe('pools inventory contributor', () => {
 
   it('gives one row per pool with name, state, mode, bundle, directory, the four session counts and errors', async () => {
     const { host } = await poolsHost(smallEstate());
-    const report = await call<Report>(host, 'generate_inventory_report', {
+    const report = await call<InventoryReport>(host, 'generate_inventory_report', {
       services: ['Pools'],
       search: 'training',
     });
@@ -82,10 +70,12 @@ describe('pools inventory contributor', () => {
   it('answers a "Pools" or "WorkSpaces Pools" filter and stays out of a "Personal" one', async () => {
     const { host } = await poolsHost(smallEstate());
     for (const services of [['Pools'], ['WorkSpaces Pools']]) {
-      const result = await call<Summary>(host, 'get_euc_inventory_summary', { services });
+      const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', { services });
       expect(result.services.map((s) => s.service)).toEqual([SERVICE]);
     }
-    const personal = await call<Summary>(host, 'get_euc_inventory_summary', { services: ['Personal'] });
+    const personal = await call<InventorySummary>(host, 'get_euc_inventory_summary', {
+      services: ['Personal'],
+    });
     expect(personal.services).toEqual([]);
   });
 
@@ -95,7 +85,7 @@ describe('pools inventory contributor', () => {
         { service: 'workspaces', operation: 'DescribeWorkspacesPools', code: 'AccessDeniedException' },
       ],
     });
-    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
     expect(result.errors.map((e) => `${e.service} ${e.region} ${e.code}`).sort()).toEqual([
       `${SERVICE} ${EMPTY_REGION} AccessDeniedException`,
       `${SERVICE} ${REGION} AccessDeniedException`,
@@ -110,7 +100,7 @@ describe('pools inventory contributor', () => {
       0,
     );
     const { host, simulator } = await poolsHost(estate);
-    const result = await call<Summary>(host, 'get_euc_inventory_summary', {});
+    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
     expect(simulator.countsByAction()['workspaces:DescribeWorkspacesPools']).toBe(pages);
     expect(result.services.find((s) => s.service === SERVICE)?.total).toBe(600);
     expect(JSON.stringify(result).length).toBeLessThan(20_000);

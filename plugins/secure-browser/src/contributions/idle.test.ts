@@ -1,5 +1,6 @@
+import type { CollectedIdle } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
-import { type CollectedIdle, call, portalEstate, webHost } from '../__tests__/host.js';
+import { call, portalEstate, webHost } from '../__tests__/host.js';
 
 const DAY_MS = 86_400_000;
 
@@ -18,9 +19,13 @@ describe('idle portals', () => {
     expect(result.idle).toEqual([
       {
         contributor: 'secure-browser.idle-portals',
+        service: 'WorkSpaces Secure Browser',
+        account: idle?.account,
+        region: idle?.region,
         id: idle?.portal.portalArn,
         resourceType: 'Portal',
         idleDays: expected,
+        usageSignal: 'last-use',
         monthlyCostUsd: 0,
         reason: expect.stringContaining(`no session for ${expected} days`),
       },

@@ -1,18 +1,11 @@
+import type { InventoryReport, InventorySummary } from '@workspaces-euc-mcp/host/testing';
 import { describe, expect, it } from 'vitest';
 import { call, portalEstate, webHost } from '../__tests__/host.js';
-
-interface Summary {
-  services: { resourceType: string; total: number; byState: Record<string, number> }[];
-  errors: { service: string; code: string; message: string }[];
-}
-interface Report {
-  rows: { id: string; name?: string; state: string; attributes: Record<string, unknown> }[];
-}
 
 describe('secure browser inventory', () => {
   it('counts portals by status', async () => {
     const { host, simulator } = await webHost(portalEstate());
-    const summary = await call<Summary>(host, 'get_euc_inventory_summary');
+    const summary = await call<InventorySummary>(host, 'get_euc_inventory_summary');
     expect(summary.services).toEqual([
       expect.objectContaining({
         resourceType: 'Portal',
@@ -28,7 +21,9 @@ describe('secure browser inventory', () => {
     const estate = portalEstate();
     const risky = estate.secureBrowser.portals.find((p) => p.profile === 'risky')?.portal;
     const { host } = await webHost(estate);
-    const report = await call<Report>(host, 'generate_inventory_report', { services: ['Secure Browser'] });
+    const report = await call<InventoryReport>(host, 'generate_inventory_report', {
+      services: ['Secure Browser'],
+    });
     const row = report.rows.find((r) => r.id === risky?.portalArn);
     expect(row).toMatchObject({
       name: 'Contractor SaaS 2',
@@ -51,7 +46,7 @@ describe('secure browser inventory', () => {
     const { host } = await webHost(portalEstate(), {
       faults: [{ service: 'workspaces-web', operation: 'ListPortals', code: 'AccessDeniedException' }],
     });
-    const summary = await call<Summary>(host, 'get_euc_inventory_summary');
+    const summary = await call<InventorySummary>(host, 'get_euc_inventory_summary');
     expect(summary.errors).toEqual([
       expect.objectContaining({ service: 'WorkSpaces Secure Browser', code: 'AccessDeniedException' }),
     ]);

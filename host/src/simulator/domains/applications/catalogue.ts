@@ -215,16 +215,8 @@ export function uuidFrom(...parts: readonly (string | number)[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Business-hours offset from UTC by region prefix (the users a regional fleet usually serves). */
-export function regionUtcOffset(region: string): number {
-  if (region.startsWith('us-west') || region.startsWith('ca-west')) return -8;
-  if (region.startsWith('us-') || region.startsWith('ca-')) return -5;
-  if (region.startsWith('sa-')) return -3;
-  if (region.startsWith('eu-') || region.startsWith('il-') || region.startsWith('af-')) return 1;
-  if (region.startsWith('me-')) return 4;
-  if (region === 'ap-south-1') return 5;
-  if (region.startsWith('ap-southeast-2')) return 10;
-  if (region.startsWith('ap-northeast')) return 9;
-  if (region.startsWith('ap-')) return 8;
-  return 0;
-}
+/**
+ * Business-hours offset from UTC of the users a regional fleet usually serves: the one every
+ * simulated domain uses (regions.ts), under the name this domain's generators import.
+ */
+export { businessHoursUtcOffset as regionUtcOffset } from '../../regions.js';
