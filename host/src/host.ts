@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { TObject } from 'typebox';
 import Value from 'typebox/value';
 import { type TranslatedError, type TranslationHints, translateError } from './aws/errors.js';
@@ -23,6 +24,9 @@ import { TIER_POLICY_NAMES } from './plugin-api/types.js';
 import type { LoadedPlugin } from './registry/load-plugins.js';
 import { decideRegistration, type RegistrationDecision, type TierFlags } from './registry/registration.js';
 import { gatedInputSchema } from './tool-schema.js';
+
+/** Listeners one call's abort signal may have before Node warns (see invoke). */
+const MAX_SIGNAL_LISTENERS = 1000;
 
 /** MCP tool annotations, derived from the tier so no tool can claim to be safer than it is. */
 export interface ToolAnnotations {
@@ -193,6 +197,9 @@ export function createHost(options: HostOptions): Host {
       return { ok: false, error: { kind: 'tool', code: 'InvalidInput', message }, text: message, calls };
     }
     const signal = invokeOptions.signal ?? new AbortController().signal;
+    // Every in-flight SDK request listens on the call's signal; a composite call with bounded
+    // fan-out in several sections passes Node's default of 10 without leaking anything.
+    setMaxListeners(MAX_SIGNAL_LISTENERS, signal);
     const attachments: EmbeddedDocument[] = [];
     const ctx: ToolContext = {
       aws: options.aws,

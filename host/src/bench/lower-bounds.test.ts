@@ -12,13 +12,24 @@ const req = (
   input,
   ...(output ? { output } : {}),
 });
+const page = (n: number) => ({ Workspaces: new Array(n).fill({}) });
 
 describe('benchmark lower bounds', () => {
   it('a full DescribeWorkspaces scan of 1,010 desktops needs 41 pages, however many were sent', () => {
+    // 82 pages of about 12: twice the requests the 25-per-page limit needs.
     const pages = Array.from({ length: 82 }, (_, i) =>
-      req('workspaces:DescribeWorkspaces', i === 0 ? {} : { NextToken: `t${i}` }),
+      req('workspaces:DescribeWorkspaces', i === 0 ? {} : { NextToken: `t${i}` }, page(i < 81 ? 12 : 38)),
     );
-    expect(lowerBounds(pages, () => 1010)['workspaces:DescribeWorkspaces']).toBe(41);
+    expect(lowerBounds(pages)['workspaces:DescribeWorkspaces']).toBe(41);
+  });
+
+  it('two scans with different filters each need their own pages', () => {
+    const sent = [
+      req('workspaces:DescribeWorkspaces', { DirectoryId: 'd-1' }, page(25)),
+      req('workspaces:DescribeWorkspaces', { DirectoryId: 'd-1', NextToken: 'x' }, page(5)),
+      req('workspaces:DescribeWorkspaces', { DirectoryId: 'd-2' }, page(0)),
+    ];
+    expect(lowerBounds(sent)['workspaces:DescribeWorkspaces']).toBe(3);
   });
 
   it('id lookups need one request per 25 distinct ids', () => {
@@ -32,7 +43,7 @@ describe('benchmark lower bounds', () => {
       one(ids.slice(40, 60)),
       one(ids.slice(0, 10)),
     ];
-    expect(lowerBounds(sent, () => undefined)['workspaces:DescribeWorkspacesConnectionStatus']).toBe(3);
+    expect(lowerBounds(sent)['workspaces:DescribeWorkspacesConnectionStatus']).toBe(3);
   });
 
   it('GetMetricData is bounded by 500 distinct queries and 100,800 datapoints per request', () => {
@@ -60,7 +71,7 @@ describe('benchmark lower bounds', () => {
       ),
     ];
     // 600 distinct queries → 2; 180,000 datapoints → 2.
-    expect(lowerBounds(sent, () => undefined)['cloudwatch:GetMetricData']).toBe(2);
+    expect(lowerBounds(sent)['cloudwatch:GetMetricData']).toBe(2);
   });
 
   it('counts the same single-resource request twice only once', () => {
@@ -69,6 +80,6 @@ describe('benchmark lower bounds', () => {
       req('workspaces:DescribeWorkspaceSnapshots', { WorkspaceId: 'ws-1' }),
       req('workspaces:DescribeWorkspaceSnapshots', { WorkspaceId: 'ws-2' }),
     ];
-    expect(lowerBounds(sent, () => undefined)['workspaces:DescribeWorkspaceSnapshots']).toBe(2);
+    expect(lowerBounds(sent)['workspaces:DescribeWorkspaceSnapshots']).toBe(2);
   });
 });

@@ -15,25 +15,65 @@ export interface ObservedRequest {
   readonly error?: string;
 }
 
-/** How many resources a full scan of an action would page through, per account/region. */
-export type ResourceCounter = (action: string, account: string, region: string) => number | undefined;
+/**
+ * The most items one page can return, per paginated action: the API reference's maximum where it
+ * documents one, else the page size the simulator models for it (marked).
+ */
+const MAX_PAGE: Readonly<Record<string, number>> = {
+  'workspaces:DescribeWorkspaces': 25,
+  'workspaces:DescribeWorkspacesConnectionStatus': 25,
+  'workspaces:DescribeWorkspaceDirectories': 25,
+  'workspaces:DescribeWorkspaceImages': 25,
+  'workspaces:DescribeWorkspaceBundles': 25,
+  'workspaces:DescribeIpGroups': 25,
+  'workspaces:DescribeConnectionAliases': 25,
+  'workspaces:DescribeWorkspacesPools': 25,
+  'workspaces:DescribeWorkspacesPoolSessions': 50,
+  'workspaces-instances:ListWorkspaceInstances': 25,
+  'workspaces-web:ListPortals': 100, // simulator (AWS documents no maximum)
+  'workspaces-web:ListSessions': 50, // simulator
+  'appstream:DescribeFleets': 25, // simulator
+  'appstream:DescribeStacks': 25, // simulator
+  'appstream:DescribeImages': 25,
+  'appstream:DescribeImageBuilders': 25, // simulator
+  'appstream:DescribeAppBlockBuilders': 25,
+  'appstream:DescribeUsers': 25, // simulator
+  'appstream:DescribeSessions': 50,
+  'appstream:DescribeUserStackAssociations': 500,
+  'application-autoscaling:DescribeScalingActivities': 50,
+  'application-autoscaling:DescribeScalingPolicies': 10,
+  'cloudtrail:LookupEvents': 50,
+  'cloudwatch:DescribeAlarms': 100,
+  'servicequotas:ListServiceQuotas': 100,
+  'servicequotas:ListAWSDefaultServiceQuotas': 100,
+  'ds:DescribeDirectories': 100, // simulator
+  'ec2:DescribeSubnets': 1000,
+  'pricing:GetProducts': 100,
+};
 
-/** Page or batch size per action, from the API references. */
-const PAGE_SIZE: Readonly<Record<string, { readonly idsField?: string; readonly size: number }>> = {
-  'workspaces:DescribeWorkspaces': { idsField: 'WorkspaceIds', size: 25 },
-  'workspaces:DescribeWorkspacesConnectionStatus': { idsField: 'WorkspaceIds', size: 25 },
-  'workspaces:DescribeWorkspaceDirectories': { idsField: 'DirectoryIds', size: 25 },
-  'workspaces:DescribeClientProperties': { idsField: 'ResourceIds', size: 25 },
-  'workspaces:DescribeWorkspaceImages': { idsField: 'ImageIds', size: 25 },
+/** Actions that take a list of ids, and the most ids one request takes. */
+const ID_BATCH: Readonly<Record<string, { readonly field: string; readonly size: number }>> = {
+  'workspaces:DescribeWorkspaces': { field: 'WorkspaceIds', size: 25 },
+  'workspaces:DescribeWorkspacesConnectionStatus': { field: 'WorkspaceIds', size: 25 },
+  'workspaces:DescribeWorkspaceDirectories': { field: 'DirectoryIds', size: 25 },
+  'workspaces:DescribeClientProperties': { field: 'ResourceIds', size: 25 },
+  'workspaces:DescribeWorkspaceImages': { field: 'ImageIds', size: 25 },
+  'workspaces:DescribeWorkspacesPools': { field: 'PoolIds', size: 25 },
 };
 
 const GET_METRIC_DATA = 'cloudwatch:GetMetricData';
 const MAX_QUERIES = 500;
 const MAX_DATAPOINTS = 100_800;
+const TOKEN_FIELDS = new Set(['NextToken', 'NextPageToken', 'nextToken', 'PaginationToken']);
 
 function withoutToken(input: Readonly<Record<string, unknown>>): string {
-  const { NextToken: _n, NextPageToken: _p, nextToken: _t, ...rest } = input;
-  return JSON.stringify(rest);
+  return JSON.stringify(Object.fromEntries(Object.entries(input).filter(([k]) => !TOKEN_FIELDS.has(k))));
+}
+
+/** The items of a list response: its first array field. */
+function itemCount(output: Readonly<Record<string, unknown>> | undefined): number {
+  for (const value of Object.values(output ?? {})) if (Array.isArray(value)) return value.length;
+  return 0;
 }
 
 function metricDataBound(requests: readonly ObservedRequest[]): number {
@@ -49,34 +89,32 @@ function metricDataBound(requests: readonly ObservedRequest[]): number {
   return Math.max(1, Math.ceil(queries.size / MAX_QUERIES), Math.ceil(datapoints / MAX_DATAPOINTS));
 }
 
-function pagedBound(
-  action: string,
-  requests: readonly ObservedRequest[],
-  size: number,
-  idsField: string | undefined,
-  count: ResourceCounter,
-): number {
-  const first = requests[0];
-  if (!first) return 0;
+/**
+ * Lists: each distinct request (ignoring page tokens) is one scan, which needs
+ * ceil(items it returned / the largest page) requests, at least one. Id lookups need
+ * ceil(distinct ids / batch size). Anything else: one request per distinct request.
+ */
+function listBound(action: string, requests: readonly ObservedRequest[]): number {
+  const batch = ID_BATCH[action];
   const ids = new Set<string>();
-  let fullScan = false;
+  const scans = new Map<string, number>();
   for (const request of requests) {
-    const listed = idsField ? (request.input[idsField] as unknown[] | undefined) : undefined;
-    if (listed) for (const id of listed) ids.add(String(id));
-    else fullScan = true;
+    const listed = batch ? (request.input[batch.field] as unknown[] | undefined) : undefined;
+    if (listed) {
+      for (const id of listed) ids.add(String(id));
+      continue;
+    }
+    const key = withoutToken(request.input);
+    scans.set(key, (scans.get(key) ?? 0) + itemCount(request.output));
   }
-  // A full scan needs every page once; id lookups need ceil(distinct ids / batch size).
-  const scanPages = fullScan
-    ? Math.max(1, Math.ceil((count(action, first.account, first.region) ?? 0) / size))
-    : 0;
-  return scanPages + Math.ceil(ids.size / size);
+  const maxPage = MAX_PAGE[action];
+  let bound = batch ? Math.ceil(ids.size / batch.size) : 0;
+  for (const items of scans.values()) bound += maxPage ? Math.max(1, Math.ceil(items / maxPage)) : 1;
+  return bound;
 }
 
-/** Lower bound per action for one tool call; undefined where no rule applies. */
-export function lowerBounds(
-  requests: readonly ObservedRequest[],
-  count: ResourceCounter,
-): Record<string, number> {
+/** Lower bound per action for one tool call. */
+export function lowerBounds(requests: readonly ObservedRequest[]): Record<string, number> {
   const byActionAndPlace = new Map<string, ObservedRequest[]>();
   for (const request of requests) {
     const key = `${request.action}|${request.account}|${request.region}`;
@@ -87,12 +125,7 @@ export function lowerBounds(
   const bounds: Record<string, number> = {};
   for (const [key, list] of byActionAndPlace) {
     const action = key.split('|')[0] ?? '';
-    const rule = PAGE_SIZE[action];
-    let bound: number;
-    if (action === GET_METRIC_DATA) bound = metricDataBound(list);
-    else if (rule) bound = pagedBound(action, list, rule.size, rule.idsField, count);
-    // Anything else: each distinct request (ignoring page tokens) is needed once.
-    else bound = new Set(list.map((r) => withoutToken(r.input))).size;
+    const bound = action === GET_METRIC_DATA ? metricDataBound(list) : listBound(action, list);
     bounds[action] = (bounds[action] ?? 0) + bound;
   }
   return bounds;
