@@ -15,8 +15,10 @@ export {
 export {
   chunk,
   collectPages,
+  fetchInBatches,
   listOnce,
   mapBounded,
+  mapBoundedAll,
   type Settled,
   type SharedListSpec,
 } from './aws/helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, collectPages, listOnce, mapBounded } from './helpers.js';
+import { chunk, collectPages, fetchInBatches, listOnce, mapBounded, mapBoundedAll } from './helpers.js';
 
 describe('helpers', () => {
   it('chunk splits into API-sized batches', () => {
@@ -82,5 +82,30 @@ describe('listOnce', () => {
     await listOnce(ctx, spec('us-east-1', { Limit: 25, DirectoryId: 'd-1' }));
     await listOnce(ctx, spec('us-east-1', { Limit: 25 }));
     expect(counter.n).toBe(3);
+  });
+});
+
+describe('fetchInBatches and mapBoundedAll', () => {
+  it('asks for each distinct id once, in batches of the given size, and keeps the order', async () => {
+    const asked: string[][] = [];
+    const ids = ['a', 'b', 'c', 'a', 'd', 'e'];
+    const items = await fetchInBatches(ids, 2, 2, async (batch) => {
+      asked.push(batch);
+      return batch.map((id) => id.toUpperCase());
+    });
+    expect(asked).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(items).toEqual(['A', 'B', 'C', 'D', 'E']);
+  });
+
+  it('throws the first failure in input order once every item has run', async () => {
+    const ran: number[] = [];
+    const work = async (n: number) => {
+      ran.push(n);
+      if (n === 2) throw new Error('two');
+      if (n === 3) throw new Error('three');
+      return n;
+    };
+    await expect(mapBoundedAll([1, 2, 3, 4], 2, work)).rejects.toThrow('two');
+    expect(ran.sort()).toEqual([1, 2, 3, 4]);
   });
 });

@@ -100,3 +100,36 @@ export function listOnce<Page, Item>(
     collectPages(spec.pages(), spec.items, { signal: ctx.signal }),
   );
 }
+
+/**
+ * `mapBounded` for work where any failure means no answer: every item runs (bounded), then the
+ * first error in input order is thrown; otherwise the values, in input order.
+ */
+export async function mapBoundedAll<Item, Value>(
+  items: readonly Item[],
+  concurrency: number,
+  work: (item: Item, index: number) => Promise<Value>,
+  options: { signal?: AbortSignal } = {},
+): Promise<Value[]> {
+  const settled = await mapBounded(items, concurrency, work, options);
+  return settled.map((outcome) => {
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  });
+}
+
+/**
+ * `fetch` over the distinct `ids`, `batchSize` ids a request (the API's id-list limit, e.g. 25),
+ * with bounded concurrency; the items of every batch, flattened in order. The first failed request
+ * is thrown, because a partial answer would be read as "those ids do not exist".
+ */
+export async function fetchInBatches<Item>(
+  ids: readonly string[],
+  batchSize: number,
+  concurrency: number,
+  fetch: (batch: string[]) => Promise<readonly Item[]>,
+  options: { signal?: AbortSignal } = {},
+): Promise<Item[]> {
+  const batches = chunk([...new Set(ids)], batchSize);
+  return (await mapBoundedAll(batches, concurrency, fetch, options)).flat();
+}

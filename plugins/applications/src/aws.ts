@@ -36,8 +36,7 @@ import {
   type ClientLocation,
   type ContributionScope,
   collectPages,
-  mapBounded,
-  type Settled,
+  mapBoundedAll,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import { newestFirstCutoff } from './scaling.js';
@@ -75,13 +74,6 @@ async function* tokenPages<Page extends { NextToken?: string | undefined }>(
     yield page;
     token = page.NextToken;
   } while (token);
-}
-
-function valuesOrThrow<Item, Value>(settled: readonly Settled<Item, Value>[]): Value[] {
-  return settled.map((outcome) => {
-    if (!outcome.ok) throw outcome.error;
-    return outcome.value;
-  });
 }
 
 export function listFleets(ctx: ToolContext, scope: ContributionScope): Promise<Fleet[]> {
@@ -154,7 +146,7 @@ export function stackFleetLinks(ctx: ToolContext, scope: ContributionScope): Pro
     const pairs: [stack: string, fleet: string][] = [];
     if (stacks.length <= fleets.length) {
       const names = stacks.flatMap((s) => (s.Name ? [s.Name] : []));
-      const answers = await mapBounded(names, ctx.limits.concurrency, (StackName) =>
+      const answers = await mapBoundedAll(names, ctx.limits.concurrency, (StackName) =>
         collectPages(
           tokenPages(ctx, (NextToken) =>
             client.send(new ListAssociatedFleetsCommand({ StackName, NextToken })),
@@ -162,12 +154,12 @@ export function stackFleetLinks(ctx: ToolContext, scope: ContributionScope): Pro
           (page) => page.Names,
         ),
       );
-      valuesOrThrow(answers).forEach((fleetNames, i) => {
+      answers.forEach((fleetNames, i) => {
         for (const fleet of fleetNames) pairs.push([names[i] ?? '', fleet]);
       });
     } else {
       const names = fleets.flatMap((f) => (f.Name ? [f.Name] : []));
-      const answers = await mapBounded(names, ctx.limits.concurrency, (FleetName) =>
+      const answers = await mapBoundedAll(names, ctx.limits.concurrency, (FleetName) =>
         collectPages(
           tokenPages(ctx, (NextToken) =>
             client.send(new ListAssociatedStacksCommand({ FleetName, NextToken })),
@@ -175,7 +167,7 @@ export function stackFleetLinks(ctx: ToolContext, scope: ContributionScope): Pro
           (page) => page.Names,
         ),
       );
-      valuesOrThrow(answers).forEach((stackNames, i) => {
+      answers.forEach((stackNames, i) => {
         for (const stack of stackNames) pairs.push([stack, names[i] ?? '']);
       });
     }
@@ -219,7 +211,7 @@ export async function listStackEntitlements(
   stackNames: readonly string[],
 ): Promise<UserStackAssociation[]> {
   const client = appstreamClient(ctx, scope);
-  const answers = await mapBounded(stackNames, ctx.limits.concurrency, (StackName) =>
+  const answers = await mapBoundedAll(stackNames, ctx.limits.concurrency, (StackName) =>
     collectPages(
       tokenPages(ctx, (NextToken) =>
         client.send(
@@ -229,7 +221,7 @@ export async function listStackEntitlements(
       (page) => page.UserStackAssociations,
     ),
   );
-  return valuesOrThrow(answers).flat();
+  return answers.flat();
 }
 
 /**

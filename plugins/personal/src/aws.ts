@@ -20,8 +20,8 @@ import {
   type ClientLocation,
   chunk,
   collectPages,
+  fetchInBatches,
   listOnce,
-  mapBounded,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import type { SnapshotFacts } from './diagnosis.js';
@@ -81,29 +81,6 @@ export function listAllWorkspaces(ctx: ToolContext, where: Where): Promise<Works
   });
 }
 
-/**
- * `describe` over the distinct `ids`, 25 a request, with bounded concurrency; the first failed
- * request is thrown, because any failure means no answer.
- */
-async function describeInBatches<Item>(
-  ctx: ToolContext,
-  ids: readonly string[],
-  describe: (batch: string[]) => Promise<readonly Item[]>,
-): Promise<Item[]> {
-  const settled = await mapBounded(
-    chunk([...new Set(ids)], MAX_IDS_PER_DESCRIBE),
-    ctx.limits.concurrency,
-    describe,
-    {
-      signal: ctx.signal,
-    },
-  );
-  return settled.flatMap((outcome) => {
-    if (!outcome.ok) throw outcome.error;
-    return outcome.value;
-  });
-}
-
 /** The desktops with these ids (25 per request); ids AWS does not know are absent from the map. */
 export async function describeWorkspacesByIds(
   ctx: ToolContext,
@@ -111,10 +88,12 @@ export async function describeWorkspacesByIds(
   workspaceIds: readonly string[],
 ): Promise<Map<string, Workspace>> {
   const client = workspacesClient(ctx, where);
-  const found = await describeInBatches(
-    ctx,
+  const found = await fetchInBatches(
     workspaceIds,
+    MAX_IDS_PER_DESCRIBE,
+    ctx.limits.concurrency,
     async (ids) => (await client.send(new DescribeWorkspacesCommand({ WorkspaceIds: ids }))).Workspaces ?? [],
+    { signal: ctx.signal },
   );
   return new Map(found.flatMap((ws) => (ws.WorkspaceId ? [[ws.WorkspaceId, ws] as const] : [])));
 }
@@ -140,12 +119,17 @@ export async function describeDirectoriesByIds(
   directoryIds: readonly string[],
 ): Promise<WorkspaceDirectory[]> {
   const client = workspacesClient(ctx, where);
-  return describeInBatches(ctx, directoryIds, (ids) =>
-    collectPages(
-      paginateDescribeWorkspaceDirectories({ client }, { DirectoryIds: ids }),
-      (page) => page.Directories,
-      { signal: ctx.signal },
-    ),
+  return fetchInBatches(
+    directoryIds,
+    MAX_IDS_PER_DESCRIBE,
+    ctx.limits.concurrency,
+    (ids) =>
+      collectPages(
+        paginateDescribeWorkspaceDirectories({ client }, { DirectoryIds: ids }),
+        (page) => page.Directories,
+        { signal: ctx.signal },
+      ),
+    { signal: ctx.signal },
   );
 }
 
@@ -221,12 +205,14 @@ export async function describeConnectionStatus(
   workspaceIds: readonly string[],
 ): Promise<Map<string, WorkspaceConnectionStatus>> {
   const client = workspacesClient(ctx, where);
-  const found = await describeInBatches(
-    ctx,
+  const found = await fetchInBatches(
     workspaceIds,
+    MAX_IDS_PER_DESCRIBE,
+    ctx.limits.concurrency,
     async (ids) =>
       (await client.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: ids })))
         .WorkspacesConnectionStatus ?? [],
+    { signal: ctx.signal },
   );
   return new Map(found.flatMap((s) => (s.WorkspaceId ? [[s.WorkspaceId, s] as const] : [])));
 }

@@ -17,12 +17,11 @@ import {
 import {
   type ClientLocation,
   type ContributionScope,
-  chunk,
   collectPages,
+  fetchInBatches,
   getMetricDataBatched,
   type MetricSeries,
   type MetricWindow,
-  mapBounded,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 
@@ -40,29 +39,6 @@ function workspacesClient(ctx: ToolContext, scope: ContributionScope): WorkSpace
 /** The memo key of a scope: a contribution names the account, a tool may not; both mean the same. */
 function scopeKey(ctx: ToolContext, scope: ContributionScope): string {
   return `${scope.account ?? ctx.aws.targets[0]?.account ?? ''}:${scope.region}`;
-}
-
-/**
- * `describe` over the distinct `ids`, 25 a request, with bounded concurrency; the first failed
- * request is thrown, because any failure means no answer.
- */
-async function describeInBatches<Item>(
-  ctx: ToolContext,
-  ids: readonly string[],
-  describe: (batch: string[]) => Promise<readonly Item[]>,
-): Promise<Item[]> {
-  const settled = await mapBounded(
-    chunk([...new Set(ids)], MAX_PER_REQUEST),
-    ctx.limits.concurrency,
-    describe,
-    {
-      signal: ctx.signal,
-    },
-  );
-  return settled.flatMap((outcome) => {
-    if (!outcome.ok) throw outcome.error;
-    return outcome.value;
-  });
 }
 
 /**
@@ -94,7 +70,7 @@ export async function describeDirectories(
   directoryIds: readonly string[],
 ): Promise<Map<string, WorkspaceDirectory>> {
   const client = workspacesClient(ctx, scope);
-  const found = await describeInBatches(ctx, directoryIds, (ids) =>
+  const found = await fetchInBatches(directoryIds, MAX_PER_REQUEST, ctx.limits.concurrency, (ids) =>
     collectPages(
       paginateDescribeWorkspaceDirectories({ client }, { DirectoryIds: ids }),
       (page) => page.Directories,
@@ -111,7 +87,7 @@ export async function describeIpGroups(
   groupIds: readonly string[],
 ): Promise<Map<string, WorkspacesIpGroup>> {
   const client = workspacesClient(ctx, scope);
-  const found = await describeInBatches(ctx, groupIds, async (ids) => {
+  const found = await fetchInBatches(groupIds, MAX_PER_REQUEST, ctx.limits.concurrency, async (ids) => {
     const groups: WorkspacesIpGroup[] = [];
     let nextToken: string | undefined;
     do {
