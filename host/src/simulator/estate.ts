@@ -64,9 +64,23 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     secureBrowser,
     coreInstances,
   };
-  return {
-    ...resources,
-    billing: generateBilling(ctx('billing'), resources),
-    governance: generateGovernance(ctx('governance'), resources),
-  };
+  // The derived parts (most of the generation time at 10,000 desktops) are built on first read, so
+  // a test that never asks Cost Explorer or CloudTrail does not pay for them. Their random streams
+  // fork from the root's seed state, so when they are built does not change them; they reflect the
+  // resources as they are at that first read (a test edits the estate before serving it).
+  const estate = { ...resources } as Estate;
+  lazyPart(estate, 'billing', () => generateBilling(ctx('billing'), resources));
+  lazyPart(estate, 'governance', () => generateGovernance(ctx('governance'), resources));
+  return estate;
+}
+
+function lazyPart<K extends 'billing' | 'governance'>(estate: Estate, key: K, build: () => Estate[K]): void {
+  let value: Estate[K] | undefined;
+  Object.defineProperty(estate, key, {
+    enumerable: true,
+    get: () => {
+      value ??= build();
+      return value;
+    },
+  });
 }

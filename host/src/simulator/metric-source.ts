@@ -24,6 +24,12 @@ export interface MetricSource {
    * undefined when the resource published nothing then (stopped, not yet created).
    */
   sample(timeMs: number): number | undefined;
+  /**
+   * Optional fast path: the statistic over the samples in [fromMs, toMs), exactly what aggregating
+   * `sample` would give, or undefined when there are none. For series summed over long windows
+   * (hourly UserConnected of 10,000 desktops is 40 million samples a fortnight).
+   */
+  aggregate?(fromMs: number, toMs: number, stat: string): number | undefined;
 }
 
 /** Answers for the metrics one part of the estate publishes; undefined = not mine / no such series. */

@@ -115,14 +115,18 @@ function computeSeries(
     const first = Math.floor(start.getTime() / periodMs) * periodMs;
     for (let bucket = first; bucket < end.getTime() && bucket < now; bucket += periodMs) {
       if (bucket < oldest) continue;
-      const samples: number[] = [];
       const from = Math.ceil(Math.max(bucket, start.getTime()) / resolutionMs) * resolutionMs;
       const to = Math.min(bucket + periodMs, end.getTime(), now);
-      for (let t = from; t < to; t += resolutionMs) {
-        const value = source.sample(t);
-        if (value !== undefined) samples.push(value);
+      let value: number | undefined;
+      if (source.aggregate) value = from < to ? source.aggregate(from, to, stat) : undefined;
+      else {
+        const samples: number[] = [];
+        for (let t = from; t < to; t += resolutionMs) {
+          const sample = source.sample(t);
+          if (sample !== undefined) samples.push(sample);
+        }
+        value = aggregate(samples, stat);
       }
-      const value = aggregate(samples, stat);
       if (value !== undefined) {
         timestamps.push(new Date(bucket));
         values.push(value);

@@ -8,6 +8,7 @@ import { singleDimension } from '../../metric-source.js';
 import { DAY_MS } from '../../model.js';
 import { unit } from '../../rng.js';
 import { computeSpec } from './catalogue.js';
+import { connectedCounts, connectedStatistic } from './connected-aggregate.js';
 import type { LoadProfile, SimDesktop } from './model.js';
 import { runningAt, sessionAt, sessionsOnDay } from './usage.js';
 
@@ -148,5 +149,14 @@ export const personalMetrics: MetricProvider = (key: MetricKey, estate: Estate):
   if (!workspaceId) return undefined;
   const desktop = findDesktop(estate, key.account, key.region, workspaceId);
   if (!desktop) return undefined;
-  return { resolutionSeconds: 300, sample: (t) => desktopSample(desktop, key.metricName, t) };
+  return {
+    resolutionSeconds: 300,
+    sample: (t) => desktopSample(desktop, key.metricName, t),
+    ...(key.metricName === 'UserConnected'
+      ? {
+          aggregate: (from: number, to: number, stat: string) =>
+            connectedStatistic(connectedCounts(desktop, from, to), stat),
+        }
+      : {}),
+  };
 };

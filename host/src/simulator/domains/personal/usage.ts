@@ -95,7 +95,8 @@ export function autoStopTailMs(desktop: SimDesktop): number {
   return (desktop.workspace.WorkspaceProperties?.RunningModeAutoStopTimeoutInMinutes ?? 60) * MINUTE_MS;
 }
 
-const DEAD_STATES = new Set(['ERROR', 'SUSPENDED', 'PENDING', 'TERMINATED', 'TERMINATING']);
+/** States in which a desktop does not run (after it broke, for ERROR and SUSPENDED). */
+export const DEAD_STATES = new Set(['ERROR', 'SUSPENDED', 'PENDING', 'TERMINATED', 'TERMINATING']);
 
 /**
  * Whether the desktop is powered on at `t`. ALWAYS_ON desktops always run; AUTO_STOP and MANUAL
