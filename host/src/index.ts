@@ -32,7 +32,13 @@ export {
 } from './aws/metrics.js';
 export { type PageCursor, readCursor } from './builtin/cursor.js';
 export { ScopeInput, selectScopes } from './builtin/scope.js';
-export { definePlugin, defineTool, defineWriteTool } from './plugin-api/define.js';
+export {
+  type CheckSet,
+  defineChecks,
+  definePlugin,
+  defineTool,
+  defineWriteTool,
+} from './plugin-api/define.js';
 export {
   type AwsAccess,
   type AwsTarget,

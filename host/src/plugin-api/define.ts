@@ -1,5 +1,14 @@
 import type { TObject } from 'typebox';
-import { PLUGIN_API_VERSION, type Plugin, type ReadTool, type Tool, type WriteTool } from './types.js';
+import {
+  type CheckDescriptor,
+  type Finding,
+  PLUGIN_API_VERSION,
+  type Plugin,
+  type ReadTool,
+  type Severity,
+  type Tool,
+  type WriteTool,
+} from './types.js';
 
 /** Types a read tool (tier 0/1). Identity at run time; exists so authors get inference. */
 export function defineTool<I extends TObject, O extends TObject>(tool: Omit<ReadTool<I, O>, 'kind'>): Tool {
@@ -14,4 +23,39 @@ export function defineWriteTool<I extends TObject>(tool: Omit<WriteTool<I>, 'kin
 /** Types a plugin and stamps the plugin API version it is built against. */
 export function definePlugin(plugin: Omit<Plugin, 'apiVersion'> & { apiVersion?: number }): Plugin {
   return { apiVersion: PLUGIN_API_VERSION, ...plugin };
+}
+
+/** What {@link defineChecks} gives a findings contributor: its checks and typed helpers over them. */
+export interface CheckSet<Id extends string> {
+  readonly checks: readonly CheckDescriptor[];
+  /** A finding of one of these checks; `severity` overrides the check's default for this resource. */
+  finding(
+    checkId: Id,
+    resourceId: string,
+    resourceType: string,
+    detail?: string,
+    severity?: Severity,
+  ): Finding;
+  /** The descriptors of some checks (each contributor documents the checks it raises). */
+  checksOf(ids: readonly Id[]): CheckDescriptor[];
+}
+
+/**
+ * Types a plugin's check catalogue, so a finding can only name a check the plugin documents.
+ * Pass the array `as const` (or with `satisfies readonly CheckDescriptor[]`).
+ */
+export function defineChecks<const C extends readonly CheckDescriptor[]>(
+  checks: C,
+): CheckSet<C[number]['id']> {
+  return {
+    checks,
+    finding: (checkId, resourceId, resourceType, detail, severity) => ({
+      checkId,
+      resourceId,
+      resourceType,
+      ...(detail ? { detail } : {}),
+      ...(severity ? { severity } : {}),
+    }),
+    checksOf: (ids) => checks.filter((c) => ids.includes(c.id)),
+  };
 }

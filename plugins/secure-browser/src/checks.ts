@@ -1,4 +1,4 @@
-import type { CheckDescriptor, Finding, Severity } from '@workspaces-euc-mcp/host';
+import { type CheckDescriptor, defineChecks } from '@workspaces-euc-mcp/host';
 
 /** The security checks this plugin contributes, with stable ids. */
 export const SECURE_BROWSER_CHECKS = [
@@ -63,23 +63,5 @@ export const SECURE_BROWSER_CHECKS = [
 /** A check id of this plugin. */
 export type CheckId = (typeof SECURE_BROWSER_CHECKS)[number]['id'];
 
-export function finding(
-  checkId: CheckId,
-  resourceId: string,
-  resourceType: string,
-  detail?: string,
-  severity?: Severity,
-): Finding {
-  return {
-    checkId,
-    resourceId,
-    resourceType,
-    ...(detail ? { detail } : {}),
-    ...(severity ? { severity } : {}),
-  };
-}
-
-/** The descriptors of some checks (each contributor documents the checks it raises). */
-export function checksOf(ids: readonly CheckId[]): CheckDescriptor[] {
-  return SECURE_BROWSER_CHECKS.filter((c) => ids.includes(c.id));
-}
+/** `finding(...)` and `checksOf(...)`, typed by this plugin's check ids. */
+export const { finding, checksOf } = defineChecks(SECURE_BROWSER_CHECKS);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { defineChecks } from './define.js';
+
+const { finding, checksOf } = defineChecks([
+  { id: 'demo.open', title: 'Open', severity: 'critical', why: 'w', fix: 'f' },
+  { id: 'demo.old', title: 'Old', severity: 'info', why: 'w', fix: 'f' },
+] as const);
+
+describe('defineChecks', () => {
+  it('builds findings of its own checks, leaving out what was not given', () => {
+    expect(finding('demo.open', 'r-1', 'Portal')).toEqual({
+      checkId: 'demo.open',
+      resourceId: 'r-1',
+      resourceType: 'Portal',
+    });
+    expect(finding('demo.old', 'r-2', 'Image', 'two years', 'warning')).toEqual({
+      checkId: 'demo.old',
+      resourceId: 'r-2',
+      resourceType: 'Image',
+      detail: 'two years',
+      severity: 'warning',
+    });
+    // @ts-expect-error a check the catalogue does not document
+    finding('demo.unknown', 'r-3', 'Portal');
+  });
+
+  it('returns the descriptors a contributor raises, in catalogue order', () => {
+    expect(checksOf(['demo.old', 'demo.open']).map((c) => c.id)).toEqual(['demo.open', 'demo.old']);
+  });
+});
