@@ -1,5 +1,4 @@
 import type { Plugin } from '@workspaces-euc-mcp/host';
-import { createTestHost, generateEstate, proveIamExact } from '@workspaces-euc-mcp/host/testing';
 import applications from '@workspaces-euc-mcp/plugin-applications';
 import audit from '@workspaces-euc-mcp/plugin-audit';
 import coreInstances from '@workspaces-euc-mcp/plugin-core-instances';
@@ -7,6 +6,7 @@ import cost from '@workspaces-euc-mcp/plugin-cost';
 import personal from '@workspaces-euc-mcp/plugin-personal';
 import pools from '@workspaces-euc-mcp/plugin-pools';
 import secureBrowser from '@workspaces-euc-mcp/plugin-secure-browser';
+import { createTestHost, generateEstate, proveIamExact } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 
 // The default launch with every tier on: every first-party plugin and the host's own tools, each

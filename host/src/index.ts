@@ -32,6 +32,8 @@ export {
 } from './aws/metrics.js';
 export { type PageCursor, readCursor } from './builtin/cursor.js';
 export { ScopeInput, selectScopes } from './builtin/scope.js';
+export type { InventoryReport } from './builtin/tools/generate-inventory-report.js';
+export type { InventorySummary } from './builtin/tools/get-euc-inventory-summary.js';
 export {
   type CheckSet,
   defineChecks,

@@ -41,6 +41,11 @@ export interface AwsSettings {
   readonly credentials?: CredentialProvider;
   /** Called once for each client created, e.g. to attach the simulated estate. */
   readonly clientHook?: (client: SdkClient, meta: ClientMeta) => void;
+  /**
+   * Replaces the adaptive retry strategy (the test kit retries throttling without waiting, so
+   * no test sleeps on backoff). An SDK `RetryStrategyV2`, kept opaque to stay SDK-version free.
+   */
+  readonly retryStrategy?: object;
 }
 
 /** The account id in an IAM role ARN (`arn:aws:iam::123456789012:role/x`). */
@@ -174,13 +179,17 @@ export function createAwsAccess(settings: AwsSettings): AwsAccess & { destroy():
       }
       const cached = byLocation.get(key);
       if (cached) return cached as C;
-      const client = new ctor({
+      const config: HostClientConfig = {
         region,
         credentials: credentialsFor(target),
         retryMode: 'adaptive',
         maxAttempts: settings.maxAttempts,
         customUserAgent: settings.userAgent,
-      });
+      };
+      // Not part of HostClientConfig: its SDK type differs between client versions.
+      const client = new ctor(
+        settings.retryStrategy ? Object.assign(config, { retryStrategy: settings.retryStrategy }) : config,
+      );
       const serviceId = (client as unknown as InstrumentableClient).config.serviceId ?? ctor.name;
       const meta: ClientMeta = { serviceId, region, account: target.account };
       instrument(client, meta);

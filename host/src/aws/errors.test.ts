@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awsError } from '../__fixtures__/fake-aws.js';
+import { awsError } from '../../test/fixtures/fake-aws.js';
 import {
   classifyAwsError,
   rememberFailedCall,

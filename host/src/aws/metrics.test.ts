@@ -1,6 +1,6 @@
 import { CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, it } from 'vitest';
-import { awsError, fakeAws } from '../__fixtures__/fake-aws.js';
+import { awsError, fakeAws } from '../../test/fixtures/fake-aws.js';
 import { createAwsAccess } from './context.js';
 import { getMetricDataBatched, queriesPerRequest } from './metrics.js';
 

@@ -5,13 +5,12 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { createAwsAccess, type TargetSettings } from '../aws/context.js';
 import { createReauthAdvisor, findOnPath, launchDetached, ssoAutoLoginEnabled } from '../aws/sso.js';
 import { hostPlugin } from '../builtin/index.js';
-import { type LoadedConfig, loadConfig } from '../config/load.js';
+import { ConfigError, type LoadedConfig, loadConfig } from '../config/load.js';
 import { createHost, type Host } from '../host.js';
 import { createLogger, type LogSink } from '../logger.js';
 import type { Limits, Tier } from '../plugin-api/types.js';
 import { type LoadedPlugin, loadPlugins, normalizeEntries } from '../registry/load-plugins.js';
-import type { DemoEnvironment } from '../simulator/demo.js';
-import type { SimulatorOptions } from '../simulator/engine.js';
+import type { DemoEnvironment, DemoLoader } from './demo.js';
 import type { CliOptions } from './options.js';
 
 const HOST_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,8 +28,13 @@ export interface ProcessEnvironment {
   /** Extra folders to resolve plugin packages from (the installed distribution's root). */
   readonly pluginSearchBases: readonly string[];
   readonly stderr: (line: string) => void;
-  /** Latency/throttling/faults for the --demo simulator (the benchmark sets them). */
-  readonly simulator?: SimulatorOptions;
+  /** The plugins loaded when the config lists none (the distribution's first-party plugins). */
+  readonly defaultPlugins?: readonly string[];
+  /**
+   * Builds the `--demo` estate. The distribution passes a dynamic import of the simulator, so
+   * the runtime host never loads (or ships) it; without one, `--demo` is refused.
+   */
+  readonly loadDemo?: DemoLoader;
 }
 
 /** A running host and what built it. */
@@ -70,6 +74,17 @@ function mergeTargets(options: CliOptions, configured: readonly TargetSettings[]
   return configured.map((target) => ({ ...fromFlags, ...target }));
 }
 
+async function demoEnvironment(
+  loadDemo: DemoLoader | undefined,
+  options: Parameters<DemoLoader>[0],
+): Promise<DemoEnvironment> {
+  if (!loadDemo)
+    throw new ConfigError(
+      '--demo needs the simulated estate, which this build of the host does not include; run the workspaces-euc-mcp distribution (bin/workspaces-euc-mcp.js) instead.',
+    );
+  return loadDemo(options);
+}
+
 /** Loads config and plugins, creates the AWS context and the host. */
 export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): Promise<Bootstrapped> {
   const logSinks: LogSink[] = [];
@@ -77,7 +92,7 @@ export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): 
   const config = await loadConfig({ explicitPath: options.config, searchFrom: proc.cwd });
   // The host's own cross-service tools are always there; a config entry naming the host package
   // only narrows them (enabled: false, tools.allow/deny).
-  const entries = normalizeEntries(config.config.plugins);
+  const entries = normalizeEntries(config.config.plugins, proc.defaultPlugins ?? []);
   const hostEntry = entries.find((entry) => entry.specifier === hostPlugin.name) ?? {
     specifier: hostPlugin.name,
     enabled: true,
@@ -104,10 +119,9 @@ export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): 
   const version = hostVersion();
   // Loaded only for --demo: a real launch never builds an estate.
   const demo: DemoEnvironment | undefined = options.demo
-    ? (await import('../simulator/demo.js')).createDemoEnvironment({
+    ? await demoEnvironment(proc.loadDemo, {
         size: options.demoSize,
         seed: options.demoSeed,
-        ...(proc.simulator ? { simulator: proc.simulator } : {}),
       })
     : undefined;
   const targets: TargetSettings[] = demo

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './main.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const CONFIG = path.resolve(here, '../../test-fixtures/e2e/.workspaces-eucrc.json');
+const CONFIG = path.resolve(here, '../../test/fixtures/e2e/.workspaces-eucrc.json');
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

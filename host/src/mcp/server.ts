@@ -48,25 +48,31 @@ export function createMcpServer(
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const progressToken = request.params._meta?.progressToken;
+    // Notifications are written in order, and all before the result: a client stops listening for
+    // a request's progress once its result arrives, so a late one would be lost.
+    let notified: Promise<unknown> = Promise.resolve();
     const result = await host.invoke(request.params.name, request.params.arguments ?? {}, {
       signal: extra.signal,
       progress:
         progressToken === undefined
           ? undefined
           : (progress, total, message) => {
-              void extra
-                .sendNotification({
-                  method: 'notifications/progress',
-                  params: {
-                    progressToken,
-                    progress,
-                    ...(total !== undefined ? { total } : {}),
-                    ...(message !== undefined ? { message } : {}),
-                  },
-                })
-                .catch(() => undefined);
+              notified = notified.then(() =>
+                extra
+                  .sendNotification({
+                    method: 'notifications/progress',
+                    params: {
+                      progressToken,
+                      progress,
+                      ...(total !== undefined ? { total } : {}),
+                      ...(message !== undefined ? { message } : {}),
+                    },
+                  })
+                  .catch(() => undefined),
+              );
             },
     });
+    await notified;
     if (!result.ok) return { isError: true, content: [{ type: 'text', text: result.text }] };
     return {
       content: [

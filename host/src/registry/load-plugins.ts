@@ -5,17 +5,6 @@ import type { PluginEntry } from '../config/schema.js';
 import type { Plugin } from '../plugin-api/types.js';
 import { PluginError, validatePlugin } from './validate-plugin.js';
 
-/** The first-party plugins loaded when no config lists plugins. */
-export const FIRST_PARTY_PLUGINS: readonly string[] = [
-  '@workspaces-euc-mcp/plugin-personal',
-  '@workspaces-euc-mcp/plugin-pools',
-  '@workspaces-euc-mcp/plugin-applications',
-  '@workspaces-euc-mcp/plugin-secure-browser',
-  '@workspaces-euc-mcp/plugin-core-instances',
-  '@workspaces-euc-mcp/plugin-cost',
-  '@workspaces-euc-mcp/plugin-audit',
-];
-
 /** A config entry in its long form. */
 export interface NormalizedEntry {
   readonly specifier: string;
@@ -31,9 +20,15 @@ export interface LoadedPlugin {
   readonly entry: NormalizedEntry;
 }
 
-/** Expands the string shorthand; no plugins listed means every first-party plugin. */
-export function normalizeEntries(entries: readonly PluginEntry[] | undefined): NormalizedEntry[] {
-  const list = entries ?? FIRST_PARTY_PLUGINS;
+/**
+ * Expands the string shorthand. No plugins listed means the distribution's defaults (the root
+ * package's first-party plugins; the bare host has none).
+ */
+export function normalizeEntries(
+  entries: readonly PluginEntry[] | undefined,
+  defaults: readonly string[],
+): NormalizedEntry[] {
+  const list = entries ?? defaults;
   return list.map((entry) =>
     typeof entry === 'string'
       ? { specifier: entry, enabled: true, options: {} }

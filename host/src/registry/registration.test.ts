@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testPlugin } from '../__fixtures__/test-plugin.js';
+import { testPlugin } from '../../test/fixtures/test-plugin.js';
 import type { Tier } from '../plugin-api/types.js';
 import type { NormalizedEntry } from './load-plugins.js';
 import { decideRegistration, tierAllowedByFlags } from './registration.js';

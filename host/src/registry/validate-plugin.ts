@@ -42,7 +42,7 @@ async function checkActions(
   for (const action of actions) {
     if (typeof action !== 'string' || !IAM_ACTION_PATTERN.test(action))
       throw new PluginError(
-        `Plugin ${pluginName}: ${owner} declares a malformed IAM action ${JSON.stringify(action)}; expected "service:Action" with no wildcards, e.g. "workspaces:DescribeWorkspaces".`,
+        `Plugin ${pluginName}: ${owner} declares a malformed IAM action ${JSON.stringify(action)}; expected "service:Action" (the service prefix, a colon, the operation name) with no wildcards.`,
       );
     if (seen.has(action)) throw new PluginError(`Plugin ${pluginName}: ${owner} declares ${action} twice.`);
     seen.add(action);

@@ -1,4 +1,4 @@
-import { generateEstate, proveIamExact } from '@workspaces-euc-mcp/host/testing';
+import { generateEstate, proveIamExact } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { appsHost } from './__tests__/host.js';
 

@@ -1,5 +1,5 @@
 import { definePlugin } from '@workspaces-euc-mcp/host';
-import { proveIamExact } from '@workspaces-euc-mcp/host/testing';
+import { proveIamExact } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { auditHost, personalPlugin } from './__tests__/host.js';
 

@@ -1,4 +1,4 @@
-import { proveIamExact } from '@workspaces-euc-mcp/host/testing';
+import { proveIamExact } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from './__tests__/estate.js';
 import { coreHost } from './__tests__/host.js';

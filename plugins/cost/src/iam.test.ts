@@ -1,4 +1,4 @@
-import { proveIamExact } from '@workspaces-euc-mcp/host/testing';
+import { proveIamExact } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { always, costHost, editedEstate, hourlyMetrics } from './__tests__/sim.js';
 import { plugin } from './index.js';

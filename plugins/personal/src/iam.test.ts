@@ -1,4 +1,4 @@
-import { contributionProbe, proveIamExact } from '@workspaces-euc-mcp/host/testing';
+import { contributionProbe, proveIamExact } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from './__tests__/estate.js';
 import { personalHost } from './__tests__/host.js';

@@ -1,4 +1,4 @@
-import { proveIamExact } from '@workspaces-euc-mcp/host/testing';
+import { proveIamExact } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { portalEstate, webHost } from './__tests__/host.js';
 

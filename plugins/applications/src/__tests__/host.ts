@@ -7,11 +7,11 @@ import {
   generateEstate,
   type Simulator,
   type TestHost,
-} from '@workspaces-euc-mcp/host/testing';
+} from '@workspaces-euc-mcp/testing';
 import { afterEach } from 'vitest';
 import plugin from '../index.js';
 
-export { invokeOk as call, type TestHost } from '@workspaces-euc-mcp/host/testing';
+export { invokeOk as call, type TestHost } from '@workspaces-euc-mcp/testing';
 
 const open: (() => void)[] = [];
 afterEach(() => {

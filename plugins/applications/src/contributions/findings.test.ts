@@ -1,4 +1,4 @@
-import { type CollectedFindings, generateEstate } from '@workspaces-euc-mcp/host/testing';
+import { type CollectedFindings, generateEstate } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { appsHost, call, fleetEstate } from '../__tests__/host.js';
 import { APPLICATIONS_CHECKS } from '../checks.js';

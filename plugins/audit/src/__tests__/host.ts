@@ -5,6 +5,8 @@
  * built output, so `npm run build` (or nx) must have built them first.
  */
 import type { Plugin } from '@workspaces-euc-mcp/host';
+import costPlugin from '@workspaces-euc-mcp/plugin-cost';
+import personalPlugin from '@workspaces-euc-mcp/plugin-personal';
 import {
   createTestHost,
   type Estate,
@@ -12,15 +14,13 @@ import {
   generateEstate,
   type SimulatorOptions,
   type TestHost,
-} from '@workspaces-euc-mcp/host/testing';
-import costPlugin from '@workspaces-euc-mcp/plugin-cost';
-import personalPlugin from '@workspaces-euc-mcp/plugin-personal';
+} from '@workspaces-euc-mcp/testing';
 import { afterEach } from 'vitest';
 import { createAuditPlugin } from '../index.js';
 import { createPacer, type Pacer } from '../pacer.js';
 import { type FakeClock, fakeClock } from './fake-clock.js';
 
-export { invokeOk as call, type TestHost } from '@workspaces-euc-mcp/host/testing';
+export { invokeOk as call, type TestHost } from '@workspaces-euc-mcp/testing';
 export { costPlugin, personalPlugin };
 
 const open: (() => void)[] = [];

@@ -1,6 +1,6 @@
 import type { EC2InstanceError, ProvisionStateEnum } from '@aws-sdk/client-workspaces-instances';
-import type { SimManagedInstance } from '@workspaces-euc-mcp/host/simulator';
-import { type Estate, generateEstate } from '@workspaces-euc-mcp/host/testing';
+import type { SimManagedInstance } from '@workspaces-euc-mcp/simulator';
+import { type Estate, generateEstate } from '@workspaces-euc-mcp/testing';
 
 /**
  * A small, hand-described simulated estate: a tiny generated estate whose Core managed instances

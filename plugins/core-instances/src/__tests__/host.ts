@@ -6,11 +6,11 @@ import {
   type FaultRule,
   type Simulator,
   type TestHost,
-} from '@workspaces-euc-mcp/host/testing';
+} from '@workspaces-euc-mcp/testing';
 import { afterEach } from 'vitest';
 import plugin from '../index.js';
 
-export { invokeOk as call, type TestHost } from '@workspaces-euc-mcp/host/testing';
+export { invokeOk as call, type TestHost } from '@workspaces-euc-mcp/testing';
 
 const open: (() => void)[] = [];
 afterEach(() => {

@@ -1,4 +1,4 @@
-import type { CollectedIdle } from '@workspaces-euc-mcp/host/testing';
+import type { CollectedIdle } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { INSTANCE, smallEstate } from '../__tests__/estate.js';
 import { call, coreHost } from '../__tests__/host.js';

@@ -1,8 +1,5 @@
-import {
-  generateEstate,
-  type InventoryReport,
-  type InventorySummary,
-} from '@workspaces-euc-mcp/host/testing';
+import type { InventoryReport, InventorySummary } from '@workspaces-euc-mcp/host';
+import { generateEstate } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_REGION, INSTANCE, REGION, smallEstate } from '../__tests__/estate.js';
 import { call, coreHost } from '../__tests__/host.js';

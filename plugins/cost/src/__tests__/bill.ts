@@ -3,8 +3,8 @@
  * billing lines are replaced, so the tools' arithmetic is checked on numbers a person can add up
  * while every Cost Explorer rule (windows, paging, filters, errors) stays the simulator's.
  */
-import type { CostLine } from '@workspaces-euc-mcp/host/simulator';
-import { type Estate, generateEstate } from '@workspaces-euc-mcp/host/testing';
+import type { CostLine } from '@workspaces-euc-mcp/simulator';
+import { type Estate, generateEstate } from '@workspaces-euc-mcp/testing';
 
 const DAY_MS = 86_400_000;
 

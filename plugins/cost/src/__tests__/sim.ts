@@ -1,10 +1,10 @@
 /**
- * Test helpers over the project's one simulated estate (`@workspaces-euc-mcp/host/testing`):
+ * Test helpers over the project's one simulated estate (`@workspaces-euc-mcp/testing`):
  * a host serving an estate with this plugin, a small edited estate for hand-checked numbers, and
  * hourly metric overrides. No AWS behaviour is faked here: limits, paging, errors and prices all
  * come from the shared simulator.
  */
-import type { MetricProvider, SimDesktop } from '@workspaces-euc-mcp/host/simulator';
+import type { MetricProvider, SimDesktop } from '@workspaces-euc-mcp/simulator';
 import {
   createTestHost,
   type Estate,
@@ -12,14 +12,14 @@ import {
   generateEstate,
   type SimulatorOptions,
   type TestHost,
-} from '@workspaces-euc-mcp/host/testing';
+} from '@workspaces-euc-mcp/testing';
 import { plugin } from '../index.js';
 
 /** The estate's clock: Monday 2026-11-16 12:00 UTC; a 14-day window starts 2026-11-02 12:00. */
 export const NOW = new Date('2026-11-16T12:00:00.000Z');
 const HOUR_MS = 3_600_000;
 
-export type { TestHost } from '@workspaces-euc-mcp/host/testing';
+export type { TestHost } from '@workspaces-euc-mcp/testing';
 
 /** A host with the cost plugin serving `estate`. */
 export function costHost(

@@ -1,4 +1,4 @@
-import { generateEstate } from '@workspaces-euc-mcp/host/testing';
+import { generateEstate } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import {
   always,

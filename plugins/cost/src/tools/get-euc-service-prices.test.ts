@@ -1,5 +1,5 @@
 import { definePlugin, defineTool } from '@workspaces-euc-mcp/host';
-import { createTestHost, type SimulatorOptions } from '@workspaces-euc-mcp/host/testing';
+import { createTestHost, type SimulatorOptions } from '@workspaces-euc-mcp/testing';
 import Type from 'typebox';
 import { describe, expect, it } from 'vitest';
 import { costHost, editedEstate } from '../__tests__/sim.js';

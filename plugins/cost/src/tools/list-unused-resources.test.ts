@@ -1,5 +1,5 @@
 import { definePlugin, type IdleContributor } from '@workspaces-euc-mcp/host';
-import { createTestHost } from '@workspaces-euc-mcp/host/testing';
+import { createTestHost } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { always, costHost, type DesktopSpec, editedEstate, hourlyMetrics } from '../__tests__/sim.js';
 import { plugin } from '../index.js';

@@ -1,7 +1,7 @@
 import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
 import type { Workspace, WorkspaceConnectionStatus, WorkspaceDirectory } from '@aws-sdk/client-workspaces';
-import type { PersonalEstate, SimDesktop, SimDirectory, SimSubnet } from '@workspaces-euc-mcp/host/simulator';
-import { type Estate, generateEstate } from '@workspaces-euc-mcp/host/testing';
+import type { PersonalEstate, SimDesktop, SimDirectory, SimSubnet } from '@workspaces-euc-mcp/simulator';
+import { type Estate, generateEstate } from '@workspaces-euc-mcp/testing';
 import { type PinnedMetrics, pinMetrics, SMALL_METRICS } from './metrics.js';
 
 /**

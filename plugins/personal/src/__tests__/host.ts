@@ -1,5 +1,5 @@
 import type { Plugin } from '@workspaces-euc-mcp/host';
-import type { SimRequest } from '@workspaces-euc-mcp/host/simulator';
+import type { SimRequest } from '@workspaces-euc-mcp/simulator';
 import {
   createTestHost,
   type Estate,
@@ -7,11 +7,11 @@ import {
   type FaultRule,
   type Simulator,
   type TestHost,
-} from '@workspaces-euc-mcp/host/testing';
+} from '@workspaces-euc-mcp/testing';
 import { afterEach } from 'vitest';
 import plugin from '../index.js';
 
-export { invokeOk as call, type TestHost } from '@workspaces-euc-mcp/host/testing';
+export { invokeOk as call, type TestHost } from '@workspaces-euc-mcp/testing';
 
 const open: (() => void)[] = [];
 afterEach(() => {

@@ -1,4 +1,4 @@
-import type { MetricProvider } from '@workspaces-euc-mcp/host/simulator';
+import type { MetricProvider } from '@workspaces-euc-mcp/simulator';
 
 const HOUR_MS = 3_600_000;
 

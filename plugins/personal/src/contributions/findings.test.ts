@@ -1,4 +1,4 @@
-import { type CollectedFindings, contributionProbe } from '@workspaces-euc-mcp/host/testing';
+import { type CollectedFindings, contributionProbe } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, IMPAIRED_AD, smallEstate, WSD } from '../__tests__/estate.js';
 import { call, personalHost } from '../__tests__/host.js';

@@ -1,4 +1,4 @@
-import { generateEstate } from '@workspaces-euc-mcp/host/testing';
+import { generateEstate } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, desktop, desktopIn, smallEstate } from '../__tests__/estate.js';
 import { actions, call, personalHost, sent } from '../__tests__/host.js';

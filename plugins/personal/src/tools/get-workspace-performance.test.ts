@@ -1,4 +1,4 @@
-import { generateEstate } from '@workspaces-euc-mcp/host/testing';
+import { generateEstate } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
 import { call, personalHost, sent } from '../__tests__/host.js';

@@ -1,6 +1,6 @@
 import type { WorkspacesPool } from '@aws-sdk/client-workspaces';
-import type { MetricProvider, SimDirectory, SimIpGroup, SimPool } from '@workspaces-euc-mcp/host/simulator';
-import { type Estate, generateEstate } from '@workspaces-euc-mcp/host/testing';
+import type { MetricProvider, SimDirectory, SimIpGroup, SimPool } from '@workspaces-euc-mcp/simulator';
+import { type Estate, generateEstate } from '@workspaces-euc-mcp/testing';
 
 /**
  * A small, hand-described simulated estate: a tiny generated estate whose Pools part is replaced

@@ -1,4 +1,4 @@
-import { type CollectedFindings, generateEstate } from '@workspaces-euc-mcp/host/testing';
+import { type CollectedFindings, generateEstate } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_REGION, POOL, REGION, smallEstate } from '../__tests__/estate.js';
 import { call, poolsHost } from '../__tests__/host.js';

@@ -1,4 +1,4 @@
-import type { CollectedIdle } from '@workspaces-euc-mcp/host/testing';
+import type { CollectedIdle } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { call, portalEstate, webHost } from '../__tests__/host.js';
 

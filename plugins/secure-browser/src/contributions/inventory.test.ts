@@ -1,4 +1,4 @@
-import type { InventoryReport, InventorySummary } from '@workspaces-euc-mcp/host/testing';
+import type { InventoryReport, InventorySummary } from '@workspaces-euc-mcp/host';
 import { describe, expect, it } from 'vitest';
 import { call, portalEstate, webHost } from '../__tests__/host.js';
 

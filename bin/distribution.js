@@ -1,0 +1,17 @@
+// The root distribution: the runtime host plus the first-party plugins it depends on. The host
+// itself knows no plugin; this list is what a launch without a config file loads.
+export const FIRST_PARTY_PLUGINS = [
+  '@workspaces-euc-mcp/plugin-personal',
+  '@workspaces-euc-mcp/plugin-pools',
+  '@workspaces-euc-mcp/plugin-applications',
+  '@workspaces-euc-mcp/plugin-secure-browser',
+  '@workspaces-euc-mcp/plugin-core-instances',
+  '@workspaces-euc-mcp/plugin-cost',
+  '@workspaces-euc-mcp/plugin-audit',
+];
+
+/** `--demo`: the simulated estate, imported only when asked for, so a real launch never loads it. */
+export async function loadDemo(options) {
+  const { createDemoEnvironment } = await import('@workspaces-euc-mcp/simulator');
+  return createDemoEnvironment(options);
+}

@@ -1,0 +1,133 @@
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import type { Limits, Plugin } from '@workspaces-euc-mcp/host';
+import {
+  type AssembledHost,
+  type AwsSettings,
+  assembleHost,
+  type Host,
+  type LogLevel,
+  type TargetSettings,
+} from '@workspaces-euc-mcp/host/runtime';
+import {
+  createSimulator,
+  type Estate,
+  type EstateOptions,
+  generateEstate,
+  type Simulator,
+  type SimulatorOptions,
+} from '@workspaces-euc-mcp/simulator';
+import { afterAll, onTestFinished } from 'vitest';
+
+/** Options for a host built in a test: real plugins, a fake AWS behind the SDK clients. */
+export interface TestHostOptions {
+  readonly plugins: readonly Plugin[];
+  readonly enableWrites?: boolean;
+  readonly enableDestructive?: boolean;
+  readonly limits?: Partial<Limits>;
+  /** The fake AWS: a client hook that answers requests (the simulated estate) and fake credentials. */
+  readonly aws?: {
+    readonly clientHook?: AwsSettings['clientHook'];
+    readonly credentials?: AwsSettings['credentials'];
+    readonly defaultRegion?: string;
+    readonly targets?: readonly TargetSettings[];
+  };
+  /**
+   * Serve a simulated estate: an `Estate` (generated, maybe edited by the test) or the options to
+   * generate one. Sets the fake AWS, the targets (the estate's accounts and regions) and the clock
+   * (the estate's now) unless `aws`/`now` say otherwise.
+   */
+  readonly estate?: Estate | EstateOptions;
+  /** Latency, throttling and fault injection for the simulated estate. */
+  readonly simulator?: SimulatorOptions;
+  /** The clock tools see. */
+  readonly now?: Date;
+  readonly pluginOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly logLevel?: LogLevel;
+  /** Also register the host's cross-service tools (inventory summary and report). Default false. */
+  readonly hostTools?: boolean;
+}
+
+const FAKE_CREDENTIALS = async () => ({
+  accessKeyId: 'AKIATESTTESTTESTTEST',
+  secretAccessKey: 'test-secret',
+});
+
+/** Attempts per request in tests: enough for a throttled request to get through. */
+const TEST_MAX_ATTEMPTS = 3;
+
+/** A host built for a test: `simulator` is set when it serves an estate. */
+export type TestHost = AssembledHost & { simulator?: Simulator };
+
+/** Hosts created outside a running test (in beforeAll or at collection): closed after the file. */
+const fileScoped: (() => void)[] = [];
+afterAll(() => {
+  for (const close of fileScoped.splice(0)) close();
+});
+
+/** Closes the host when the test that made it ends, or after the file when no test is running. */
+function closeWithTestRunner(close: () => void): void {
+  try {
+    onTestFinished(close);
+  } catch {
+    fileScoped.push(close);
+  }
+}
+
+/**
+ * Builds a host exactly as the CLI would (plugins validated, registration decided, gates on),
+ * for plugin tests, and closes it with the test (or the file) that made it. Never reaches real
+ * AWS: credentials are fake and, without an estate or a client hook, every request fails fast.
+ * SDK retries do not wait, so a throttling test runs at full speed.
+ */
+export async function createTestHost(
+  options: TestHostOptions & { readonly estate: Estate | EstateOptions },
+): Promise<TestHost & { simulator: Simulator }>;
+export async function createTestHost(options: TestHostOptions): Promise<TestHost>;
+export async function createTestHost(options: TestHostOptions): Promise<TestHost> {
+  const estate = options.estate
+    ? 'settings' in options.estate
+      ? options.estate
+      : generateEstate(options.estate)
+    : undefined;
+  const simulator = estate ? createSimulator(estate, options.simulator) : undefined;
+  const estateTargets = estate?.settings.accounts.map((account) => ({
+    account,
+    regions: estate.settings.regions,
+  }));
+  const clientHook = options.aws?.clientHook ?? simulator?.clientHook;
+  const now = options.now ?? estate?.settings.now;
+  const host = await assembleHost({
+    plugins: options.plugins,
+    ...(options.enableWrites !== undefined ? { enableWrites: options.enableWrites } : {}),
+    ...(options.enableDestructive !== undefined ? { enableDestructive: options.enableDestructive } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.pluginOptions ? { pluginOptions: options.pluginOptions } : {}),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    ...(options.hostTools ? { hostTools: true } : {}),
+    ...(now ? { now } : {}),
+    aws: {
+      defaultRegion: options.aws?.defaultRegion ?? estate?.settings.regions[0] ?? 'us-east-1',
+      targets: options.aws?.targets ?? estateTargets ?? [],
+      maxAttempts: TEST_MAX_ATTEMPTS,
+      retryStrategy: new ConfiguredRetryStrategy(TEST_MAX_ATTEMPTS, () => 0),
+      credentials: options.aws?.credentials ?? simulator?.credentials ?? FAKE_CREDENTIALS,
+      ...(clientHook ? { clientHook } : {}),
+    },
+  });
+  closeWithTestRunner(host.close);
+  return Object.assign(host, simulator ? { simulator } : {});
+}
+
+/**
+ * Invokes a tool through the host and returns its structured result; a failed call throws with
+ * the tool's own text, so the test fails saying why.
+ */
+export async function invokeOk<T = Record<string, unknown>>(
+  host: Host,
+  tool: string,
+  input: Record<string, unknown> = {},
+): Promise<T> {
+  const result = await host.invoke(tool, input);
+  if (!result.ok) throw new Error(`${tool} failed: ${result.text}`);
+  return result.structured as T;
+}

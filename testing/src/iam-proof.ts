@@ -1,0 +1,50 @@
+import type { Host } from '@workspaces-euc-mcp/host/runtime';
+
+/** One call of a tool, chosen to reach some of its code paths. */
+export interface IamScenario {
+  readonly tool: string;
+  readonly input: Readonly<Record<string, unknown>>;
+}
+
+/** For one tool: the actions it sent without declaring, and the declared ones it never sent. */
+export interface IamDiscrepancy {
+  readonly tool: string;
+  readonly undeclared: readonly string[];
+  readonly unused: readonly string[];
+  readonly scenarios: number;
+}
+
+/**
+ * Runs every scenario through the host (gates and all), records every AWS request sent, and
+ * compares each tool's sent actions with its declared (effective) IAM actions. Every registered
+ * tool must have at least one scenario, so none is skipped by forgetting it. Returns one entry per
+ * tool that disagrees; an empty array is the proof. Scenarios must reach every code path that
+ * sends a distinct action (e.g. a write scenario with confirm=true to reach apply).
+ */
+export async function proveIamExact(
+  host: Host,
+  scenarios: readonly IamScenario[],
+): Promise<IamDiscrepancy[]> {
+  const sent = new Map<string, Set<string>>();
+  const counts = new Map<string, number>();
+  for (const scenario of scenarios) {
+    if (!host.registered.has(scenario.tool))
+      throw new Error(`IAM scenario names ${scenario.tool}, which is not registered in this host.`);
+    const result = await host.invoke(scenario.tool, scenario.input);
+    const actions = sent.get(scenario.tool) ?? new Set<string>();
+    for (const action of result.calls.actions()) actions.add(action);
+    sent.set(scenario.tool, actions);
+    counts.set(scenario.tool, (counts.get(scenario.tool) ?? 0) + 1);
+  }
+  const discrepancies: IamDiscrepancy[] = [];
+  for (const [name, entry] of host.registered) {
+    const actions = sent.get(name);
+    if (!actions) throw new Error(`No IAM scenario covers registered tool ${name}.`);
+    const declared = new Set(entry.iamActions);
+    const undeclared = [...actions].filter((a) => !declared.has(a)).sort();
+    const unused = [...declared].filter((a) => !actions.has(a)).sort();
+    if (undeclared.length > 0 || unused.length > 0)
+      discrepancies.push({ tool: name, undeclared, unused, scenarios: counts.get(name) ?? 0 });
+  }
+  return discrepancies;
+}
