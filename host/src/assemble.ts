@@ -4,6 +4,7 @@ import { createHost, type Host } from './host.js';
 import { createLogger, type LogLevel } from './logger.js';
 import type { Limits, Plugin } from './plugin-api/types.js';
 import { validatePlugin } from './registry/validate-plugin.js';
+import type { PacingClock } from './shared-state/rate-limiter.js';
 
 /** A host over plugin objects (not config entries): what test kits and embedders build on. */
 export interface AssembleOptions {
@@ -24,6 +25,8 @@ export interface AssembleOptions {
   };
   /** The clock tools see. */
   readonly now?: Date;
+  /** The clock `ctx.rateLimit` waits on (tests: a fake one, so nothing sleeps). */
+  readonly pacing?: PacingClock;
   readonly pluginOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly logLevel?: LogLevel;
   /** Also register the host's cross-service tools (inventory summary and report). Default false. */
@@ -68,6 +71,7 @@ export async function assembleHost(options: AssembleOptions): Promise<AssembledH
     limits: { maxBulkTargets: 25, concurrency: 4, pageSize: 50, ...options.limits },
     log: createLogger({ level: options.logLevel ?? 'warn', stderr: (line) => logs.push(line) }),
     ...(now ? { now: () => new Date(now.getTime()) } : {}),
+    ...(options.pacing ? { pacing: options.pacing } : {}),
   });
   return Object.assign(host, { close: () => aws.destroy(), logs });
 }

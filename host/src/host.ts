@@ -6,6 +6,7 @@ import { CallRecorder, withRecorder } from './aws/recorder.js';
 import { formatProblems, validationProblems } from './config/validation.js';
 import { buildOutcome, decideGates, type GateInput } from './gates/gates.js';
 import { WriteOutcomeSchema } from './gates/outcome.js';
+import { scopeKey } from './kit/scope.js';
 import type {
   AwsAccess,
   ContributionKind,
@@ -23,6 +24,10 @@ import type {
 import { TIER_POLICY_NAMES } from './plugin-api/types.js';
 import type { LoadedPlugin } from './registry/load-plugins.js';
 import { decideRegistration, type RegistrationDecision, type TierFlags } from './registry/registration.js';
+import { PluginError } from './registry/validate-plugin.js';
+import { createRateLimiters, type PacingClock, PROCESS_RATE_LIMITERS } from './shared-state/rate-limiter.js';
+import { createServiceMatcher } from './shared-state/service-names.js';
+import { createToolCache } from './shared-state/tool-cache.js';
 import { gatedInputSchema } from './tool-schema.js';
 
 /** Listeners one call's abort signal may have before Node warns (see invoke). */
@@ -86,6 +91,11 @@ export interface HostOptions {
   readonly resultNote?: string;
   /** Log the AWS requests of every client-initiated tool call (--trace). */
   readonly trace?: boolean;
+  /**
+   * The clock `ctx.rateLimit` waits on. Default: the real one, with limiters shared by the whole
+   * process; an injected clock (tests) gets limiters of this host's own.
+   */
+  readonly pacing?: PacingClock;
 }
 
 /** The host: registered tools and a single invocation path used by MCP, the CLI and callTool. */
@@ -96,6 +106,38 @@ export interface Host {
   invoke(name: string, args: unknown, options?: InvokeOptions): Promise<InvocationResult>;
   /** The generated policy file that first grants an action, e.g. `iam/tier0-diagnostics.json`. */
   tierPolicyFor(iamAction: string): string | undefined;
+  /** The loaded plugins' `instructions`, in load order, for the MCP server instructions. */
+  readonly instructions: readonly string[];
+}
+
+/**
+ * Each plugin's config options, validated against its `options` schema with defaults applied.
+ * A plugin without a schema takes none; a bad value is refused naming the plugin and the field.
+ */
+function validatedPluginOptions(
+  plugins: readonly LoadedPlugin[],
+): Map<string, Readonly<Record<string, unknown>>> {
+  const result = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const { plugin, entry } of plugins) {
+    const given = entry.options;
+    if (!plugin.options) {
+      const names = Object.keys(given);
+      if (names.length > 0)
+        throw new PluginError(
+          `Plugin ${plugin.name} takes no options, but the config gives it ${names.map((n) => `"${n}"`).join(', ')}.`,
+        );
+      result.set(plugin.name, {});
+      continue;
+    }
+    const options: unknown = Value.Default(plugin.options, structuredClone(given));
+    const problems = validationProblems(plugin.options, options);
+    if (problems.length > 0)
+      throw new PluginError(
+        `Plugin ${plugin.name}: invalid options in the config file:\n${formatProblems(problems)}`,
+      );
+    result.set(plugin.name, options as Record<string, unknown>);
+  }
+  return result;
 }
 
 /** Annotations by tier: 0/1 read-only; 2 writes; 3 destructive. AWS is an open world. */
@@ -135,7 +177,10 @@ function summaryOf(tool: ReadTool, structured: Record<string, unknown>): string 
 export function createHost(options: HostOptions): Host {
   const contributions = flattenContributions(options.plugins);
   const decisions = decideRegistration(options.plugins, options.flags, options.configMaxTier);
-  const pluginOptions = new Map(options.plugins.map(({ plugin, entry }) => [plugin.name, entry.options]));
+  const pluginOptions = validatedPluginOptions(options.plugins);
+  const matchesService = createServiceMatcher(
+    Object.assign({}, ...options.plugins.map(({ plugin }) => plugin.aliases ?? {})),
+  );
   const registered = new Map<string, RegisteredTool>();
   for (const decision of decisions) {
     if (!decision.registered) continue;
@@ -168,6 +213,8 @@ export function createHost(options: HostOptions): Host {
       (() => 'Re-authenticate (for SSO: `aws sso login --profile <your-profile>`), then retry.'),
   };
   const now = options.now ?? (() => new Date());
+  const cacheFor = createToolCache(now, (scope) => scopeKey(options.aws, scope));
+  const rateLimiters = options.pacing ? createRateLimiters(options.pacing) : PROCESS_RATE_LIMITERS;
 
   function fail(error: unknown, calls: CallRecorder, toolName: string): InvocationResult {
     const translated = translateError(error, hints);
@@ -208,7 +255,11 @@ export function createHost(options: HostOptions): Host {
       limits: options.limits,
       now,
       progress: (done, total, message) => invokeOptions.progress?.(done, total, message),
-      callTool: async (toolName, toolInput): Promise<ToolCallOutcome> => {
+      callTool: async (
+        toolName: string,
+        toolInput?: Record<string, unknown>,
+        expect?: TObject,
+      ): Promise<ToolCallOutcome> => {
         if (!registered.has(toolName))
           return {
             ok: false,
@@ -217,13 +268,22 @@ export function createHost(options: HostOptions): Host {
             message: `${toolName} is not registered.`,
           };
         const nested = await invoke(toolName, toolInput ?? {}, { signal }, memo);
-        if (nested.ok) return { ok: true, tool: toolName, result: nested.structured };
-        return {
-          ok: false,
-          tool: toolName,
-          reason: nested.error.code === 'InvalidInput' ? 'invalid-input' : 'error',
-          message: nested.error.message,
-        };
+        if (!nested.ok)
+          return {
+            ok: false,
+            tool: toolName,
+            reason: nested.error.code === 'InvalidInput' ? 'invalid-input' : 'error',
+            message: nested.error.message,
+          };
+        const broken = expect ? validationProblems(expect, nested.structured) : [];
+        if (broken.length > 0)
+          return {
+            ok: false,
+            tool: toolName,
+            reason: 'contract',
+            message: `${toolName} answered in a shape ${name} does not read (plugin versions out of step):\n${formatProblems(broken)}`,
+          };
+        return { ok: true, tool: toolName, result: nested.structured };
       },
       memo: <T>(key: string, compute: () => Promise<T>): Promise<T> => {
         let pending = memo.get(key) as Promise<T> | undefined;
@@ -237,6 +297,10 @@ export function createHost(options: HostOptions): Host {
       },
       contributions,
       pluginOptions: pluginOptions.get(entry.plugin) ?? {},
+      cache: cacheFor(entry.plugin),
+      rateLimit: (limiterName, { intervalMs }) =>
+        rateLimiters(limiterName, intervalMs, (scope) => scopeKey(options.aws, scope)),
+      matchesService,
       attach: (resource) => {
         attachments.push(resource);
       },
@@ -305,5 +369,6 @@ export function createHost(options: HostOptions): Host {
       return result;
     },
     tierPolicyFor,
+    instructions: options.plugins.flatMap(({ plugin }) => (plugin.instructions ? [plugin.instructions] : [])),
   };
 }

@@ -26,24 +26,41 @@ export {
   getMetricDataBatched,
   MAX_DATAPOINTS_PER_GET_METRIC_DATA,
   MAX_QUERIES_PER_GET_METRIC_DATA,
+  type MetricFailure,
   type MetricSeries,
+  type MetricStatus,
   type MetricWindow,
   queriesPerRequest,
+  seriesFailure,
 } from './aws/metrics.js';
-export { type PageCursor, readCursor } from './builtin/cursor.js';
-export { ScopeInput, selectScopes } from './builtin/scope.js';
+export { SERVICE_LABELS, type ServiceLabel } from './aws/service-labels.js';
 export type { InventoryReport } from './builtin/tools/generate-inventory-report.js';
 export type { InventorySummary } from './builtin/tools/get-euc-inventory-summary.js';
+export { ErrorEntry, ErrorList, errorEntry } from './kit/errors.js';
+export { type PageCursor, PageInput, pageOf, readCursor } from './kit/page.js';
+export {
+  REGION_PATTERN,
+  RegionInput,
+  regionScope,
+  type Scope,
+  ScopeInput,
+  scopeKey,
+  scopeLabel,
+  selectScopes,
+} from './kit/scope.js';
 export {
   type CheckSet,
   defineChecks,
   definePlugin,
   defineTool,
   defineWriteTool,
+  type ToolInput,
+  type ToolOutput,
 } from './plugin-api/define.js';
 export {
   type AwsAccess,
   type AwsTarget,
+  type CacheRead,
   type CheckDescriptor,
   type ClientConstructor,
   type ClientLocation,
@@ -65,6 +82,7 @@ export {
   PLUGIN_API_VERSION,
   type PlannedTarget,
   type Plugin,
+  type RateLimiter,
   type ReadTool,
   type SdkClient,
   type Severity,
@@ -72,6 +90,7 @@ export {
   TIER_POLICY_NAMES,
   type Tier,
   type Tool,
+  type ToolCache,
   type ToolCallOutcome,
   type ToolContext,
   type WritePlan,

@@ -23,3 +23,4 @@ export {
 export { createLogger, type LogLevel } from './logger.js';
 export type { RegistrationDecision } from './registry/registration.js';
 export { PluginError, validatePlugin } from './registry/validate-plugin.js';
+export type { PacingClock } from './shared-state/rate-limiter.js';

@@ -98,11 +98,12 @@ async function connect(extraArgs: string[] = []): Promise<{ client: Client; stde
 }
 
 describe('the CLI over stdio', () => {
-  it('initializes, teaches product names, and lists exactly the tools the flags allow', async () => {
+  it('initializes with the host's and each plugin's instructions, and lists exactly the tools the flags allow', async () => {
     const { client } = await connect();
     expect(client.getServerVersion()?.name).toBe('workspaces-euc-mcp');
     expect(client.getInstructions()).toContain('WorkSpaces Applications');
-    expect(client.getInstructions()).toContain('Secure Browser');
+    expect(client.getInstructions()).toContain('Writes are dry runs unless confirm=true');
+    expect(client.getInstructions()).toContain('E2E desktops are test WorkSpaces');
     const { tools } = await client.listTools();
     // The host's own cross-service tools are always there, next to the plugin's read tool.
     expect(tools.map((t) => t.name).sort()).toEqual([

@@ -6,6 +6,7 @@ import {
   assembleHost,
   type Host,
   type LogLevel,
+  type PacingClock,
   type TargetSettings,
 } from '@workspaces-euc-mcp/host/runtime';
 import {
@@ -41,6 +42,8 @@ export interface TestHostOptions {
   readonly simulator?: SimulatorOptions;
   /** The clock tools see. */
   readonly now?: Date;
+  /** The clock `ctx.rateLimit` waits on; pass a `fakeClock()` so a paced sweep runs instantly. */
+  readonly pacing?: PacingClock;
   readonly pluginOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly logLevel?: LogLevel;
   /** Also register the host's cross-service tools (inventory summary and report). Default false. */
@@ -105,6 +108,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.hostTools ? { hostTools: true } : {}),
     ...(now ? { now } : {}),
+    ...(options.pacing ? { pacing: options.pacing } : {}),
     aws: {
       defaultRegion: options.aws?.defaultRegion ?? estate?.settings.regions[0] ?? 'us-east-1',
       targets: options.aws?.targets ?? estateTargets ?? [],

@@ -1,4 +1,5 @@
 import type { Host } from '@workspaces-euc-mcp/host/runtime';
+import { describe, expect, it } from 'vitest';
 
 /** One call of a tool, chosen to reach some of its code paths. */
 export interface IamScenario {
@@ -47,4 +48,32 @@ export async function proveIamExact(
       discrepancies.push({ tool: name, undeclared, unused, scenarios: counts.get(name) ?? 0 });
   }
   return discrepancies;
+}
+
+/**
+ * The IAM proof of a plugin as two tests of the running file: every scenario succeeds (so the proof
+ * reaches every action; with `withoutErrors`, also without per-service `errors`), and every action
+ * sent is declared and every declared one sent. `host` builds the host to prove, usually over an
+ * estate shaped so every data-dependent path runs.
+ */
+export function itProvesIamExact(options: {
+  readonly host: () => Promise<Host>;
+  readonly scenarios: readonly IamScenario[];
+  readonly withoutErrors?: boolean;
+}): void {
+  describe('IAM', () => {
+    it('every scenario succeeds, so the proof below reaches every action', async () => {
+      const host = await options.host();
+      for (const { tool, input } of options.scenarios) {
+        const result = await host.invoke(tool, input);
+        expect(result.ok, `${tool}: ${result.text.slice(0, 300)}`).toBe(true);
+        if (result.ok && options.withoutErrors) expect(result.structured.errors ?? [], tool).toEqual([]);
+      }
+    });
+
+    it('every AWS action each tool sends is declared, and every declared action is sent', async () => {
+      const host = await options.host();
+      expect(await proveIamExact(host, options.scenarios)).toEqual([]);
+    });
+  });
 }

@@ -15,5 +15,6 @@ export {
   type SimulatorOptions,
 } from '@workspaces-euc-mcp/simulator';
 export { type CollectedFindings, type CollectedIdle, contributionProbe } from './contribution-probe.js';
+export { type FakeClock, fakeClock } from './fake-clock.js';
 export { createTestHost, invokeOk, type TestHost, type TestHostOptions } from './host.js';
-export { type IamDiscrepancy, type IamScenario, proveIamExact } from './iam-proof.js';
+export { type IamDiscrepancy, type IamScenario, itProvesIamExact, proveIamExact } from './iam-proof.js';

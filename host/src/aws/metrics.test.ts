@@ -67,7 +67,11 @@ describe('GetMetricData batching', () => {
       500, 500, 500, 200, 200,
     ]);
     expect(series.get('q0')?.values).toEqual([1, 2]);
-    expect(series.get('q700')?.status).toBe('Error:AccessDenied');
+    expect(series.get('q700')?.status).toBe('Failed');
+    expect(series.get('q700')?.error).toMatchObject({
+      code: 'AccessDenied',
+      iamAction: 'cloudwatch:GetMetricData',
+    });
     expect(series.get('q700')?.values).toEqual([]);
     expect(series.get('q1000')?.values).toEqual([1, 2]);
     expect(series.size).toBe(1200);

@@ -4,6 +4,7 @@ import {
   type MetricDataQuery,
   type ScanBy,
 } from '@aws-sdk/client-cloudwatch';
+import { summarizeError } from './errors.js';
 import { chunk, mapBounded } from './helpers.js';
 
 /** GetMetricData accepts at most 500 queries per request (CloudWatch API reference). */
@@ -11,15 +12,66 @@ export const MAX_QUERIES_PER_GET_METRIC_DATA = 500;
 /** GetMetricData returns at most 100,800 datapoints per request (CloudWatch API reference). */
 export const MAX_DATAPOINTS_PER_GET_METRIC_DATA = 100_800;
 
+/**
+ * How a series came back: CloudWatch's own `Complete`, `PartialData` (more was available than
+ * returned), `InternalError` or `Forbidden`, or `Failed` when the request carrying it failed as a
+ * whole (then `error` says why).
+ */
+export type MetricStatus = 'Complete' | 'PartialData' | 'InternalError' | 'Forbidden' | 'Failed';
+
+/** Why a series has no (complete) data, as data: an AWS error code, its message, the IAM action. */
+export interface MetricFailure {
+  readonly code: string;
+  readonly message: string;
+  readonly iamAction?: string;
+}
+
 /** One returned series: timestamps ascending (the batcher asks for TimestampAscending). */
 export interface MetricSeries {
   readonly id: string;
   readonly label?: string;
   readonly timestamps: Date[];
   readonly values: number[];
-  /** `Complete`, `PartialData` (more was available than returned), `InternalError`, `Forbidden`. */
-  readonly status: string;
+  readonly status: MetricStatus;
   readonly messages: string[];
+  /** Set when `status` is `Failed`: the error of the request that carried this query. */
+  readonly error?: MetricFailure;
+}
+
+const GET_METRIC_DATA = 'cloudwatch:GetMetricData';
+
+/**
+ * Why a series cannot be read, or undefined when it can (`Complete`, or `PartialData`, which
+ * holds every point up to where CloudWatch stopped). `Forbidden` and `InternalError` are per-query
+ * statuses CloudWatch returns inside a successful response; `Failed` is a failed request.
+ */
+export function seriesFailure(series: MetricSeries): MetricFailure | undefined {
+  switch (series.status) {
+    case 'Complete':
+    case 'PartialData':
+      return undefined;
+    case 'Failed':
+      return series.error ?? { code: 'Failed', message: series.messages.join('; ') };
+    case 'Forbidden':
+      return {
+        code: 'AccessDenied',
+        message: `Access denied for ${GET_METRIC_DATA}: ${series.messages.join('; ') || 'Forbidden'}`,
+        iamAction: GET_METRIC_DATA,
+      };
+    case 'InternalError':
+      return { code: 'InternalError', message: series.messages.join('; ') || 'CloudWatch internal error' };
+  }
+}
+
+function metricStatus(code: string | undefined): MetricStatus {
+  switch (code) {
+    case 'PartialData':
+    case 'InternalError':
+    case 'Forbidden':
+      return code;
+    default:
+      return 'Complete';
+  }
 }
 
 /** The window and resolution every query in one batch shares. */
@@ -52,7 +104,7 @@ export function queriesPerRequest(window: MetricWindow): number {
  * Fetches many metric queries with the fewest GetMetricData requests the API limits allow,
  * following NextToken, with bounded concurrency. Query ids must be unique, match
  * `^[a-z][a-zA-Z0-9_]*$`, and every query's period should equal `window.periodSeconds`.
- * A failed request fails only its own queries: they come back with status `Error:<code>`.
+ * A failed request fails only its own queries: they come back with status `Failed` and its `error`.
  */
 export async function getMetricDataBatched(
   client: CloudWatchClient,
@@ -87,13 +139,16 @@ export async function getMetricDataBatched(
             label: result.Label,
             timestamps: [],
             values: [],
-            status: result.StatusCode ?? 'Complete',
+            status: metricStatus(result.StatusCode),
             messages: [],
           };
           series.timestamps.push(...(result.Timestamps ?? []));
           series.values.push(...(result.Values ?? []));
           series.messages.push(...(result.Messages ?? []).map((m) => `${m.Code ?? ''}: ${m.Value ?? ''}`));
-          collected.set(result.Id, { ...series, status: result.StatusCode ?? series.status });
+          collected.set(result.Id, {
+            ...series,
+            status: result.StatusCode ? metricStatus(result.StatusCode) : series.status,
+          });
         }
         nextToken = page.NextToken;
       } while (nextToken);
@@ -105,15 +160,20 @@ export async function getMetricDataBatched(
     if (outcome.ok) {
       for (const [id, series] of outcome.value) results.set(id, series);
     } else {
-      const code = outcome.error instanceof Error ? outcome.error.name : 'Error';
+      const error = summarizeError(outcome.error);
       for (const query of outcome.item) {
         if (query.Id)
           results.set(query.Id, {
             id: query.Id,
             timestamps: [],
             values: [],
-            status: `Error:${code}`,
-            messages: [String(outcome.error instanceof Error ? outcome.error.message : outcome.error)],
+            status: 'Failed',
+            messages: [error.message],
+            error: {
+              code: error.code,
+              message: error.message,
+              iamAction: error.iamAction ?? GET_METRIC_DATA,
+            },
           });
       }
     }

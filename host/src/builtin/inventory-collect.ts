@@ -23,23 +23,6 @@ export type ScopedInventory =
       readonly message: string;
     };
 
-/** True when `service` matches a filter term (case-insensitive, either way round, legacy names too). */
-export function serviceMatches(service: string, filters: readonly string[] | undefined): boolean {
-  if (!filters || filters.length === 0) return true;
-  const name = service.toLowerCase();
-  const aliases: Readonly<Record<string, string>> = {
-    appstream: 'applications',
-    'appstream 2.0': 'applications',
-    'workspaces web': 'secure browser',
-    web: 'secure browser',
-  };
-  return filters.some((raw) => {
-    const term = raw.toLowerCase().trim();
-    const wanted = aliases[term] ?? term;
-    return name.includes(wanted) || wanted.includes(name);
-  });
-}
-
 /**
  * Collects every matching inventory contributor in every scope with bounded concurrency. Each
  * (contributor, scope) is memoised for the whole client call, so the summary, the report and a
@@ -51,7 +34,7 @@ export async function collectInventory(
   services: readonly string[] | undefined,
 ): Promise<ScopedInventory[]> {
   const jobs = ctx.contributions.inventory
-    .filter((contributor) => serviceMatches(contributor.service, services))
+    .filter((contributor) => ctx.matchesService(services, contributor.service))
     .flatMap((contributor) => scopes.map((scope) => ({ contributor, scope })));
   let done = 0;
   const settled = await mapBounded(

@@ -9,7 +9,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Host } from '../host.js';
 import type { LogLevel, LogSink } from '../logger.js';
-import { SERVER_INSTRUCTIONS } from './instructions.js';
+import { serverInstructions } from './instructions.js';
 
 const MCP_LEVEL: Readonly<Record<LogLevel, LoggingLevel>> = {
   debug: 'debug',
@@ -33,8 +33,8 @@ export function createMcpServer(
     {
       capabilities: { tools: { listChanged: false }, logging: {} },
       instructions: options.extraInstructions
-        ? `${options.extraInstructions}\n\n${SERVER_INSTRUCTIONS}`
-        : SERVER_INSTRUCTIONS,
+        ? `${options.extraInstructions}\n\n${serverInstructions(host.instructions)}`
+        : serverInstructions(host.instructions),
     },
   );
   const tools: McpTool[] = [...host.registered.values()].map((entry) => ({

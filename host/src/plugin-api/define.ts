@@ -1,4 +1,4 @@
-import type { TObject } from 'typebox';
+import type { Static, TObject } from 'typebox';
 import {
   type CheckDescriptor,
   type Finding,
@@ -10,15 +10,25 @@ import {
   type WriteTool,
 } from './types.js';
 
-/** Types a read tool (tier 0/1). Identity at run time; exists so authors get inference. */
-export function defineTool<I extends TObject, O extends TObject>(tool: Omit<ReadTool<I, O>, 'kind'>): Tool {
-  return { kind: 'read', ...tool } as ReadTool<I, O> as unknown as Tool;
+/**
+ * Types a read tool (tier 0/1) and keeps its types: `Static<typeof tool.output>` is what it
+ * answers, so tests and composites read its results as they are.
+ */
+export function defineTool<I extends TObject, O extends TObject>(
+  tool: Omit<ReadTool<I, O>, 'kind'>,
+): ReadTool<I, O> {
+  return { kind: 'read', ...tool };
 }
 
 /** Types a write (tier 2) or destructive (tier 3) tool with its plan and apply steps. */
-export function defineWriteTool<I extends TObject>(tool: Omit<WriteTool<I>, 'kind'>): Tool {
-  return { kind: 'write', ...tool } as WriteTool<I> as unknown as Tool;
+export function defineWriteTool<I extends TObject>(tool: Omit<WriteTool<I>, 'kind'>): WriteTool<I> {
+  return { kind: 'write', ...tool };
 }
+
+/** What a read tool answers: `ToolOutput<typeof findWorkspaces>`. */
+export type ToolOutput<T extends ReadTool<TObject, TObject>> = Static<T['output']>;
+/** What a tool takes: `ToolInput<typeof findWorkspaces>`. */
+export type ToolInput<T extends Tool> = Static<T['input']>;
 
 /** Types a plugin and stamps the plugin API version it is built against. */
 export function definePlugin(plugin: Omit<Plugin, 'apiVersion'> & { apiVersion?: number }): Plugin {

@@ -1,4 +1,5 @@
 import type { Static, TObject } from 'typebox';
+import type { Scope } from '../kit/scope.js';
 
 /**
  * The plugin API version this host implements. A plugin states the version it was built
@@ -90,15 +91,50 @@ export interface Limits {
 }
 
 /** The result of calling another registered tool through the host. */
-export type ToolCallOutcome =
-  | { readonly ok: true; readonly tool: string; readonly result: Record<string, unknown> }
+export type ToolCallOutcome<R = Record<string, unknown>> =
+  | { readonly ok: true; readonly tool: string; readonly result: R }
   | {
       readonly ok: false;
       readonly tool: string;
-      /** `not-registered`: the tool is not loaded or its tier is off. `error`: it ran and failed. */
-      readonly reason: 'not-registered' | 'invalid-input' | 'error';
+      /**
+       * `not-registered`: the tool is not loaded or its tier is off. `error`: it ran and failed.
+       * `contract`: it answered, but not in the shape the caller expects (a version mismatch).
+       */
+      readonly reason: 'not-registered' | 'invalid-input' | 'error' | 'contract';
       readonly message: string;
     };
+
+/** A value read through `ctx.cache`, with how old it is. */
+export interface CacheRead<T> {
+  readonly value: T;
+  /** True when this read computed the value (AWS was asked), false when it was cached. */
+  readonly fetched: boolean;
+  /** How old the value is, by the tool clock, in ms (0 when just fetched). */
+  readonly ageMs: number;
+}
+
+/**
+ * The host's cache of slow or billed answers, shared by every call of the server process (and by
+ * concurrent callers of one computation). Entries are per plugin and per account/region, expire
+ * by the tool clock, and a failed computation is never kept.
+ */
+export interface ToolCache {
+  /**
+   * The value under `key`, computed when absent or older than `ttlMs`. `scope` separates
+   * accounts and regions; omit it only for data that is the same everywhere (public prices).
+   */
+  get<T>(
+    key: string,
+    options: { readonly ttlMs: number; readonly scope?: Scope },
+    compute: () => Promise<T>,
+  ): Promise<CacheRead<T>>;
+}
+
+/** Spaces requests to an API with a hard, low rate limit; see `ToolContext.rateLimit`. */
+export interface RateLimiter {
+  /** Resolves when a request in `scope` may be sent; rejects if `signal` aborts the wait. */
+  acquire(scope: Scope, signal?: AbortSignal): Promise<void>;
+}
 
 /** What every tool receives besides its validated input. */
 export interface ToolContext {
@@ -117,14 +153,39 @@ export interface ToolContext {
    */
   callTool(name: string, input?: Record<string, unknown>): Promise<ToolCallOutcome>;
   /**
+   * Same, checking the answer against `expect`: the part of the other tool's output schema this
+   * tool reads (plugins never import each other, so the reader states its contract). A result
+   * that does not match is `reason: 'contract'`, never a half-read object.
+   */
+  callTool<S extends TObject>(
+    name: string,
+    input: Record<string, unknown>,
+    expect: S,
+  ): Promise<ToolCallOutcome<Static<S>>>;
+  /**
    * Share one computation across everything one client call does, nested tool calls included,
    * so a composite report does not scan the same estate twice.
    */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
   /** The contributions of every loaded plugin (third-party ones included). */
   readonly contributions: ContributionSet;
-  /** This plugin's options from the config file (validated by the plugin itself if it cares). */
+  /**
+   * This plugin's options from the config file, validated against the plugin's `options` schema
+   * at load (defaults applied); empty for a plugin that declares none.
+   */
   readonly pluginOptions: Readonly<Record<string, unknown>>;
+  /** Slow or billed answers kept across calls (Cost Explorer, price lists); see {@link ToolCache}. */
+  readonly cache: ToolCache;
+  /**
+   * The process-wide limiter `name`, spacing requests at least `intervalMs` apart per account and
+   * region across every call and tool of the process (e.g. CloudTrail LookupEvents: 2 per second).
+   */
+  rateLimit(name: string, options: { readonly intervalMs: number }): RateLimiter;
+  /**
+   * Whether a service name matches any of the user's `filters` (case-insensitive, either way
+   * round), legacy product names included through the loaded plugins' `aliases`. No filters: true.
+   */
+  matchesService(filters: readonly string[] | undefined, service: string): boolean;
   /**
    * Attach a document to the result (an MCP embedded resource), e.g. a CSV export. The server
    * never writes files on its host; the client decides what to do with the document.
@@ -219,11 +280,8 @@ export interface WriteTool<I extends TObject = TObject> extends ToolBase<I> {
 /** Any tool a plugin declares. */
 export type Tool = ReadTool<TObject, TObject> | WriteTool<TObject>;
 
-/** Where a cross-service contribution runs: one account/region. */
-export interface ContributionScope {
-  readonly region: string;
-  readonly account?: string;
-}
+/** Where a cross-service contribution runs: one account/region (the plugin kit's `Scope`). */
+export type ContributionScope = Scope;
 
 /** One resource row for inventory reports. Attribute values are scalars so they export to CSV. */
 export interface InventoryRow {
@@ -342,4 +400,20 @@ export interface Plugin {
   readonly description: string;
   readonly tools: readonly Tool[];
   readonly contributes?: Contributions;
+  /**
+   * The plugin's options (its config entry's `options`), as a typebox schema. The host validates
+   * them at load, applies defaults and refuses a bad value naming the plugin and the field. A
+   * plugin without a schema takes no options.
+   */
+  readonly options?: TObject;
+  /**
+   * What an assistant should know to use this plugin's tools well (product names, domain rules),
+   * a few lines; the host joins every loaded plugin's into the MCP server instructions.
+   */
+  readonly instructions?: string;
+  /**
+   * Legacy or informal names users type, each to the current product name it means
+   * (`{ appstream: 'WorkSpaces Applications' }`), for `ctx.matchesService` and service filters.
+   */
+  readonly aliases?: Readonly<Record<string, string>>;
 }

@@ -1,10 +1,10 @@
 import Type, { type Static } from 'typebox';
+import { readCursor } from '../../kit/page.js';
+import { ScopeInput, selectScopes } from '../../kit/scope.js';
 import { defineTool } from '../../plugin-api/define.js';
 import type { InventoryRow } from '../../plugin-api/types.js';
 import { toCsv } from '../csv.js';
-import { readCursor } from '../cursor.js';
 import { collectInventory } from '../inventory-collect.js';
-import { ScopeInput, selectScopes } from '../scope.js';
 import { InventoryErrorSchema } from './get-euc-inventory-summary.js';
 
 const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);

@@ -1,7 +1,7 @@
 import Type, { type Static } from 'typebox';
+import { ScopeInput, selectScopes } from '../../kit/scope.js';
 import { defineTool } from '../../plugin-api/define.js';
 import { collectInventory, type ScopedInventory } from '../inventory-collect.js';
-import { ScopeInput, selectScopes } from '../scope.js';
 
 const Counts = Type.Record(Type.String(), Type.Integer());
 

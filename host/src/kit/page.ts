@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import Type from 'typebox';
 import { ToolError } from '../aws/errors.js';
+import type { Limits } from '../plugin-api/types.js';
 
 /**
  * A position in a per-resource list, read from the `cursor` input of a paged tool. The rows are
@@ -67,4 +69,40 @@ export function readCursor(cursor: string | undefined, filters: unknown): PageCu
       return { page, ...(next < rows.length ? { nextCursor: encode(next, fingerprint) } : {}) };
     },
   };
+}
+
+/**
+ * The `limit` and `cursor` inputs of a paged per-resource list. `maxLimit` bounds one page (the
+ * answer must stay within an assistant's budget); without `limit` the server's page size applies.
+ */
+export function PageInput(maxLimit = 500) {
+  return {
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: maxLimit,
+        description: 'Rows per page (default: the server page size). Counts always cover every row.',
+      }),
+    ),
+    cursor: Type.Optional(
+      Type.String({
+        maxLength: 512,
+        description: 'nextCursor from the previous call, with the same inputs.',
+      }),
+    ),
+  };
+}
+
+/**
+ * One page of `rows` from the `cursor` input and the cursor for the next page. The cursor is bound
+ * to every other input (`input` without `cursor` and `limit`), so a page is never taken from
+ * another list.
+ */
+export function pageOf<Row>(
+  rows: readonly Row[],
+  input: { readonly limit?: number | undefined; readonly cursor?: string | undefined },
+  limits: Limits,
+): { readonly page: Row[]; readonly offset: number; readonly nextCursor?: string } {
+  const cursor = readCursor(input.cursor, { ...input, cursor: undefined, limit: undefined });
+  return { offset: cursor.offset, ...cursor.page(rows, input.limit ?? limits.pageSize) };
 }

@@ -1,12 +1,11 @@
+import type { RateLimiter } from '../plugin-api/types.js';
+
 /**
- * Request pacing for APIs with a hard, low rate limit. CloudTrail LookupEvents allows "two
- * [requests] per second, per account, per Region. If this limit is exceeded, a throttling error
- * occurs" (CloudTrail API reference, LookupEvents). Adaptive retries would recover, but every
- * throttle wastes a request and delays the sweep, so requests are spaced instead.
- *
- * The limit is per account and Region for the whole process: every tool call, concurrent ones
- * included, must share one pacer. The plugin uses {@link lookupEventsPacer} unless a test injects
- * its own with a fake clock.
+ * Request pacing for APIs with a hard, low rate limit (e.g. CloudTrail LookupEvents: "two
+ * [requests] per second, per account, per Region"). Adaptive retries would recover, but every
+ * throttle wastes a request and delays a sweep, so requests are spaced instead. Such a limit holds
+ * for the whole process: every tool call, concurrent ones included, shares one limiter per name,
+ * which is why the host owns them (`ctx.rateLimit`) rather than each plugin.
  */
 
 /** Spaces requests per key (e.g. `account|region`). */
@@ -62,8 +61,33 @@ export function createPacer(options: PacerOptions): Pacer {
   };
 }
 
-/** LookupEvents: 2 requests per second per account per Region → one every 500 ms. */
-export const LOOKUP_EVENTS_INTERVAL_MS = 500;
+/** The clock limiters wait on; tests inject a fake one so nothing sleeps. */
+export interface PacingClock {
+  readonly now: () => number;
+  readonly sleep: Sleeper;
+}
 
-/** The process-wide LookupEvents pacer every audit tool shares by default. */
-export const lookupEventsPacer: Pacer = createPacer({ intervalMs: LOOKUP_EVENTS_INTERVAL_MS });
+/** Named limiters: `limiter(name, intervalMs)` is one object for as long as the registry lives. */
+export type RateLimiterRegistry = (
+  name: string,
+  intervalMs: number,
+  scopeKey: (scope: Parameters<RateLimiter['acquire']>[0]) => string,
+) => RateLimiter;
+
+/** A registry of named limiters on `clock` (default: the real one). */
+export function createRateLimiters(clock?: PacingClock): RateLimiterRegistry {
+  const pacers = new Map<string, Pacer>();
+  return (name, intervalMs, scopeKey) => {
+    const id = `${name}@${intervalMs}`;
+    let pacer = pacers.get(id);
+    if (!pacer) {
+      pacer = createPacer({ intervalMs, ...(clock ? { now: clock.now, sleep: clock.sleep } : {}) });
+      pacers.set(id, pacer);
+    }
+    const shared = pacer;
+    return { acquire: (scope, signal) => shared.acquire(scopeKey(scope), signal) };
+  };
+}
+
+/** The process's limiters: every host in the process without an injected clock shares them. */
+export const PROCESS_RATE_LIMITERS: RateLimiterRegistry = createRateLimiters();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ToolError } from '../aws/errors.js';
-import { readCursor } from './cursor.js';
+import { readCursor } from './page.js';
 
 const rows = Array.from({ length: 7 }, (_, i) => `row-${i}`);
 const filters = { region: 'eu-west-1', state: 'AVAILABLE' };
