@@ -98,7 +98,7 @@ async function connect(extraArgs: string[] = []): Promise<{ client: Client; stde
 }
 
 describe('the CLI over stdio', () => {
-  it('initializes with the host's and each plugin's instructions, and lists exactly the tools the flags allow', async () => {
+  it('initializes with the instructions of the host and of each plugin, and lists exactly the tools the flags allow', async () => {
     const { client } = await connect();
     expect(client.getServerVersion()?.name).toBe('workspaces-euc-mcp');
     expect(client.getInstructions()).toContain('WorkSpaces Applications');
