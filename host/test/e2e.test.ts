@@ -101,7 +101,6 @@ describe('the CLI over stdio', () => {
   it('initializes with the instructions of the host and of each plugin, and lists exactly the tools the flags allow', async () => {
     const { client } = await connect();
     expect(client.getServerVersion()?.name).toBe('workspaces-euc-mcp');
-    expect(client.getInstructions()).toContain('WorkSpaces Applications');
     expect(client.getInstructions()).toContain('Writes are dry runs unless confirm=true');
     expect(client.getInstructions()).toContain('E2E desktops are test WorkSpaces');
     const { tools } = await client.listTools();
