@@ -58,8 +58,22 @@ const FAKE_CREDENTIALS = async () => ({
 /** Attempts per request in tests: enough for a throttled request to get through. */
 const TEST_MAX_ATTEMPTS = 3;
 
-/** A host built for a test: `simulator` is set when it serves an estate. */
-export type TestHost = AssembledHost & { simulator?: Simulator };
+/** A request the simulated estate answered (every attempt, retries included), with its input. */
+export interface SentRequest {
+  /** `workspaces:StopWorkspaces`: IAM prefix and operation. */
+  readonly action: string;
+  readonly input: Readonly<Record<string, unknown>>;
+  readonly account: string;
+  readonly region: string;
+  /** The error code when the request failed. */
+  readonly error?: string;
+}
+
+/**
+ * A host built for a test: `simulator` is set when it serves an estate, and `requests` then holds
+ * every request it answered, in order (for assertions on what was, or was not, sent).
+ */
+export type TestHost = AssembledHost & { simulator?: Simulator; readonly requests: SentRequest[] };
 
 /** Hosts created outside a running test (in beforeAll or at collection): closed after the file. */
 const fileScoped: (() => void)[] = [];
@@ -92,7 +106,23 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
       ? options.estate
       : generateEstate(options.estate)
     : undefined;
-  const simulator = estate ? createSimulator(estate, options.simulator) : undefined;
+  const requests: SentRequest[] = [];
+  const observe = options.simulator?.observe;
+  const simulator = estate
+    ? createSimulator(estate, {
+        ...options.simulator,
+        observe: (request, answer) => {
+          requests.push({
+            action: `${request.service}:${request.operation}`,
+            input: request.input,
+            account: request.account,
+            region: request.region,
+            ...(answer.error ? { error: answer.error.name } : {}),
+          });
+          observe?.(request, answer);
+        },
+      })
+    : undefined;
   const estateTargets = estate?.settings.accounts.map((account) => ({
     account,
     regions: estate.settings.regions,
@@ -119,7 +149,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
     },
   });
   closeWithTestRunner(host.close);
-  return Object.assign(host, simulator ? { simulator } : {});
+  return Object.assign(host, { requests }, simulator ? { simulator } : {});
 }
 
 /**

@@ -16,5 +16,11 @@ export {
 } from '@workspaces-euc-mcp/simulator';
 export { type CollectedFindings, type CollectedIdle, contributionProbe } from './contribution-probe.js';
 export { type FakeClock, fakeClock } from './fake-clock.js';
-export { createTestHost, invokeOk, type TestHost, type TestHostOptions } from './host.js';
+export {
+  createTestHost,
+  invokeOk,
+  type SentRequest,
+  type TestHost,
+  type TestHostOptions,
+} from './host.js';
 export { type IamDiscrepancy, type IamScenario, itProvesIamExact, proveIamExact } from './iam-proof.js';
