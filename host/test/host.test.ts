@@ -1,3 +1,4 @@
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assembleHost } from '../src/assemble.js';
 import { awsError, FAKE_CREDENTIALS, type FakeHandler, fakeAws } from './fixtures/fake-aws.js';
@@ -24,6 +25,9 @@ function estateHandler(overrides: Partial<Record<string, FakeHandler>> = {}): Fa
   };
 }
 
+// Retries that do not wait: the throttling tests count attempts, they need not sleep through backoff.
+const NO_WAIT_RETRIES = new ConfiguredRetryStrategy(3, () => 0);
+
 let close: (() => void) | undefined;
 afterEach(() => close?.());
 
@@ -37,7 +41,7 @@ async function hostWith(
     enableWrites: options.enableWrites,
     enableDestructive: options.enableDestructive,
     limits: options.maxBulkTargets ? { maxBulkTargets: options.maxBulkTargets } : {},
-    aws: { clientHook: aws.clientHook, credentials: FAKE_CREDENTIALS },
+    aws: { clientHook: aws.clientHook, credentials: FAKE_CREDENTIALS, retryStrategy: NO_WAIT_RETRIES },
   });
   close = host.close;
   return { host, requests: aws.requests };

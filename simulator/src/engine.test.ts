@@ -96,7 +96,7 @@ describe('the simulator engine', () => {
       const sim = createSimulator(generateEstate({ seed: 3, desktops: 10 }), {
         throttling: { 'workspaces:*': { rate: 10, burst: 2 } },
       });
-      const client = simulatedClient(WorkSpacesClient, sim);
+      const client = simulatedClient(WorkSpacesClient, sim, { adaptiveRetries: true });
       let settled = false;
       const requests = Promise.allSettled(
         [1, 2, 3].map(() => client.send(new DescribeWorkspacesCommand({}))),

@@ -178,7 +178,7 @@ export interface ToolContext {
   readonly cache: ToolCache;
   /**
    * The process-wide limiter `name`, spacing requests at least `intervalMs` apart per account and
-   * region across every call and tool of the process (e.g. CloudTrail LookupEvents: 2 per second).
+   * region across every call and tool of the process (e.g. CloudTrail event lookups: 2 per second).
    */
   rateLimit(name: string, options: { readonly intervalMs: number }): RateLimiter;
   /**

@@ -1,7 +1,7 @@
 import type { RateLimiter } from '../plugin-api/types.js';
 
 /**
- * Request pacing for APIs with a hard, low rate limit (e.g. CloudTrail LookupEvents: "two
+ * Request pacing for APIs with a hard, low rate limit (e.g. CloudTrail event lookups: "two
  * [requests] per second, per account, per Region"). Adaptive retries would recover, but every
  * throttle wastes a request and delays a sweep, so requests are spaced instead. Such a limit holds
  * for the whole process: every tool call, concurrent ones included, shares one limiter per name,
