@@ -23,8 +23,8 @@ export interface AssembleOptions {
     readonly maxAttempts?: number;
     readonly retryStrategy?: AwsSettings['retryStrategy'];
   };
-  /** The clock tools see. */
-  readonly now?: Date;
+  /** The clock tools see: a fixed instant, or a function for a clock a test moves. */
+  readonly now?: Date | (() => Date);
   /** The clock `ctx.rateLimit` waits on (tests: a fake one, so nothing sleeps). */
   readonly pacing?: PacingClock;
   readonly pluginOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -70,7 +70,7 @@ export async function assembleHost(options: AssembleOptions): Promise<AssembledH
     aws,
     limits: { maxBulkTargets: 25, concurrency: 4, pageSize: 50, ...options.limits },
     log: createLogger({ level: options.logLevel ?? 'warn', stderr: (line) => logs.push(line) }),
-    ...(now ? { now: () => new Date(now.getTime()) } : {}),
+    ...(now ? { now: typeof now === 'function' ? now : () => new Date(now.getTime()) } : {}),
     ...(options.pacing ? { pacing: options.pacing } : {}),
   });
   return Object.assign(host, { close: () => aws.destroy(), logs });

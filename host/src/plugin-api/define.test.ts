@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { defineChecks } from './define.js';
+import Type from 'typebox';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { defineChecks, definePlugin, defineTool, type ToolInput, type ToolOutput } from './define.js';
 
 const { finding, checksOf } = defineChecks([
   { id: 'demo.open', title: 'Open', severity: 'critical', why: 'w', fix: 'f' },
@@ -26,5 +27,29 @@ describe('defineChecks', () => {
 
   it('returns the descriptors a contributor raises, in catalogue order', () => {
     expect(checksOf(['demo.old', 'demo.open']).map((c) => c.id)).toEqual(['demo.open', 'demo.old']);
+  });
+});
+
+describe('defineTool', () => {
+  const countDesktops = defineTool({
+    name: 'count_desktops',
+    title: 'Count',
+    description: 'Counts.',
+    tier: 0,
+    iam: [],
+    input: Type.Object({ region: Type.Optional(Type.String()) }),
+    output: Type.Object({ summary: Type.String(), total: Type.Integer() }),
+    run: async () => ({ summary: 'none', total: 0 }),
+  });
+
+  it('keeps the tool typed, so readers of its answer need not restate its shape', () => {
+    expectTypeOf<ToolOutput<typeof countDesktops>>().toEqualTypeOf<{ summary: string; total: number }>();
+    expectTypeOf<ToolInput<typeof countDesktops>>().toEqualTypeOf<{ region?: string }>();
+    expect(countDesktops.kind).toBe('read');
+  });
+
+  it('is still a plain tool a plugin lists without casts', () => {
+    const plugin = definePlugin({ name: 'p', version: '1', description: 'd', tools: [countDesktops] });
+    expect(plugin.tools).toEqual([countDesktops]);
   });
 });
