@@ -37,6 +37,11 @@ export interface ProcessEnvironment {
   readonly loadDemo?: DemoLoader;
 }
 
+/** Where the CLI writes: stdout for results (or the MCP protocol), stderr for everything else. */
+export interface CliIo extends ProcessEnvironment {
+  readonly stdout: (text: string) => void;
+}
+
 /** A running host and what built it. */
 export interface Bootstrapped {
   readonly host: Host;

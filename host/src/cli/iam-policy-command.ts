@@ -13,8 +13,7 @@ import {
 import { isScoped, launcherPolicy, type PolicyScope, scopedPolicy } from '../iam/scope.js';
 import { TIER_POLICY_NAMES, type Tier } from '../plugin-api/types.js';
 import { lookupAction } from '../registry/iam-reference.js';
-import type { Bootstrapped } from './bootstrap.js';
-import type { CliIo } from './main.js';
+import type { Bootstrapped, CliIo } from './bootstrap.js';
 import { type CliOptions, UsageError } from './options.js';
 
 const TIERS: readonly Tier[] = [0, 1, 2, 3];

@@ -2,15 +2,12 @@ import { ConfigError } from '../config/load.js';
 import { effectiveIam } from '../host.js';
 import { createMcpServer, serveStdio } from '../mcp/server.js';
 import { PluginError } from '../registry/validate-plugin.js';
-import { type Bootstrapped, bootstrap, hostVersion, type ProcessEnvironment } from './bootstrap.js';
+import { type Bootstrapped, bootstrap, type CliIo, hostVersion } from './bootstrap.js';
 import { runIamPolicy } from './iam-policy-command.js';
 import { type CliOptions, HELP, parseCli, UsageError } from './options.js';
 import { quietSdkRuntimeWarnings } from './sdk-warnings.js';
 
-/** Where the CLI writes: stdout for results (or the MCP protocol), stderr for everything else. */
-export interface CliIo extends ProcessEnvironment {
-  readonly stdout: (text: string) => void;
-}
+export type { CliIo } from './bootstrap.js';
 
 /** The README's tool table: every tool of the loaded plugins, whatever the flags. */
 function toolsMarkdown(booted: Bootstrapped): string {
