@@ -12,19 +12,12 @@ import {
   type WorkspaceInstance,
   WorkspacesInstancesClient,
 } from '@aws-sdk/client-workspaces-instances';
-import { type ContributionScope, collectPages, mapBounded, type ToolContext } from '@workspaces-euc-mcp/host';
+import { collectPages, mapBounded, type Scope, scopeKey, type ToolContext } from '@workspaces-euc-mcp/host';
 
 export const MAX_RESULTS = 25;
 
-function client(ctx: ToolContext, scope: ContributionScope): WorkspacesInstancesClient {
-  return ctx.aws.client(
-    WorkspacesInstancesClient,
-    scope.account ? { region: scope.region, account: scope.account } : { region: scope.region },
-  );
-}
-
-function scopeKey(ctx: ToolContext, scope: ContributionScope): string {
-  return `${scope.account ?? ctx.aws.targets[0]?.account ?? ''}:${scope.region}`;
+function client(ctx: ToolContext, scope: Scope): WorkspacesInstancesClient {
+  return ctx.aws.client(WorkspacesInstancesClient, scope);
 }
 
 /**
@@ -33,11 +26,11 @@ function scopeKey(ctx: ToolContext, scope: ContributionScope): string {
  */
 export function listInstances(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   states?: readonly ProvisionStateEnum[],
 ): Promise<WorkspaceInstance[]> {
   const filter = states ? [...states].sort() : undefined;
-  return ctx.memo(`core-instances:list:${scopeKey(ctx, scope)}:${filter?.join(',') ?? '*'}`, () =>
+  return ctx.memo(`core-instances:list:${scopeKey(ctx.aws, scope)}:${filter?.join(',') ?? '*'}`, () =>
     collectPages(
       paginateListWorkspaceInstances(
         { client: client(ctx, scope), pageSize: MAX_RESULTS },
@@ -56,7 +49,7 @@ export function listInstances(
  */
 export async function getInstances(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   ids: readonly string[],
 ): Promise<GetWorkspaceInstanceResponse[]> {
   const api = client(ctx, scope);

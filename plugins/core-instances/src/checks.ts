@@ -5,9 +5,15 @@
  * findings are the provisioning failures an admin has to clean up.
  */
 import type { GetWorkspaceInstanceResponse, WorkspaceInstance } from '@aws-sdk/client-workspaces-instances';
-import type { CheckDescriptor, Finding, IdleResource } from '@workspaces-euc-mcp/host';
+import {
+  type CheckDescriptor,
+  defineChecks,
+  type Finding,
+  type IdleResource,
+} from '@workspaces-euc-mcp/host';
 import { describeEc2Error } from './provisioning.js';
 
+/** The checks this plugin's findings contributor raises, with stable ids. */
 export const CORE_CHECKS = [
   {
     id: 'core-instances.allocation-failed',
@@ -26,6 +32,8 @@ export const CORE_CHECKS = [
 ] as const satisfies readonly CheckDescriptor[];
 
 type CoreCheckId = (typeof CORE_CHECKS)[number]['id'];
+
+const { finding } = defineChecks(CORE_CHECKS);
 
 function errorDetail(instance: GetWorkspaceInstanceResponse): string {
   const lines = [
@@ -50,12 +58,12 @@ export function failureFinding(instance: GetWorkspaceInstanceResponse): Finding[
   const still =
     checkId === 'core-instances.release-failed' && ec2 ? `EC2 instance ${ec2} was not terminated. ` : '';
   return [
-    {
+    finding(
       checkId,
-      resourceId: instance.WorkspaceInstanceId ?? '',
-      resourceType: 'Managed instance',
-      detail: `${still}${errorDetail(instance)}`,
-    },
+      instance.WorkspaceInstanceId ?? '',
+      'Managed instance',
+      `${still}${errorDetail(instance)}`,
+    ),
   ];
 }
 

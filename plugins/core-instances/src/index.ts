@@ -13,6 +13,8 @@ export const plugin = definePlugin({
   version: '0.1.0',
   description:
     'WorkSpaces Core Managed Instances (the workspaces-instances API): instances by provisioning state in the inventory, failed launches and releases with their EC2 errors in the audit, unreleased EC2 instances in the unused-resources report. Core partner desktops are WorkSpaces, covered by the Personal plugin.',
+  instructions:
+    'WorkSpaces Core Managed Instances: partner-managed Core desktops on EC2 instances managed by WorkSpaces (the API is "workspaces-instances").',
   tools: [],
   contributes: {
     inventory: [coreInstancesInventory],

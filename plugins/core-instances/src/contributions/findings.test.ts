@@ -1,12 +1,21 @@
-import { type CollectedFindings, generateEstate } from '@workspaces-euc-mcp/testing';
+import {
+  type CollectedFindings,
+  contributionProbe,
+  createTestHost,
+  generateEstate,
+  invokeOk,
+} from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { INSTANCE, REGION, smallEstate } from '../__tests__/estate.js';
-import { call, coreHost } from '../__tests__/host.js';
+import plugin from '../index.js';
+
+/** This plugin with the host's inventory tools and the contribution probe. */
+const withPlugin = { plugins: [plugin, contributionProbe], hostTools: true };
 
 describe('core managed instances findings contributor', () => {
   it('raises a finding for each failed launch and release, with the EC2 error and what to do', async () => {
-    const { host } = await coreHost(smallEstate());
-    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const result = await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.errors).toEqual([]);
     expect(result.findings.map((f) => `${f.checkId} ${f.resourceId} ${f.severity}`).sort()).toEqual([
       `core-instances.allocation-failed ${INSTANCE.silentFailed} warning`,
@@ -22,38 +31,50 @@ describe('core managed instances findings contributor', () => {
   });
 
   it('lists only the failed states, and reads details for those instances alone', async () => {
-    const { host, simulator } = await coreHost(smallEstate());
-    await call<CollectedFindings>(host, 'collect_test_findings', {});
-    expect(simulator.countsByAction()).toEqual({
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
+    expect(host.simulator.countsByAction()).toEqual({
       'workspaces-instances:ListWorkspaceInstances': 2,
       'workspaces-instances:GetWorkspaceInstance': 3,
     });
   });
 
   it('an instance deleted between the list and its read is skipped, not an error', async () => {
-    const { host } = await coreHost(smallEstate(), {
-      faults: [
-        {
-          service: 'workspaces-instances',
-          operation: 'GetWorkspaceInstance',
-          code: 'ResourceNotFoundException',
-          httpStatusCode: 404,
-          times: 1,
-        },
-      ],
+    const host = await createTestHost({
+      ...withPlugin,
+      estate: smallEstate(),
+      simulator: {
+        faults: [
+          {
+            service: 'workspaces-instances',
+            operation: 'GetWorkspaceInstance',
+            code: 'ResourceNotFoundException',
+            httpStatusCode: 404,
+            times: 1,
+          },
+        ],
+      },
     });
-    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const result = await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.errors).toEqual([]);
     expect(result.findings).toHaveLength(2);
   });
 
   it('a denied detail read is the contributor’s error, naming the action', async () => {
-    const { host } = await coreHost(smallEstate(), {
-      faults: [
-        { service: 'workspaces-instances', operation: 'GetWorkspaceInstance', code: 'AccessDeniedException' },
-      ],
+    const host = await createTestHost({
+      ...withPlugin,
+      estate: smallEstate(),
+      simulator: {
+        faults: [
+          {
+            service: 'workspaces-instances',
+            operation: 'GetWorkspaceInstance',
+            code: 'AccessDeniedException',
+          },
+        ],
+      },
     });
-    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const result = await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.findings).toEqual([]);
     expect(result.errors).toEqual([
       expect.objectContaining({
@@ -72,11 +93,11 @@ describe('core managed instances findings contributor', () => {
       .map((i) => i.workspaceInstanceId)
       .sort();
     expect(failed.length).toBeGreaterThan(2);
-    const { host, simulator } = await coreHost(estate);
-    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const host = await createTestHost({ ...withPlugin, estate });
+    const result = await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.findings.map((f) => f.resourceId).sort()).toEqual(failed);
     for (const f of result.findings)
       expect(f.detail).toMatch(/^(EC2 instance i-\w+ was not terminated\. )?EC2 \w+/);
-    expect(simulator.countsByAction()['workspaces-instances:GetWorkspaceInstance']).toBe(failed.length);
+    expect(host.simulator.countsByAction()['workspaces-instances:GetWorkspaceInstance']).toBe(failed.length);
   });
 });

@@ -1,4 +1,4 @@
-import type { FindingsContributor } from '@workspaces-euc-mcp/host';
+import { type FindingsContributor, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
 import { getInstances, listInstances } from '../aws.js';
 import { CORE_CHECKS, failureFinding } from '../checks.js';
 import { FAILED_STATES } from '../provisioning.js';
@@ -9,7 +9,7 @@ import { FAILED_STATES } from '../provisioning.js';
  */
 export const coreInstancesFindings: FindingsContributor = {
   id: 'core-instances.provisioning',
-  service: 'WorkSpaces Core Managed Instances',
+  service: SERVICE_LABELS.coreInstances,
   iam: ['workspaces-instances:ListWorkspaceInstances', 'workspaces-instances:GetWorkspaceInstance'],
   checks: CORE_CHECKS,
   async collect(ctx, scope) {

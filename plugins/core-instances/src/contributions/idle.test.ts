@@ -1,13 +1,16 @@
-import type { CollectedIdle } from '@workspaces-euc-mcp/testing';
+import { type CollectedIdle, contributionProbe, createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { INSTANCE, smallEstate } from '../__tests__/estate.js';
-import { call, coreHost } from '../__tests__/host.js';
+import plugin from '../index.js';
+
+/** This plugin with the host's inventory tools and the contribution probe. */
+const withPlugin = { plugins: [plugin, contributionProbe], hostTools: true };
 
 describe('core managed instances idle contributor', () => {
   it('lists the instance whose release failed with its EC2 instance still there, whatever the window', async () => {
-    const { host } = await coreHost(smallEstate());
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
     for (const idleDays of [1, 30, 90]) {
-      const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays });
+      const result = await invokeOk<CollectedIdle>(host, 'collect_test_idle', { idleDays });
       expect(result.errors).toEqual([]);
       expect(result.idle).toEqual([
         expect.objectContaining({
@@ -21,8 +24,8 @@ describe('core managed instances idle contributor', () => {
   });
 
   it('asks the API for the failed states only: one list call per region, no per-instance call', async () => {
-    const { host, simulator } = await coreHost(smallEstate());
-    await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
-    expect(simulator.countsByAction()).toEqual({ 'workspaces-instances:ListWorkspaceInstances': 2 });
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    await invokeOk<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    expect(host.simulator.countsByAction()).toEqual({ 'workspaces-instances:ListWorkspaceInstances': 2 });
   });
 });

@@ -1,4 +1,4 @@
-import type { IdleContributor } from '@workspaces-euc-mcp/host';
+import { type IdleContributor, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
 import { listInstances } from '../aws.js';
 import { releaseFailedIdle } from '../checks.js';
 import { FAILED_STATES } from '../provisioning.js';
@@ -17,7 +17,7 @@ import { FAILED_STATES } from '../provisioning.js';
  */
 export const coreInstancesIdle: IdleContributor = {
   id: 'core-instances.release-failed',
-  service: 'WorkSpaces Core Managed Instances',
+  service: SERVICE_LABELS.coreInstances,
   iam: ['workspaces-instances:ListWorkspaceInstances'],
   async collect(ctx, scope) {
     // The same filtered list the findings read, so a report running both lists once.

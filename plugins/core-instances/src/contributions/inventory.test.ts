@@ -1,14 +1,17 @@
 import type { InventoryReport, InventorySummary } from '@workspaces-euc-mcp/host';
-import { generateEstate } from '@workspaces-euc-mcp/testing';
+import { contributionProbe, createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_REGION, INSTANCE, REGION, smallEstate } from '../__tests__/estate.js';
-import { call, coreHost } from '../__tests__/host.js';
+import plugin from '../index.js';
 import { CORE_INVENTORY_SERVICE } from './inventory.js';
+
+/** This plugin with the host's inventory tools and the contribution probe. */
+const withPlugin = { plugins: [plugin, contributionProbe], hostTools: true };
 
 describe('core managed instances inventory contributor', () => {
   it('counts instances by provisioning state and by whether an EC2 instance is attached', async () => {
-    const { host } = await coreHost(smallEstate());
-    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const result = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', {});
     expect(result.services).toHaveLength(1);
     expect(result.services[0]).toMatchObject({
       service: CORE_INVENTORY_SERVICE,
@@ -30,8 +33,8 @@ describe('core managed instances inventory contributor', () => {
   });
 
   it('gives one row per instance with its state, EC2 instance id and phase', async () => {
-    const { host } = await coreHost(smallEstate());
-    const report = await call<InventoryReport>(host, 'generate_inventory_report', {
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const report = await invokeOk<InventoryReport>(host, 'generate_inventory_report', {
       states: ['ERROR_DEALLOCATING'],
     });
     expect(report.rows).toEqual([
@@ -44,26 +47,30 @@ describe('core managed instances inventory contributor', () => {
   });
 
   it('answers a "Core" filter and stays out of a "Personal" one', async () => {
-    const { host } = await coreHost(smallEstate());
-    const core = await call<InventorySummary>(host, 'get_euc_inventory_summary', { services: ['Core'] });
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const core = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', { services: ['Core'] });
     expect(core.services.map((s) => s.service)).toEqual([CORE_INVENTORY_SERVICE]);
-    const personal = await call<InventorySummary>(host, 'get_euc_inventory_summary', {
+    const personal = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', {
       services: ['Personal'],
     });
     expect(personal.services).toEqual([]);
   });
 
   it('a denied list is reported per region by the summary, naming the action', async () => {
-    const { host } = await coreHost(smallEstate(), {
-      faults: [
-        {
-          service: 'workspaces-instances',
-          operation: 'ListWorkspaceInstances',
-          code: 'AccessDeniedException',
-        },
-      ],
+    const host = await createTestHost({
+      ...withPlugin,
+      estate: smallEstate(),
+      simulator: {
+        faults: [
+          {
+            service: 'workspaces-instances',
+            operation: 'ListWorkspaceInstances',
+            code: 'AccessDeniedException',
+          },
+        ],
+      },
     });
-    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
+    const result = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', {});
     expect(result.errors.map((e) => `${e.region} ${e.code}`).sort()).toEqual([
       `${EMPTY_REGION} AccessDeniedException`,
       `${REGION} AccessDeniedException`,
@@ -78,9 +85,9 @@ describe('core managed instances inventory contributor', () => {
         sum + Math.ceil(estate.coreInstances.instances.filter((i) => i.region === region).length / 25),
       0,
     );
-    const { host, simulator } = await coreHost(estate);
-    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
-    expect(simulator.countsByAction()).toEqual({ 'workspaces-instances:ListWorkspaceInstances': pages });
+    const host = await createTestHost({ ...withPlugin, estate });
+    const result = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', {});
+    expect(host.simulator.countsByAction()).toEqual({ 'workspaces-instances:ListWorkspaceInstances': pages });
     expect(result.services[0]?.total).toBe(1000);
   });
 });

@@ -1,5 +1,5 @@
 import type { WorkspaceInstance } from '@aws-sdk/client-workspaces-instances';
-import type { InventoryContributor, InventoryRow } from '@workspaces-euc-mcp/host';
+import { type InventoryContributor, type InventoryRow, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
 import { listInstances } from '../aws.js';
 import { phaseOf } from '../provisioning.js';
 
@@ -8,8 +8,7 @@ import { phaseOf } from '../provisioning.js';
  * `workspaces` API, counted with the WorkSpace desktops; only managed instances are here. The name
  * says so without the word "Personal", so a "Personal" service filter does not match it.
  */
-export const CORE_INVENTORY_SERVICE =
-  'WorkSpaces Core Managed Instances (Core partner desktops are counted as WorkSpaces)';
+export const CORE_INVENTORY_SERVICE = `${SERVICE_LABELS.coreInstances} (Core partner desktops are counted as WorkSpaces)`;
 
 function tally(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;

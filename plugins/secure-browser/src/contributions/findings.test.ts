@@ -1,7 +1,16 @@
-import type { CollectedFindings } from '@workspaces-euc-mcp/testing';
+import {
+  type CollectedFindings,
+  contributionProbe,
+  createTestHost,
+  invokeOk,
+} from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { call, portalEstate, webHost } from '../__tests__/host.js';
+import { portalEstate } from '../__tests__/estate.js';
 import { SECURE_BROWSER_CHECKS } from '../checks.js';
+import plugin from '../index.js';
+
+/** This plugin with the host's inventory tools and the contribution probe. */
+const withPlugin = { plugins: [plugin, contributionProbe], hostTools: true };
 
 const arnOf = (estate: ReturnType<typeof portalEstate>, profile: string) =>
   estate.secureBrowser.portals.find((p) => p.profile === profile)?.portal.portalArn ?? '';
@@ -15,8 +24,8 @@ const onPortal = (found: CollectedFindings, arn: string) =>
 describe('portal posture', () => {
   it('the wide-open portal fails every check, graded; the carefully set-up ones pass all', async () => {
     const estate = portalEstate();
-    const { host } = await webHost(estate);
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const host = await createTestHost({ ...withPlugin, estate });
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     expect(onPortal(found, arnOf(estate, 'risky'))).toEqual([
       'secure-browser.no-data-protection info',
       'secure-browser.no-ip-access-settings warning',
@@ -35,8 +44,8 @@ describe('portal posture', () => {
 
   it('Incomplete and Pending portals are reported as not usable, with the status reason from one GetPortal', async () => {
     const estate = portalEstate();
-    const { host, simulator } = await webHost(estate);
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const host = await createTestHost({ ...withPlugin, estate });
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     expect(onPortal(found, arnOf(estate, 'incomplete'))).toEqual([
       'secure-browser.portal-not-usable warning',
     ]);
@@ -44,7 +53,7 @@ describe('portal posture', () => {
       'Call centre CRM 3 is Incomplete: The portal has no identity provider. Add one to make the portal active.',
     );
     expect(onPortal(found, arnOf(estate, 'pending'))).toEqual(['secure-browser.portal-not-usable info']);
-    expect(simulator.countsByAction()['workspaces-web:GetPortal']).toBe(1);
+    expect(host.simulator.countsByAction()['workspaces-web:GetPortal']).toBe(1);
   });
 });
 
@@ -65,21 +74,25 @@ describe('IP access', () => {
     );
     expect(open.map((p) => p.profile)).toEqual(['partial']);
 
-    const { host, simulator } = await webHost(estate);
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const host = await createTestHost({ ...withPlugin, estate });
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     const flagged = found.findings.filter((f) => f.checkId === 'secure-browser.ip-open-to-internet');
     expect(flagged.map((f) => f.resourceId)).toEqual([open[0]?.portal.portalArn]);
     expect(flagged[0]?.detail).toContain('allow 0.0.0.0/0');
-    expect(simulator.countsByAction()['workspaces-web:GetIpAccessSettings']).toBe(distinct.size);
+    expect(host.simulator.countsByAction()['workspaces-web:GetIpAccessSettings']).toBe(distinct.size);
   });
 
   it('a denied GetIpAccessSettings costs only the IP check', async () => {
-    const { host } = await webHost(portalEstate(), {
-      faults: [
-        { service: 'workspaces-web', operation: 'GetIpAccessSettings', code: 'AccessDeniedException' },
-      ],
+    const host = await createTestHost({
+      ...withPlugin,
+      estate: portalEstate(),
+      simulator: {
+        faults: [
+          { service: 'workspaces-web', operation: 'GetIpAccessSettings', code: 'AccessDeniedException' },
+        ],
+      },
     });
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     expect(found.errors.map((e) => `${e.contributor} ${e.code}`)).toEqual([
       'secure-browser.ip-access AccessDeniedException',
     ]);
@@ -90,8 +103,8 @@ describe('IP access', () => {
 describe('unassociated settings', () => {
   it('reports settings no portal uses, by kind, as info; the orphan /0 IP settings is clutter, not exposure', async () => {
     const estate = portalEstate();
-    const { host } = await webHost(estate);
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const host = await createTestHost({ ...withPlugin, estate });
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     const orphans = found.findings.filter((f) => f.checkId === 'secure-browser.unassociated-settings');
     expect(orphans.map((f) => `${f.severity} ${f.detail}`).sort()).toEqual([
       'info IP access settings "pilot-anywhere" is not associated with any portal.',
@@ -109,8 +122,8 @@ describe('unassociated settings', () => {
     const ids = SECURE_BROWSER_CHECKS.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^secure-browser\.[a-z-]+$/);
-    const { host } = await webHost(portalEstate());
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const host = await createTestHost({ ...withPlugin, estate: portalEstate() });
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     expect(found.findings.filter((f) => !f.checkDeclared)).toEqual([]);
   });
 });

@@ -1,7 +1,13 @@
-import type { FindingsContributor } from '@workspaces-euc-mcp/host';
-import { getIpAccessSettings, getPortals, listAllSettings, listPortals, listUserSettings } from '../aws.js';
+import { type FindingsContributor, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
+import {
+  getIpAccessSettings,
+  getPortals,
+  listAllSettings,
+  listPortals,
+  listUserSettings,
+} from '../aws/workspaces-web.js';
 import { checksOf } from '../checks.js';
-import { openIpFindings, postureFindings, unassociatedFindings } from '../findings.js';
+import { openIpFindings, postureFindings, unassociatedFindings } from '../portals/posture.js';
 
 /*
  * Three contributors, so a denied Get or List costs only the checks that need it. Each settings
@@ -10,12 +16,10 @@ import { openIpFindings, postureFindings, unassociatedFindings } from '../findin
  * portals (ListPortals omits it).
  */
 
-const SERVICE = 'WorkSpaces Secure Browser';
-
 /** IP restriction, logging, data protection, user-settings transfers and timeouts, unusable portals. */
 export const portalPostureFindings: FindingsContributor = {
   id: 'secure-browser.portal-posture',
-  service: SERVICE,
+  service: SERVICE_LABELS.secureBrowser,
   iam: ['workspaces-web:ListPortals', 'workspaces-web:ListUserSettings', 'workspaces-web:GetPortal'],
   checks: checksOf([
     'secure-browser.no-ip-access-settings',
@@ -41,7 +45,7 @@ export const portalPostureFindings: FindingsContributor = {
 /** Active portals whose IP access settings admit every address. */
 export const ipAccessFindings: FindingsContributor = {
   id: 'secure-browser.ip-access',
-  service: SERVICE,
+  service: SERVICE_LABELS.secureBrowser,
   iam: ['workspaces-web:ListPortals', 'workspaces-web:GetIpAccessSettings'],
   checks: checksOf(['secure-browser.ip-open-to-internet']),
   async collect(ctx, scope) {
@@ -56,7 +60,7 @@ export const ipAccessFindings: FindingsContributor = {
 /** Settings resources of every listable kind that no portal is associated with. */
 export const unusedSettingsFindings: FindingsContributor = {
   id: 'secure-browser.unused-settings',
-  service: SERVICE,
+  service: SERVICE_LABELS.secureBrowser,
   iam: [
     'workspaces-web:ListPortals',
     'workspaces-web:ListUserSettings',

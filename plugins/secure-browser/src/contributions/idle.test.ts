@@ -1,6 +1,10 @@
-import type { CollectedIdle } from '@workspaces-euc-mcp/testing';
+import { type CollectedIdle, contributionProbe, createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { call, portalEstate, webHost } from '../__tests__/host.js';
+import { portalEstate } from '../__tests__/estate.js';
+import plugin from '../index.js';
+
+/** This plugin with the host's inventory tools and the contribution probe. */
+const withPlugin = { plugins: [plugin, contributionProbe], hostTools: true };
 
 const DAY_MS = 86_400_000;
 
@@ -14,8 +18,8 @@ describe('idle portals', () => {
     const expected = Math.floor((estate.settings.now.getTime() - bucketEnd) / DAY_MS);
     expect(expected).toBeGreaterThanOrEqual(30);
 
-    const { host, simulator } = await webHost(estate);
-    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    const host = await createTestHost({ ...withPlugin, estate });
+    const result = await invokeOk<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
     expect(result.idle).toEqual([
       {
         contributor: 'secure-browser.idle-portals',
@@ -32,21 +36,25 @@ describe('idle portals', () => {
     ]);
     expect(result.idle[0]?.reason).toContain('bills per monthly active user');
     // Four Active portals' SessionSuccess in one request (ListSessions would be one per portal).
-    expect(simulator.countsByAction()['cloudwatch:GetMetricData']).toBe(1);
-    expect(simulator.countsByAction()['workspaces-web:ListSessions']).toBeUndefined();
+    expect(host.simulator.countsByAction()['cloudwatch:GetMetricData']).toBe(1);
+    expect(host.simulator.countsByAction()['workspaces-web:ListSessions']).toBeUndefined();
   });
 
   it('with a window longer than its idle time, the portal is in use and nothing is listed', async () => {
-    const { host } = await webHost(portalEstate());
-    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 60 });
+    const host = await createTestHost({ ...withPlugin, estate: portalEstate() });
+    const result = await invokeOk<CollectedIdle>(host, 'collect_test_idle', { idleDays: 60 });
     expect(result.idle).toEqual([]);
   });
 
   it('a failing GetMetricData is an error for the idle portals, never "no sessions"', async () => {
-    const { host } = await webHost(portalEstate(), {
-      faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' }],
+    const host = await createTestHost({
+      ...withPlugin,
+      estate: portalEstate(),
+      simulator: {
+        faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' }],
+      },
     });
-    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    const result = await invokeOk<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
     expect(result.idle).toEqual([]);
     expect(result.errors).toEqual([
       expect.objectContaining({ contributor: 'secure-browser.idle-portals', code: 'AccessDeniedException' }),

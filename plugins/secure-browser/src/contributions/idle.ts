@@ -1,8 +1,8 @@
-import type { IdleContributor, IdleResource } from '@workspaces-euc-mcp/host';
-import { listPortals } from '../aws.js';
-import { judgePortalUsage, lookbackDays } from '../idle.js';
-import { dailySessions } from '../metrics.js';
-import { portalIdOf } from '../rows.js';
+import { type IdleContributor, type IdleResource, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
+import { dailySessions } from '../aws/metrics.js';
+import { listPortals } from '../aws/workspaces-web.js';
+import { portalIdOf } from '../portals/rows.js';
+import { judgePortalUsage, lookbackDays } from '../portals/usage.js';
 
 /**
  * Active portals with no session in `idleDays`. Source choice: the SessionSuccess metric,
@@ -16,7 +16,7 @@ import { portalIdOf } from '../rows.js';
  */
 export const idlePortals: IdleContributor = {
   id: 'secure-browser.idle-portals',
-  service: 'WorkSpaces Secure Browser',
+  service: SERVICE_LABELS.secureBrowser,
   iam: ['workspaces-web:ListPortals', 'cloudwatch:GetMetricData'],
   async collect(ctx, scope, options) {
     const now = ctx.now();

@@ -1,11 +1,16 @@
 import type { InventoryReport, InventorySummary } from '@workspaces-euc-mcp/host';
+import { contributionProbe, createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { call, portalEstate, webHost } from '../__tests__/host.js';
+import { portalEstate } from '../__tests__/estate.js';
+import plugin from '../index.js';
+
+/** This plugin with the host's inventory tools and the contribution probe. */
+const withPlugin = { plugins: [plugin, contributionProbe], hostTools: true };
 
 describe('secure browser inventory', () => {
   it('counts portals by status', async () => {
-    const { host, simulator } = await webHost(portalEstate());
-    const summary = await call<InventorySummary>(host, 'get_euc_inventory_summary');
+    const host = await createTestHost({ ...withPlugin, estate: portalEstate() });
+    const summary = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary');
     expect(summary.services).toEqual([
       expect.objectContaining({
         resourceType: 'Portal',
@@ -14,14 +19,14 @@ describe('secure browser inventory', () => {
       }),
     ]);
     // Every settings ARN is on the portal summary: one ListPortals, no Get per portal.
-    expect(simulator.countsByAction()).toEqual({ 'workspaces-web:ListPortals': 1 });
+    expect(host.simulator.countsByAction()).toEqual({ 'workspaces-web:ListPortals': 1 });
   });
 
   it('each row has the browser, renderer, authentication, instance type, session cap and attached settings', async () => {
     const estate = portalEstate();
     const risky = estate.secureBrowser.portals.find((p) => p.profile === 'risky')?.portal;
-    const { host } = await webHost(estate);
-    const report = await call<InventoryReport>(host, 'generate_inventory_report', {
+    const host = await createTestHost({ ...withPlugin, estate });
+    const report = await invokeOk<InventoryReport>(host, 'generate_inventory_report', {
       services: ['Secure Browser'],
     });
     const row = report.rows.find((r) => r.id === risky?.portalArn);
@@ -43,10 +48,14 @@ describe('secure browser inventory', () => {
   });
 
   it('a denied ListPortals is an error entry naming the action, not a failed call', async () => {
-    const { host } = await webHost(portalEstate(), {
-      faults: [{ service: 'workspaces-web', operation: 'ListPortals', code: 'AccessDeniedException' }],
+    const host = await createTestHost({
+      ...withPlugin,
+      estate: portalEstate(),
+      simulator: {
+        faults: [{ service: 'workspaces-web', operation: 'ListPortals', code: 'AccessDeniedException' }],
+      },
     });
-    const summary = await call<InventorySummary>(host, 'get_euc_inventory_summary');
+    const summary = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary');
     expect(summary.errors).toEqual([
       expect.objectContaining({ service: 'WorkSpaces Secure Browser', code: 'AccessDeniedException' }),
     ]);

@@ -1,6 +1,6 @@
-import type { InventoryContributor } from '@workspaces-euc-mcp/host';
-import { listPortals } from '../aws.js';
-import { portalRow, tally } from '../rows.js';
+import { type InventoryContributor, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
+import { listPortals } from '../aws/workspaces-web.js';
+import { portalRow, tally } from '../portals/rows.js';
 
 /**
  * Portals by status, authentication and instance type; each row says which settings resources
@@ -8,7 +8,7 @@ import { portalRow, tally } from '../rows.js';
  */
 export const portalInventory: InventoryContributor = {
   id: 'secure-browser.portals',
-  service: 'WorkSpaces Secure Browser',
+  service: SERVICE_LABELS.secureBrowser,
   resourceType: 'Portal',
   iam: ['workspaces-web:ListPortals'],
   async collect(ctx, scope) {

@@ -29,44 +29,28 @@ import {
   type UserSettingsSummary,
   WorkSpacesWebClient,
 } from '@aws-sdk/client-workspaces-web';
-import {
-  type ClientLocation,
-  type ContributionScope,
-  collectPages,
-  mapBounded,
-  type ToolContext,
-} from '@workspaces-euc-mcp/host';
+import { collectPages, mapBounded, type Scope, scopeKey, type ToolContext } from '@workspaces-euc-mcp/host';
 
-/** The client location of a scope. */
-export function location(scope: ContributionScope): ClientLocation {
-  return scope.account ? { region: scope.region, account: scope.account } : { region: scope.region };
-}
-
-function webClient(ctx: ToolContext, scope: ContributionScope): WorkSpacesWebClient {
-  return ctx.aws.client(WorkSpacesWebClient, location(scope));
-}
-
-/** The memo key of a scope: the same for "the default account" and that account named. */
-function scopeKey(ctx: ToolContext, scope: ContributionScope): string {
-  return `${scope.account ?? ctx.aws.targets[0]?.account ?? ''}:${scope.region}`;
+function webClient(ctx: ToolContext, scope: Scope): WorkSpacesWebClient {
+  return ctx.aws.client(WorkSpacesWebClient, scope);
 }
 
 function memoList<T>(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   kind: string,
   list: (client: WorkSpacesWebClient) => Promise<T[]>,
 ): Promise<T[]> {
-  return ctx.memo(`secure-browser:${kind}:${scopeKey(ctx, scope)}`, () => list(webClient(ctx, scope)));
+  return ctx.memo(`secure-browser:${kind}:${scopeKey(ctx.aws, scope)}`, () => list(webClient(ctx, scope)));
 }
 
-export function listPortals(ctx: ToolContext, scope: ContributionScope): Promise<PortalSummary[]> {
+export function listPortals(ctx: ToolContext, scope: Scope): Promise<PortalSummary[]> {
   return memoList(ctx, scope, 'portals', (client) =>
     collectPages(paginateListPortals({ client }, {}), (p) => p.portals, { signal: ctx.signal }),
   );
 }
 
-export function listUserSettings(ctx: ToolContext, scope: ContributionScope): Promise<UserSettingsSummary[]> {
+export function listUserSettings(ctx: ToolContext, scope: Scope): Promise<UserSettingsSummary[]> {
   return memoList(ctx, scope, 'user-settings', (client) =>
     collectPages(paginateListUserSettings({ client }, {}), (p) => p.userSettings, { signal: ctx.signal }),
   );
@@ -83,7 +67,7 @@ export interface SettingsLists {
   readonly trustStores: readonly TrustStoreSummary[];
 }
 
-export async function listAllSettings(ctx: ToolContext, scope: ContributionScope): Promise<SettingsLists> {
+export async function listAllSettings(ctx: ToolContext, scope: Scope): Promise<SettingsLists> {
   const opts = { signal: ctx.signal };
   const [
     userSettings,
@@ -150,7 +134,7 @@ async function getEach<Resource>(
 /** The IP access settings with these ARNs, with their rules (one Get each: no List has the rules). */
 export function getIpAccessSettings(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   arns: readonly string[],
 ): Promise<Map<string, IpAccessSettings>> {
   const client = webClient(ctx, scope);
@@ -165,7 +149,7 @@ export function getIpAccessSettings(
 /** Full portals (with statusReason, which ListPortals omits) for these ARNs, bounded concurrency. */
 export function getPortals(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   arns: readonly string[],
 ): Promise<Map<string, Portal>> {
   const client = webClient(ctx, scope);

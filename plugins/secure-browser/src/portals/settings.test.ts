@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachedSettings, openIpRules, timeoutProblem, transferExposure } from './portals.js';
+import { attachedSettings, openIpRules, timeoutProblem, transferExposure } from './settings.js';
 
 const ARN = 'arn:aws:workspaces-web:us-east-1:111122223333:userSettings/00000000-0000-0000-0000-000000000000';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgePortalUsage, lookbackDays } from './idle.js';
+import { judgePortalUsage, lookbackDays } from './usage.js';
 
 const DAY_MS = 86_400_000;
 const NOW = new Date('2026-11-16T12:00:00Z');

@@ -1,23 +1,24 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
-  type ContributionScope,
   getMetricDataBatched,
   type MetricSeries,
+  type Scope,
+  seriesFailure,
   type ToolContext,
   ToolError,
 } from '@workspaces-euc-mcp/host';
-import { location } from './aws.js';
 
 const DAY_MS = 86_400_000;
 
 /**
  * Daily SessionSuccess sums (AWS/WorkSpacesWeb, dimension PortalId) of many portals over
- * `days` whole UTC days: one GetMetricData request per 500 portals. A failed request fails the
- * contribution with its AWS error code rather than reading as "no sessions".
+ * `days` whole UTC days: one GetMetricData request per 500 portals. A series that cannot be read
+ * (its request failed, or CloudWatch answered Forbidden or InternalError for it) fails the
+ * contribution with its error code rather than reading as "no sessions".
  */
 export async function dailySessions(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   portalIds: readonly string[],
   days: number,
 ): Promise<Map<string, MetricSeries>> {
@@ -40,24 +41,21 @@ export async function dailySessions(
       Stat: 'Sum',
     },
   }));
-  const series = await getMetricDataBatched(
-    ctx.aws.client(CloudWatchClient, location(scope)),
-    queries,
-    window,
-    {
-      concurrency: ctx.limits.concurrency,
-      signal: ctx.signal,
-    },
-  );
+  const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
+    concurrency: ctx.limits.concurrency,
+    signal: ctx.signal,
+  });
   const byPortal = new Map<string, MetricSeries>();
   portalIds.forEach((portalId, i) => {
     const found = series.get(`p${i}`);
-    if (found?.status.startsWith('Error:'))
+    if (!found) return;
+    const failure = seriesFailure(found);
+    if (failure)
       throw new ToolError(
-        found.status.slice('Error:'.length),
-        `cloudwatch:GetMetricData failed for AWS/WorkSpacesWeb SessionSuccess: ${found.messages.join('; ')}`,
+        failure.code,
+        `cloudwatch:GetMetricData failed for AWS/WorkSpacesWeb SessionSuccess: ${failure.message}`,
       );
-    if (found) byPortal.set(portalId, found);
+    byPortal.set(portalId, found);
   });
   return byPortal;
 }

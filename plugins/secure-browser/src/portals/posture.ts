@@ -9,9 +9,9 @@ import type {
   UserSettingsSummary,
 } from '@aws-sdk/client-workspaces-web';
 import type { Finding } from '@workspaces-euc-mcp/host';
-import type { SettingsLists } from './aws.js';
-import { finding } from './checks.js';
-import { openIpRules, SETTINGS_KINDS, timeoutProblem, transferExposure } from './portals.js';
+import type { SettingsLists } from '../aws/workspaces-web.js';
+import { finding } from '../checks.js';
+import { openIpRules, SETTINGS_KINDS, timeoutProblem, transferExposure } from './settings.js';
 
 /** The name admins know a portal by, with its id for lookups. */
 export function portalLabel(portal: PortalSummary): string {

@@ -1,6 +1,6 @@
 import type { PortalSummary } from '@aws-sdk/client-workspaces-web';
 import { describe, expect, it } from 'vitest';
-import { postureFindings, unassociatedFindings } from './findings.js';
+import { postureFindings, unassociatedFindings } from './posture.js';
 
 const arn = (kind: string, n: number) =>
   `arn:aws:workspaces-web:us-east-1:111122223333:${kind}/00000000-0000-0000-0000-00000000000${n}`;

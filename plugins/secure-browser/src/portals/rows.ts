@@ -1,6 +1,6 @@
 import type { PortalSummary } from '@aws-sdk/client-workspaces-web';
 import type { InventoryRow } from '@workspaces-euc-mcp/host';
-import { attachedSettings } from './portals.js';
+import { attachedSettings } from './settings.js';
 
 /** Counts one more `key`. */
 export function tally(counts: Record<string, number>, key: string): void {
