@@ -1,14 +1,9 @@
 import type { AppBlockBuilder, Fleet, ImageBuilder, ResourceError, Stack } from '@aws-sdk/client-appstream';
 import type { InventoryRow } from '@workspaces-euc-mcp/host';
-import { sessionModelOf } from './capacity.js';
-import { exfiltrationExposure } from './stacks.js';
+import { sessionModelOf } from './fleets/capacity.js';
+import { exfiltrationExposure } from './stacks/exfiltration.js';
 
 type Scalar = string | number | boolean | null;
-
-/** Counts one more `key`. */
-export function tally(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
-}
 
 const iso = (date: Date | undefined): string | null => date?.toISOString() ?? null;
 const codes = (errors: readonly { ErrorCode?: string | undefined }[] | undefined): string | null =>

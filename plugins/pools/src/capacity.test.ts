@@ -21,12 +21,13 @@ function pool(
   } as WorkspacesPool;
 }
 
-const series = (values: number[], status = 'Complete'): MetricSeries => ({
+const series = (values: number[], failed?: Pick<MetricSeries, 'status' | 'error'>): MetricSeries => ({
   id: 'r0',
   timestamps: values.map((_, i) => new Date(Date.UTC(2026, 5, 17, i))),
   values,
-  status,
+  status: 'Complete',
   messages: [],
+  ...failed,
 });
 
 describe('capacity judgement', () => {
@@ -73,7 +74,9 @@ describe('rejected session requests', () => {
   it('nothing rejected, no data, or a failed read is no finding', () => {
     expect(rejectionsOf(series([0, 0]))).toBeUndefined();
     expect(rejectionsOf(series([]))).toBeUndefined();
-    expect(rejectionsOf(series([5], 'Error:AccessDenied'))).toBeUndefined();
+    expect(
+      rejectionsOf(series([5], { status: 'Failed', error: { code: 'AccessDenied', message: 'denied' } })),
+    ).toBeUndefined();
     expect(rejectionsOf(undefined)).toBeUndefined();
   });
 });

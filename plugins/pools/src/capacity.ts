@@ -6,7 +6,7 @@
  * "WorkSpaces Pools metrics and dimensions"; the guide suggests alarming on it).
  */
 import type { WorkspacesPool, WorkspacesPoolState } from '@aws-sdk/client-workspaces';
-import type { MetricSeries } from '@workspaces-euc-mcp/host';
+import { type MetricSeries, seriesFailure } from '@workspaces-euc-mcp/host';
 
 /** True when the pool's state means it hosts sessions now. */
 export function isServing(state: WorkspacesPoolState | undefined): boolean {
@@ -79,7 +79,7 @@ export interface Rejections {
 
 /** Sums an InsufficientCapacityError series; undefined when nothing was rejected. */
 export function rejectionsOf(series: MetricSeries | undefined): Rejections | undefined {
-  if (!series || series.status.startsWith('Error')) return undefined;
+  if (!series || seriesFailure(series)) return undefined;
   let total = 0;
   let peak = 0;
   let peakAt: Date | undefined;

@@ -3,6 +3,7 @@
  * "On December 31, 2027, AWS will end support for Amazon WorkSpaces Pools": after that date the
  * Pools console and Pools resources can no longer be accessed. Every Pools answer names the date.
  */
+import { SERVICE_LABELS } from '@workspaces-euc-mcp/host';
 
 /** The end-of-support date as AWS states it. */
 export const POOLS_END_OF_SUPPORT = '2027-12-31';
@@ -12,7 +13,7 @@ export const POOLS_END_OF_SUPPORT = '2027-12-31';
  * cross-service answer that mentions Pools (inventory summary, audit rows, unused resources)
  * carries the notice; it still matches service filters such as "Pools" or "WorkSpaces Pools".
  */
-export const POOLS_SERVICE = `WorkSpaces Pools (end of support ${POOLS_END_OF_SUPPORT})`;
+export const POOLS_SERVICE = `${SERVICE_LABELS.pools} (end of support ${POOLS_END_OF_SUPPORT})`;
 
 const DAY_MS = 86_400_000;
 const END_MS = Date.parse(`${POOLS_END_OF_SUPPORT}T00:00:00Z`);

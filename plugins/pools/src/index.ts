@@ -1,7 +1,12 @@
-import { definePlugin } from '@workspaces-euc-mcp/host';
-import { poolsAccessFindings, poolsHealthFindings, poolsRejectedSessions } from './contributions/findings.js';
+import { definePlugin, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
+import {
+  poolsAccessContributor,
+  poolsHealthContributor,
+  poolsRejectedSessionsContributor,
+} from './contributions/findings.js';
 import { poolsIdle } from './contributions/idle.js';
 import { poolsInventory } from './contributions/inventory.js';
+import { POOLS_END_OF_SUPPORT } from './end-of-support.js';
 
 /**
  * WorkSpaces Pools (end of support 2027-12-31): inventory, findings and idle pools for the
@@ -12,10 +17,11 @@ export const plugin = definePlugin({
   version: '0.1.0',
   description:
     'WorkSpaces Pools (end of support 2027-12-31): pools in the inventory, pool errors, capacity, rejected sessions and IP access in the security audit, idle running pools in the unused-resources report.',
+  instructions: `${SERVICE_LABELS.pools}: non-persistent desktops shared by a pool of users; end of support ${POOLS_END_OF_SUPPORT}.`,
   tools: [],
   contributes: {
     inventory: [poolsInventory],
-    findings: [poolsHealthFindings, poolsRejectedSessions, poolsAccessFindings],
+    findings: [poolsHealthContributor, poolsRejectedSessionsContributor, poolsAccessContributor],
     idle: [poolsIdle],
   },
 });

@@ -1,7 +1,17 @@
-import { type CollectedFindings, generateEstate } from '@workspaces-euc-mcp/testing';
+import {
+  type CollectedFindings,
+  contributionProbe,
+  createTestHost,
+  generateEstate,
+  invokeOk,
+} from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { appsHost, call, fleetEstate } from '../__tests__/host.js';
-import { APPLICATIONS_CHECKS } from '../checks.js';
+import { fleetEstate } from '../__tests__/fixtures.js';
+import { APPLICATIONS_CHECKS } from '../audit/checks.js';
+import plugin from '../index.js';
+
+/** This plugin with the host's inventory tools and the contribution probe. */
+const withPlugin = { plugins: [plugin, contributionProbe], hostTools: true };
 
 const DAY_MS = 86_400_000;
 const pairs = (found: CollectedFindings, contributor: string) =>
@@ -12,8 +22,8 @@ const pairs = (found: CollectedFindings, contributor: string) =>
 
 describe('fleet health findings', () => {
   it('finds each fleet problem the estate was built with, and nothing on the healthy fleets', async () => {
-    const { host } = await appsHost(fleetEstate());
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const host = await createTestHost({ ...withPlugin, estate: fleetEstate() });
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     expect(pairs(found, 'applications.fleet-health')).toEqual(
       [
         'applications.capacity-exhausted callcenter-crm critical',
@@ -41,8 +51,8 @@ describe('fleet health findings', () => {
     const status = elastic?.ComputeCapacityStatus;
     expect(status?.Available).toBe(0);
     expect(status?.InUse).toBe(status?.Running);
-    const { host } = await appsHost(estate);
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const host = await createTestHost({ ...withPlugin, estate });
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     expect(found.findings.filter((f) => f.resourceId === 'contractors-elastic')).toEqual([]);
   });
 });
@@ -60,8 +70,8 @@ describe('capacity signals', () => {
     expect(inWindow.length).toBeLessThan(failed.length);
     const quota = estate.applications.instanceQuotas.find((q) => q.instanceType === 'stream.compute.large');
 
-    const { host, simulator } = await appsHost(estate);
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const host = await createTestHost({ ...withPlugin, estate });
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     const scaling = found.findings.filter((f) => f.checkId === 'applications.failed-scaling');
     expect(scaling.map((f) => f.resourceId)).toEqual(['callcenter-crm']);
     expect(scaling[0]?.detail).toMatch(new RegExp(`^${inWindow.length} failed scaling activities in 7 days`));
@@ -80,17 +90,21 @@ describe('capacity signals', () => {
     const recent = estate.applications.scalingActivities.filter(
       (a) => (a.activity.StartTime?.getTime() ?? 0) >= now - 7 * DAY_MS,
     ).length;
-    const pages = simulator.countsByAction()['application-autoscaling:DescribeScalingActivities'];
-    expect(simulator.countsByAction()['cloudwatch:GetMetricData']).toBe(1);
+    const pages = host.simulator.countsByAction()['application-autoscaling:DescribeScalingActivities'];
+    expect(host.simulator.countsByAction()['cloudwatch:GetMetricData']).toBe(1);
     expect(pages).toBe(Math.floor(recent / 50) + 1);
     expect(pages).toBeLessThan(Math.ceil(all / 50));
   });
 
   it('a denied GetMetricData costs only the capacity signals; the other checks still report', async () => {
-    const { host } = await appsHost(fleetEstate(), {
-      faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' }],
+    const host = await createTestHost({
+      ...withPlugin,
+      estate: fleetEstate(),
+      simulator: {
+        faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' }],
+      },
     });
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     expect(found.errors).toEqual([
       expect.objectContaining({
         contributor: 'applications.capacity-signals',
@@ -104,8 +118,8 @@ describe('capacity signals', () => {
 
 describe('stack, image and usage-report findings', () => {
   it('grades stacks by open outward channels and flags storage-connector errors', async () => {
-    const { host } = await appsHost(fleetEstate());
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const host = await createTestHost({ ...withPlugin, estate: fleetEstate() });
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     const stacks = pairs(found, 'applications.stacks').filter((p) => !p.includes('entitlement'));
     expect(stacks).toEqual(
       [
@@ -130,8 +144,8 @@ describe('stack, image and usage-report findings', () => {
         AuthenticationType: 'USERPOOL',
       },
     });
-    const { host } = await appsHost(estate);
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const host = await createTestHost({ ...withPlugin, estate });
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     const entitlements = found.findings.filter((f) => f.checkId === 'applications.entitlement-broken');
     expect(
       entitlements.find((f) => f.resourceId === 'training-lab-stack/left@partner.example.com')?.severity,
@@ -153,8 +167,8 @@ describe('stack, image and usage-report findings', () => {
     const golden = estate.applications.images.find(
       (i) => i.region === 'us-east-1' && i.image.Name?.startsWith('golden-win2019'),
     )?.image.Name;
-    const { host } = await appsHost(estate);
-    const east = await call<CollectedFindings>(host, 'collect_test_findings', { region: 'us-east-1' });
+    const host = await createTestHost({ ...withPlugin, estate });
+    const east = await invokeOk<CollectedFindings>(host, 'collect_test_findings', { region: 'us-east-1' });
     expect(pairs(east, 'applications.images')).toEqual(
       expect.arrayContaining([
         `applications.image-old ${golden} info`,
@@ -166,7 +180,7 @@ describe('stack, image and usage-report findings', () => {
         /^applications\.usage-report-errors appstream-logs-us-east-1-111122223333-\w+ warning$/,
       ),
     ]);
-    const west = await call<CollectedFindings>(host, 'collect_test_findings', { region: 'eu-west-1' });
+    const west = await invokeOk<CollectedFindings>(host, 'collect_test_findings', { region: 'eu-west-1' });
     expect(pairs(west, 'applications.usage-reports')).toEqual([
       'applications.usage-reports-off eu-west-1 info',
     ]);
@@ -178,8 +192,8 @@ describe('checks', () => {
     const ids = APPLICATIONS_CHECKS.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^applications\.[a-z-]+$/);
-    const { host } = await appsHost(fleetEstate());
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const host = await createTestHost({ ...withPlugin, estate: fleetEstate() });
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     expect(found.findings.filter((f) => !f.checkDeclared)).toEqual([]);
   });
 });
@@ -189,10 +203,10 @@ describe('capacity signals at scale', () => {
     timeout: 60_000,
   }, async () => {
     const estate = generateEstate({ seed: 3, desktops: 10, regions: ['us-east-1'], fleets: 300, portals: 0 });
-    const { host, simulator } = await appsHost(estate);
-    const found = await call<CollectedFindings>(host, 'collect_test_findings');
+    const host = await createTestHost({ ...withPlugin, estate });
+    const found = await invokeOk<CollectedFindings>(host, 'collect_test_findings');
     expect(found.errors).toEqual([]);
-    const counts = simulator.countsByAction();
+    const counts = host.simulator.countsByAction();
     expect(counts['cloudwatch:GetMetricData']).toBe(1);
     // Six weeks of activities would be ceil(n/50) pages; one week is far fewer.
     const sixWeeks = Math.ceil(estate.applications.scalingActivities.length / 50);

@@ -1,14 +1,5 @@
-import type { FindingsContributor } from '@workspaces-euc-mcp/host';
-import {
-  listFleets,
-  listPrivateImages,
-  listScalingActivitiesSince,
-  listStackEntitlements,
-  listStacks,
-  listUsageReportSubscriptions,
-  listUserPoolUsers,
-} from '../aws.js';
-import { checksOf } from '../checks.js';
+import { type FindingsContributor, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
+import { checksOf } from '../audit/checks.js';
 import {
   capacitySignalFindings,
   entitlementFindings,
@@ -19,23 +10,31 @@ import {
   refusalsOf,
   stackFindings,
   usageReportFindings,
-} from '../findings.js';
-import { DAY_MS } from '../idle.js';
-import { fleetSeries } from '../metrics.js';
-import { failedScalingSince } from '../scaling.js';
+} from '../audit/judgement.js';
+import {
+  listFleets,
+  listPrivateImages,
+  listScalingActivitiesSince,
+  listStackEntitlements,
+  listStacks,
+  listUsageReportSubscriptions,
+  listUserPoolUsers,
+} from '../aws/appstream.js';
+import { fleetSeries } from '../aws/metrics.js';
+import { failedScalingSince } from '../fleets/scaling.js';
+import { DAY_MS } from '../fleets/usage.js';
 
 /*
  * Five contributors rather than one, so a denied or failing read (CloudWatch, the user pool,
  * Application Auto Scaling) costs only the checks that need it and is reported on its own.
  */
 
-const SERVICE = 'WorkSpaces Applications';
 const HOUR_MS = 3_600_000;
 
 /** Fleet errors (cause → fix), capacity exhausted or short, default internet access. */
 export const fleetFindingsContributor: FindingsContributor = {
   id: 'applications.fleet-health',
-  service: SERVICE,
+  service: SERVICE_LABELS.applications,
   iam: ['appstream:DescribeFleets'],
   checks: checksOf([
     'applications.fleet-error',
@@ -55,7 +54,7 @@ export const fleetFindingsContributor: FindingsContributor = {
  */
 export const capacitySignalsContributor: FindingsContributor = {
   id: 'applications.capacity-signals',
-  service: SERVICE,
+  service: SERVICE_LABELS.applications,
   iam: [
     'appstream:DescribeFleets',
     'cloudwatch:GetMetricData',
@@ -96,7 +95,7 @@ export const capacitySignalsContributor: FindingsContributor = {
 /** Outward data channels and errors of stacks, and user-pool entitlements that cannot work. */
 export const stackFindingsContributor: FindingsContributor = {
   id: 'applications.stacks',
-  service: SERVICE,
+  service: SERVICE_LABELS.applications,
   iam: ['appstream:DescribeStacks', 'appstream:DescribeUsers', 'appstream:DescribeUserStackAssociations'],
   checks: checksOf([
     'applications.stack-exfiltration',
@@ -117,7 +116,7 @@ export const stackFindingsContributor: FindingsContributor = {
 /** The account's own images: over a year old, or on an old agent. */
 export const imageFindingsContributor: FindingsContributor = {
   id: 'applications.images',
-  service: SERVICE,
+  service: SERVICE_LABELS.applications,
   iam: ['appstream:DescribeImages', 'appstream:DescribeFleets'],
   checks: checksOf(['applications.image-old', 'applications.image-old-agent']),
   async collect(ctx, scope) {
@@ -132,7 +131,7 @@ export const imageFindingsContributor: FindingsContributor = {
  */
 export const usageReportFindingsContributor: FindingsContributor = {
   id: 'applications.usage-reports',
-  service: SERVICE,
+  service: SERVICE_LABELS.applications,
   iam: ['appstream:DescribeUsageReportSubscriptions', 'appstream:DescribeFleets'],
   checks: checksOf(['applications.usage-report-errors', 'applications.usage-reports-off']),
   async collect(ctx, scope) {

@@ -1,11 +1,10 @@
 import type { Fleet } from '@aws-sdk/client-appstream';
-import type { IdleContributor, IdleResource } from '@workspaces-euc-mcp/host';
-import { listAppBlockBuilders, listFleets, listImageBuilders } from '../aws.js';
-import { sessionModelOf } from '../capacity.js';
-import { builderReason, judgeUsage, lookbackDays, runningBuilders, type UsageVerdict } from '../idle.js';
-import { dailyWindow, fleetSeries } from '../metrics.js';
-
-const SERVICE = 'WorkSpaces Applications';
+import { type IdleContributor, type IdleResource, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
+import { listAppBlockBuilders, listFleets, listImageBuilders } from '../aws/appstream.js';
+import { dailyWindow, fleetSeries } from '../aws/metrics.js';
+import { sessionModelOf } from '../fleets/capacity.js';
+import { judgeUsage, lookbackDays, type UsageVerdict } from '../fleets/usage.js';
+import { builderReason, runningBuilders } from '../images/builders.js';
 
 /**
  * An ALWAYS_ON fleet bills every running instance-hour whether anyone streams or not; ON_DEMAND
@@ -52,7 +51,7 @@ function fleetReason(
  */
 export const idleFleets: IdleContributor = {
   id: 'applications.idle-fleets',
-  service: SERVICE,
+  service: SERVICE_LABELS.applications,
   iam: ['appstream:DescribeFleets', 'cloudwatch:GetMetricData'],
   async collect(ctx, scope, options) {
     const now = ctx.now();
@@ -93,7 +92,7 @@ export const idleFleets: IdleContributor = {
  */
 export const runningBuildersIdle: IdleContributor = {
   id: 'applications.running-builders',
-  service: SERVICE,
+  service: SERVICE_LABELS.applications,
   iam: ['appstream:DescribeImageBuilders', 'appstream:DescribeAppBlockBuilders'],
   async collect(ctx, scope) {
     const [imageBuilders, appBlockBuilders] = await Promise.all([

@@ -1,7 +1,11 @@
 import type { InventoryReport, InventorySummary } from '@workspaces-euc-mcp/host';
-import { generateEstate } from '@workspaces-euc-mcp/testing';
+import { contributionProbe, createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { appsHost, call, fleetEstate } from '../__tests__/host.js';
+import { fleetEstate } from '../__tests__/fixtures.js';
+import plugin from '../index.js';
+
+/** This plugin with the host's inventory tools and the contribution probe. */
+const withPlugin = { plugins: [plugin, contributionProbe], hostTools: true };
 
 const section = (summary: InventorySummary, resourceType: string) =>
   summary.services.find((s) => s.resourceType === resourceType);
@@ -9,8 +13,8 @@ const section = (summary: InventorySummary, resourceType: string) =>
 describe('applications inventory', () => {
   it('counts fleets by state, fleet type and instance type, and stacks and builders as their own types', async () => {
     // The 9 scenario fleets: 7 running, the stopped on-demand one, and one created minutes ago.
-    const { host } = await appsHost(fleetEstate());
-    const summary = await call<InventorySummary>(host, 'get_euc_inventory_summary');
+    const host = await createTestHost({ ...withPlugin, estate: fleetEstate() });
+    const summary = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary');
     expect(section(summary, 'Fleet')).toMatchObject({
       total: 9,
       byState: { RUNNING: 7, STOPPED: 1, STARTING: 1 },
@@ -40,8 +44,8 @@ describe('applications inventory', () => {
   });
 
   it('fleet rows carry capacity (user sessions for multi-session fleets), image and stacks; stack rows their fleets', async () => {
-    const { host } = await appsHost(fleetEstate());
-    const report = await call<InventoryReport>(host, 'generate_inventory_report', {
+    const host = await createTestHost({ ...withPlugin, estate: fleetEstate() });
+    const report = await invokeOk<InventoryReport>(host, 'generate_inventory_report', {
       services: ['AppStream'],
       limit: 100,
     });
@@ -91,9 +95,9 @@ describe('applications inventory', () => {
       fleets: 5,
       portals: 0,
     });
-    const { host, simulator } = await appsHost(fewFleets);
-    await call(host, 'get_euc_inventory_summary');
-    const counts = simulator.countsByAction();
+    const host = await createTestHost({ ...withPlugin, estate: fewFleets });
+    await invokeOk(host, 'get_euc_inventory_summary');
+    const counts = host.simulator.countsByAction();
     expect(counts['appstream:ListAssociatedStacks']).toBe(5);
     expect(counts['appstream:ListAssociatedFleets']).toBeUndefined();
     // The fleet and stack contributors share one DescribeFleets and one DescribeStacks.
@@ -101,17 +105,21 @@ describe('applications inventory', () => {
     expect(counts['appstream:DescribeStacks']).toBe(1);
 
     // 9 fleets and 9 stacks: a tie asks per stack.
-    const { host: tied, simulator: tiedSimulator } = await appsHost(fleetEstate());
-    await call(tied, 'get_euc_inventory_summary');
-    expect(tiedSimulator.countsByAction()['appstream:ListAssociatedFleets']).toBe(9);
-    expect(tiedSimulator.countsByAction()['appstream:ListAssociatedStacks']).toBeUndefined();
+    const tied = await createTestHost({ ...withPlugin, estate: fleetEstate() });
+    await invokeOk(tied, 'get_euc_inventory_summary');
+    expect(tied.simulator.countsByAction()['appstream:ListAssociatedFleets']).toBe(9);
+    expect(tied.simulator.countsByAction()['appstream:ListAssociatedStacks']).toBeUndefined();
   });
 
   it('a denied DescribeFleets is an error for fleets and stacks while the builders are still counted', async () => {
-    const { host } = await appsHost(fleetEstate(), {
-      faults: [{ service: 'appstream', operation: 'DescribeFleets', code: 'AccessDeniedException' }],
+    const host = await createTestHost({
+      ...withPlugin,
+      estate: fleetEstate(),
+      simulator: {
+        faults: [{ service: 'appstream', operation: 'DescribeFleets', code: 'AccessDeniedException' }],
+      },
     });
-    const summary = await call<InventorySummary>(host, 'get_euc_inventory_summary');
+    const summary = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary');
     expect(summary.errors).toHaveLength(2);
     for (const error of summary.errors) {
       expect(error).toMatchObject({ service: 'WorkSpaces Applications', code: 'AccessDeniedException' });
@@ -127,9 +135,9 @@ describe('applications inventory at scale', () => {
     timeout: 60_000,
   }, async () => {
     const estate = generateEstate({ seed: 3, desktops: 10, regions: ['us-east-1'], fleets: 300, portals: 0 });
-    const { host, simulator } = await appsHost(estate);
-    const summary = await call<InventorySummary>(host, 'get_euc_inventory_summary');
-    const counts = simulator.countsByAction();
+    const host = await createTestHost({ ...withPlugin, estate });
+    const summary = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary');
+    const counts = host.simulator.countsByAction();
     // DescribeFleets/DescribeStacks pages hold 25 in the simulator (AWS documents no page size).
     expect(counts['appstream:DescribeFleets']).toBe(Math.ceil(300 / 25));
     const stacks = estate.applications.stacks.length;

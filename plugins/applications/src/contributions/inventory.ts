@@ -1,8 +1,12 @@
-import type { InventoryContributor } from '@workspaces-euc-mcp/host';
-import { listAppBlockBuilders, listFleets, listImageBuilders, listStacks, stackFleetLinks } from '../aws.js';
-import { appBlockBuilderRow, fleetRow, imageBuilderRow, stackRow, stackState, tally } from '../rows.js';
-
-const SERVICE = 'WorkSpaces Applications';
+import { type InventoryContributor, SERVICE_LABELS, tally } from '@workspaces-euc-mcp/host';
+import {
+  listAppBlockBuilders,
+  listFleets,
+  listImageBuilders,
+  listStacks,
+  stackFleetLinks,
+} from '../aws/appstream.js';
+import { appBlockBuilderRow, fleetRow, imageBuilderRow, stackRow, stackState } from '../rows.js';
 
 /**
  * The stack ↔ fleet join costs one ListAssociatedFleets per stack or one ListAssociatedStacks per
@@ -14,7 +18,7 @@ const LINK_ACTIONS = ['appstream:ListAssociatedFleets', 'appstream:ListAssociate
 /** Fleets by state, fleet type and instance type, one row per fleet with its capacity and stacks. */
 export const fleetInventory: InventoryContributor = {
   id: 'applications.fleets',
-  service: SERVICE,
+  service: SERVICE_LABELS.applications,
   resourceType: 'Fleet',
   iam: ['appstream:DescribeFleets', 'appstream:DescribeStacks', ...LINK_ACTIONS],
   async collect(ctx, scope) {
@@ -38,7 +42,7 @@ export const fleetInventory: InventoryContributor = {
 /** Stacks, by whether a fleet streams them, with their fleets and outward data channels. */
 export const stackInventory: InventoryContributor = {
   id: 'applications.stacks',
-  service: SERVICE,
+  service: SERVICE_LABELS.applications,
   resourceType: 'Stack',
   iam: ['appstream:DescribeFleets', 'appstream:DescribeStacks', ...LINK_ACTIONS],
   async collect(ctx, scope) {
@@ -57,7 +61,7 @@ export const stackInventory: InventoryContributor = {
 /** Image builders by state and instance type. */
 export const imageBuilderInventory: InventoryContributor = {
   id: 'applications.image-builders',
-  service: SERVICE,
+  service: SERVICE_LABELS.applications,
   resourceType: 'Image builder',
   iam: ['appstream:DescribeImageBuilders'],
   async collect(ctx, scope) {
@@ -75,7 +79,7 @@ export const imageBuilderInventory: InventoryContributor = {
 /** App block builders (they package applications for Elastic fleets) by state. */
 export const appBlockBuilderInventory: InventoryContributor = {
   id: 'applications.app-block-builders',
-  service: SERVICE,
+  service: SERVICE_LABELS.applications,
   resourceType: 'App block builder',
   iam: ['appstream:DescribeAppBlockBuilders'],
   async collect(ctx, scope) {

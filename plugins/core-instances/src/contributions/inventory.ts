@@ -1,5 +1,10 @@
 import type { WorkspaceInstance } from '@aws-sdk/client-workspaces-instances';
-import { type InventoryContributor, type InventoryRow, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
+import {
+  type InventoryContributor,
+  type InventoryRow,
+  SERVICE_LABELS,
+  tally,
+} from '@workspaces-euc-mcp/host';
 import { listInstances } from '../aws.js';
 import { phaseOf } from '../provisioning.js';
 
@@ -9,10 +14,6 @@ import { phaseOf } from '../provisioning.js';
  * says so without the word "Personal", so a "Personal" service filter does not match it.
  */
 export const CORE_INVENTORY_SERVICE = `${SERVICE_LABELS.coreInstances} (Core partner desktops are counted as WorkSpaces)`;
-
-function tally(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
-}
 
 /** One row per managed instance: everything ListWorkspaceInstances returns, plus its phase. */
 export function instanceRow(instance: WorkspaceInstance): InventoryRow {

@@ -1,14 +1,23 @@
-import { type CollectedFindings, generateEstate } from '@workspaces-euc-mcp/testing';
+import {
+  type CollectedFindings,
+  contributionProbe,
+  createTestHost,
+  generateEstate,
+  invokeOk,
+} from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_REGION, POOL, REGION, smallEstate } from '../__tests__/estate.js';
-import { call, poolsHost } from '../__tests__/host.js';
+import plugin from '../index.js';
+
+/** This plugin with the host's inventory tools and the contribution probe. */
+const withPlugin = { plugins: [plugin, contributionProbe], hostTools: true };
 
 const line = (f: CollectedFindings['findings'][number]) => `${f.checkId} ${f.resourceId} ${f.severity}`;
 
 describe('pools findings contributors', () => {
   it('raise each check on the pools that fail it, and only those, with the right severity', async () => {
-    const { host } = await poolsHost(smallEstate());
-    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const result = await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.errors).toEqual([]);
     expect(result.findings.map(line).sort()).toEqual(
       [
@@ -32,8 +41,8 @@ describe('pools findings contributors', () => {
   });
 
   it('the end-of-support notice names the pools of the region and the days left; a region without pools gets none', async () => {
-    const { host } = await poolsHost(smallEstate());
-    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const result = await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
     const notices = result.findings.filter((f) => f.checkId === 'pools.end-of-support');
     expect(notices.map((f) => f.region)).toEqual([REGION]);
     expect(notices[0]?.detail).toContain('11 pools here (call-centre, finance-idle, lab-idle and 8 more)');
@@ -42,16 +51,16 @@ describe('pools findings contributors', () => {
   });
 
   it('counts the session requests turned away in the last 24 hours only, with the worst hour', async () => {
-    const { host } = await poolsHost(smallEstate());
-    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const result = await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.findings.find((f) => f.checkId === 'pools.rejected-sessions')?.detail).toBe(
       'call-centre: 60 session requests turned away in the last 24 h (worst hour from 09:00 UTC: 60).',
     );
   });
 
   it('explains a Secrets Manager domain-join error with an inferred fix', async () => {
-    const { host } = await poolsHost(smallEstate());
-    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const result = await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
     const detail = result.findings.find((f) => f.checkId === 'pools.error-domain-join-secret')?.detail;
     expect(detail).toContain('DOMAIN_JOIN_ERROR_SECRET_NOT_FOUND → Create the secret');
     expect(detail).toContain('inferred from the code name');
@@ -59,9 +68,9 @@ describe('pools findings contributors', () => {
   });
 
   it('three contributors share one pool scan; metrics, directories and IP groups are one batched call each', async () => {
-    const { host, simulator } = await poolsHost(smallEstate());
-    await call<CollectedFindings>(host, 'collect_test_findings', {});
-    expect(simulator.countsByAction()).toEqual({
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
+    expect(host.simulator.countsByAction()).toEqual({
       // One page per region; the region without pools needs nothing else.
       'workspaces:DescribeWorkspacesPools': 2,
       'cloudwatch:GetMetricData': 1,
@@ -71,10 +80,14 @@ describe('pools findings contributors', () => {
   });
 
   it('a denied CloudWatch read costs only the rejected-sessions check, reported as an error', async () => {
-    const { host } = await poolsHost(smallEstate(), {
-      faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' }],
+    const host = await createTestHost({
+      ...withPlugin,
+      estate: smallEstate(),
+      simulator: {
+        faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' }],
+      },
     });
-    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const result = await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.errors).toEqual([
       expect.objectContaining({
         contributor: 'pools.rejected-sessions',
@@ -89,10 +102,14 @@ describe('pools findings contributors', () => {
   });
 
   it('a denied IP-group read costs only the access checks', async () => {
-    const { host } = await poolsHost(smallEstate(), {
-      faults: [{ service: 'workspaces', operation: 'DescribeIpGroups', code: 'AccessDeniedException' }],
+    const host = await createTestHost({
+      ...withPlugin,
+      estate: smallEstate(),
+      simulator: {
+        faults: [{ service: 'workspaces', operation: 'DescribeIpGroups', code: 'AccessDeniedException' }],
+      },
     });
-    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const result = await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.errors.map((e) => `${e.contributor} ${e.code}`)).toEqual([
       'pools.access AccessDeniedException',
     ]);
@@ -108,8 +125,8 @@ describe('pools findings contributors', () => {
       .filter((p) => p.role === 'healthy' || p.role === 'idle')
       .map((p) => p.pool.PoolId);
     expect(exhausted.length).toBeGreaterThan(0);
-    const { host } = await poolsHost(estate);
-    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const host = await createTestHost({ ...withPlugin, estate });
+    const result = await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
     const rejected = result.findings
       .filter((f) => f.checkId === 'pools.rejected-sessions')
       .map((f) => f.resourceId);

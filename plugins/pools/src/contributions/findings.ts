@@ -1,15 +1,15 @@
 import type { FindingsContributor } from '@workspaces-euc-mcp/host';
-import { describeDirectories, describeIpGroups, getPoolMetrics, listPools } from '../aws.js';
-import { rejectionsOf } from '../capacity.js';
+import { POOLS_CHECKS } from '../audit/checks.js';
 import {
   endOfSupportFinding,
-  POOLS_CHECKS,
   poolAccessFindings,
   poolHealthFindings,
   rejectedSessionsFinding,
-} from '../checks.js';
+} from '../audit/judgement.js';
+import { assertSeriesRead, getPoolMetrics, poolQuery, recentHoursWindow } from '../aws/metrics.js';
+import { describeDirectories, describeIpGroups, listPools } from '../aws/workspaces.js';
+import { rejectionsOf } from '../capacity.js';
 import { POOLS_SERVICE } from '../end-of-support.js';
-import { assertSeriesRead, poolQuery, recentHoursWindow } from '../metrics.js';
 
 /*
  * Three contributors rather than one, so that a denied or failing read (CloudWatch, or the
@@ -18,7 +18,7 @@ import { assertSeriesRead, poolQuery, recentHoursWindow } from '../metrics.js';
  */
 
 /** Errors, capacity, timeouts and the end-of-support notice: DescribeWorkspacesPools only. */
-export const poolsHealthFindings: FindingsContributor = {
+export const poolsHealthContributor: FindingsContributor = {
   id: 'pools.health',
   service: POOLS_SERVICE,
   iam: ['workspaces:DescribeWorkspacesPools'],
@@ -36,7 +36,7 @@ export const poolsHealthFindings: FindingsContributor = {
 export const REJECTION_WINDOW_HOURS = 24;
 
 /** Session requests turned away, from one batched GetMetricData over every pool. */
-export const poolsRejectedSessions: FindingsContributor = {
+export const poolsRejectedSessionsContributor: FindingsContributor = {
   id: 'pools.rejected-sessions',
   service: POOLS_SERVICE,
   iam: ['workspaces:DescribeWorkspacesPools', 'cloudwatch:GetMetricData'],
@@ -57,7 +57,7 @@ export const poolsRejectedSessions: FindingsContributor = {
 };
 
 /** IP access of each pool's directory: DescribeWorkspaceDirectories and DescribeIpGroups by id. */
-export const poolsAccessFindings: FindingsContributor = {
+export const poolsAccessContributor: FindingsContributor = {
   id: 'pools.access',
   service: POOLS_SERVICE,
   iam: [

@@ -1,12 +1,21 @@
-import { type CollectedIdle, generateEstate } from '@workspaces-euc-mcp/testing';
+import {
+  type CollectedIdle,
+  contributionProbe,
+  createTestHost,
+  generateEstate,
+  invokeOk,
+} from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { POOL, REGION, smallEstate } from '../__tests__/estate.js';
-import { call, poolsHost } from '../__tests__/host.js';
+import plugin from '../index.js';
+
+/** This plugin with the host's inventory tools and the contribution probe. */
+const withPlugin = { plugins: [plugin, contributionProbe], hostTools: true };
 
 describe('pools idle contributor', () => {
   it('lists RUNNING pools nobody used in the window, saying what each running mode pays for', async () => {
-    const { host } = await poolsHost(smallEstate());
-    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const result = await invokeOk<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
     expect(result.errors).toEqual([]);
     expect(result.idle.map((i) => `${i.id} ${i.idleDays}`).sort()).toEqual([
       `${POOL.financeIdle} 30`,
@@ -24,8 +33,8 @@ describe('pools idle contributor', () => {
   });
 
   it('does not list stopped, busy, recently used, recently started, new or instance-less pools', async () => {
-    const { host } = await poolsHost(smallEstate());
-    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const result = await invokeOk<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
     const listed = new Set(result.idle.map((i) => i.id));
     for (const id of [
       POOL.stopped,
@@ -41,27 +50,31 @@ describe('pools idle contributor', () => {
   });
 
   it('a one-day window lists the pools whose last session is older than a day, new ones included', async () => {
-    const { host } = await poolsHost(smallEstate());
-    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 1 });
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const result = await invokeOk<CollectedIdle>(host, 'collect_test_idle', { idleDays: 1 });
     expect(result.idle.map((i) => i.id).sort()).toEqual(
       [POOL.financeIdle, POOL.labIdle, POOL.openIpGroup, POOL.recentlyStarted, POOL.brandNew].sort(),
     );
   });
 
   it('reads metrics only for the candidates, in one GetMetricData call, and none where there are no pools', async () => {
-    const { host, simulator } = await poolsHost(smallEstate());
-    await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
-    expect(simulator.countsByAction()).toEqual({
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    await invokeOk<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    expect(host.simulator.countsByAction()).toEqual({
       'workspaces:DescribeWorkspacesPools': 2,
       'cloudwatch:GetMetricData': 1,
     });
   });
 
   it('unread metrics are an error, never a verdict of idle', async () => {
-    const { host } = await poolsHost(smallEstate(), {
-      faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' }],
+    const host = await createTestHost({
+      ...withPlugin,
+      estate: smallEstate(),
+      simulator: {
+        faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' }],
+      },
     });
-    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    const result = await invokeOk<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
     expect(result.idle).toEqual([]);
     expect(result.errors).toEqual([
       expect.objectContaining({ contributor: 'pools.idle', region: REGION, code: 'AccessDeniedException' }),
@@ -76,8 +89,8 @@ describe('pools idle contributor', () => {
       .map((p) => p.pool.PoolId)
       .sort();
     expect(expected.length).toBeGreaterThan(0);
-    const { host } = await poolsHost(estate);
-    const result = await call<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
+    const host = await createTestHost({ ...withPlugin, estate });
+    const result = await invokeOk<CollectedIdle>(host, 'collect_test_idle', { idleDays: 30 });
     expect(result.idle.map((i) => i.id).sort()).toEqual(expected);
   });
 });

@@ -1,8 +1,8 @@
 import type { IdleContributor, IdleResource } from '@workspaces-euc-mcp/host';
-import { getPoolMetrics, listPools } from '../aws.js';
+import { assertSeriesRead, getPoolMetrics, poolQuery, recentDaysWindow } from '../aws/metrics.js';
+import { listPools } from '../aws/workspaces.js';
 import { POOLS_SERVICE } from '../end-of-support.js';
 import { idleReason, judgeIdle, screenForIdle } from '../idle.js';
-import { assertSeriesRead, poolQuery, recentDaysWindow } from '../metrics.js';
 
 /**
  * RUNNING pools nobody used for `idleDays`: one DescribeWorkspacesPools scan, then one batched

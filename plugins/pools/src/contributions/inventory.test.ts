@@ -1,5 +1,5 @@
 import type { InventoryReport, InventorySummary } from '@workspaces-euc-mcp/host';
-import { generateEstate } from '@workspaces-euc-mcp/testing';
+import { contributionProbe, createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import {
   CORP_DIR,
@@ -10,14 +10,17 @@ import {
   REGION,
   smallEstate,
 } from '../__tests__/estate.js';
-import { call, poolsHost } from '../__tests__/host.js';
+import plugin from '../index.js';
+
+/** This plugin with the host's inventory tools and the contribution probe. */
+const withPlugin = { plugins: [plugin, contributionProbe], hostTools: true };
 
 const SERVICE = 'WorkSpaces Pools (end of support 2027-12-31)';
 
 describe('pools inventory contributor', () => {
   it('counts pools by state, running mode, directory and error code, and sums their user sessions', async () => {
-    const { host } = await poolsHost(smallEstate());
-    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const result = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', {});
     const pools = result.services.find((s) => s.service === SERVICE);
     expect(pools).toMatchObject({
       resourceType: 'Pool',
@@ -37,8 +40,8 @@ describe('pools inventory contributor', () => {
   });
 
   it('gives one row per pool with name, state, mode, bundle, directory, the four session counts and errors', async () => {
-    const { host } = await poolsHost(smallEstate());
-    const report = await call<InventoryReport>(host, 'generate_inventory_report', {
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
+    const report = await invokeOk<InventoryReport>(host, 'generate_inventory_report', {
       services: ['Pools'],
       search: 'training',
     });
@@ -65,24 +68,28 @@ describe('pools inventory contributor', () => {
   });
 
   it('answers a "Pools" or "WorkSpaces Pools" filter and stays out of a "Personal" one', async () => {
-    const { host } = await poolsHost(smallEstate());
+    const host = await createTestHost({ ...withPlugin, estate: smallEstate() });
     for (const services of [['Pools'], ['WorkSpaces Pools']]) {
-      const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', { services });
+      const result = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', { services });
       expect(result.services.map((s) => s.service)).toEqual([SERVICE]);
     }
-    const personal = await call<InventorySummary>(host, 'get_euc_inventory_summary', {
+    const personal = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', {
       services: ['Personal'],
     });
     expect(personal.services).toEqual([]);
   });
 
   it('a denied scan is reported per region by the summary, not as a failed call', async () => {
-    const { host } = await poolsHost(smallEstate(), {
-      faults: [
-        { service: 'workspaces', operation: 'DescribeWorkspacesPools', code: 'AccessDeniedException' },
-      ],
+    const host = await createTestHost({
+      ...withPlugin,
+      estate: smallEstate(),
+      simulator: {
+        faults: [
+          { service: 'workspaces', operation: 'DescribeWorkspacesPools', code: 'AccessDeniedException' },
+        ],
+      },
     });
-    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
+    const result = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', {});
     expect(result.errors.map((e) => `${e.service} ${e.region} ${e.code}`).sort()).toEqual([
       `${SERVICE} ${EMPTY_REGION} AccessDeniedException`,
       `${SERVICE} ${REGION} AccessDeniedException`,
@@ -96,9 +103,9 @@ describe('pools inventory contributor', () => {
       (sum, region) => sum + Math.ceil(estate.pools.pools.filter((p) => p.region === region).length / 25),
       0,
     );
-    const { host, simulator } = await poolsHost(estate);
-    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
-    expect(simulator.countsByAction()['workspaces:DescribeWorkspacesPools']).toBe(pages);
+    const host = await createTestHost({ ...withPlugin, estate });
+    const result = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', {});
+    expect(host.simulator.countsByAction()['workspaces:DescribeWorkspacesPools']).toBe(pages);
     expect(result.services.find((s) => s.service === SERVICE)?.total).toBe(600);
     expect(JSON.stringify(result).length).toBeLessThan(20_000);
   });

@@ -1,12 +1,8 @@
 import type { WorkspacesPool } from '@aws-sdk/client-workspaces';
-import type { InventoryContributor, InventoryRow } from '@workspaces-euc-mcp/host';
-import { listPools } from '../aws.js';
+import { type InventoryContributor, type InventoryRow, tally } from '@workspaces-euc-mcp/host';
+import { listPools } from '../aws/workspaces.js';
 import { capacityOf } from '../capacity.js';
 import { POOLS_END_OF_SUPPORT, POOLS_SERVICE } from '../end-of-support.js';
-
-function tally(counts: Record<string, number>, key: string, by = 1): void {
-  counts[key] = (counts[key] ?? 0) + by;
-}
 
 /** One inventory row per pool: scalar attributes so the report exports to CSV. */
 export function poolRow(pool: WorkspacesPool): InventoryRow {

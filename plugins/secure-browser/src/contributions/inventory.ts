@@ -1,6 +1,6 @@
-import { type InventoryContributor, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
+import { type InventoryContributor, SERVICE_LABELS, tally } from '@workspaces-euc-mcp/host';
 import { listPortals } from '../aws/workspaces-web.js';
-import { portalRow, tally } from '../portals/rows.js';
+import { portalRow } from '../portals/rows.js';
 
 /**
  * Portals by status, authentication and instance type; each row says which settings resources

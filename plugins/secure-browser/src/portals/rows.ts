@@ -2,11 +2,6 @@ import type { PortalSummary } from '@aws-sdk/client-workspaces-web';
 import type { InventoryRow } from '@workspaces-euc-mcp/host';
 import { attachedSettings } from './settings.js';
 
-/** Counts one more `key`. */
-export function tally(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
-}
-
 /** The portal id: the last segment of its ARN (what ListSessions and CloudWatch name it by). */
 export function portalIdOf(portalArn: string): string {
   return portalArn.split('/').pop() ?? portalArn;

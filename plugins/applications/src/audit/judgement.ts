@@ -11,12 +11,12 @@ import type {
   UserStackAssociation,
 } from '@aws-sdk/client-appstream';
 import type { Finding, MetricSeries } from '@workspaces-euc-mcp/host';
-import { capacityVerdict, describeCapacity } from './capacity.js';
+import { capacityVerdict, describeCapacity } from '../fleets/capacity.js';
+import { describeFleetError } from '../fleets/error-advice.js';
+import type { FailedScaling } from '../fleets/scaling.js';
+import { imageStaleness } from '../images/staleness.js';
+import { exfiltrationExposure } from '../stacks/exfiltration.js';
 import { finding } from './checks.js';
-import { describeFleetError } from './fleet-errors.js';
-import { imageStaleness } from './images.js';
-import type { FailedScaling } from './scaling.js';
-import { exfiltrationExposure } from './stacks.js';
 
 const HOUR_MS = 3_600_000;
 /** "Recently" for refusals and failed scale-outs: the last week, long enough to span a work week. */

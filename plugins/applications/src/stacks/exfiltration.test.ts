@@ -1,6 +1,6 @@
 import type { Stack } from '@aws-sdk/client-appstream';
 import { describe, expect, it } from 'vitest';
-import { exfiltrationExposure } from './stacks.js';
+import { exfiltrationExposure } from './exfiltration.js';
 
 describe('stack exfiltration exposure', () => {
   it('an action the stack does not list is enabled (the API default), so an empty stack is fully open', () => {

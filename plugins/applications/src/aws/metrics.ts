@@ -1,14 +1,14 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
-  type ContributionScope,
   getMetricDataBatched,
   type MetricSeries,
   type MetricWindow,
+  type Scope,
+  seriesFailure,
   type ToolContext,
   ToolError,
 } from '@workspaces-euc-mcp/host';
-import { location } from './aws.js';
-import { DAY_MS } from './idle.js';
+import { DAY_MS } from '../fleets/usage.js';
 
 /** One AWS/AppStream series of one fleet (dimension `Fleet`). */
 export interface FleetMetricRequest {
@@ -30,7 +30,7 @@ export function dailyWindow(now: Date, days: number): MetricWindow {
  */
 export async function fleetSeries(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   requests: readonly FleetMetricRequest[],
   window: MetricWindow,
 ): Promise<Map<string, MetricSeries>> {
@@ -47,24 +47,21 @@ export async function fleetSeries(
       Stat: request.stat,
     },
   }));
-  const series = await getMetricDataBatched(
-    ctx.aws.client(CloudWatchClient, location(scope)),
-    queries,
-    window,
-    {
-      concurrency: ctx.limits.concurrency,
-      signal: ctx.signal,
-    },
-  );
+  const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
+    concurrency: ctx.limits.concurrency,
+    signal: ctx.signal,
+  });
   const byFleet = new Map<string, MetricSeries>();
   requests.forEach((request, i) => {
     const found = series.get(`f${i}`);
-    if (found?.status.startsWith('Error:'))
+    if (!found) return;
+    const failure = seriesFailure(found);
+    if (failure)
       throw new ToolError(
-        found.status.slice('Error:'.length),
-        `cloudwatch:GetMetricData failed for AWS/AppStream ${request.metricName}: ${found.messages.join('; ')}`,
+        failure.code,
+        `cloudwatch:GetMetricData failed for AWS/AppStream ${request.metricName}: ${failure.message}`,
       );
-    if (found) byFleet.set(request.fleetName, found);
+    byFleet.set(request.fleetName, found);
   });
   return byFleet;
 }

@@ -1,6 +1,6 @@
 import type { Fleet } from '@aws-sdk/client-appstream';
 import { describe, expect, it } from 'vitest';
-import { fleet } from './__tests__/fixtures.js';
+import { fleet } from '../__tests__/fixtures.js';
 import { capacityVerdict, capacityView } from './capacity.js';
 
 const single = (status: Fleet['ComputeCapacityStatus'], extra: Partial<Fleet> = {}): Fleet =>

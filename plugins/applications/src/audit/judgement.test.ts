@@ -1,13 +1,14 @@
 import type { Fleet, FleetErrorCode, Image } from '@aws-sdk/client-appstream';
+import type { MetricSeries } from '@workspaces-euc-mcp/host';
 import { describe, expect, it } from 'vitest';
-import { fleet } from './__tests__/fixtures.js';
+import { fleet } from '../__tests__/fixtures.js';
 import {
   entitlementFindings,
   fleetFindings,
   imageFindings,
   refusalsOf,
   usageReportFindings,
-} from './findings.js';
+} from './judgement.js';
 
 const NOW = new Date('2026-11-16T12:00:00Z');
 const DAY_MS = 86_400_000;
@@ -50,7 +51,7 @@ describe('fleet findings', () => {
 describe('refused sessions', () => {
   it('sums the week and the last 24 hours from hourly sums', () => {
     const hours = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
-    const series = {
+    const series: MetricSeries = {
       id: 'f0',
       timestamps: [hours(100), hours(30), hours(5), hours(2)],
       values: [10, 0, 3, 4],

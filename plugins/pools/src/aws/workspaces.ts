@@ -1,10 +1,9 @@
 /**
- * Thin shells over the WorkSpaces and CloudWatch APIs, sized to their request limits (WorkSpaces
+ * Thin shells over the WorkSpaces API, sized to their request limits (WorkSpaces
  * API reference): DescribeWorkspacesPools Limit 1-25; DescribeWorkspaceDirectories DirectoryIds
  * 1-25; DescribeIpGroups GroupIds up to 25 and MaxResults 1-25. DescribeWorkspacesPools and
  * DescribeIpGroups have no SDK paginator (client-workspaces 3.1048.0), so NextToken is followed here.
  */
-import { CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import {
   DescribeIpGroupsCommand,
   DescribeWorkspacesPoolsCommand,
@@ -15,38 +14,26 @@ import {
   type WorkspacesPool,
 } from '@aws-sdk/client-workspaces';
 import {
-  type ClientLocation,
-  type ContributionScope,
   collectPages,
   fetchInBatches,
-  getMetricDataBatched,
-  type MetricSeries,
-  type MetricWindow,
+  type Scope,
+  scopeKey,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 
 /** The most ids (and items per page) the WorkSpaces Describe calls take. */
 export const MAX_PER_REQUEST = 25;
 
-function location(scope: ContributionScope): ClientLocation {
-  return scope.account ? { region: scope.region, account: scope.account } : { region: scope.region };
-}
-
-function workspacesClient(ctx: ToolContext, scope: ContributionScope): WorkSpacesClient {
-  return ctx.aws.client(WorkSpacesClient, location(scope));
-}
-
-/** The memo key of a scope: a contribution names the account, a tool may not; both mean the same. */
-function scopeKey(ctx: ToolContext, scope: ContributionScope): string {
-  return `${scope.account ?? ctx.aws.targets[0]?.account ?? ''}:${scope.region}`;
+function workspacesClient(ctx: ToolContext, scope: Scope): WorkSpacesClient {
+  return ctx.aws.client(WorkSpacesClient, scope);
 }
 
 /**
  * Every pool in the scope, read once per client call: the inventory, the findings and the idle
  * scan of one composite report share the pages through `ctx.memo`.
  */
-export function listPools(ctx: ToolContext, scope: ContributionScope): Promise<WorkspacesPool[]> {
-  return ctx.memo(`pools:list:${scopeKey(ctx, scope)}`, async () => {
+export function listPools(ctx: ToolContext, scope: Scope): Promise<WorkspacesPool[]> {
+  return ctx.memo(`pools:list:${scopeKey(ctx.aws, scope)}`, async () => {
     const client = workspacesClient(ctx, scope);
     const pools: WorkspacesPool[] = [];
     let nextToken: string | undefined;
@@ -66,7 +53,7 @@ export function listPools(ctx: ToolContext, scope: ContributionScope): Promise<W
 /** These directories (25 ids a request), by id; ids WorkSpaces does not return are absent. */
 export async function describeDirectories(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   directoryIds: readonly string[],
 ): Promise<Map<string, WorkspaceDirectory>> {
   const client = workspacesClient(ctx, scope);
@@ -83,7 +70,7 @@ export async function describeDirectories(
 /** These IP access groups (25 ids a request), by id. */
 export async function describeIpGroups(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   groupIds: readonly string[],
 ): Promise<Map<string, WorkspacesIpGroup>> {
   const client = workspacesClient(ctx, scope);
@@ -101,18 +88,4 @@ export async function describeIpGroups(
     return groups;
   });
   return new Map(found.flatMap((g) => (g.groupId ? [[g.groupId, g] as const] : [])));
-}
-
-/** Many metric queries in the fewest GetMetricData requests (up to 500 queries each). */
-export function getPoolMetrics(
-  ctx: ToolContext,
-  scope: ContributionScope,
-  queries: readonly MetricDataQuery[],
-  window: MetricWindow,
-): Promise<Map<string, MetricSeries>> {
-  if (queries.length === 0) return Promise.resolve(new Map());
-  return getMetricDataBatched(ctx.aws.client(CloudWatchClient, location(scope)), queries, window, {
-    concurrency: ctx.limits.concurrency,
-    signal: ctx.signal,
-  });
 }

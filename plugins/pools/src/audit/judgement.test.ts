@@ -1,12 +1,12 @@
 import type { WorkspaceDirectory, WorkspacesIpGroup, WorkspacesPool } from '@aws-sdk/client-workspaces';
 import { describe, expect, it } from 'vitest';
+import { POOLS_CHECKS } from './checks.js';
 import {
   endOfSupportFinding,
-  POOLS_CHECKS,
   poolAccessFindings,
   poolHealthFindings,
   rejectedSessionsFinding,
-} from './checks.js';
+} from './judgement.js';
 
 function pool(id: string, extra: Partial<WorkspacesPool> = {}, [desired, actual, active] = [10, 10, 2]) {
   return {

@@ -1,6 +1,6 @@
 import { FleetErrorCode } from '@aws-sdk/client-appstream';
 import { describe, expect, it } from 'vitest';
-import { describeFleetError, FLEET_ERROR_ADVICE, fleetErrorAdvice } from './fleet-errors.js';
+import { describeFleetError, FLEET_ERROR_ADVICE, fleetErrorAdvice } from './error-advice.js';
 
 describe('fleet error advice', () => {
   it('has a cause and a fix for every FleetErrorCode the SDK knows', () => {

@@ -1,5 +1,13 @@
-import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import { type MetricSeries, type MetricWindow, ToolError } from '@workspaces-euc-mcp/host';
+import { CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import {
+  getMetricDataBatched,
+  type MetricSeries,
+  type MetricWindow,
+  type Scope,
+  seriesFailure,
+  type ToolContext,
+  ToolError,
+} from '@workspaces-euc-mcp/host';
 
 /**
  * Pools metrics are published to AWS/WorkSpaces every minute with one dimension whose name is
@@ -49,18 +57,32 @@ export function recentDaysWindow(now: Date, days: number): MetricWindow {
   return { start: new Date(startOfDay - days * DAY_MS), end: now, periodSeconds: 86_400 };
 }
 
+/** Many metric queries in the fewest GetMetricData requests (up to 500 queries each). */
+export function getPoolMetrics(
+  ctx: ToolContext,
+  scope: Scope,
+  queries: readonly MetricDataQuery[],
+  window: MetricWindow,
+): Promise<Map<string, MetricSeries>> {
+  if (queries.length === 0) return Promise.resolve(new Map());
+  return getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
+    concurrency: ctx.limits.concurrency,
+    signal: ctx.signal,
+  });
+}
+
 /**
- * Throws when any series failed. The batcher turns a failed request into `Error:<code>` statuses;
- * a verdict built on missing data would be wrong (a pool with unread metrics is not idle), so the
- * contribution fails as a whole and the consuming tool lists the error.
+ * Throws when any series cannot be read (a failed request, or a Forbidden or InternalError
+ * query): a verdict built on missing data would be wrong (a pool with unread metrics is not
+ * idle), so the contribution fails as a whole and the consuming tool lists the error.
  */
 export function assertSeriesRead(series: Iterable<MetricSeries>, what: string): void {
   for (const s of series) {
-    if (!s.status.startsWith('Error') && s.status !== 'Forbidden') continue;
-    const code = s.status.startsWith('Error:') ? s.status.slice('Error:'.length) : s.status;
-    throw new ToolError(
-      code,
-      `cloudwatch:GetMetricData failed while reading ${what}: ${s.messages[0] ?? s.status}`,
-    );
+    const failure = seriesFailure(s);
+    if (failure)
+      throw new ToolError(
+        failure.code,
+        `cloudwatch:GetMetricData failed while reading ${what}: ${failure.message}`,
+      );
   }
 }

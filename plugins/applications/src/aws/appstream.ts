@@ -33,30 +33,20 @@ import {
   type UserStackAssociation,
 } from '@aws-sdk/client-appstream';
 import {
-  type ClientLocation,
-  type ContributionScope,
   collectPages,
   mapBoundedAll,
+  type Scope,
+  scopeKey,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
-import { newestFirstCutoff } from './scaling.js';
+import { newestFirstCutoff } from '../fleets/scaling.js';
 
 const PAGE_25 = 25;
 const ASSOCIATIONS_PAGE = 500;
 const SCALING_PAGE = 50;
 
-/** The client location of a scope. */
-export function location(scope: ContributionScope): ClientLocation {
-  return scope.account ? { region: scope.region, account: scope.account } : { region: scope.region };
-}
-
-export function appstreamClient(ctx: ToolContext, scope: ContributionScope): AppStreamClient {
-  return ctx.aws.client(AppStreamClient, location(scope));
-}
-
-/** The memo key of a scope: the same for "the default account" and that account named. */
-function scopeKey(ctx: ToolContext, scope: ContributionScope): string {
-  return `${scope.account ?? ctx.aws.targets[0]?.account ?? ''}:${scope.region}`;
+function appstreamClient(ctx: ToolContext, scope: Scope): AppStreamClient {
+  return ctx.aws.client(AppStreamClient, scope);
 }
 
 /**
@@ -76,8 +66,8 @@ async function* tokenPages<Page extends { NextToken?: string | undefined }>(
   } while (token);
 }
 
-export function listFleets(ctx: ToolContext, scope: ContributionScope): Promise<Fleet[]> {
-  return ctx.memo(`applications:fleets:${scopeKey(ctx, scope)}`, () => {
+export function listFleets(ctx: ToolContext, scope: Scope): Promise<Fleet[]> {
+  return ctx.memo(`applications:fleets:${scopeKey(ctx.aws, scope)}`, () => {
     const client = appstreamClient(ctx, scope);
     return collectPages(
       tokenPages(ctx, (NextToken) => client.send(new DescribeFleetsCommand({ NextToken }))),
@@ -86,8 +76,8 @@ export function listFleets(ctx: ToolContext, scope: ContributionScope): Promise<
   });
 }
 
-export function listStacks(ctx: ToolContext, scope: ContributionScope): Promise<Stack[]> {
-  return ctx.memo(`applications:stacks:${scopeKey(ctx, scope)}`, () => {
+export function listStacks(ctx: ToolContext, scope: Scope): Promise<Stack[]> {
+  return ctx.memo(`applications:stacks:${scopeKey(ctx.aws, scope)}`, () => {
     const client = appstreamClient(ctx, scope);
     return collectPages(
       tokenPages(ctx, (NextToken) => client.send(new DescribeStacksCommand({ NextToken }))),
@@ -96,8 +86,8 @@ export function listStacks(ctx: ToolContext, scope: ContributionScope): Promise<
   });
 }
 
-export function listImageBuilders(ctx: ToolContext, scope: ContributionScope): Promise<ImageBuilder[]> {
-  return ctx.memo(`applications:image-builders:${scopeKey(ctx, scope)}`, () => {
+export function listImageBuilders(ctx: ToolContext, scope: Scope): Promise<ImageBuilder[]> {
+  return ctx.memo(`applications:image-builders:${scopeKey(ctx.aws, scope)}`, () => {
     const client = appstreamClient(ctx, scope);
     return collectPages(
       tokenPages(ctx, (NextToken) =>
@@ -108,8 +98,8 @@ export function listImageBuilders(ctx: ToolContext, scope: ContributionScope): P
   });
 }
 
-export function listAppBlockBuilders(ctx: ToolContext, scope: ContributionScope): Promise<AppBlockBuilder[]> {
-  return ctx.memo(`applications:app-block-builders:${scopeKey(ctx, scope)}`, () =>
+export function listAppBlockBuilders(ctx: ToolContext, scope: Scope): Promise<AppBlockBuilder[]> {
+  return ctx.memo(`applications:app-block-builders:${scopeKey(ctx.aws, scope)}`, () =>
     collectPages(
       paginateDescribeAppBlockBuilders({ client: appstreamClient(ctx, scope), pageSize: PAGE_25 }, {}),
       (page) => page.AppBlockBuilders,
@@ -119,8 +109,8 @@ export function listAppBlockBuilders(ctx: ToolContext, scope: ContributionScope)
 }
 
 /** The account's own images (PUBLIC base images and images shared in are someone else's to patch). */
-export function listPrivateImages(ctx: ToolContext, scope: ContributionScope): Promise<Image[]> {
-  return ctx.memo(`applications:private-images:${scopeKey(ctx, scope)}`, () =>
+export function listPrivateImages(ctx: ToolContext, scope: Scope): Promise<Image[]> {
+  return ctx.memo(`applications:private-images:${scopeKey(ctx.aws, scope)}`, () =>
     collectPages(
       paginateDescribeImages({ client: appstreamClient(ctx, scope), pageSize: PAGE_25 }, { Type: 'PRIVATE' }),
       (page) => page.Images,
@@ -139,8 +129,8 @@ export interface StackFleetLinks {
  * The stack ↔ fleet associations. There is no batch read: it is one ListAssociatedFleets per
  * stack or one ListAssociatedStacks per fleet, so the shorter side is asked (same answer).
  */
-export function stackFleetLinks(ctx: ToolContext, scope: ContributionScope): Promise<StackFleetLinks> {
-  return ctx.memo(`applications:links:${scopeKey(ctx, scope)}`, async () => {
+export function stackFleetLinks(ctx: ToolContext, scope: Scope): Promise<StackFleetLinks> {
+  return ctx.memo(`applications:links:${scopeKey(ctx.aws, scope)}`, async () => {
     const [fleets, stacks] = await Promise.all([listFleets(ctx, scope), listStacks(ctx, scope)]);
     const client = appstreamClient(ctx, scope);
     const pairs: [stack: string, fleet: string][] = [];
@@ -184,7 +174,7 @@ export function stackFleetLinks(ctx: ToolContext, scope: ContributionScope): Pro
 /** The region's usage-report subscription (at most one; empty when reports are off). */
 export function listUsageReportSubscriptions(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
 ): Promise<UsageReportSubscription[]> {
   const client = appstreamClient(ctx, scope);
   return collectPages(
@@ -194,7 +184,7 @@ export function listUsageReportSubscriptions(
 }
 
 /** User-pool users: DescribeUsers only lists USERPOOL users (federated users are not stored). */
-export function listUserPoolUsers(ctx: ToolContext, scope: ContributionScope): Promise<User[]> {
+export function listUserPoolUsers(ctx: ToolContext, scope: Scope): Promise<User[]> {
   const client = appstreamClient(ctx, scope);
   return collectPages(
     tokenPages(ctx, (NextToken) =>
@@ -207,7 +197,7 @@ export function listUserPoolUsers(ctx: ToolContext, scope: ContributionScope): P
 /** The user-pool entitlements of each stack (one paginated call per stack, bounded concurrency). */
 export async function listStackEntitlements(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   stackNames: readonly string[],
 ): Promise<UserStackAssociation[]> {
   const client = appstreamClient(ctx, scope);
@@ -231,11 +221,11 @@ export async function listStackEntitlements(
  */
 export async function listScalingActivitiesSince(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   since: Date,
 ): Promise<ScalingActivity[]> {
   const pages = paginateDescribeScalingActivities(
-    { client: ctx.aws.client(ApplicationAutoScalingClient, location(scope)), pageSize: SCALING_PAGE },
+    { client: ctx.aws.client(ApplicationAutoScalingClient, scope), pageSize: SCALING_PAGE },
     { ServiceNamespace: 'appstream' },
   );
   const done = newestFirstCutoff(since);
