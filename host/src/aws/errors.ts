@@ -139,6 +139,8 @@ export class ToolError extends Error {
     /** A stable machine-readable code, e.g. `NotFound`, `AccessDenied`, `InvalidInput`. */
     readonly code: string,
     message: string,
+    /** The IAM action that was denied, when the failure is a denial (e.g. a metric series' failure). */
+    readonly iamAction?: string,
   ) {
     super(message);
   }
@@ -235,7 +237,12 @@ export interface ErrorSummary {
 
 /** Summarises any error for an `errors[]` entry; AccessDenied names the action that was denied. */
 export function summarizeError(error: unknown): ErrorSummary {
-  if (error instanceof ToolError) return { code: error.code, message: error.message };
+  if (error instanceof ToolError)
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.iamAction ? { iamAction: error.iamAction } : {}),
+    };
   const classified = classifyAwsError(error);
   const call = failedCallOf(error);
   const message =

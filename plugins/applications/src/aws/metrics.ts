@@ -60,6 +60,7 @@ export async function fleetSeries(
       throw new ToolError(
         failure.code,
         `cloudwatch:GetMetricData failed for AWS/AppStream ${request.metricName}: ${failure.message}`,
+        failure.iamAction,
       );
     byFleet.set(request.fleetName, found);
   });

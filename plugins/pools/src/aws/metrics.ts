@@ -83,6 +83,7 @@ export function assertSeriesRead(series: Iterable<MetricSeries>, what: string): 
       throw new ToolError(
         failure.code,
         `cloudwatch:GetMetricData failed while reading ${what}: ${failure.message}`,
+        failure.iamAction,
       );
   }
 }

@@ -54,6 +54,7 @@ export async function dailySessions(
       throw new ToolError(
         failure.code,
         `cloudwatch:GetMetricData failed for AWS/WorkSpacesWeb SessionSuccess: ${failure.message}`,
+        failure.iamAction,
       );
     byPortal.set(portalId, found);
   });
