@@ -1,7 +1,6 @@
-import { contributionProbe, proveIamExact } from '@workspaces-euc-mcp/testing';
-import { describe, expect, it } from 'vitest';
+import { contributionProbe, createTestHost, itProvesIamExact } from '@workspaces-euc-mcp/testing';
 import { smallEstate } from './__tests__/estate.js';
-import { personalHost } from './__tests__/host.js';
+import plugin from './index.js';
 
 const destructive = { confirm: true };
 /**
@@ -48,27 +47,20 @@ const scenarios = [
   // Personal contributes no idle resources (the cost plugin lists unused desktops): nothing to send.
   { tool: 'collect_test_idle', input: {} },
 ];
-const options = {
-  enableWrites: true,
-  enableDestructive: true,
-  hostTools: true,
-  extraPlugins: [contributionProbe],
-};
-
-describe('IAM', () => {
-  it('every scenario succeeds and applies (so the proof below reaches every action)', async () => {
-    const { host } = await personalHost(smallEstate(), options);
-    for (const { tool, input } of scenarios) {
-      const result = await host.invoke(tool, input);
-      expect(result.ok, `${tool}: ${result.text.slice(0, 300)}`).toBe(true);
-      if (result.ok && 'dryRun' in result.structured) expect(result.structured.status, tool).toBe('applied');
-      // The probe reports a failing contributor as data, not as a failed call.
-      if (result.ok && tool.startsWith('collect_test_')) expect(result.structured.errors, tool).toEqual([]);
-    }
-  });
-
-  it('every AWS action each tool and contribution sends is declared, and every declared action is sent', async () => {
-    const { host } = await personalHost(smallEstate(), options);
-    expect(await proveIamExact(host, scenarios)).toEqual([]);
-  });
+/**
+ * Every scenario must also answer without per-service `errors`: the probe reports a failing
+ * contributor as data, not as a failed call. A write scenario that did not apply would leave its
+ * mutating action unsent, which the proof reports as declared but unused.
+ */
+itProvesIamExact({
+  host: () =>
+    createTestHost({
+      plugins: [plugin, contributionProbe],
+      estate: smallEstate(),
+      enableWrites: true,
+      enableDestructive: true,
+      hostTools: true,
+    }),
+  scenarios,
+  withoutErrors: true,
 });

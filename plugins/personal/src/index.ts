@@ -1,4 +1,4 @@
-import { definePlugin } from '@workspaces-euc-mcp/host';
+import { definePlugin, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
 import { personalFindings } from './contributions/findings.js';
 import { personalInventory } from './contributions/inventory.js';
 import { auditWorkspaceImages } from './tools/audit-workspace-images.js';
@@ -22,6 +22,14 @@ export const plugin = definePlugin({
   name: '@workspaces-euc-mcp/plugin-personal',
   version: '0.1.0',
   description: 'WorkSpaces Personal (and Core partner desktops on the same API).',
+  instructions:
+    'WorkSpaces Personal: one persistent desktop per user; plain "WorkSpaces" usually means these. WorkSpaces Core partner desktops use the same API and these tools.',
+  // No bare "workspaces" alias: it would narrow a "workspaces" service filter to Personal, where
+  // today it matches every WorkSpaces product (Pools, Applications, Secure Browser...).
+  aliases: {
+    'workspaces personal': SERVICE_LABELS.personal,
+    'personal workspaces': SERVICE_LABELS.personal,
+  },
   tools: [
     diagnoseWorkspaceConnectivity,
     checkDirectoryHealth,

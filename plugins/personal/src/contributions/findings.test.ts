@@ -1,7 +1,12 @@
-import { type CollectedFindings, contributionProbe } from '@workspaces-euc-mcp/testing';
+import {
+  type CollectedFindings,
+  contributionProbe,
+  createTestHost,
+  invokeOk,
+} from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, IMPAIRED_AD, smallEstate, WSD } from '../__tests__/estate.js';
-import { call, personalHost } from '../__tests__/host.js';
+import plugin from '../index.js';
 import { PERSONAL_CHECKS } from './findings.js';
 
 describe('findings contributor', () => {
@@ -32,8 +37,8 @@ describe('findings contributor', () => {
       extra('d-bbbbbbbbbb', 'DEREGISTERED', []),
       extra('wsd-pools00001', 'REGISTERED', [], 'POOLS'),
     );
-    const { host } = await personalHost(estate, { extraPlugins: [contributionProbe] });
-    const result = await call<CollectedFindings>(host, 'collect_test_findings', {});
+    const host = await createTestHost({ plugins: [plugin, contributionProbe], estate });
+    const result = await invokeOk<CollectedFindings>(host, 'collect_test_findings', {});
     expect(result.errors).toEqual([]);
     const pairs = result.findings.map((f) => `${f.checkId} ${f.resourceId}`).sort();
     expect(pairs).toEqual(

@@ -1,6 +1,12 @@
-import type { CheckDescriptor, Finding, FindingsContributor } from '@workspaces-euc-mcp/host';
-import { listAllWorkspaces, listDirectories, listIpGroups } from '../aws.js';
-import { ipGroupFacts } from '../directories.js';
+import {
+  type CheckDescriptor,
+  defineChecks,
+  type Finding,
+  type FindingsContributor,
+  SERVICE_LABELS,
+} from '@workspaces-euc-mcp/host';
+import { listAllWorkspaces, listDirectories, listIpGroups } from '../aws/workspaces.js';
+import { ipGroupFacts } from '../directories/directories.js';
 
 /** The security checks this plugin contributes, with stable ids. */
 export const PERSONAL_CHECKS = [
@@ -48,16 +54,12 @@ export const PERSONAL_CHECKS = [
   },
 ] as const satisfies readonly CheckDescriptor[];
 
-type CheckId = (typeof PERSONAL_CHECKS)[number]['id'];
-
-function finding(checkId: CheckId, resourceId: string, resourceType: string, detail?: string): Finding {
-  return { checkId, resourceId, resourceType, ...(detail ? { detail } : {}) };
-}
+const { finding } = defineChecks(PERSONAL_CHECKS);
 
 /** Security findings on desktops, directories and IP access groups. */
 export const personalFindings: FindingsContributor = {
   id: 'personal.security',
-  service: 'WorkSpaces Personal',
+  service: SERVICE_LABELS.personal,
   iam: [
     'workspaces:DescribeWorkspaces',
     'workspaces:DescribeWorkspaceDirectories',

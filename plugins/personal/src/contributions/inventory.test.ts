@@ -1,14 +1,14 @@
 import type { InventoryReport, InventorySummary } from '@workspaces-euc-mcp/host';
-import { generateEstate } from '@workspaces-euc-mcp/testing';
+import { createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { compositePlugin } from '../__tests__/consumer.js';
 import { AD, IMPAIRED_AD, smallEstate, WSD } from '../__tests__/estate.js';
-import { call, personalHost } from '../__tests__/host.js';
+import plugin from '../index.js';
 
 describe('inventory contributor', () => {
   it('counts desktops by state, running mode, compute type and directory', async () => {
-    const { host } = await personalHost(smallEstate(), { hostTools: true });
-    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), hostTools: true });
+    const result = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', {});
     const personal = result.services.find((s) => s.service === 'WorkSpaces Personal');
     expect(personal?.total).toBe(9);
     expect(personal?.byState).toEqual({
@@ -27,8 +27,8 @@ describe('inventory contributor', () => {
   });
 
   it('gives one row per desktop with user, computer, IP, bundle, mode, compute and encryption', async () => {
-    const { host } = await personalHost(smallEstate(), { hostTools: true });
-    const result = await call<InventoryReport>(host, 'generate_inventory_report', { search: 'bob' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), hostTools: true });
+    const result = await invokeOk<InventoryReport>(host, 'generate_inventory_report', { search: 'bob' });
     expect(result.rows).toHaveLength(1);
     expect(result.rows[0]).toMatchObject({
       id: 'ws-unheal001',
@@ -47,24 +47,36 @@ describe('inventory contributor', () => {
     });
   });
 
+  it('a service filter in the words users type selects the Personal desktops, through the plugin aliases', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), hostTools: true });
+    for (const services of [['personal workspaces'], ['WorkSpaces'], ['personal']]) {
+      const result = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', { services });
+      expect(
+        result.services.map((s) => s.service),
+        services.join(),
+      ).toEqual(['WorkSpaces Personal']);
+    }
+  });
+
   it('a composite call scans the estate once for the summary and the personal tools', async () => {
     const estate = generateEstate({ seed: 3, desktops: 100, regions: ['us-east-1'] });
-    const { host, simulator } = await personalHost(estate, {
-      hostTools: true,
-      extraPlugins: [compositePlugin],
-    });
-    const result = await call<{ ok: boolean[] }>(host, 'run_test_composite', {});
+    const host = await createTestHost({ plugins: [plugin, compositePlugin], estate, hostTools: true });
+    const result = await invokeOk<{ ok: boolean[] }>(host, 'run_test_composite', {});
     expect(result.ok).toEqual([true, true, true]);
     // 100 desktops at 25 a page: one scan is 4 requests, shared by the summary and both tools.
-    expect(simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(4);
+    expect(host.simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(4);
   });
 
   it('a denied scan is reported per service by the summary, not as a failed call', async () => {
-    const { host } = await personalHost(smallEstate(), {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: smallEstate(),
       hostTools: true,
-      faults: [{ service: 'workspaces', operation: 'DescribeWorkspaces', code: 'AccessDeniedException' }],
+      simulator: {
+        faults: [{ service: 'workspaces', operation: 'DescribeWorkspaces', code: 'AccessDeniedException' }],
+      },
     });
-    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
+    const result = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', {});
     expect(result.errors).toEqual([
       expect.objectContaining({ service: 'WorkSpaces Personal', code: 'AccessDeniedException' }),
     ]);
@@ -82,9 +94,9 @@ describe('inventory contributor at scale', () => {
         total + Math.ceil(estate.personal.desktops.filter((d) => d.region === region).length / 25),
       0,
     );
-    const { host, simulator } = await personalHost(estate, { hostTools: true });
-    const result = await call<InventorySummary>(host, 'get_euc_inventory_summary', {});
-    expect(simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(pages);
+    const host = await createTestHost({ plugins: [plugin], estate, hostTools: true });
+    const result = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', {});
+    expect(host.simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(pages);
     expect(result.services.find((s) => s.service === 'WorkSpaces Personal')?.total).toBe(10_000);
     expect(JSON.stringify(result).length).toBeLessThan(20_000);
   });

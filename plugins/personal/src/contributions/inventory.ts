@@ -1,6 +1,6 @@
 import type { Workspace } from '@aws-sdk/client-workspaces';
-import type { InventoryContributor, InventoryRow } from '@workspaces-euc-mcp/host';
-import { listAllWorkspaces } from '../aws.js';
+import { type InventoryContributor, type InventoryRow, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
+import { listAllWorkspaces } from '../aws/workspaces.js';
 import { tally } from '../schemas.js';
 
 /** One inventory row per desktop: scalar attributes so the report exports to CSV. */
@@ -36,7 +36,7 @@ export function inventoryRow(ws: Workspace): InventoryRow {
  */
 export const personalInventory: InventoryContributor = {
   id: 'personal.workspaces',
-  service: 'WorkSpaces Personal',
+  service: SERVICE_LABELS.personal,
   resourceType: 'WorkSpace',
   iam: ['workspaces:DescribeWorkspaces'],
   async collect(ctx, scope) {

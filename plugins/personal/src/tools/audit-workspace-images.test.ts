@@ -1,21 +1,17 @@
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
-import { call, personalHost, sent } from '../__tests__/host.js';
+import plugin from '../index.js';
+import type { auditWorkspaceImages } from './audit-workspace-images.js';
 
-interface Audit {
-  summary: string;
-  counts: Record<string, unknown>;
-  images: { imageId: string; owner: string; sharedWithAccounts: string[] | null; ageDays: number | null }[];
-  findings: { imageId: string; severity: string; issue: string }[];
-  notes: string[];
-  errors: { code: string; iamAction?: string }[];
-}
+type Audit = ToolOutput<typeof auditWorkspaceImages>;
 const TOOL = 'audit_workspace_images';
 
 describe('audit_workspace_images', () => {
   it('lists owned and shared images, failed first, and checks sharing of owned available images only', async () => {
-    const { host, simulator, requests } = await personalHost(smallEstate());
-    const result = await call<Audit>(host, TOOL, {});
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Audit>(host, TOOL, {});
     expect(result.counts).toEqual({
       images: 4,
       owned: 3,
@@ -39,39 +35,45 @@ describe('audit_workspace_images', () => {
       'Shared with 2 account(s): 444455556666, 777788889999.',
     ]);
     // There is no batch form of DescribeWorkspaceImagePermissions: one call per owned AVAILABLE image.
-    const permissionCalls = sent(requests, 'workspaces:DescribeWorkspaceImagePermissions').map(
-      (r) => r.input.ImageId,
-    );
+    const permissionCalls = host.requests
+      .filter((r) => r.action === 'workspaces:DescribeWorkspaceImagePermissions')
+      .map((r) => r.input.ImageId);
     expect(permissionCalls.sort()).toEqual(['wsi-owned0001', 'wsi-owned0002']);
-    expect(simulator.countsByAction()).toEqual({
+    expect(host.simulator.countsByAction()).toEqual({
       'workspaces:DescribeWorkspaceImagePermissions': 2,
       'workspaces:DescribeWorkspaceImages': 2,
     });
   });
 
   it('caps permission lookups to the newest owned images and says so', async () => {
-    const { host, requests } = await personalHost(smallEstate());
-    const result = await call<Audit>(host, TOOL, { maxPermissionLookups: 1 });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Audit>(host, TOOL, { maxPermissionLookups: 1 });
     expect(
-      sent(requests, 'workspaces:DescribeWorkspaceImagePermissions').map((r) => r.input.ImageId),
+      host.requests
+        .filter((r) => r.action === 'workspaces:DescribeWorkspaceImagePermissions')
+        .map((r) => r.input.ImageId),
     ).toEqual(['wsi-owned0002']);
     expect(result.images.find((i) => i.imageId === 'wsi-owned0001')?.sharedWithAccounts).toBeNull();
     expect(result.notes[0]).toContain('1 were not checked');
   });
 
   it('a denied permission lookup is an error entry; the audit stands', async () => {
-    const { host } = await personalHost(smallEstate(), {
-      concurrency: 1,
-      faults: [
-        {
-          service: 'workspaces',
-          operation: 'DescribeWorkspaceImagePermissions',
-          code: 'AccessDeniedException',
-          times: 1,
-        },
-      ],
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: smallEstate(),
+      limits: { concurrency: 1 },
+      simulator: {
+        faults: [
+          {
+            service: 'workspaces',
+            operation: 'DescribeWorkspaceImagePermissions',
+            code: 'AccessDeniedException',
+            times: 1,
+          },
+        ],
+      },
     });
-    const result = await call<Audit>(host, TOOL, {});
+    const result = await invokeOk<Audit>(host, TOOL, {});
     expect(result.errors).toEqual([
       expect.objectContaining({
         code: 'AccessDeniedException',

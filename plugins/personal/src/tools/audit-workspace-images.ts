@@ -5,19 +5,24 @@ import {
   type WorkSpacesClient,
   type WorkspaceImage,
 } from '@aws-sdk/client-workspaces';
-import { defineTool, mapBounded, type ToolContext } from '@workspaces-euc-mcp/host';
-import Type, { type Static } from 'typebox';
-import { whereOf, workspacesClient } from '../aws.js';
-import { type ImageFacts, imageFacts, imageFindings } from '../images.js';
 import {
-  Counts,
+  defineTool,
   type ErrorEntry,
-  ErrorEntrySchema,
+  ErrorList,
   errorEntry,
+  mapBounded,
   RegionInput,
-  SERVICE,
-  tally,
-} from '../schemas.js';
+  regionScope,
+  SERVICE_LABELS,
+  type ToolContext,
+} from '@workspaces-euc-mcp/host';
+import Type, { type Static } from 'typebox';
+import { workspacesClient } from '../aws/workspaces.js';
+import { type ImageFacts, imageFacts, imageFindings } from '../images.js';
+import { Counts, tally } from '../schemas.js';
+
+/** The most DescribeWorkspaceImagePermissions calls one audit may make (one per owned image). */
+const MAX_PERMISSION_LOOKUPS = 500;
 
 const Input = Type.Object(
   {
@@ -32,7 +37,7 @@ const Input = Type.Object(
     maxPermissionLookups: Type.Optional(
       Type.Integer({
         minimum: 0,
-        maximum: 500,
+        maximum: MAX_PERMISSION_LOOKUPS,
         default: 50,
         description: 'Most owned images whose sharing is looked up (one call each), newest first.',
       }),
@@ -88,7 +93,8 @@ const Output = Type.Object({
   ),
   truncated: Type.Boolean({ description: 'True when more images exist than `images` lists.' }),
   notes: Type.Array(Type.String()),
-  errors: Type.Array(ErrorEntrySchema),
+  // One entry per failed permission lookup, plus the listing of shared images.
+  errors: ErrorList(MAX_PERMISSION_LOOKUPS + 1),
 });
 type Output = Static<typeof Output>;
 
@@ -131,16 +137,16 @@ async function sharedAccounts(client: WorkSpacesClient, imageId: string): Promis
 }
 
 async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
-  const where = whereOf(ctx, input.region);
+  const scope = regionScope(ctx.aws, input.region);
   const staleDays = input.staleDays ?? 180;
   const cap = input.maxPermissionLookups ?? 50;
   const limit = input.limit ?? 50;
-  const client = workspacesClient(ctx, where);
+  const client = workspacesClient(ctx, scope);
   const errors: ErrorEntry[] = [];
   const [owned, shared] = await Promise.all([
     listImages(client, 'OWNED', ctx.signal),
     listImages(client, 'SHARED', ctx.signal).catch((error: unknown) => {
-      errors.push(errorEntry(SERVICE.personal, where.region, error));
+      errors.push(errorEntry(SERVICE_LABELS.personal, scope, error));
       return [];
     }),
   ]);
@@ -162,7 +168,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   );
   for (const outcome of settled) {
     if (outcome.ok) permissions.set(outcome.item.ImageId ?? '', outcome.value);
-    else errors.push(errorEntry(SERVICE.personal, where.region, outcome.error));
+    else errors.push(errorEntry(SERVICE_LABELS.personal, scope, outcome.error));
   }
   const now = ctx.now();
   const facts: ImageFacts[] = [
@@ -182,8 +188,8 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const sharedOut = facts.filter((f) => (f.sharedWithAccounts?.length ?? 0) > 0).length;
   const unchecked = owned.filter((i) => i.State === 'AVAILABLE').length - lookups.length;
   return {
-    summary: `${facts.length} WorkSpaces images in ${where.region} (${owned.length} owned, ${shared.length} shared with this account): ${byState.ERROR ?? 0} in ERROR, ${stale} older than ${staleDays} days, ${sharedOut} shared out to other accounts.`,
-    region: where.region,
+    summary: `${facts.length} WorkSpaces images in ${scope.region} (${owned.length} owned, ${shared.length} shared with this account): ${byState.ERROR ?? 0} in ERROR, ${stale} older than ${staleDays} days, ${sharedOut} shared out to other accounts.`,
+    region: scope.region,
     counts: {
       images: facts.length,
       owned: owned.length,

@@ -1,38 +1,17 @@
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, IMPAIRED_AD, SUBNETS, smallEstate, WSD } from '../__tests__/estate.js';
-import { call, personalHost, sent } from '../__tests__/host.js';
+import plugin from '../index.js';
+import type { checkDirectoryHealth } from './check-directory-health.js';
 
-interface Row {
-  directoryId: string;
-  status: string;
-  registration: string | null;
-  directoryServiceStage: string;
-  webAccessAllowed: boolean | null;
-  findings: { id: string; severity: string; title: string }[];
-  ipGroups: { groupId: string; openRules: string[] }[];
-  freeIps: {
-    level: string;
-    free: number | null;
-    usable: number | null;
-    percentFree: number | null;
-    subnets: { subnetId: string; free: number }[];
-    missingSubnets: string[];
-  };
-}
-interface Health {
-  summary: string;
-  counts: { directories: number; healthy: number; degraded: number; unhealthy: number; lowOnIps: number };
-  directories: Row[];
-  nextCursor?: string;
-  notes: string[];
-  errors: { service: string; code: string; iamAction?: string }[];
-}
+type Health = ToolOutput<typeof checkDirectoryHealth>;
 const TOOL = 'check_directory_health';
 
 describe('check_directory_health', () => {
   it('checks every directory with one call per API: unhealthy first, then the fewest free IPs; open IP rules and missing IP groups flagged', async () => {
-    const { host, simulator, requests } = await personalHost(smallEstate());
-    const result = await call<Health>(host, TOOL, {});
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Health>(host, TOOL, {});
     expect(result.counts).toEqual({ directories: 3, healthy: 0, degraded: 2, unhealthy: 1, lowOnIps: 2 });
     expect(result.directories.map((d) => d.directoryId)).toEqual([IMPAIRED_AD, WSD, AD]);
     const [impaired, entra, corp] = result.directories;
@@ -52,20 +31,24 @@ describe('check_directory_health', () => {
     expect(corp?.ipGroups).toEqual([
       { groupId: 'wsipg-open0001', name: 'anywhere', ruleCount: 2, openRules: ['0.0.0.0/0'] },
     ]);
-    expect(simulator.countsByAction()).toEqual({
+    expect(host.simulator.countsByAction()).toEqual({
       'ds:DescribeDirectories': 1,
       'ec2:DescribeSubnets': 1,
       'workspaces:DescribeIpGroups': 1,
       'workspaces:DescribeWorkspaceDirectories': 1,
     });
-    expect(sent(requests, 'ds:DescribeDirectories')[0]?.input.DirectoryIds).toEqual([AD, IMPAIRED_AD]);
+    expect(host.requests.filter((r) => r.action === 'ds:DescribeDirectories')[0]?.input.DirectoryIds).toEqual(
+      [AD, IMPAIRED_AD],
+    );
     // Every directory's subnets in the one EC2 request.
-    expect(sent(requests, 'ec2:DescribeSubnets')[0]?.input.SubnetIds).toHaveLength(6);
+    expect(host.requests.filter((r) => r.action === 'ec2:DescribeSubnets')[0]?.input.SubnetIds).toHaveLength(
+      6,
+    );
   });
 
   it('reports free IPs per directory: 15 of 502 is critical, 30 (6%) is low, a full subnet is called out', async () => {
-    const { host } = await personalHost(smallEstate());
-    const result = await call<Health>(host, TOOL, {});
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Health>(host, TOOL, {});
     const byId = new Map(result.directories.map((d) => [d.directoryId, d]));
     expect(byId.get(IMPAIRED_AD)?.freeIps).toMatchObject({
       level: 'critical',
@@ -90,15 +73,14 @@ describe('check_directory_health', () => {
       estate.personal.subnets.findIndex((s) => s.subnetId === gone),
       1,
     );
-    const { host, requests } = await personalHost(estate);
-    const result = await call<Health>(host, TOOL, {});
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Health>(host, TOOL, {});
     const corp = result.directories.find((d) => d.directoryId === AD);
     expect(corp?.freeIps).toMatchObject({ free: 200, missingSubnets: [gone] });
     expect(corp?.findings[0]).toMatchObject({ id: 'directory.subnet-missing', severity: 'critical' });
-    expect(sent(requests, 'ec2:DescribeSubnets').map((r) => r.error ?? 'ok')).toEqual([
-      'InvalidSubnetID.NotFound',
-      'ok',
-    ]);
+    expect(
+      host.requests.filter((r) => r.action === 'ec2:DescribeSubnets').map((r) => r.error ?? 'ok'),
+    ).toEqual(['InvalidSubnetID.NotFound', 'ok']);
     expect(result.errors).toEqual([]);
   });
 
@@ -110,14 +92,14 @@ describe('check_directory_health', () => {
         ...corp,
         ds: undefined,
       });
-    const { host, simulator } = await personalHost(estate);
-    const result = await call<Health>(host, TOOL, { directoryId: AD });
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Health>(host, TOOL, { directoryId: AD });
     expect(result.directories).toHaveLength(1);
     expect(result.directories[0]).toMatchObject({ directoryServiceStage: 'not found', status: 'unhealthy' });
     expect(result.directories[0]?.findings[0]?.id).toBe('directory.deleted');
-    expect(simulator.countsByAction()['ds:DescribeDirectories']).toBe(2);
+    expect(host.simulator.countsByAction()['ds:DescribeDirectories']).toBe(2);
     // One directory: its IP groups are read by id, not by listing every group.
-    expect(simulator.countsByAction()['workspaces:DescribeIpGroups']).toBe(1);
+    expect(host.simulator.countsByAction()['workspaces:DescribeIpGroups']).toBe(1);
   });
 
   it('registration states are judged: ERROR is critical, REGISTERING and DEREGISTERED are warnings without posture noise', async () => {
@@ -131,8 +113,8 @@ describe('check_directory_health', () => {
       { ...entra, directory: { ...entra.directory, State: 'DEREGISTERED' } },
       { ...branch, directory: { ...branch.directory, State: 'REGISTERING' } },
     );
-    const { host } = await personalHost(estate);
-    const result = await call<Health>(host, TOOL, {});
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Health>(host, TOOL, {});
     const byId = new Map(result.directories.map((d) => [d.directoryId, d]));
     expect(byId.get(AD)?.findings[0]).toMatchObject({ id: 'directory.not-registered', severity: 'critical' });
     expect(byId.get(AD)?.findings.map((f) => f.id)).not.toContain('directory.local-admin');
@@ -146,18 +128,18 @@ describe('check_directory_health', () => {
   });
 
   it('an unknown directory id says so', async () => {
-    const { host } = await personalHost(smallEstate());
-    const result = await call<Health>(host, TOOL, { directoryId: 'd-0000000000' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Health>(host, TOOL, { directoryId: 'd-0000000000' });
     expect(result.counts.directories).toBe(0);
     expect(result.summary).toContain('d-0000000000 is not registered');
   });
 
   it('pages worst first with a cursor bound to the region and directory', async () => {
-    const { host } = await personalHost(smallEstate());
-    const first = await call<Health>(host, TOOL, { limit: 2 });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const first = await invokeOk<Health>(host, TOOL, { limit: 2 });
     expect(first.directories.map((d) => d.directoryId)).toEqual([IMPAIRED_AD, WSD]);
     expect(first.counts.directories).toBe(3);
-    const second = await call<Health>(host, TOOL, { limit: 2, cursor: first.nextCursor });
+    const second = await invokeOk<Health>(host, TOOL, { limit: 2, cursor: first.nextCursor });
     expect(second.directories.map((d) => d.directoryId)).toEqual([AD]);
     expect(second.nextCursor).toBeUndefined();
     const foreign = await host.invoke(TOOL, { limit: 2, directoryId: AD, cursor: first.nextCursor });
@@ -165,13 +147,22 @@ describe('check_directory_health', () => {
   });
 
   it('AccessDenied on Directory Service or EC2 is reported in errors with the action; the rest of the check stands', async () => {
-    const { host } = await personalHost(smallEstate(), {
-      faults: [
-        { service: 'ds', operation: 'DescribeDirectories', code: 'AccessDeniedException' },
-        { service: 'ec2', operation: 'DescribeSubnets', code: 'UnauthorizedOperation', httpStatusCode: 403 },
-      ],
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: smallEstate(),
+      simulator: {
+        faults: [
+          { service: 'ds', operation: 'DescribeDirectories', code: 'AccessDeniedException' },
+          {
+            service: 'ec2',
+            operation: 'DescribeSubnets',
+            code: 'UnauthorizedOperation',
+            httpStatusCode: 403,
+          },
+        ],
+      },
     });
-    const result = await call<Health>(host, TOOL, {});
+    const result = await invokeOk<Health>(host, TOOL, {});
     expect(result.errors.map((e) => e.iamAction).sort()).toEqual([
       'ds:DescribeDirectories',
       'ec2:DescribeSubnets',
@@ -185,9 +176,9 @@ describe('check_directory_health', () => {
   it('at 10,000 desktops the directories of a region cost one call per API, and exhausted subnets are found', {
     timeout: 60_000,
   }, async () => {
-    const { host, simulator } = await personalHost({ seed: 11, desktops: 10_000 });
-    const result = await call<Health>(host, TOOL, {});
-    expect(simulator.countsByAction()).toEqual({
+    const host = await createTestHost({ plugins: [plugin], estate: { seed: 11, desktops: 10_000 } });
+    const result = await invokeOk<Health>(host, TOOL, {});
+    expect(host.simulator.countsByAction()).toEqual({
       'ds:DescribeDirectories': 1,
       'ec2:DescribeSubnets': 1,
       'workspaces:DescribeIpGroups': 1,

@@ -1,39 +1,37 @@
 import { DescribeIpGroupsCommand, type WorkspacesIpGroup } from '@aws-sdk/client-workspaces';
-import { chunk, defineTool, readCursor, type ToolContext } from '@workspaces-euc-mcp/host';
+import {
+  chunk,
+  defineTool,
+  type ErrorEntry,
+  ErrorList,
+  errorEntry,
+  PageInput,
+  RegionInput,
+  readCursor,
+  regionScope,
+  type Scope,
+  SERVICE_LABELS,
+  type ToolContext,
+} from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { describeDsStatuses } from '../aws/directory-service.js';
+import { describeSubnetsByIds } from '../aws/ec2.js';
 import {
   describeDirectoriesByIds,
-  describeDsStatuses,
   listDirectories,
   listIpGroups,
-  type Where,
-  whereOf,
   workspacesClient,
-} from '../aws.js';
-import { describeSubnetsByIds } from '../aws-ec2.js';
-import { type DsStatus, type IpGroupFacts, ipGroupFacts, isWorkSpacesManaged } from '../directories.js';
-import { byHealth, DirectoryRowSchema, directoryRow } from '../directory-report.js';
-import {
-  DirectoryIdSchema,
-  type ErrorEntry,
-  ErrorEntrySchema,
-  errorEntry,
-  RegionInput,
-  SERVICE,
-} from '../schemas.js';
-import { directoryCapacity, FREE_IPS_CRITICAL, FREE_IPS_WARNING_FRACTION } from '../subnets.js';
+} from '../aws/workspaces.js';
+import { type IpGroupFacts, ipGroupFacts, isWorkSpacesManaged } from '../directories/directories.js';
+import { byHealth, DirectoryRowSchema, directoryRow } from '../directories/directory-report.js';
+import { directoryCapacity, FREE_IPS_CRITICAL, FREE_IPS_WARNING_FRACTION } from '../directories/subnets.js';
+import type { DsStatus } from '../facts.js';
+import { DirectoryIdSchema } from '../schemas.js';
 
 const Input = Type.Object(
   {
     directoryId: Type.Optional(DirectoryIdSchema),
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 100,
-        description: "Directories per page, worst first; default: the server's page size.",
-      }),
-    ),
-    cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor from the previous call.' })),
+    ...PageInput(100),
     region: RegionInput,
   },
   { additionalProperties: false },
@@ -52,13 +50,13 @@ const Output = Type.Object({
   directories: Type.Array(DirectoryRowSchema),
   nextCursor: Type.Optional(Type.String()),
   notes: Type.Array(Type.String()),
-  errors: Type.Array(ErrorEntrySchema),
+  errors: ErrorList(),
 });
 type Output = Static<typeof Output>;
 
 /** DescribeIpGroups takes at most 25 GroupIds and pages 25 at a time; it has no SDK paginator. */
-async function ipGroupsByIds(ctx: ToolContext, where: Where, groupIds: readonly string[]) {
-  const client = workspacesClient(ctx, where);
+async function ipGroupsByIds(ctx: ToolContext, scope: Scope, groupIds: readonly string[]) {
+  const client = workspacesClient(ctx, scope);
   const groups: WorkspacesIpGroup[] = [];
   for (const batch of chunk([...new Set(groupIds)], 25)) {
     let nextToken: string | undefined;
@@ -72,12 +70,13 @@ async function ipGroupsByIds(ctx: ToolContext, where: Where, groupIds: readonly 
 }
 
 async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
-  const where = whereOf(ctx, input.region);
-  const position = readCursor(input.cursor, { directoryId: input.directoryId ?? null, region: where.region });
+  const scope = regionScope(ctx.aws, input.region);
+  // Read before any request (a bad cursor costs none), bound to the directory and resolved region.
+  const position = readCursor(input.cursor, { directoryId: input.directoryId ?? null, region: scope.region });
   const errors: ErrorEntry[] = [];
   const directories = input.directoryId
-    ? await describeDirectoriesByIds(ctx, where, [input.directoryId])
-    : await listDirectories(ctx, where);
+    ? await describeDirectoriesByIds(ctx, scope, [input.directoryId])
+    : await listDirectories(ctx, scope);
   const adIds = directories.flatMap((d) =>
     d.DirectoryId && !isWorkSpacesManaged(d.DirectoryId) ? [d.DirectoryId] : [],
   );
@@ -86,18 +85,18 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const failed =
     (service: string) =>
     (error: unknown): undefined => {
-      errors.push(errorEntry(service, where.region, error));
+      errors.push(errorEntry(service, scope, error));
       return undefined;
     };
   const [dsStatuses, groups, subnets] = await Promise.all([
-    describeDsStatuses(ctx, where, adIds).catch(failed(SERVICE.directoryService)),
+    describeDsStatuses(ctx, scope, adIds).catch(failed(SERVICE_LABELS.directoryService)),
     groupIds.length === 0
       ? Promise.resolve([])
-      : (input.directoryId ? ipGroupsByIds(ctx, where, groupIds) : listIpGroups(ctx, where)).catch(
-          failed(SERVICE.personal),
+      : (input.directoryId ? ipGroupsByIds(ctx, scope, groupIds) : listIpGroups(ctx, scope)).catch(
+          failed(SERVICE_LABELS.personal),
         ),
     // One request for every directory's subnets (200 ids a call), not one per directory.
-    describeSubnetsByIds(ctx, where, subnetIds).catch(failed(SERVICE.ec2)),
+    describeSubnetsByIds(ctx, scope, subnetIds).catch(failed(SERVICE_LABELS.ec2)),
   ]);
   const groupFacts = groups
     ? new Map<string, IpGroupFacts>(groups.map((g) => [g.groupId ?? '', ipGroupFacts(g)]))
@@ -131,9 +130,9 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const summary =
     rows.length === 0
       ? input.directoryId
-        ? `Directory ${input.directoryId} is not registered with WorkSpaces in ${where.region} (or does not exist).`
-        : `No WorkSpaces directories in ${where.region}.`
-      : `${rows.length} directories in ${where.region}: ${counts.unhealthy} unhealthy, ${counts.degraded} degraded, ${counts.healthy} healthy; ${counts.lowOnIps} low on free IPs.` +
+        ? `Directory ${input.directoryId} is not registered with WorkSpaces in ${scope.region} (or does not exist).`
+        : `No WorkSpaces directories in ${scope.region}.`
+      : `${rows.length} directories in ${scope.region}: ${counts.unhealthy} unhealthy, ${counts.degraded} degraded, ${counts.healthy} healthy; ${counts.lowOnIps} low on free IPs.` +
         (worst ? ` Worst: ${worst.directoryId} — ${worst.findings[0]?.title ?? worst.status}.` : '') +
         (tightest && tightest !== worst
           ? ` Fewest free IPs: ${tightest.directoryId} (${tightest.freeIps.free ?? 0}).`
@@ -141,7 +140,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
         (next ? ` Showing ${offset + 1}–${offset + page.length}; pass nextCursor for more.` : '');
   return {
     summary,
-    region: where.region,
+    region: scope.region,
     counts,
     directories: page,
     ...(next ? { nextCursor: next } : {}),

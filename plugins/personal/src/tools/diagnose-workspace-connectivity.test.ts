@@ -1,38 +1,18 @@
-import { generateEstate } from '@workspaces-euc-mcp/testing';
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, desktop, desktopIn, smallEstate } from '../__tests__/estate.js';
-import { actions, call, personalHost, sent } from '../__tests__/host.js';
+import plugin from '../index.js';
+import type { diagnoseWorkspaceConnectivity } from './diagnose-workspace-connectivity.js';
 
-interface Diagnosis {
-  status: string;
-  summary: string;
-  workspace?: { workspaceId: string; state: string; allowedActions: string[]; related: { type: string }[] };
-  otherMatches?: { workspaceId: string }[];
-  directory?: {
-    directoryServiceStage: string;
-    registration: string | null;
-    freeIpAddresses: number | null;
-    percentFree: number | null;
-  };
-  snapshots?: { lastRestore: string | null; lastRebuild: string | null };
-  metrics?: {
-    connectionAttempts: number | null;
-    connectionFailures: number | null;
-    inSessionLatencyMs: number | null;
-    cpuAvgPercent: number | null;
-  };
-  maintenance?: { kind: string; opens?: string; closes?: string; inWindowNow?: boolean };
-  findings: { id: string; severity: string }[];
-  remediation: { step: string; tool?: string }[];
-  errors: { service: string; code: string; message: string; iamAction?: string }[];
-}
+type Diagnosis = ToolOutput<typeof diagnoseWorkspaceConnectivity>;
 
 const TOOL = 'diagnose_workspace_connectivity';
 
 describe('diagnose_workspace_connectivity', () => {
   it('an UNHEALTHY desktop whose every connection failed is unhealthy, state first, with the wait → reboot → check → rebuild ladder', async () => {
-    const { host, simulator, requests } = await personalHost(smallEstate());
-    const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-unheal001' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Diagnosis>(host, TOOL, { workspaceId: 'ws-unheal001' });
     expect(result.status).toBe('unhealthy');
     // The pegged CPU (97 %) is named as a documented UNHEALTHY cause, after the two critical findings.
     expect(result.findings.map((f) => f.id).slice(0, 3)).toEqual([
@@ -68,7 +48,7 @@ describe('diagnose_workspace_connectivity', () => {
       percentFree: 75.7,
     });
     expect(result.maintenance?.kind).toBe('weekly-os');
-    expect(simulator.countsByAction()).toEqual({
+    expect(host.simulator.countsByAction()).toEqual({
       'cloudwatch:GetMetricData': 1,
       'ds:DescribeDirectories': 1,
       'ec2:DescribeSubnets': 1,
@@ -77,7 +57,8 @@ describe('diagnose_workspace_connectivity', () => {
       'workspaces:DescribeWorkspaces': 1,
       'workspaces:DescribeWorkspacesConnectionStatus': 1,
     });
-    const queries = (sent(requests, 'cloudwatch:GetMetricData')[0]?.input.MetricDataQueries ?? []) as {
+    const queries = (host.requests.filter((r) => r.action === 'cloudwatch:GetMetricData')[0]?.input
+      .MetricDataQueries ?? []) as {
       MetricStat: { Stat: string; Period: number };
     }[];
     expect(queries.map((q) => `${q.MetricStat.Stat}/${q.MetricStat.Period}`)).toEqual([
@@ -90,8 +71,8 @@ describe('diagnose_workspace_connectivity', () => {
   });
 
   it('a Directory Service directory that is Impaired ranks above the desktop’s own findings', async () => {
-    const { host } = await personalHost(smallEstate());
-    const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-impdir001' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Diagnosis>(host, TOOL, { workspaceId: 'ws-impdir001' });
     expect(result.status).toBe('unhealthy');
     expect(result.findings[0]).toMatchObject({ id: 'directory.ds-stage', severity: 'critical' });
     expect(result.findings.map((f) => f.id)).toContain('modification.failed');
@@ -109,8 +90,8 @@ describe('diagnose_workspace_connectivity', () => {
     for (const subnet of estate.personal.subnets)
       if (subnet.subnetId.startsWith('subnet-0a') || subnet.subnetId.startsWith('subnet-0b'))
         subnet.availableIpAddressCount = 2;
-    const { host } = await personalHost(estate);
-    const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-error0001' });
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Diagnosis>(host, TOOL, { workspaceId: 'ws-error0001' });
     expect(result.findings.map((f) => f.id).slice(0, 2)).toEqual(['directory.ips-exhausted', 'state.error']);
     expect(result.directory?.freeIpAddresses).toBe(4);
     expect(result.remediation[0]?.step).toContain('Free addresses');
@@ -119,20 +100,20 @@ describe('diagnose_workspace_connectivity', () => {
   });
 
   it('a WorkSpaces-managed (wsd-) directory is not looked up in Directory Service; a stopped AutoStop desktop is healthy', async () => {
-    const { host, requests } = await personalHost(smallEstate());
-    const result = await call<Diagnosis>(host, TOOL, { computerName: 'wsamz-carol' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Diagnosis>(host, TOOL, { computerName: 'wsamz-carol' });
     expect(result.workspace?.workspaceId).toBe('ws-stopped01');
     expect(result.status).toBe('healthy');
     expect(result.directory?.directoryServiceStage).toBe('not applicable (WorkSpaces-managed)');
-    expect(requests.some((r) => r.action.startsWith('ds:'))).toBe(false);
+    expect(host.requests.some((r) => r.action.startsWith('ds:'))).toBe(false);
     // The directory's maintenance mode is off, so no monthly window applies.
     expect(result.maintenance?.kind).toBe('none');
     expect(result.findings.map((f) => f.id)).toContain('connection.stale');
   });
 
   it('an AutoStop desktop shows the monthly window from the third Monday (15 June 2026, open on 17 June)', async () => {
-    const { host } = await personalHost(smallEstate());
-    const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-avail0001' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Diagnosis>(host, TOOL, { workspaceId: 'ws-avail0001' });
     expect(result.maintenance).toMatchObject({
       kind: 'monthly-autostop',
       opens: '2026-06-15',
@@ -148,8 +129,8 @@ describe('diagnose_workspace_connectivity', () => {
   });
 
   it('a primary desktop says it has a standby in another region', async () => {
-    const { host } = await personalHost(smallEstate());
-    const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-graph0001' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Diagnosis>(host, TOOL, { workspaceId: 'ws-graph0001' });
     expect(result.workspace?.related).toEqual([
       { workspaceId: 'ws-stdby0001', type: 'STANDBY', region: 'us-west-2' },
     ]);
@@ -160,27 +141,29 @@ describe('diagnose_workspace_connectivity', () => {
   it('user name with a directory uses the server-side filter; two desktops for one user are called out', async () => {
     const estate = smallEstate();
     estate.personal.desktops.push(desktop('ws-alice0002', 'STOPPED', 'AUTO_STOP', 'alice', AD));
-    const { host, requests } = await personalHost(estate);
-    const result = await call<Diagnosis>(host, TOOL, { userName: 'ALICE', directoryId: AD });
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Diagnosis>(host, TOOL, { userName: 'ALICE', directoryId: AD });
     expect(result.workspace?.workspaceId).toBe('ws-avail0001');
     expect(result.otherMatches?.map((m) => m.workspaceId)).toEqual(['ws-alice0002']);
     expect(result.findings.map((f) => f.id)).toContain('user.multiple-desktops');
-    expect(sent(requests, 'workspaces:DescribeWorkspaces')[0]?.input).toMatchObject({
-      UserName: 'ALICE',
-      DirectoryId: AD,
-    });
+    expect(host.requests.filter((r) => r.action === 'workspaces:DescribeWorkspaces')[0]?.input).toMatchObject(
+      {
+        UserName: 'ALICE',
+        DirectoryId: AD,
+      },
+    );
   });
 
   it('a user name alone is looked up in each directory; an unknown one falls back to one scan and is not_found', async () => {
-    const { host, simulator } = await personalHost(smallEstate());
-    const bob = await call<Diagnosis>(host, TOOL, { userName: 'bob' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const bob = await invokeOk<Diagnosis>(host, TOOL, { userName: 'bob' });
     expect(bob.workspace?.workspaceId).toBe('ws-unheal001');
     // Three directories: three filtered lookups, not a page through every desktop.
-    expect(simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(3);
-    simulator.resetCalls();
-    const nobody = await call<Diagnosis>(host, TOOL, { userName: 'nobody' });
+    expect(host.simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(3);
+    host.simulator.resetCalls();
+    const nobody = await invokeOk<Diagnosis>(host, TOOL, { userName: 'nobody' });
     expect(nobody.status).toBe('not_found');
-    expect(simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(4);
+    expect(host.simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(4);
   });
 
   it('at 10,000 desktops a user is found with one lookup per directory instead of a 240-page scan', {
@@ -196,23 +179,27 @@ describe('diagnose_workspace_connectivity', () => {
         d.directory.WorkspaceType !== 'POOLS' &&
         d.directory.State !== 'DEREGISTERED',
     );
-    const { host, simulator } = await personalHost(estate);
-    const result = await call<Diagnosis>(host, TOOL, { userName: target?.workspace.UserName ?? '' });
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Diagnosis>(host, TOOL, { userName: target?.workspace.UserName ?? '' });
     expect(result.status).not.toBe('not_found');
-    expect(simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(directories.length);
+    expect(host.simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(directories.length);
   });
 
   it('an unknown id is not_found and nothing else is looked up', async () => {
-    const { host, requests } = await personalHost(smallEstate());
-    const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-nothere01' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Diagnosis>(host, TOOL, { workspaceId: 'ws-nothere01' });
     expect(result.status).toBe('not_found');
     expect(result.summary).toContain('ws-nothere01');
-    expect(actions(requests)).toEqual(['workspaces:DescribeWorkspaces']);
+    expect(host.requests.map((r) => r.action)).toEqual(['workspaces:DescribeWorkspaces']);
   });
 
   it('AccessDenied on the desktop lookup fails the call and names the IAM action and the policy that grants it', async () => {
-    const { host } = await personalHost(smallEstate(), {
-      faults: [{ service: 'workspaces', operation: 'DescribeWorkspaces', code: 'AccessDeniedException' }],
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: smallEstate(),
+      simulator: {
+        faults: [{ service: 'workspaces', operation: 'DescribeWorkspaces', code: 'AccessDeniedException' }],
+      },
     });
     const result = await host.invoke(TOOL, { workspaceId: 'ws-unheal001' });
     expect(result.ok).toBe(false);
@@ -221,23 +208,34 @@ describe('diagnose_workspace_connectivity', () => {
   });
 
   it('AccessDenied on CloudWatch and EC2 are partial failures: the rest of the diagnosis stands', async () => {
-    const { host } = await personalHost(smallEstate(), {
-      faults: [
-        { service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' },
-        { service: 'ec2', operation: 'DescribeSubnets', code: 'UnauthorizedOperation', httpStatusCode: 403 },
-      ],
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: smallEstate(),
+      simulator: {
+        faults: [
+          { service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDeniedException' },
+          {
+            service: 'ec2',
+            operation: 'DescribeSubnets',
+            code: 'UnauthorizedOperation',
+            httpStatusCode: 403,
+          },
+        ],
+      },
     });
-    const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-unheal001' });
+    const result = await invokeOk<Diagnosis>(host, TOOL, { workspaceId: 'ws-unheal001' });
     expect(result.status).toBe('unhealthy');
     expect(result.metrics?.connectionAttempts).toBeNull();
     expect(result.directory?.freeIpAddresses).toBeNull();
     const byService = new Map(result.errors.map((e) => [e.service, e]));
-    expect(byService.get('CloudWatch')).toMatchObject({
+    expect(byService.get('Amazon CloudWatch')).toMatchObject({
       code: 'AccessDeniedException',
       iamAction: 'cloudwatch:GetMetricData',
     });
-    expect(byService.get('CloudWatch')?.message).toContain('Access denied for cloudwatch:GetMetricData');
-    expect(byService.get('EC2')).toMatchObject({
+    expect(byService.get('Amazon CloudWatch')?.message).toContain(
+      'Access denied for cloudwatch:GetMetricData',
+    );
+    expect(byService.get('Amazon EC2')).toMatchObject({
       code: 'UnauthorizedOperation',
       iamAction: 'ec2:DescribeSubnets',
     });
@@ -246,13 +244,17 @@ describe('diagnose_workspace_connectivity', () => {
   it('persistent throttling of the snapshot lookup is reported in errors after the SDK retries', {
     timeout: 20_000,
   }, async () => {
-    const { host, simulator } = await personalHost(smallEstate(), {
-      faults: [
-        { service: 'workspaces', operation: 'DescribeWorkspaceSnapshots', code: 'ThrottlingException' },
-      ],
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: smallEstate(),
+      simulator: {
+        faults: [
+          { service: 'workspaces', operation: 'DescribeWorkspaceSnapshots', code: 'ThrottlingException' },
+        ],
+      },
     });
-    const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-unheal001' });
-    expect(simulator.countsByAction()['workspaces:DescribeWorkspaceSnapshots']).toBe(3);
+    const result = await invokeOk<Diagnosis>(host, TOOL, { workspaceId: 'ws-unheal001' });
+    expect(host.simulator.countsByAction()['workspaces:DescribeWorkspaceSnapshots']).toBe(3);
     expect(result.errors).toEqual([
       expect.objectContaining({
         service: 'WorkSpaces Personal',
@@ -267,24 +269,28 @@ describe('diagnose_workspace_connectivity', () => {
   it('a throttled request that succeeds on retry leaves no trace in the answer', {
     timeout: 20_000,
   }, async () => {
-    const { host, simulator } = await personalHost(smallEstate(), {
-      faults: [
-        {
-          service: 'workspaces',
-          operation: 'DescribeWorkspaceSnapshots',
-          code: 'ThrottlingException',
-          times: 1,
-        },
-      ],
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: smallEstate(),
+      simulator: {
+        faults: [
+          {
+            service: 'workspaces',
+            operation: 'DescribeWorkspaceSnapshots',
+            code: 'ThrottlingException',
+            times: 1,
+          },
+        ],
+      },
     });
-    const result = await call<Diagnosis>(host, TOOL, { workspaceId: 'ws-unheal001' });
-    expect(simulator.countsByAction()['workspaces:DescribeWorkspaceSnapshots']).toBe(2);
+    const result = await invokeOk<Diagnosis>(host, TOOL, { workspaceId: 'ws-unheal001' });
+    expect(host.simulator.countsByAction()['workspaces:DescribeWorkspaceSnapshots']).toBe(2);
     expect(result.errors).toEqual([]);
     expect(result.snapshots?.lastRestore).toBe('2026-06-17T06:00:00.000Z');
   });
 
   it('refuses ambiguous input and bad ids before any AWS call', async () => {
-    const { host, requests } = await personalHost(smallEstate());
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
     const both = await host.invoke(TOOL, { workspaceId: 'ws-unheal001', computerName: 'x' });
     expect(both.ok).toBe(false);
     expect(both.text).toContain('exactly one of');
@@ -292,6 +298,6 @@ describe('diagnose_workspace_connectivity', () => {
     expect(bad.ok).toBe(false);
     expect(bad.text).toContain('/workspaceId');
     expect(bad.text).toContain('/lookbackHours');
-    expect(requests).toHaveLength(0);
+    expect(host.requests).toHaveLength(0);
   });
 });

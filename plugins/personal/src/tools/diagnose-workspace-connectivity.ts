@@ -1,30 +1,38 @@
-import { defineTool, type ToolContext, ToolError } from '@workspaces-euc-mcp/host';
+import {
+  defineTool,
+  type ErrorEntry,
+  ErrorList,
+  RegionInput,
+  regionScope,
+  SERVICE_LABELS,
+  type ToolContext,
+  ToolError,
+} from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { describeConnectionStatus, describeDsStatuses, describeSnapshots, whereOf } from '../aws.js';
-import { bestEffort, connectionMetrics, directoryWithCapacity, resolveDesktops } from '../connectivity.js';
-import { diagnoseWorkspace } from '../diagnosis.js';
+import { describeDsStatuses } from '../aws/directory-service.js';
+import { describeConnectionStatus, describeSnapshots } from '../aws/workspaces.js';
+import { WorkspaceRowSchema, workspaceFacts, workspaceRow } from '../desktops/rows.js';
+import { allowedActions, describeState } from '../desktops/states.js';
+import {
+  bestEffort,
+  connectionMetrics,
+  directoryWithCapacity,
+  resolveDesktops,
+} from '../diagnosis/connectivity.js';
+import { diagnoseWorkspace } from '../diagnosis/diagnosis.js';
+import { maintenanceWindow } from '../diagnosis/maintenance.js';
+import { remediationLadder } from '../diagnosis/remediation.js';
+import { DiagnosisFindingSchema, rankFindings, statusOf } from '../diagnosis/weighted-findings.js';
 import {
   type DirectoryFacts,
-  type DsStatus,
   directoryFacts,
   dsStageLabel,
   isWorkSpacesManaged,
-} from '../directories.js';
-import { DiagnosisFindingSchema, rankFindings, statusOf } from '../findings.js';
-import { maintenanceWindow } from '../maintenance.js';
-import { round } from '../metrics.js';
-import { remediationLadder } from '../remediation.js';
-import { WorkspaceRowSchema, workspaceFacts, workspaceRow } from '../rows.js';
-import {
-  DirectoryIdSchema,
-  type ErrorEntry,
-  ErrorEntrySchema,
-  RegionInput,
-  SERVICE,
-  WorkspaceIdSchema,
-} from '../schemas.js';
-import { allowedActions, describeState } from '../states.js';
-import { percentFree } from '../subnets.js';
+} from '../directories/directories.js';
+import { percentFree } from '../directories/subnets.js';
+import type { DsStatus } from '../facts.js';
+import { round } from '../metrics/metrics.js';
+import { DirectoryIdSchema, WorkspaceIdSchema } from '../schemas.js';
 
 const Input = Type.Object(
   {
@@ -122,7 +130,7 @@ const Output = Type.Object({
   ),
   findings: Type.Array(DiagnosisFindingSchema),
   remediation: Type.Array(Type.Object({ step: Type.String(), tool: Type.Optional(Type.String()) })),
-  errors: Type.Array(ErrorEntrySchema),
+  errors: ErrorList(),
 });
 type Output = Static<typeof Output>;
 
@@ -133,18 +141,18 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
       'InvalidInput',
       'Give exactly one of workspaceId, userName (optionally with directoryId) or computerName.',
     );
-  const where = whereOf(ctx, input.region);
+  const scope = regionScope(ctx.aws, input.region);
   const lookbackHours = input.lookbackHours ?? 24;
-  const { by, matches } = await resolveDesktops(ctx, where, input);
+  const { by, matches } = await resolveDesktops(ctx, scope, input);
   const [ws, ...others] = [...matches].sort(
     (a, b) => Number(b.State === 'AVAILABLE') - Number(a.State === 'AVAILABLE'),
   );
   const errors: ErrorEntry[] = [];
   if (!ws?.WorkspaceId)
     return {
-      summary: `No WorkSpace matches ${by} in ${where.region}. Check the spelling and region, or search with find_workspaces.`,
+      summary: `No WorkSpace matches ${by} in ${scope.region}. Check the spelling and region, or search with find_workspaces.`,
       status: 'not_found',
-      region: where.region,
+      region: scope.region,
       findings: [],
       remediation: [],
       errors,
@@ -152,17 +160,17 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const workspaceId = ws.WorkspaceId;
   const directoryId = ws.DirectoryId;
   const [connection, snapshots, directory, ds, metrics] = await Promise.all([
-    bestEffort(errors, SERVICE.personal, where.region, async () =>
-      (await describeConnectionStatus(ctx, where, [workspaceId])).get(workspaceId),
+    bestEffort(errors, SERVICE_LABELS.personal, scope, async () =>
+      (await describeConnectionStatus(ctx, scope, [workspaceId])).get(workspaceId),
     ),
-    bestEffort(errors, SERVICE.personal, where.region, () => describeSnapshots(ctx, where, workspaceId)),
-    directoryId ? directoryWithCapacity(ctx, where, directoryId, errors) : undefined,
+    bestEffort(errors, SERVICE_LABELS.personal, scope, () => describeSnapshots(ctx, scope, workspaceId)),
+    directoryId ? directoryWithCapacity(ctx, scope, directoryId, errors) : undefined,
     directoryId && !isWorkSpacesManaged(directoryId)
-      ? bestEffort(errors, SERVICE.directoryService, where.region, () =>
-          describeDsStatuses(ctx, where, [directoryId]),
+      ? bestEffort(errors, SERVICE_LABELS.directoryService, scope, () =>
+          describeDsStatuses(ctx, scope, [directoryId]),
         )
       : undefined,
-    connectionMetrics(ctx, where, workspaceId, lookbackHours, errors),
+    connectionMetrics(ctx, scope, workspaceId, lookbackHours, errors),
   ]);
   const dirRecord = directory?.record;
   const capacity = directory?.capacity;
@@ -201,7 +209,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   return {
     summary: `${workspaceId} (${row.userName ?? 'no user'}) is ${status}: ${state ?? 'unknown state'}${lead ? `; top finding: ${lead.title}` : ''}.`,
     status,
-    region: where.region,
+    region: scope.region,
     workspace: {
       ...row,
       stateMeaning: state ? describeState(state).meaning : 'Unknown state.',

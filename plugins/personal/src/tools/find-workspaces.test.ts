@@ -1,17 +1,11 @@
-import { generateEstate } from '@workspaces-euc-mcp/testing';
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, smallEstate } from '../__tests__/estate.js';
-import { call, personalHost, sent } from '../__tests__/host.js';
+import plugin from '../index.js';
+import type { findWorkspaces } from './find-workspaces.js';
 
-interface Found {
-  summary: string;
-  matched: number;
-  scanned: number;
-  lookup: string;
-  byState: Record<string, number>;
-  rows: { workspaceId: string; userName: string | null; state: string }[];
-  nextCursor?: string;
-}
+type Found = ToolOutput<typeof findWorkspaces>;
 const TOOL = 'find_workspaces';
 const REGION = 'us-east-1';
 
@@ -24,40 +18,44 @@ function generated(desktops: number) {
 
 describe('find_workspaces', () => {
   it('matches partially and case-insensitively on state, compute type and free text', async () => {
-    const { host } = await personalHost(smallEstate());
-    const stopped = await call<Found>(host, TOOL, { state: 'stop' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const stopped = await invokeOk<Found>(host, TOOL, { state: 'stop' });
     expect(stopped.rows.map((r) => r.workspaceId)).toEqual(['ws-manual001', 'ws-stopped01']);
     expect(stopped.byState).toEqual({ STOPPED: 2 });
-    const graphics = await call<Found>(host, TOOL, { computeType: 'graph' });
+    const graphics = await invokeOk<Found>(host, TOOL, { computeType: 'graph' });
     expect(graphics.rows.map((r) => r.workspaceId)).toEqual(['ws-graph0001']);
-    const alice = await call<Found>(host, TOOL, { query: 'ALI' });
+    const alice = await invokeOk<Found>(host, TOOL, { query: 'ALI' });
     expect(alice.rows.map((r) => r.userName)).toEqual(['alice']);
     expect(alice.lookup).toMatch(/^full scan/);
-    const byIp = await call<Found>(host, TOOL, { ipAddress: '10.0.12.17' });
+    const byIp = await invokeOk<Found>(host, TOOL, { ipAddress: '10.0.12.17' });
     expect(byIp.rows.map((r) => r.userName)).toEqual(['mallory']);
   });
 
   it('a full directory id is filtered server-side; with exact=true the user name is too', async () => {
-    const { host, requests } = await personalHost(smallEstate());
-    const inDir = await call<Found>(host, TOOL, { directoryId: AD, runningMode: 'always' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const inDir = await invokeOk<Found>(host, TOOL, { directoryId: AD, runningMode: 'always' });
     expect(inDir.lookup).toBe('DirectoryId');
     expect(inDir.rows.map((r) => r.workspaceId)).toEqual(['ws-admin0001', 'ws-graph0001', 'ws-unheal001']);
-    expect(sent(requests, 'workspaces:DescribeWorkspaces')[0]?.input).toMatchObject({ DirectoryId: AD });
-    const exact = await call<Found>(host, TOOL, { directoryId: AD, userName: 'BOB', exact: true });
+    expect(host.requests.filter((r) => r.action === 'workspaces:DescribeWorkspaces')[0]?.input).toMatchObject(
+      { DirectoryId: AD },
+    );
+    const exact = await invokeOk<Found>(host, TOOL, { directoryId: AD, userName: 'BOB', exact: true });
     expect(exact.lookup).toBe('DirectoryId+UserName');
     expect(exact.rows.map((r) => r.workspaceId)).toEqual(['ws-unheal001']);
-    expect(sent(requests, 'workspaces:DescribeWorkspaces').at(-1)?.input).toMatchObject({
+    expect(
+      host.requests.filter((r) => r.action === 'workspaces:DescribeWorkspaces').at(-1)?.input,
+    ).toMatchObject({
       DirectoryId: AD,
       UserName: 'BOB',
     });
   });
 
   it('an exact user name without a directory is looked up in each directory, not by scanning every desktop', async () => {
-    const { host, simulator } = await personalHost(smallEstate());
-    const result = await call<Found>(host, TOOL, { userName: 'Carol', exact: true });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Found>(host, TOOL, { userName: 'Carol', exact: true });
     expect(result.lookup).toBe('UserName in each directory');
     expect(result.rows.map((r) => r.workspaceId)).toEqual(['ws-stopped01']);
-    expect(simulator.countsByAction()).toEqual({
+    expect(host.simulator.countsByAction()).toEqual({
       'workspaces:DescribeWorkspaceDirectories': 1,
       'workspaces:DescribeWorkspaces': 3,
     });
@@ -65,24 +63,24 @@ describe('find_workspaces', () => {
 
   it('workspace ids are looked up 25 per call, unknown ids simply do not match', async () => {
     const { estate, ids } = generated(60);
-    const { host, simulator } = await personalHost(estate);
-    const result = await call<Found>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Found>(host, TOOL, {
       workspaceIds: [...ids.slice(0, 30), 'ws-unknown001'],
       limit: 100,
     });
     expect(result.matched).toBe(30);
-    expect(simulator.countsByAction()).toEqual({ 'workspaces:DescribeWorkspaces': 2 });
+    expect(host.simulator.countsByAction()).toEqual({ 'workspaces:DescribeWorkspaces': 2 });
   });
 
   it('pages with an opaque cursor bound to the filters', async () => {
     const { estate, ids } = generated(60);
-    const { host } = await personalHost(estate);
-    const first = await call<Found>(host, TOOL, { limit: 25 });
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const first = await invokeOk<Found>(host, TOOL, { limit: 25 });
     expect(first.matched).toBe(60);
     expect(first.rows.map((r) => r.workspaceId)).toEqual(ids.slice(0, 25));
-    const second = await call<Found>(host, TOOL, { limit: 25, cursor: first.nextCursor });
+    const second = await invokeOk<Found>(host, TOOL, { limit: 25, cursor: first.nextCursor });
     expect(second.rows.map((r) => r.workspaceId)).toEqual(ids.slice(25, 50));
-    const third = await call<Found>(host, TOOL, { limit: 25, cursor: second.nextCursor });
+    const third = await invokeOk<Found>(host, TOOL, { limit: 25, cursor: second.nextCursor });
     expect(third.rows).toHaveLength(10);
     expect(third.nextCursor).toBeUndefined();
     const foreign = await host.invoke(TOOL, { limit: 25, state: 'AVAILABLE', cursor: first.nextCursor });
@@ -96,9 +94,9 @@ describe('find_workspaces', () => {
     const estate = generateEstate({ seed: 11, desktops: 10_000 });
     const inRegion = estate.personal.desktops.filter((d) => d.region === REGION);
     const unhealthy = inRegion.filter((d) => d.workspace.State === 'UNHEALTHY').length;
-    const { host, simulator } = await personalHost(estate);
-    const result = await call<Found>(host, TOOL, { state: 'UNHEALTHY', limit: 10 });
-    expect(simulator.countsByAction()).toEqual({
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Found>(host, TOOL, { state: 'UNHEALTHY', limit: 10 });
+    expect(host.simulator.countsByAction()).toEqual({
       'workspaces:DescribeWorkspaces': Math.ceil(inRegion.length / 25),
     });
     expect(result.scanned).toBe(inRegion.length);

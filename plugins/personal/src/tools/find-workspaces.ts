@@ -3,20 +3,27 @@ import {
   paginateDescribeWorkspaces,
   type Workspace,
 } from '@aws-sdk/client-workspaces';
-import { collectPages, defineTool, readCursor, type ToolContext } from '@workspaces-euc-mcp/host';
+import {
+  collectPages,
+  defineTool,
+  PageInput,
+  RegionInput,
+  readCursor,
+  regionScope,
+  type Scope,
+  type ToolContext,
+} from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 import {
   describeWorkspacesByIds,
   listAllWorkspaces,
   MAX_IDS_PER_DESCRIBE,
-  type Where,
-  whereOf,
   workspacesClient,
-} from '../aws.js';
-import { desktopsOfUser } from '../connectivity.js';
-import { WorkspaceRowSchema, workspaceRow } from '../rows.js';
-import { Counts, DIRECTORY_ID_PATTERN, RegionInput, tally, WorkspaceIdSchema } from '../schemas.js';
-import { matchesFilters } from '../search.js';
+} from '../aws/workspaces.js';
+import { WorkspaceRowSchema, workspaceRow } from '../desktops/rows.js';
+import { matchesFilters } from '../desktops/search.js';
+import { desktopsOfUser } from '../diagnosis/connectivity.js';
+import { Counts, DIRECTORY_ID_PATTERN, tally, WorkspaceIdSchema } from '../schemas.js';
 
 const Text = (description: string) =>
   Type.Optional(Type.String({ minLength: 1, maxLength: 128, description }));
@@ -44,19 +51,7 @@ const Input = Type.Object(
           'Match userName/computerName exactly (case-insensitive). An exact userName is looked up server-side (in the given directoryId, or in each directory) instead of scanning every desktop.',
       }),
     ),
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 500,
-        description: "Rows per page; default: the server's page size.",
-      }),
-    ),
-    cursor: Type.Optional(
-      Type.String({
-        maxLength: 512,
-        description: 'nextCursor from the previous call with the same filters.',
-      }),
-    ),
+    ...PageInput(500),
     region: RegionInput,
   },
   { additionalProperties: false },
@@ -82,13 +77,13 @@ const DIRECTORY_ID = new RegExp(DIRECTORY_ID_PATTERN);
 /** Reads the fewest desktops the filters allow: by ids, by directory (and user), by bundle, else all. */
 async function candidates(
   ctx: ToolContext,
-  where: Where,
+  scope: Scope,
   input: Static<typeof Input>,
 ): Promise<{ lookup: string; workspaces: Workspace[] }> {
   if (input.workspaceIds)
     return {
       lookup: 'WorkspaceIds',
-      workspaces: [...(await describeWorkspacesByIds(ctx, where, input.workspaceIds)).values()],
+      workspaces: [...(await describeWorkspacesByIds(ctx, scope, input.workspaceIds)).values()],
     };
   // DescribeWorkspaces takes one filter at a time; UserName only together with DirectoryId.
   let filter: DescribeWorkspacesCommandInput | undefined;
@@ -104,16 +99,16 @@ async function candidates(
   if (!filter && input.exact && input.userName !== undefined)
     return {
       lookup: 'UserName in each directory',
-      workspaces: await desktopsOfUser(ctx, where, input.userName),
+      workspaces: await desktopsOfUser(ctx, scope, input.userName),
     };
   if (!filter)
     return {
       lookup: 'full scan (shared with other tools in this call)',
-      workspaces: await listAllWorkspaces(ctx, where),
+      workspaces: await listAllWorkspaces(ctx, scope),
     };
   const workspaces = await collectPages(
     paginateDescribeWorkspaces(
-      { client: workspacesClient(ctx, where), pageSize: MAX_IDS_PER_DESCRIBE },
+      { client: workspacesClient(ctx, scope), pageSize: MAX_IDS_PER_DESCRIBE },
       filter,
     ),
     (page) => page.Workspaces,
@@ -123,10 +118,12 @@ async function candidates(
 }
 
 async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
-  const where = whereOf(ctx, input.region);
+  const scope = regionScope(ctx.aws, input.region);
   const { limit, cursor, region: _region, ...filters } = input;
-  const position = readCursor(cursor, { ...filters, region: where.region });
-  const { lookup, workspaces } = await candidates(ctx, where, input);
+  // Read before any request (a bad cursor costs none) and bound to the filters and the resolved
+  // region, so a cursor stays valid whether or not the next call names the default region.
+  const position = readCursor(cursor, { ...filters, region: scope.region });
+  const { lookup, workspaces } = await candidates(ctx, scope, input);
   const rows = workspaces
     .map(workspaceRow)
     .filter((row) => matchesFilters(row, filters))
@@ -144,8 +141,8 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
       ? ''
       : ` Showing ${offset + 1}–${offset + page.length}${next ? '; pass nextCursor for more' : ''}.`;
   return {
-    summary: `${rows.length} WorkSpace(s) match in ${where.region}${states ? ` (${states})` : ''}.${shown}`,
-    region: where.region,
+    summary: `${rows.length} WorkSpace(s) match in ${scope.region}${states ? ` (${states})` : ''}.${shown}`,
+    region: scope.region,
     matched: rows.length,
     scanned: workspaces.length,
     lookup,

@@ -1,22 +1,18 @@
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
-import { call, personalHost, sent } from '../__tests__/host.js';
+import plugin from '../index.js';
+import type { getEucAccountPosture } from './get-euc-account-posture.js';
 
-interface Posture {
-  summary: string;
-  dedicatedTenancy: { support: string | null; managementCidrRange: string | null } | null;
-  recentModifications: { state: string | null }[];
-  clientProperties: { directories: number; reconnectEnabled: number; byDirectory: { directoryId: string }[] };
-  connectionAliases: { aliasId: string; connectionString: string | null }[];
-  errors: { code: string; iamAction?: string }[];
-}
+type Posture = ToolOutput<typeof getEucAccountPosture>;
 const TOOL = 'get_euc_account_posture';
 
 describe('get_euc_account_posture', () => {
   it('reports tenancy, modifications, client properties and aliases', async () => {
-    const { host, simulator } = await personalHost(smallEstate());
-    const result = await call<Posture>(host, TOOL, {});
-    expect(simulator.countsByAction()).toEqual({
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Posture>(host, TOOL, {});
+    expect(host.simulator.countsByAction()).toEqual({
       'workspaces:DescribeAccount': 1,
       'workspaces:DescribeAccountModifications': 1,
       'workspaces:DescribeClientProperties': 1,
@@ -54,20 +50,24 @@ describe('get_euc_account_posture', () => {
         directory: { ...template.directory, DirectoryId: `d-${String(i).padStart(10, '0')}` },
       })),
     );
-    const { host, requests } = await personalHost(estate);
-    const result = await call<Posture>(host, TOOL, {});
-    const batches = sent(requests, 'workspaces:DescribeClientProperties').map(
-      (r) => (r.input.ResourceIds as string[]).length,
-    );
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Posture>(host, TOOL, {});
+    const batches = host.requests
+      .filter((r) => r.action === 'workspaces:DescribeClientProperties')
+      .map((r) => (r.input.ResourceIds as string[]).length);
     expect(batches.sort()).toEqual([25, 5]);
     expect(result.clientProperties.directories).toBe(30);
   });
 
   it('a denied DescribeAccount is an error entry; the other parts stand', async () => {
-    const { host } = await personalHost(smallEstate(), {
-      faults: [{ service: 'workspaces', operation: 'DescribeAccount', code: 'AccessDeniedException' }],
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: smallEstate(),
+      simulator: {
+        faults: [{ service: 'workspaces', operation: 'DescribeAccount', code: 'AccessDeniedException' }],
+      },
     });
-    const result = await call<Posture>(host, TOOL, {});
+    const result = await invokeOk<Posture>(host, TOOL, {});
     expect(result.dedicatedTenancy).toBeNull();
     expect(result.errors).toEqual([expect.objectContaining({ iamAction: 'workspaces:DescribeAccount' })]);
     expect(result.connectionAliases).toHaveLength(1);

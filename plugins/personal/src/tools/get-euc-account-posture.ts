@@ -8,10 +8,19 @@ import {
   DescribeClientPropertiesCommand,
   DescribeConnectionAliasesCommand,
 } from '@aws-sdk/client-workspaces';
-import { chunk, defineTool, type ToolContext } from '@workspaces-euc-mcp/host';
+import {
+  chunk,
+  defineTool,
+  type ErrorEntry,
+  ErrorList,
+  errorEntry,
+  RegionInput,
+  regionScope,
+  SERVICE_LABELS,
+  type ToolContext,
+} from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { listDirectories, MAX_IDS_PER_DESCRIBE, whereOf, workspacesClient } from '../aws.js';
-import { type ErrorEntry, ErrorEntrySchema, errorEntry, RegionInput, SERVICE } from '../schemas.js';
+import { listDirectories, MAX_IDS_PER_DESCRIBE, workspacesClient } from '../aws/workspaces.js';
 
 const Input = Type.Object({ region: RegionInput }, { additionalProperties: false });
 
@@ -61,7 +70,7 @@ const Output = Type.Object({
   ),
   aliasCount: Type.Integer(),
   notes: Type.Array(Type.String()),
-  errors: Type.Array(ErrorEntrySchema),
+  errors: ErrorList(),
 });
 type Output = Static<typeof Output>;
 
@@ -81,14 +90,14 @@ async function allPages<Item>(
 }
 
 async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
-  const where = whereOf(ctx, input.region);
-  const client = workspacesClient(ctx, where);
+  const scope = regionScope(ctx.aws, input.region);
+  const client = workspacesClient(ctx, scope);
   const errors: ErrorEntry[] = [];
   const guard = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await work();
     } catch (error) {
-      errors.push(errorEntry(SERVICE.personal, where.region, error));
+      errors.push(errorEntry(SERVICE_LABELS.personal, scope, error));
       return undefined;
     }
   };
@@ -108,7 +117,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
       }, ctx.signal),
     ),
     guard<ClientPropertiesResult[]>(async () => {
-      const ids = (await listDirectories(ctx, where)).flatMap((d) => (d.DirectoryId ? [d.DirectoryId] : []));
+      const ids = (await listDirectories(ctx, scope)).flatMap((d) => (d.DirectoryId ? [d.DirectoryId] : []));
       // DescribeClientProperties takes at most 25 ResourceIds per request (API reference).
       const pages = await Promise.all(
         chunk(ids, MAX_IDS_PER_DESCRIBE).map((batch) =>
@@ -140,8 +149,8 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
       : []),
   ];
   return {
-    summary: `Account posture in ${where.region}: dedicated tenancy (BYOL) ${tenancy ?? 'unknown'}; ${props.length} directories with client properties (${reconnectEnabled} allow saved-credential reconnect); ${aliases?.length ?? 0} connection alias(es).${errors.length > 0 ? ` ${errors.length} lookup(s) failed.` : ''}`,
-    region: where.region,
+    summary: `Account posture in ${scope.region}: dedicated tenancy (BYOL) ${tenancy ?? 'unknown'}; ${props.length} directories with client properties (${reconnectEnabled} allow saved-credential reconnect); ${aliases?.length ?? 0} connection alias(es).${errors.length > 0 ? ` ${errors.length} lookup(s) failed.` : ''}`,
+    region: scope.region,
     dedicatedTenancy: account
       ? {
           support: account.DedicatedTenancySupport ?? null,

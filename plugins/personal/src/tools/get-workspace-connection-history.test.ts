@@ -1,28 +1,17 @@
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
-import { actions, call, personalHost, sent } from '../__tests__/host.js';
+import plugin from '../index.js';
+import type { getWorkspaceConnectionHistory } from './get-workspace-connection-history.js';
 
-interface History {
-  summary: string;
-  found: boolean;
-  totals: {
-    buckets: number;
-    connectedBuckets: number;
-    attempts: number;
-    failures: number;
-    failureRatePct: number | null;
-    avgLatencyMs: number | null;
-  };
-  buckets?: { start: string; attempts: number | null; disconnects: number | null }[];
-  lastKnownUserConnection: string | null;
-  window: { start: string; end: string };
-}
+type History = ToolOutput<typeof getWorkspaceConnectionHistory>;
 const TOOL = 'get_workspace_connection_history';
 
 describe('get_workspace_connection_history', () => {
   it('sums connection counts over daily buckets and says how often a user was connected', async () => {
-    const { host, simulator, requests } = await personalHost(smallEstate());
-    const result = await call<History>(host, TOOL, { workspaceId: 'ws-avail0001' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<History>(host, TOOL, { workspaceId: 'ws-avail0001' });
     expect(result.window).toEqual({
       start: '2026-06-10T00:00:00.000Z',
       end: '2026-06-17T00:00:00.000Z',
@@ -44,12 +33,13 @@ describe('get_workspace_connection_history', () => {
     });
     expect(result.summary).toContain('A user was connected in 7 of 7 daily periods');
     expect(result.lastKnownUserConnection).toBe('2026-06-17T11:00:00.000Z');
-    expect(simulator.countsByAction()).toEqual({
+    expect(host.simulator.countsByAction()).toEqual({
       'cloudwatch:GetMetricData': 1,
       'workspaces:DescribeWorkspaces': 1,
       'workspaces:DescribeWorkspacesConnectionStatus': 1,
     });
-    const queries = sent(requests, 'cloudwatch:GetMetricData')[0]?.input.MetricDataQueries as {
+    const queries = host.requests.filter((r) => r.action === 'cloudwatch:GetMetricData')[0]?.input
+      .MetricDataQueries as {
       MetricStat: { Stat: string; Metric: { MetricName: string } };
     }[];
     expect(
@@ -58,8 +48,8 @@ describe('get_workspace_connection_history', () => {
   });
 
   it('a desktop whose every attempt failed reads as unused with a 100% failure rate', async () => {
-    const { host } = await personalHost(smallEstate());
-    const result = await call<History>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<History>(host, TOOL, {
       workspaceId: 'ws-unheal001',
       lookbackDays: 2,
       periodHours: 12,
@@ -77,23 +67,27 @@ describe('get_workspace_connection_history', () => {
   });
 
   it('an unknown desktop is not found and CloudWatch is not asked', async () => {
-    const { host, requests } = await personalHost(smallEstate());
-    const result = await call<History>(host, TOOL, { workspaceId: 'ws-nothere01' });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<History>(host, TOOL, { workspaceId: 'ws-nothere01' });
     expect(result.found).toBe(false);
-    expect(actions(requests)).toEqual(['workspaces:DescribeWorkspaces']);
+    expect(host.requests.map((r) => r.action)).toEqual(['workspaces:DescribeWorkspaces']);
   });
 
   it('a denied connection-status lookup is an error entry; the metric history stands', async () => {
-    const { host } = await personalHost(smallEstate(), {
-      faults: [
-        {
-          service: 'workspaces',
-          operation: 'DescribeWorkspacesConnectionStatus',
-          code: 'AccessDeniedException',
-        },
-      ],
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: smallEstate(),
+      simulator: {
+        faults: [
+          {
+            service: 'workspaces',
+            operation: 'DescribeWorkspacesConnectionStatus',
+            code: 'AccessDeniedException',
+          },
+        ],
+      },
     });
-    const result = await call<History & { errors: { iamAction?: string }[] }>(host, TOOL, {
+    const result = await invokeOk<History>(host, TOOL, {
       workspaceId: 'ws-avail0001',
     });
     expect(result.errors).toEqual([
@@ -104,8 +98,8 @@ describe('get_workspace_connection_history', () => {
   });
 
   it('90 hourly days are totalled but not listed period by period', async () => {
-    const { host } = await personalHost(smallEstate());
-    const result = await call<History>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<History>(host, TOOL, {
       workspaceId: 'ws-avail0001',
       lookbackDays: 90,
       periodHours: 1,

@@ -1,28 +1,28 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   defineTool,
+  type ErrorEntry,
+  ErrorList,
+  errorEntry,
   getMetricDataBatched,
   type MetricSeries,
+  RegionInput,
+  regionScope,
+  SERVICE_LABELS,
+  seriesFailure,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { describeConnectionStatus, describeWorkspacesByIds, whereOf } from '../aws.js';
+import { describeConnectionStatus, describeWorkspacesByIds } from '../aws/workspaces.js';
 import {
   CONNECTION_METRICS,
   type ConnectionBucket,
   type ConnectionField,
   connectionStory,
   connectionTotals,
-} from '../connections.js';
-import { failedSeries, metricErrorEntry, metricWindow, round, workspaceQuery } from '../metrics.js';
-import {
-  type ErrorEntry,
-  ErrorEntrySchema,
-  errorEntry,
-  RegionInput,
-  SERVICE,
-  WorkspaceIdSchema,
-} from '../schemas.js';
+} from '../metrics/connections.js';
+import { metricErrors, metricWindow, round, workspaceQuery } from '../metrics/metrics.js';
+import { WorkspaceIdSchema } from '../schemas.js';
 
 const Input = Type.Object(
   {
@@ -80,7 +80,7 @@ const Output = Type.Object({
     ),
   ),
   notes: Type.Array(Type.String()),
-  errors: Type.Array(ErrorEntrySchema),
+  errors: ErrorList(),
 });
 type Output = Static<typeof Output>;
 
@@ -97,7 +97,7 @@ function bucketsFrom(
   for (const [field] of CONNECTION_METRICS) {
     const s = series.get(field);
     const points = new Map<number, number>();
-    if (s && !s.status.startsWith('Error'))
+    if (s && !seriesFailure(s))
       for (const [i, t] of s.timestamps.entries()) points.set(t.getTime(), s.values[i] ?? 0);
     byField.set(field, points);
   }
@@ -118,23 +118,23 @@ function bucketsFrom(
 }
 
 async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
-  const where = whereOf(ctx, input.region);
+  const scope = regionScope(ctx.aws, input.region);
   const lookbackDays = input.lookbackDays ?? 7;
   const periodHours = Math.min(input.periodHours ?? 24, lookbackDays * 24);
   const window = metricWindow(ctx.now(), lookbackDays * 86_400, periodHours * 3600);
   const errors: ErrorEntry[] = [];
-  const ws = (await describeWorkspacesByIds(ctx, where, [input.workspaceId])).get(input.workspaceId);
+  const ws = (await describeWorkspacesByIds(ctx, scope, [input.workspaceId])).get(input.workspaceId);
   const count = Math.floor((window.end.getTime() - window.start.getTime()) / (periodHours * 3_600_000));
   const emptyTotals = connectionTotals([]);
   const base = {
-    region: where.region,
+    region: scope.region,
     workspaceId: input.workspaceId,
     window: { start: window.start.toISOString(), end: window.end.toISOString(), periodHours },
   };
   if (!ws)
     return {
       ...base,
-      summary: `No WorkSpace ${input.workspaceId} in ${where.region}.`,
+      summary: `No WorkSpace ${input.workspaceId} in ${scope.region}.`,
       found: false,
       userName: null,
       protocols: [],
@@ -148,17 +148,16 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     workspaceQuery(field, input.workspaceId, metric, stat, periodHours * 3600),
   );
   const [status, series] = await Promise.all([
-    describeConnectionStatus(ctx, where, [input.workspaceId]).then(
+    describeConnectionStatus(ctx, scope, [input.workspaceId]).then(
       (m) => m.get(input.workspaceId),
       (error: unknown) => {
-        errors.push(errorEntry(SERVICE.personal, where.region, error));
+        errors.push(errorEntry(SERVICE_LABELS.personal, scope, error));
         return undefined;
       },
     ),
-    getMetricDataBatched(ctx.aws.client(CloudWatchClient, where), queries, window, { signal: ctx.signal }),
+    getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, { signal: ctx.signal }),
   ]);
-  const failed = failedSeries(series.values());
-  if (failed) errors.push(metricErrorEntry(failed, where.region));
+  errors.push(...metricErrors(series.values(), scope));
   const buckets = bucketsFrom(series, window.start, periodHours * 3_600_000, count);
   const totals = connectionTotals(buckets);
   const protocols = ws.WorkspaceProperties?.Protocols ?? [];

@@ -1,36 +1,18 @@
-import { generateEstate } from '@workspaces-euc-mcp/testing';
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
-import { call, personalHost, sent } from '../__tests__/host.js';
+import plugin from '../index.js';
+import type { getWorkspacePerformance } from './get-workspace-performance.js';
 
-interface Performance {
-  summary: string;
-  counts: {
-    selected: number;
-    notRunning: number;
-    overCap: number;
-    measured: number;
-    noData: number;
-    underPressure: number;
-  };
-  top: {
-    workspaceId: string;
-    pressure: number | null;
-    signals: string[];
-    gpuAvg: number | null;
-    uptimeHours: number | null;
-  }[];
-  noDataIds: string[];
-  metricRequests: number;
-  errors: { code: string; iamAction?: string }[];
-}
+type Performance = ToolOutput<typeof getWorkspacePerformance>;
 const TOOL = 'get_workspace_performance';
 const RUNNING = new Set(['AVAILABLE', 'UNHEALTHY', 'IMPAIRED', 'ADMIN_MAINTENANCE', 'MAINTENANCE']);
 
 describe('get_workspace_performance', () => {
   it('ranks running desktops by pressure, GPU only for graphics, stopped ones skipped', async () => {
-    const { host, simulator, requests } = await personalHost(smallEstate());
-    const result = await call<Performance>(host, TOOL, {});
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
+    const result = await invokeOk<Performance>(host, TOOL, {});
     expect(result.counts).toEqual({
       selected: 9,
       notRunning: 4,
@@ -48,12 +30,14 @@ describe('get_workspace_performance', () => {
     expect(result.top[1]?.signals).toEqual(['memory 85% average', 'GPU 91% average', 'latency 300 ms']);
     expect(result.top[2]?.uptimeHours).toBe(2);
     expect(result.noDataIds.sort()).toEqual(['ws-admin0001', 'ws-impdir001']);
-    expect(simulator.countsByAction()).toEqual({
+    expect(host.simulator.countsByAction()).toEqual({
       'cloudwatch:GetMetricData': 1,
       'workspaces:DescribeWorkspaces': 1,
     });
     // 5 desktops × 9 queries + 2 GPU queries for the one graphics desktop.
-    expect(sent(requests, 'cloudwatch:GetMetricData')[0]?.input.MetricDataQueries).toHaveLength(47);
+    expect(
+      host.requests.filter((r) => r.action === 'cloudwatch:GetMetricData')[0]?.input.MetricDataQueries,
+    ).toHaveLength(47);
     expect(result.metricRequests).toBe(1);
   });
 
@@ -67,16 +51,16 @@ describe('get_workspace_performance', () => {
       d.workspace.WorkspaceProperties?.ComputeTypeName?.startsWith('GRAPHICS'),
     ).length;
     const queries = measured.length * 9 + graphics * 2;
-    const { host, simulator, requests } = await personalHost(estate);
-    const result = await call<Performance>(host, TOOL, { maxDesktops: 2000, topN: 5 });
-    expect(simulator.countsByAction()).toEqual({
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Performance>(host, TOOL, { maxDesktops: 2000, topN: 5 });
+    expect(host.simulator.countsByAction()).toEqual({
       'cloudwatch:GetMetricData': Math.ceil(queries / 500),
       'workspaces:DescribeWorkspaces': Math.ceil(inRegion.length / 25),
     });
     expect(
-      sent(requests, 'cloudwatch:GetMetricData').every(
-        (r) => (r.input.MetricDataQueries as unknown[]).length <= 500,
-      ),
+      host.requests
+        .filter((r) => r.action === 'cloudwatch:GetMetricData')
+        .every((r) => (r.input.MetricDataQueries as unknown[]).length <= 500),
     ).toBe(true);
     expect(result.metricRequests).toBe(Math.ceil(queries / 500));
     expect(result.top).toHaveLength(5);
@@ -85,18 +69,22 @@ describe('get_workspace_performance', () => {
   });
 
   it('caps the desktops measured and says how many were left out', async () => {
-    const { host } = await personalHost({ seed: 3, desktops: 200 });
-    const result = await call<Performance>(host, TOOL, { maxDesktops: 10 });
+    const host = await createTestHost({ plugins: [plugin], estate: { seed: 3, desktops: 200 } });
+    const result = await invokeOk<Performance>(host, TOOL, { maxDesktops: 10 });
     expect(result.counts.measured).toBe(10);
     expect(result.counts.overCap).toBeGreaterThan(0);
     expect(result.summary).toContain('of 10 running desktops');
   });
 
   it('a throttled metric batch is an error entry, not a failed call', { timeout: 20_000 }, async () => {
-    const { host } = await personalHost(smallEstate(), {
-      faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'ThrottlingException' }],
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: smallEstate(),
+      simulator: {
+        faults: [{ service: 'cloudwatch', operation: 'GetMetricData', code: 'ThrottlingException' }],
+      },
     });
-    const result = await call<Performance>(host, TOOL, { workspaceIds: ['ws-avail0001'] });
+    const result = await invokeOk<Performance>(host, TOOL, { workspaceIds: ['ws-avail0001'] });
     expect(result.errors).toEqual([
       expect.objectContaining({ code: 'ThrottlingException', iamAction: 'cloudwatch:GetMetricData' }),
     ]);

@@ -2,23 +2,28 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { Workspace } from '@aws-sdk/client-workspaces';
 import {
   defineTool,
+  type ErrorEntry,
+  ErrorList,
   getMetricDataBatched,
   type MetricSeries,
   queriesPerRequest,
+  RegionInput,
+  regionScope,
+  type Scope,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { describeWorkspacesByIds, listAllWorkspaces, type Where, whereOf } from '../aws.js';
+import { describeWorkspacesByIds, listAllWorkspaces } from '../aws/workspaces.js';
+import { isGraphics } from '../desktops/rows.js';
 import {
-  failedSeries,
   maxOf,
   meanOf,
-  metricErrorEntry,
+  metricErrors,
   metricWindow,
   round,
   valuesOf,
   workspaceQuery,
-} from '../metrics.js';
+} from '../metrics/metrics.js';
 import {
   byPressure,
   GPU_METRICS,
@@ -26,15 +31,8 @@ import {
   type PerformanceSample,
   type Pressure,
   pressureOf,
-} from '../performance.js';
-import { isGraphics } from '../rows.js';
-import {
-  DirectoryIdSchema,
-  type ErrorEntry,
-  ErrorEntrySchema,
-  RegionInput,
-  WorkspaceIdSchema,
-} from '../schemas.js';
+} from '../metrics/performance.js';
+import { DirectoryIdSchema, WorkspaceIdSchema } from '../schemas.js';
 
 const Input = Type.Object(
   {
@@ -104,30 +102,30 @@ const Output = Type.Object({
     description: 'GetMetricData requests this call needed (before any NextToken pages).',
   }),
   notes: Type.Array(Type.String()),
-  errors: Type.Array(ErrorEntrySchema),
+  errors: ErrorList(),
 });
 type Output = Static<typeof Output>;
 
 // Agent metrics are published only while the desktop runs.
 const RUNNING = new Set(['AVAILABLE', 'UNHEALTHY', 'IMPAIRED', 'ADMIN_MAINTENANCE', 'MAINTENANCE']);
 
-async function select(ctx: ToolContext, where: Where, input: Static<typeof Input>): Promise<Workspace[]> {
+async function select(ctx: ToolContext, scope: Scope, input: Static<typeof Input>): Promise<Workspace[]> {
   if (input.workspaceIds) {
-    const found = await describeWorkspacesByIds(ctx, where, input.workspaceIds);
+    const found = await describeWorkspacesByIds(ctx, scope, input.workspaceIds);
     return input.workspaceIds.flatMap((id) => found.get(id) ?? []);
   }
-  const all = await listAllWorkspaces(ctx, where);
+  const all = await listAllWorkspaces(ctx, scope);
   return input.directoryId ? all.filter((ws) => ws.DirectoryId === input.directoryId) : all;
 }
 
 async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
-  const where = whereOf(ctx, input.region);
+  const scope = regionScope(ctx.aws, input.region);
   const lookbackHours = input.lookbackHours ?? 3;
   const cap = input.maxDesktops ?? 500;
   const topN = input.topN ?? 10;
   const period = lookbackHours <= 24 ? 300 : 3600;
   const window = metricWindow(ctx.now(), lookbackHours * 3600, period);
-  const selected = await select(ctx, where, input);
+  const selected = await select(ctx, scope, input);
   const running = selected.filter((ws) => RUNNING.has(ws.State ?? ''));
   const measured = running.slice(0, cap);
   const queries = measured.flatMap((ws, index) =>
@@ -140,12 +138,11 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const series =
     queries.length === 0
       ? new Map<string, MetricSeries>()
-      : await getMetricDataBatched(ctx.aws.client(CloudWatchClient, where), queries, window, {
+      : await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
           concurrency: ctx.limits.concurrency,
           signal: ctx.signal,
         });
-  const failed = failedSeries(series.values());
-  if (failed) errors.push(metricErrorEntry(failed, where.region));
+  errors.push(...metricErrors(series.values(), scope));
   const rows = measured.map((ws, index) => {
     const value = (field: keyof PerformanceSample, stat: string) => {
       const values = valuesOf(series.get(`w${index}_${field}`));
@@ -165,11 +162,11 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const worst = top[0];
   return {
     summary:
-      `${withData.length} of ${measured.length} running desktops in ${where.region} reported metrics over the last ${lookbackHours} h; ${underPressure} under pressure.` +
+      `${withData.length} of ${measured.length} running desktops in ${scope.region} reported metrics over the last ${lookbackHours} h; ${underPressure} under pressure.` +
       (worst && worst.pressure.signals.length > 0
         ? ` Worst: ${worst.ws.WorkspaceId} (${worst.ws.UserName ?? 'no user'}): ${worst.pressure.signals.join(', ')}.`
         : ''),
-    region: where.region,
+    region: scope.region,
     window: { start: window.start.toISOString(), end: window.end.toISOString(), periodSeconds: period },
     counts: {
       selected: selected.length,

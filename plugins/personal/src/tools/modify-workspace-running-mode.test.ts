@@ -1,15 +1,16 @@
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { desktopIn, smallEstate } from '../__tests__/estate.js';
-import { call, personalHost, sent } from '../__tests__/host.js';
 import { mutating, type Outcome } from '../__tests__/outcome.js';
+import plugin from '../index.js';
 import { billingNote } from './modify-workspace-running-mode.js';
 
 const TOOL = 'modify_workspace_running_mode';
 
 describe('modify_workspace_running_mode', () => {
   it('plans AlwaysOn → AutoStop with the next-month billing note; already-AutoStop and illegal targets are skipped', async () => {
-    const { host, requests } = await personalHost(smallEstate(), { enableWrites: true });
-    const result = await call<Outcome>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-graph0001', 'ws-avail0001', 'ws-impdir001', 'ws-unheal001'],
       runningMode: 'AUTO_STOP',
     });
@@ -25,7 +26,7 @@ describe('modify_workspace_running_mode', () => {
       'cannot modify the properties of a desktop in UNHEALTHY',
     );
     expect(byId.get('ws-impdir001')?.message).toBe('already AUTO_STOP.');
-    expect(mutating(requests)).toEqual([]);
+    expect(mutating(host.requests)).toEqual([]);
   });
 
   it('skips a desktop whose previous property change is still being applied', async () => {
@@ -33,8 +34,8 @@ describe('modify_workspace_running_mode', () => {
     desktopIn(estate, 'ws-graph0001').workspace.ModificationStates = [
       { Resource: 'COMPUTE_TYPE', State: 'UPDATE_IN_PROGRESS' },
     ];
-    const { host } = await personalHost(estate, { enableWrites: true });
-    const result = await call<Outcome>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-graph0001'],
       runningMode: 'AUTO_STOP',
     });
@@ -42,8 +43,8 @@ describe('modify_workspace_running_mode', () => {
   });
 
   it('applies one ModifyWorkspaceProperties per desktop with the mode and timeout, and the estate follows', async () => {
-    const { host, simulator, requests } = await personalHost(smallEstate(), { enableWrites: true });
-    const result = await call<Outcome>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-graph0001', 'ws-admin0001', 'ws-avail0001'],
       runningMode: 'AUTO_STOP',
       autoStopTimeoutMinutes: 120,
@@ -51,22 +52,24 @@ describe('modify_workspace_running_mode', () => {
     });
     // ws-avail0001 is AUTO_STOP but its timeout changes, so it is not skipped; ADMIN_MAINTENANCE is.
     expect(result.counts).toMatchObject({ ok: 2, skipped: 1 });
-    const modified = sent(requests, 'workspaces:ModifyWorkspaceProperties').map((r) => r.input);
+    const modified = host.requests
+      .filter((r) => r.action === 'workspaces:ModifyWorkspaceProperties')
+      .map((r) => r.input);
     expect(modified.map((input) => input.WorkspaceId).sort()).toEqual(['ws-avail0001', 'ws-graph0001']);
     for (const input of modified)
       expect(input.WorkspaceProperties).toEqual({
         RunningMode: 'AUTO_STOP',
         RunningModeAutoStopTimeoutInMinutes: 120,
       });
-    expect(desktopIn(simulator.estate, 'ws-graph0001').workspace.WorkspaceProperties).toMatchObject({
+    expect(desktopIn(host.simulator.estate, 'ws-graph0001').workspace.WorkspaceProperties).toMatchObject({
       RunningMode: 'AUTO_STOP',
       RunningModeAutoStopTimeoutInMinutes: 120,
     });
   });
 
   it('MANUAL is refused by AWS per desktop outside allow-listed Core accounts: each target fails with the code', async () => {
-    const { host } = await personalHost(smallEstate(), { enableWrites: true });
-    const result = await call<Outcome>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-avail0001', 'ws-graph0001'],
       runningMode: 'MANUAL',
       confirm: true,
@@ -81,8 +84,8 @@ describe('modify_workspace_running_mode', () => {
 
   it('says AlwaysOn billing is immediate and prorated, and refuses a timeout for it', async () => {
     expect(billingNote('ALWAYS_ON')).toContain('immediately, prorated');
-    const { host } = await personalHost(smallEstate(), { enableWrites: true });
-    const result = await call<Outcome>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-avail0001'],
       runningMode: 'ALWAYS_ON',
       autoStopTimeoutMinutes: 60,

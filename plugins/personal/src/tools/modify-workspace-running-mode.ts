@@ -1,8 +1,7 @@
 import { ModifyWorkspacePropertiesCommand, type Workspace } from '@aws-sdk/client-workspaces';
-import { defineWriteTool, type PlannedTarget } from '@workspaces-euc-mcp/host';
+import { defineWriteTool, type PlannedTarget, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { whereOf, workspacesClient } from '../aws.js';
-import { RegionInput } from '../schemas.js';
+import { workspacesClient } from '../aws/workspaces.js';
 import {
   actionableOf,
   applyEach,
@@ -10,7 +9,7 @@ import {
   planTargets,
   standbyWarnings,
   WorkspaceIdsInput,
-} from '../writes.js';
+} from '../writes/writes.js';
 
 const Input = Type.Object(
   {
@@ -93,7 +92,7 @@ export const modifyWorkspaceRunningMode = defineWriteTool({
       };
     const { targets, found } = await planTargets(
       ctx,
-      whereOf(ctx, input.region),
+      regionScope(ctx.aws, input.region),
       input.workspaceIds,
       `switch to ${input.runningMode}`,
       (ws) => decide(ws, input),
@@ -107,7 +106,7 @@ export const modifyWorkspaceRunningMode = defineWriteTool({
     };
   },
   async apply(targets, input, ctx) {
-    const client = workspacesClient(ctx, whereOf(ctx, input.region));
+    const client = workspacesClient(ctx, regionScope(ctx.aws, input.region));
     return applyEach(ctx, targets, (WorkspaceId) =>
       client.send(
         new ModifyWorkspacePropertiesCommand({

@@ -1,8 +1,7 @@
 import { ModifyWorkspaceStateCommand } from '@aws-sdk/client-workspaces';
-import { defineWriteTool } from '@workspaces-euc-mcp/host';
+import { defineWriteTool, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { whereOf, workspacesClient } from '../aws.js';
-import { RegionInput } from '../schemas.js';
+import { workspacesClient } from '../aws/workspaces.js';
 import {
   actionableOf,
   applyEach,
@@ -10,7 +9,7 @@ import {
   planTargets,
   standbyWarnings,
   WorkspaceIdsInput,
-} from '../writes.js';
+} from '../writes/writes.js';
 
 const Input = Type.Object(
   {
@@ -39,7 +38,7 @@ export const modifyWorkspaceState = defineWriteTool({
     const label = input.state === 'ADMIN_MAINTENANCE' ? 'enter ADMIN_MAINTENANCE' : 'return to AVAILABLE';
     const { targets, found } = await planTargets(
       ctx,
-      whereOf(ctx, input.region),
+      regionScope(ctx.aws, input.region),
       input.workspaceIds,
       label,
       (ws) => legalTarget(ws, action, label),
@@ -55,7 +54,7 @@ export const modifyWorkspaceState = defineWriteTool({
     };
   },
   async apply(targets, input, ctx) {
-    const client = workspacesClient(ctx, whereOf(ctx, input.region));
+    const client = workspacesClient(ctx, regionScope(ctx.aws, input.region));
     return applyEach(ctx, targets, (WorkspaceId) =>
       client.send(new ModifyWorkspaceStateCommand({ WorkspaceId, WorkspaceState: input.state })),
     );

@@ -1,26 +1,32 @@
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { desktopIn, uniformEstate } from '../__tests__/estate.js';
-import { call, personalHost, sent } from '../__tests__/host.js';
 import type { Outcome } from '../__tests__/outcome.js';
+import plugin from '../index.js';
 
 const TOOL = 'reboot_workspaces';
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `ws-uni${String(i).padStart(6, '0')}`);
 
 describe('reboot_workspaces', () => {
   it('sends 30 desktops as batches of 25 and 5; a FailedRequests entry fails only its target', async () => {
-    const { host, requests } = await personalHost(uniformEstate(30, 'UNHEALTHY'), {
+    const estate = uniformEstate(30, 'UNHEALTHY');
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate,
       enableWrites: true,
-      maxBulkTargets: 50,
-      // ws-uni000003 is stopped by someone else after the plan read it: AWS refuses that one.
-      afterRequest: (request, estate) => {
-        if (request.operation === 'DescribeWorkspaces')
-          desktopIn(estate, 'ws-uni000003').workspace.State = 'STOPPED';
+      limits: { maxBulkTargets: 50 },
+      simulator: {
+        // ws-uni000003 is stopped by someone else after the plan read it: AWS refuses that one.
+        observe: (request) => {
+          if (request.operation === 'DescribeWorkspaces')
+            desktopIn(estate, 'ws-uni000003').workspace.State = 'STOPPED';
+        },
       },
     });
-    const result = await call<Outcome>(host, TOOL, { workspaceIds: ids(30), confirm: true });
-    const batches = sent(requests, 'workspaces:RebootWorkspaces').map(
-      (r) => (r.input.RebootWorkspaceRequests as unknown[]).length,
-    );
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids(30), confirm: true });
+    const batches = host.requests
+      .filter((r) => r.action === 'workspaces:RebootWorkspaces')
+      .map((r) => (r.input.RebootWorkspaceRequests as unknown[]).length);
     expect(batches.sort()).toEqual([25, 5]);
     expect(result).toMatchObject({ status: 'partially-applied', counts: { ok: 29, failed: 1 } });
     expect(result.targets.find((t) => t.id === 'ws-uni000003')).toMatchObject({
@@ -30,15 +36,18 @@ describe('reboot_workspaces', () => {
   });
 
   it('a batch whose whole request failed reports each of its targets failed; the other batch still applies', async () => {
-    const { host, simulator } = await personalHost(uniformEstate(30, 'AVAILABLE'), {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: uniformEstate(30, 'AVAILABLE'),
       enableWrites: true,
-      maxBulkTargets: 50,
-      concurrency: 1,
-      faults: [
-        { service: 'workspaces', operation: 'RebootWorkspaces', code: 'AccessDeniedException', times: 1 },
-      ],
+      limits: { maxBulkTargets: 50, concurrency: 1 },
+      simulator: {
+        faults: [
+          { service: 'workspaces', operation: 'RebootWorkspaces', code: 'AccessDeniedException', times: 1 },
+        ],
+      },
     });
-    const result = await call<Outcome>(host, TOOL, { workspaceIds: ids(30), confirm: true });
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids(30), confirm: true });
     expect(result).toMatchObject({ status: 'partially-applied', counts: { ok: 5, failed: 25 } });
     const failed = result.targets.filter((t) => t.status === 'failed');
     expect(failed.map((t) => t.id)).toEqual(ids(25));
@@ -47,21 +56,25 @@ describe('reboot_workspaces', () => {
         (t) => t.code === 'AccessDeniedException' && t.message?.includes('workspaces:RebootWorkspaces'),
       ),
     ).toBe(true);
-    expect(simulator.countsByAction()['workspaces:RebootWorkspaces']).toBe(2);
+    expect(host.simulator.countsByAction()['workspaces:RebootWorkspaces']).toBe(2);
   });
 
   it('a confirmed call over the blast-radius cap is refused before any reboot is sent', async () => {
-    const { host, simulator } = await personalHost(uniformEstate(30, 'AVAILABLE'), { enableWrites: true });
-    const result = await call<Outcome>(host, TOOL, { workspaceIds: ids(30), confirm: true });
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: uniformEstate(30, 'AVAILABLE'),
+      enableWrites: true,
+    });
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids(30), confirm: true });
     expect(result).toMatchObject({ status: 'refused', refusal: { gate: 'bulk-cap' } });
-    expect(simulator.countsByAction()['workspaces:RebootWorkspaces']).toBeUndefined();
+    expect(host.simulator.countsByAction()['workspaces:RebootWorkspaces']).toBeUndefined();
   });
 
   it('a desktop already REBOOTING is planned with the 20-minute caution; a STOPPED one is skipped', async () => {
     const estate = uniformEstate(2, 'REBOOTING');
     desktopIn(estate, 'ws-uni000001').workspace.State = 'STOPPED';
-    const { host } = await personalHost(estate, { enableWrites: true });
-    const result = await call<Outcome>(host, TOOL, { workspaceIds: ids(2) });
+    const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids(2) });
     expect(result.targets[0]?.detail?.caution).toContain('more than 20 minutes');
     expect(result.targets[1]).toMatchObject({ status: 'skipped', current: 'STOPPED' });
     expect(result.targets[1]?.message).toContain('AVAILABLE, UNHEALTHY, REBOOTING');

@@ -1,5 +1,5 @@
 import { RebootWorkspacesCommand } from '@aws-sdk/client-workspaces';
-import { lifecycleTool } from '../lifecycle.js';
+import { lifecycleTool } from '../writes/lifecycle.js';
 
 export const rebootWorkspaces = lifecycleTool({
   name: 'reboot_workspaces',

@@ -1,15 +1,16 @@
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, desktopIn, hoursAgo, SUBNETS, smallEstate, uniformEstate } from '../__tests__/estate.js';
-import { call, personalHost, sent } from '../__tests__/host.js';
 import { mutating, type Outcome } from '../__tests__/outcome.js';
+import plugin from '../index.js';
 
 const TOOL = 'rebuild_workspaces';
 const options = { enableWrites: true, enableDestructive: true };
 
 describe('rebuild_workspaces', () => {
   it('the plan shows each desktop’s rebuild snapshot, its age and what is lost; illegal states and desktops without a snapshot are skipped', async () => {
-    const { host, requests } = await personalHost(smallEstate(), options);
-    const result = await call<Outcome>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), ...options });
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-unheal001', 'ws-error0001', 'ws-admin0001', 'ws-stopped01'],
     });
     const byId = new Map(result.targets.map((t) => [t.id, t]));
@@ -30,23 +31,24 @@ describe('rebuild_workspaces', () => {
     expect(result.warnings).toEqual([]);
     // One snapshot lookup per legal desktop, none for the illegal one.
     expect(
-      sent(requests, 'workspaces:DescribeWorkspaceSnapshots')
+      host.requests
+        .filter((r) => r.action === 'workspaces:DescribeWorkspaceSnapshots')
         .map((r) => r.input.WorkspaceId)
         .sort(),
     ).toEqual(['ws-error0001', 'ws-stopped01', 'ws-unheal001']);
-    expect(mutating(requests)).toEqual([]);
+    expect(mutating(host.requests)).toEqual([]);
   });
 
   it('warns when a subnet has fewer free IPs than rebuilds landing in it: each rebuilt desktop gets a new IP', async () => {
     const estate = smallEstate();
     const subnet = estate.personal.subnets.find((s) => s.subnetId === SUBNETS[AD][0].subnetId);
     if (subnet) subnet.availableIpAddressCount = 1;
-    const { host, simulator } = await personalHost(estate, options);
-    const result = await call<Outcome>(host, TOOL, { workspaceIds: ['ws-unheal001', 'ws-error0001'] });
+    const host = await createTestHost({ plugins: [plugin], estate, ...options });
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ['ws-unheal001', 'ws-error0001'] });
     expect(result.warnings).toEqual([
       `Subnet ${SUBNETS[AD][0].subnetId} has 1 free IP address(es) for 2 rebuild(s): each rebuilt desktop gets a new private IP, so 1 would fail. Free addresses first.`,
     ]);
-    expect(simulator.countsByAction()['ec2:DescribeSubnets']).toBe(1);
+    expect(host.simulator.countsByAction()['ec2:DescribeSubnets']).toBe(1);
   });
 
   it('says when the user worked after the snapshot, or is connected right now: that work is lost', async () => {
@@ -56,41 +58,41 @@ describe('rebuild_workspaces', () => {
       ConnectionState: 'DISCONNECTED',
       LastKnownUserConnectionTimestamp: hoursAgo(2),
     };
-    const { host, simulator } = await personalHost(estate, options);
-    const result = await call<Outcome>(host, TOOL, { workspaceIds: ['ws-unheal001', 'ws-avail0001'] });
+    const host = await createTestHost({ plugins: [plugin], estate, ...options });
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ['ws-unheal001', 'ws-avail0001'] });
     expect(result.warnings).toEqual([
       'ws-unheal001: its user last connected at 2026-06-17T10:00:00.000Z, after the snapshot (2026-06-17T00:00:00.000Z): files saved in between are lost.',
       'ws-avail0001: a user is connected right now; they are disconnected and lose everything since 2026-06-17T07:00:00.000Z, unsaved work included.',
     ]);
     expect(result.targets.map((t) => t.detail?.usedSinceSnapshot)).toEqual([true, true]);
     // One connection-status call for both targets.
-    expect(simulator.countsByAction()['workspaces:DescribeWorkspacesConnectionStatus']).toBe(1);
+    expect(host.simulator.countsByAction()['workspaces:DescribeWorkspacesConnectionStatus']).toBe(1);
   });
 
   it('sends exactly one desktop per RebuildWorkspaces request', async () => {
-    const { host, simulator, requests } = await personalHost(smallEstate(), options);
-    const result = await call<Outcome>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), ...options });
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-unheal001', 'ws-error0001', 'ws-avail0001'],
       confirm: true,
       acknowledge: 'REBUILD',
     });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: 3, failed: 0 } });
-    const batches = sent(requests, 'workspaces:RebuildWorkspaces').map(
-      (r) => r.input.RebuildWorkspaceRequests,
-    );
+    const batches = host.requests
+      .filter((r) => r.action === 'workspaces:RebuildWorkspaces')
+      .map((r) => r.input.RebuildWorkspaceRequests);
     expect(batches).toHaveLength(3);
     expect(batches.every((batch) => (batch as unknown[]).length === 1)).toBe(true);
-    expect(desktopIn(simulator.estate, 'ws-error0001').workspace.State).toBe('AVAILABLE');
+    expect(desktopIn(host.simulator.estate, 'ws-error0001').workspace.State).toBe('AVAILABLE');
   });
 
   it('looks up snapshots only up to the blast-radius cap: a bigger confirmed call would be refused anyway', async () => {
     const estate = uniformEstate(30, 'AVAILABLE');
     for (const d of estate.personal.desktops)
       d.snapshots = { restore: [], rebuild: [{ SnapshotTime: hoursAgo(3) }] };
-    const { host, simulator } = await personalHost(estate, options);
+    const host = await createTestHost({ plugins: [plugin], estate, ...options });
     const ids = estate.personal.desktops.map((d) => d.workspace.WorkspaceId ?? '');
-    const result = await call<Outcome>(host, TOOL, { workspaceIds: ids });
-    expect(simulator.countsByAction()['workspaces:DescribeWorkspaceSnapshots']).toBe(25);
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids });
+    expect(host.simulator.countsByAction()['workspaces:DescribeWorkspaceSnapshots']).toBe(25);
     expect(result.warnings[0]).toContain('first 25 of 30 targets');
     expect(result.summary).toContain('blast-radius cap of 25');
   });

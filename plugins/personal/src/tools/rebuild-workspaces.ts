@@ -1,11 +1,16 @@
 import { RebuildWorkspacesCommand } from '@aws-sdk/client-workspaces';
-import { defineWriteTool } from '@workspaces-euc-mcp/host';
+import { defineWriteTool, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { whereOf, workspacesClient } from '../aws.js';
-import { addressWarnings } from '../rebuild-addresses.js';
-import { RegionInput } from '../schemas.js';
-import { withSnapshots } from '../snapshot-plan.js';
-import { applyInBatches, legalTarget, planTargets, standbyWarnings, WorkspaceIdsInput } from '../writes.js';
+import { workspacesClient } from '../aws/workspaces.js';
+import { addressWarnings } from '../writes/rebuild-addresses.js';
+import { withSnapshots } from '../writes/snapshot-plan.js';
+import {
+  applyInBatches,
+  legalTarget,
+  planTargets,
+  standbyWarnings,
+  WorkspaceIdsInput,
+} from '../writes/writes.js';
 
 const Input = Type.Object(
   { workspaceIds: WorkspaceIdsInput, region: RegionInput },
@@ -33,15 +38,15 @@ export const rebuildWorkspaces = defineWriteTool({
   ],
   input: Input,
   async plan(input, ctx) {
-    const where = whereOf(ctx, input.region);
-    const { targets: legal, found } = await planTargets(ctx, where, input.workspaceIds, 'rebuild', (ws) =>
+    const scope = regionScope(ctx.aws, input.region);
+    const { targets: legal, found } = await planTargets(ctx, scope, input.workspaceIds, 'rebuild', (ws) =>
       legalTarget(ws, 'rebuild', 'rebuild'),
     );
-    const snapshots = await withSnapshots(ctx, where, legal, 'rebuild');
+    const snapshots = await withSnapshots(ctx, scope, legal, 'rebuild');
     const actionable = snapshots.targets.filter((t) => t.skip === undefined);
     const addresses = await addressWarnings(
       ctx,
-      where,
+      scope,
       actionable.flatMap((t) => {
         const subnetId = found.get(t.id)?.SubnetId;
         return subnetId ? [{ workspaceId: t.id, subnetId }] : [];
@@ -68,7 +73,7 @@ export const rebuildWorkspaces = defineWriteTool({
     };
   },
   async apply(targets, input, ctx) {
-    const client = workspacesClient(ctx, whereOf(ctx, input.region));
+    const client = workspacesClient(ctx, regionScope(ctx.aws, input.region));
     return applyInBatches(
       ctx,
       targets,

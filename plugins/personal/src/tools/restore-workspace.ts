@@ -1,10 +1,10 @@
 import { RestoreWorkspaceCommand } from '@aws-sdk/client-workspaces';
-import { defineWriteTool } from '@workspaces-euc-mcp/host';
+import { defineWriteTool, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { whereOf, workspacesClient } from '../aws.js';
-import { RegionInput, WorkspaceIdSchema } from '../schemas.js';
-import { withSnapshots } from '../snapshot-plan.js';
-import { applyEach, legalTarget, planTargets, standbyWarnings } from '../writes.js';
+import { workspacesClient } from '../aws/workspaces.js';
+import { WorkspaceIdSchema } from '../schemas.js';
+import { withSnapshots } from '../writes/snapshot-plan.js';
+import { applyEach, legalTarget, planTargets, standbyWarnings } from '../writes/writes.js';
 
 const Input = Type.Object(
   { workspaceId: WorkspaceIdSchema, region: RegionInput },
@@ -28,11 +28,11 @@ export const restoreWorkspace = defineWriteTool({
   ],
   input: Input,
   async plan(input, ctx) {
-    const where = whereOf(ctx, input.region);
-    const planned = await planTargets(ctx, where, [input.workspaceId], 'restore', (ws) =>
+    const scope = regionScope(ctx.aws, input.region);
+    const planned = await planTargets(ctx, scope, [input.workspaceId], 'restore', (ws) =>
       legalTarget(ws, 'restore', 'restore'),
     );
-    const { targets, warnings } = await withSnapshots(ctx, where, planned.targets, 'restore');
+    const { targets, warnings } = await withSnapshots(ctx, scope, planned.targets, 'restore');
     return {
       targets,
       warnings: [...warnings, ...standbyWarnings(planned.found.values(), 'restoring')],
@@ -41,7 +41,7 @@ export const restoreWorkspace = defineWriteTool({
     };
   },
   async apply(targets, input, ctx) {
-    const client = workspacesClient(ctx, whereOf(ctx, input.region));
+    const client = workspacesClient(ctx, regionScope(ctx.aws, input.region));
     return applyEach(ctx, targets, (WorkspaceId) =>
       client.send(new RestoreWorkspaceCommand({ WorkspaceId })),
     );

@@ -1,14 +1,15 @@
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { desktop, desktopIn, smallEstate, WSD } from '../__tests__/estate.js';
-import { call, personalHost, sent } from '../__tests__/host.js';
 import type { Outcome } from '../__tests__/outcome.js';
+import plugin from '../index.js';
 
 const TOOL = 'start_workspaces';
 
 describe('start_workspaces', () => {
   it('starts STOPPED AutoStop and Manual desktops in one request; AVAILABLE ones are skipped with the reason', async () => {
-    const { host, simulator, requests } = await personalHost(smallEstate(), { enableWrites: true });
-    const result = await call<Outcome>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-stopped01', 'ws-manual001', 'ws-avail0001'],
       confirm: true,
     });
@@ -16,11 +17,13 @@ describe('start_workspaces', () => {
     expect(result.targets.find((t) => t.id === 'ws-avail0001')?.message).toBe(
       'cannot start a desktop in AVAILABLE; only STOPPED desktops start.',
     );
-    expect(sent(requests, 'workspaces:StartWorkspaces').map((r) => r.input.StartWorkspaceRequests)).toEqual([
-      [{ WorkspaceId: 'ws-stopped01' }, { WorkspaceId: 'ws-manual001' }],
-    ]);
+    expect(
+      host.requests
+        .filter((r) => r.action === 'workspaces:StartWorkspaces')
+        .map((r) => r.input.StartWorkspaceRequests),
+    ).toEqual([[{ WorkspaceId: 'ws-stopped01' }, { WorkspaceId: 'ws-manual001' }]]);
     // The estate changed: a later describe sees the desktops running.
-    expect(desktopIn(simulator.estate, 'ws-stopped01').workspace.State).toBe('AVAILABLE');
+    expect(desktopIn(host.simulator.estate, 'ws-stopped01').workspace.State).toBe('AVAILABLE');
   });
 
   it('calls out a standby desktop among the targets', async () => {
@@ -30,8 +33,8 @@ describe('start_workspaces', () => {
         RelatedWorkspaces: [{ WorkspaceId: 'ws-prim00002', Region: 'us-west-2', Type: 'PRIMARY' }],
       }),
     );
-    const { host } = await personalHost(estate, { enableWrites: true });
-    const result = await call<Outcome>(host, TOOL, { workspaceIds: ['ws-stdby0002'] });
+    const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ['ws-stdby0002'] });
     expect(result.status).toBe('planned');
     expect(result.warnings).toEqual([
       'ws-stdby0002 is the STANDBY of ws-prim00002 in us-west-2: users fail over to it during a regional outage; starting it does not change the primary.',
@@ -41,18 +44,22 @@ describe('start_workspaces', () => {
   it('when the only batch fails with throttling, every target is failed, none reported ok', {
     timeout: 20_000,
   }, async () => {
-    const { host, simulator } = await personalHost(smallEstate(), {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: smallEstate(),
       enableWrites: true,
-      faults: [{ service: 'workspaces', operation: 'StartWorkspaces', code: 'ThrottlingException' }],
+      simulator: {
+        faults: [{ service: 'workspaces', operation: 'StartWorkspaces', code: 'ThrottlingException' }],
+      },
     });
-    const result = await call<Outcome>(host, TOOL, {
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-stopped01', 'ws-manual001'],
       confirm: true,
     });
     expect(result).toMatchObject({ status: 'failed', counts: { ok: 0, failed: 2 } });
     expect(result.targets.map((t) => t.code)).toEqual(['ThrottlingException', 'ThrottlingException']);
     // The SDK retried the batch (3 attempts) before giving up.
-    expect(simulator.countsByAction()['workspaces:StartWorkspaces']).toBe(3);
-    expect(desktopIn(simulator.estate, 'ws-stopped01').workspace.State).toBe('STOPPED');
+    expect(host.simulator.countsByAction()['workspaces:StartWorkspaces']).toBe(3);
+    expect(desktopIn(host.simulator.estate, 'ws-stopped01').workspace.State).toBe('STOPPED');
   });
 });

@@ -1,5 +1,5 @@
 import { StartWorkspacesCommand } from '@aws-sdk/client-workspaces';
-import { lifecycleTool } from '../lifecycle.js';
+import { lifecycleTool } from '../writes/lifecycle.js';
 
 export const startWorkspaces = lifecycleTool({
   name: 'start_workspaces',

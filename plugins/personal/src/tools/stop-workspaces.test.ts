@@ -1,15 +1,16 @@
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { desktopIn, smallEstate } from '../__tests__/estate.js';
-import { call, personalHost, sent } from '../__tests__/host.js';
 import { mutating, type Outcome } from '../__tests__/outcome.js';
+import plugin from '../index.js';
 
 const TOOL = 'stop_workspaces';
 const ids = ['ws-avail0001', 'ws-unheal001', 'ws-stopped01', 'ws-error0001', 'ws-nothere01'];
 
 describe('stop_workspaces', () => {
   it('without confirm returns the plan, skips illegal and unknown targets, and sends no mutating call', async () => {
-    const { host, requests } = await personalHost(smallEstate(), { enableWrites: true });
-    const result = await call<Outcome>(host, TOOL, { workspaceIds: ids });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids });
     expect(result).toMatchObject({
       status: 'planned',
       dryRun: true,
@@ -21,33 +22,40 @@ describe('stop_workspaces', () => {
     expect(byId.get('ws-unheal001')?.message).toContain('ALWAYS_ON');
     expect(byId.get('ws-stopped01')?.message).toContain('cannot stop a desktop in STOPPED');
     expect(byId.get('ws-nothere01')?.message).toContain('not found');
-    expect(mutating(requests)).toEqual([]);
+    expect(mutating(host.requests)).toEqual([]);
   });
 
   it('with confirm stops only the legal targets in one request', async () => {
-    const { host, simulator, requests } = await personalHost(smallEstate(), { enableWrites: true });
-    const result = await call<Outcome>(host, TOOL, { workspaceIds: ids, confirm: true });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids, confirm: true });
     expect(result).toMatchObject({
       status: 'applied',
       dryRun: false,
       counts: { ok: 2, failed: 0, skipped: 3 },
     });
-    expect(sent(requests, 'workspaces:StopWorkspaces').map((r) => r.input.StopWorkspaceRequests)).toEqual([
-      [{ WorkspaceId: 'ws-avail0001' }, { WorkspaceId: 'ws-error0001' }],
-    ]);
-    expect(desktopIn(simulator.estate, 'ws-avail0001').workspace.State).toBe('STOPPED');
+    expect(
+      host.requests
+        .filter((r) => r.action === 'workspaces:StopWorkspaces')
+        .map((r) => r.input.StopWorkspaceRequests),
+    ).toEqual([[{ WorkspaceId: 'ws-avail0001' }, { WorkspaceId: 'ws-error0001' }]]);
+    expect(desktopIn(host.simulator.estate, 'ws-avail0001').workspace.State).toBe('STOPPED');
   });
 
   it('a desktop that changed state between plan and apply fails alone, with the code AWS gave', async () => {
-    const { host } = await personalHost(smallEstate(), {
+    const estate = smallEstate();
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate,
       enableWrites: true,
-      // Someone stops ws-avail0001 right after the plan read it.
-      afterRequest: (request, estate) => {
-        if (request.operation === 'DescribeWorkspaces')
-          desktopIn(estate, 'ws-avail0001').workspace.State = 'STOPPED';
+      simulator: {
+        // Someone stops ws-avail0001 right after the plan read it.
+        observe: (request) => {
+          if (request.operation === 'DescribeWorkspaces')
+            desktopIn(estate, 'ws-avail0001').workspace.State = 'STOPPED';
+        },
       },
     });
-    const result = await call<Outcome>(host, TOOL, {
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-avail0001', 'ws-error0001'],
       confirm: true,
     });
@@ -59,7 +67,7 @@ describe('stop_workspaces', () => {
   });
 
   it('is not registered without --enable-writes', async () => {
-    const { host } = await personalHost(smallEstate());
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
     const result = await host.invoke(TOOL, { workspaceIds: ids });
     expect(result.ok).toBe(false);
     expect(result.text).toContain('Unknown tool stop_workspaces');

@@ -1,5 +1,5 @@
 import { StopWorkspacesCommand } from '@aws-sdk/client-workspaces';
-import { lifecycleTool } from '../lifecycle.js';
+import { lifecycleTool } from '../writes/lifecycle.js';
 
 export const stopWorkspaces = lifecycleTool({
   name: 'stop_workspaces',

@@ -1,15 +1,16 @@
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
-import { call, personalHost } from '../__tests__/host.js';
 import { mutating, type Outcome } from '../__tests__/outcome.js';
+import plugin from '../index.js';
 
 const TOOL = 'terminate_workspaces';
 const options = { enableWrites: true, enableDestructive: true };
 
 describe('terminate_workspaces', () => {
   it('the plan states the permanent impact, skips SUSPENDED and calls out standby pairs', async () => {
-    const { host, requests } = await personalHost(smallEstate(), options);
-    const result = await call<Outcome>(host, TOOL, { workspaceIds: ['ws-graph0001', 'ws-susp00001'] });
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), ...options });
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ['ws-graph0001', 'ws-susp00001'] });
     expect(result.status).toBe('planned');
     expect(result.impact).toContain('PERMANENT and IRREVERSIBLE');
     expect(result.targets.find((t) => t.id === 'ws-susp00001')?.message).toContain('SUSPENDED');
@@ -19,12 +20,12 @@ describe('terminate_workspaces', () => {
     expect(result.targets.find((t) => t.id === 'ws-graph0001')?.detail).toMatchObject({
       lastUserConnection: 'never',
     });
-    expect(mutating(requests)).toEqual([]);
+    expect(mutating(host.requests)).toEqual([]);
   });
 
   it('warns about desktops in use now or in the last 14 days, and about the month already billed for AlwaysOn', async () => {
-    const { host, simulator } = await personalHost(smallEstate(), options);
-    const result = await call<Outcome>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), ...options });
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-avail0001', 'ws-unheal001', 'ws-stopped01'],
     });
     expect(result.warnings.slice(0, 2)).toEqual([
@@ -39,47 +40,51 @@ describe('terminate_workspaces', () => {
       lastUserConnection: '2026-05-03T12:00:00.000Z',
     });
     // One batched connection-status call for the three targets.
-    expect(simulator.countsByAction()['workspaces:DescribeWorkspacesConnectionStatus']).toBe(1);
+    expect(host.simulator.countsByAction()['workspaces:DescribeWorkspacesConnectionStatus']).toBe(1);
   });
 
   it('a denied connection-status lookup becomes a warning to check use another way', async () => {
-    const { host } = await personalHost(smallEstate(), {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: smallEstate(),
       ...options,
-      faults: [
-        {
-          service: 'workspaces',
-          operation: 'DescribeWorkspacesConnectionStatus',
-          code: 'AccessDeniedException',
-        },
-      ],
+      simulator: {
+        faults: [
+          {
+            service: 'workspaces',
+            operation: 'DescribeWorkspacesConnectionStatus',
+            code: 'AccessDeniedException',
+          },
+        ],
+      },
     });
-    const result = await call<Outcome>(host, TOOL, { workspaceIds: ['ws-stopped01'] });
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ['ws-stopped01'] });
     expect(result.status).toBe('planned');
     expect(result.warnings[0]).toContain('Could not read who last used these desktops');
   });
 
   it('a wrong or lower-case acknowledgement is refused and nothing is terminated', async () => {
-    const { host, requests } = await personalHost(smallEstate(), options);
-    const result = await call<Outcome>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), ...options });
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-avail0001'],
       confirm: true,
       acknowledge: 'terminate',
     });
     expect(result).toMatchObject({ status: 'refused', refusal: { gate: 'acknowledgement' } });
-    expect(mutating(requests)).toEqual([]);
+    expect(mutating(host.requests)).toEqual([]);
   });
 
   it('terminates with confirm and the exact phrase, and the desktop is gone from the estate', async () => {
-    const { host, simulator, requests } = await personalHost(smallEstate(), options);
-    const result = await call<Outcome>(host, TOOL, {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), ...options });
+    const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-avail0001'],
       confirm: true,
       acknowledge: 'TERMINATE',
     });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: 1 } });
-    expect(mutating(requests)).toEqual(['workspaces:TerminateWorkspaces']);
-    expect(simulator.estate.personal.desktops.some((d) => d.workspace.WorkspaceId === 'ws-avail0001')).toBe(
-      false,
-    );
+    expect(mutating(host.requests)).toEqual(['workspaces:TerminateWorkspaces']);
+    expect(
+      host.simulator.estate.personal.desktops.some((d) => d.workspace.WorkspaceId === 'ws-avail0001'),
+    ).toBe(false);
   });
 });

@@ -1,9 +1,8 @@
 import { TerminateWorkspacesCommand } from '@aws-sdk/client-workspaces';
-import { defineWriteTool } from '@workspaces-euc-mcp/host';
+import { defineWriteTool, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { whereOf, workspacesClient } from '../aws.js';
-import { recentUse } from '../recent-use.js';
-import { RegionInput } from '../schemas.js';
+import { workspacesClient } from '../aws/workspaces.js';
+import { recentUse } from '../writes/recent-use.js';
 import {
   applyInBatches,
   legalTarget,
@@ -11,7 +10,7 @@ import {
   planTargets,
   standbyWarnings,
   WorkspaceIdsInput,
-} from '../writes.js';
+} from '../writes/writes.js';
 
 const Input = Type.Object(
   { workspaceIds: WorkspaceIdsInput, region: RegionInput },
@@ -35,12 +34,12 @@ export const terminateWorkspaces = defineWriteTool({
   ],
   input: Input,
   async plan(input, ctx) {
-    const where = whereOf(ctx, input.region);
-    const { targets: legal, found } = await planTargets(ctx, where, input.workspaceIds, 'terminate', (ws) =>
+    const scope = regionScope(ctx.aws, input.region);
+    const { targets: legal, found } = await planTargets(ctx, scope, input.workspaceIds, 'terminate', (ws) =>
       legalTarget(ws, 'terminate', 'terminate'),
     );
     const actionable = legal.filter((t) => t.skip === undefined).map((t) => t.id);
-    const usage = await recentUse(ctx, where, actionable);
+    const usage = await recentUse(ctx, scope, actionable);
     const targets = legal.map((target) => {
       const seen = usage.byId.get(target.id);
       return target.skip === undefined && seen
@@ -69,7 +68,7 @@ export const terminateWorkspaces = defineWriteTool({
     };
   },
   async apply(targets, input, ctx) {
-    const client = workspacesClient(ctx, whereOf(ctx, input.region));
+    const client = workspacesClient(ctx, regionScope(ctx.aws, input.region));
     return applyInBatches(
       ctx,
       targets,

@@ -1,4 +1,4 @@
-import type { WeightedFinding } from './findings.js';
+import type { WeightedFinding } from '../diagnosis/weighted-findings.js';
 
 /**
  * Free private IPv4 addresses in the subnets of a WorkSpaces directory. Every new desktop takes one

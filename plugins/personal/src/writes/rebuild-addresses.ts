@@ -1,7 +1,7 @@
+import type { Scope } from '@workspaces-euc-mcp/host';
 import { summarizeError, type ToolContext } from '@workspaces-euc-mcp/host';
-import type { Where } from './aws.js';
-import { describeSubnetsByIds } from './aws-ec2.js';
-import { FREE_IPS_CRITICAL, type SubnetFacts } from './subnets.js';
+import { describeSubnetsByIds } from '../aws/ec2.js';
+import { FREE_IPS_CRITICAL, type SubnetFacts } from '../directories/subnets.js';
 
 /** A rebuild target and the subnet its network interface lives in. */
 export interface RebuildPlacement {
@@ -44,14 +44,14 @@ export function rebuildAddressWarnings(
 /** Reads the targets' subnets (one ec2:DescribeSubnets call) and judges them; best effort. */
 export async function addressWarnings(
   ctx: ToolContext,
-  where: Where,
+  scope: Scope,
   placements: readonly RebuildPlacement[],
 ): Promise<{ freeBySubnet: Map<string, number>; warnings: string[] }> {
   if (placements.length === 0) return { freeBySubnet: new Map(), warnings: [] };
   try {
     const subnets = await describeSubnetsByIds(
       ctx,
-      where,
+      scope,
       placements.map((p) => p.subnetId),
     );
     return {

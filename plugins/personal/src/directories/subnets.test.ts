@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebuildAddressWarnings } from './rebuild-addresses.js';
-import { useFindings } from './recent-use.js';
-import { remediationLadder } from './remediation.js';
+import { rebuildAddressWarnings } from '../writes/rebuild-addresses.js';
 import {
   capacityFindings,
   capacityLevel,
@@ -63,15 +61,6 @@ describe('directory subnet capacity', () => {
     expect(lopsided.map((f) => f.id)).toEqual(['directory.subnet-missing', 'directory.subnet-full']);
     expect(capacityFindings('d-1', directoryCapacity(['a'], described(subnet('a', 200))))).toEqual([]);
   });
-
-  it('a rebuild rung warns when the directory has no address to give the rebuilt desktop', () => {
-    const rebuild = (freeIps?: number) =>
-      remediationLadder('UNHEALTHY', 'ALWAYS_ON', undefined, freeIps === undefined ? {} : { freeIps }).at(-1)
-        ?.step;
-    expect(rebuild(3)).toContain('only 3: free addresses first');
-    expect(rebuild(300)).not.toContain('free addresses first');
-    expect(rebuild()).toContain('new private IP');
-  });
 });
 
 describe('rebuild address warnings', () => {
@@ -88,49 +77,5 @@ describe('rebuild address warnings', () => {
       'Subnet b has only 10 free IP address(es); each of the 1 rebuild(s) there needs one.',
       'Subnet gone was not found in EC2: rebuilds there need a new IP in a subnet that no longer exists and will fail.',
     ]);
-  });
-});
-
-describe('recent use before a termination', () => {
-  const now = new Date('2026-06-17T12:00:00Z');
-  const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
-
-  it('names desktops connected now and used in the last 14 days; older or never-used ones are quiet', () => {
-    const statuses = new Map([
-      [
-        'ws-now',
-        {
-          WorkspaceId: 'ws-now',
-          ConnectionState: 'CONNECTED' as const,
-          LastKnownUserConnectionTimestamp: now,
-        },
-      ],
-      [
-        'ws-week',
-        {
-          WorkspaceId: 'ws-week',
-          ConnectionState: 'DISCONNECTED' as const,
-          LastKnownUserConnectionTimestamp: daysAgo(7),
-        },
-      ],
-      [
-        'ws-old',
-        {
-          WorkspaceId: 'ws-old',
-          ConnectionState: 'DISCONNECTED' as const,
-          LastKnownUserConnectionTimestamp: daysAgo(40),
-        },
-      ],
-      ['ws-never', { WorkspaceId: 'ws-never', ConnectionState: 'UNKNOWN' as const }],
-    ]);
-    const result = useFindings(statuses, ['ws-now', 'ws-week', 'ws-old', 'ws-never'], now);
-    expect(result.warnings).toEqual([
-      'A user is connected right now to ws-now.',
-      'Used in the last 14 days, so probably not abandoned: ws-week (7 d ago).',
-    ]);
-    expect(result.byId.get('ws-never')?.detail).toEqual({
-      connectionState: 'UNKNOWN',
-      lastUserConnection: 'never',
-    });
   });
 });

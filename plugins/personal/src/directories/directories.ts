@@ -1,16 +1,7 @@
 import type { WorkspaceDirectory, WorkspacesIpGroup } from '@aws-sdk/client-workspaces';
-import { isOpenToInternet, type WeightedFinding } from './findings.js';
+import type { WeightedFinding } from '../diagnosis/weighted-findings.js';
+import type { DsStatus } from '../facts.js';
 import { capacityFindings, type DirectoryCapacity } from './subnets.js';
-
-/** What Directory Service said about an AD-backed directory. */
-export type DsStatus =
-  | { readonly kind: 'stage'; readonly stage: string; readonly reason?: string }
-  /** Directory Service does not know the id: the directory was deleted. */
-  | { readonly kind: 'missing' }
-  /** WorkSpaces-managed (`wsd-`) directories have no Directory Service record. */
-  | { readonly kind: 'not-applicable' }
-  /** The lookup failed (see the tool's errors). */
-  | { readonly kind: 'unknown' };
 
 /** An IP access group, reduced to what the checks read. */
 export interface IpGroupFacts {
@@ -41,6 +32,16 @@ export interface DirectoryFacts {
 /** WorkSpaces-managed directories (Entra ID / IAM Identity Center / customer-managed) have `wsd-` ids. */
 export function isWorkSpacesManaged(directoryId: string): boolean {
   return directoryId.startsWith('wsd-');
+}
+
+/** The CIDRs that admit every address: an IP access rule like this is no restriction at all. */
+export function isOpenToInternet(cidr: string): boolean {
+  const trimmed = cidr.trim();
+  // Without a prefix length the rule is a single host; with /0 it is every address, whatever
+  // the address part says (AWS normalises 0.0.0.0/0, but 10.0.0.0/0 admits the same world).
+  const slash = trimmed.lastIndexOf('/');
+  if (slash < 0) return false;
+  return Number(trimmed.slice(slash + 1)) === 0;
 }
 
 /** Reduces DescribeIpGroups output. */

@@ -1,7 +1,6 @@
 import { DescribeSubnetsCommand, EC2Client, type Subnet } from '@aws-sdk/client-ec2';
-import { chunk, type ToolContext } from '@workspaces-euc-mcp/host';
-import { location, type Where } from './aws.js';
-import { type SubnetFacts, usableAddresses } from './subnets.js';
+import { chunk, type Scope, type ToolContext } from '@workspaces-euc-mcp/host';
+import { type SubnetFacts, usableAddresses } from '../directories/subnets.js';
 
 // The EC2 API reference documents no maximum for SubnetIds; 200 ids keep each request small, and a
 // region's WorkSpaces directories rarely use more than that (two subnets per directory).
@@ -39,13 +38,13 @@ async function pages(client: EC2Client, input: { SubnetIds?: string[]; MaxResult
  */
 export async function describeSubnetsByIds(
   ctx: ToolContext,
-  where: Where,
+  scope: Scope,
   subnetIds: readonly string[],
 ): Promise<Map<string, SubnetFacts>> {
   const wanted = [...new Set(subnetIds)];
   const found = new Map<string, SubnetFacts>();
   if (wanted.length === 0) return found;
-  const client = ctx.aws.client(EC2Client, location(where));
+  const client = ctx.aws.client(EC2Client, scope);
   let subnets: Subnet[];
   try {
     subnets = [];

@@ -1,35 +1,13 @@
-import type { RunningMode, WorkspaceState } from '@aws-sdk/client-workspaces';
+import { describeState } from '../desktops/states.js';
+import { type DirectoryFacts, directoryFindings } from '../directories/directories.js';
+import { capacityLevel } from '../directories/subnets.js';
+import type { SnapshotFacts, WorkspaceFacts } from '../facts.js';
 import {
   type ConnectionFacts,
   type ConnectionMetricFacts,
   connectionFindings,
 } from './connection-findings.js';
-import { type DirectoryFacts, directoryFindings } from './directories.js';
-import type { WeightedFinding } from './findings.js';
-import { describeState } from './states.js';
-import { capacityLevel } from './subnets.js';
-
-/** The desktop as DescribeWorkspaces returned it, reduced to what the diagnosis reads. */
-export interface WorkspaceFacts {
-  readonly workspaceId: string;
-  readonly state: WorkspaceState | undefined;
-  readonly runningMode: RunningMode | undefined;
-  readonly protocols: readonly string[];
-  readonly errorCode?: string;
-  readonly errorMessage?: string;
-  readonly modifications: readonly { readonly resource: string; readonly state: string }[];
-  readonly related: readonly {
-    readonly workspaceId: string;
-    readonly type: string;
-    readonly region: string;
-  }[];
-}
-
-/** DescribeWorkspaceSnapshots: the newest restore and rebuild points. */
-export interface SnapshotFacts {
-  readonly lastRestore: Date | undefined;
-  readonly lastRebuild: Date | undefined;
-}
+import type { WeightedFinding } from './weighted-findings.js';
 
 /** The first rung of the state's remediation ladder, in one line (the full ladder is in the result). */
 function stateNextStep(ws: WorkspaceFacts): string | undefined {

@@ -1,5 +1,13 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import type { MetricSeries, MetricWindow } from '@workspaces-euc-mcp/host';
+import {
+  type ErrorEntry,
+  errorEntry,
+  type MetricSeries,
+  type MetricWindow,
+  type Scope,
+  SERVICE_LABELS,
+  seriesFailure,
+} from '@workspaces-euc-mcp/host';
 
 /** WorkSpaces Personal metrics live in AWS/WorkSpaces with the `WorkspaceId` dimension. */
 export const WORKSPACES_NAMESPACE = 'AWS/WorkSpaces';
@@ -55,11 +63,6 @@ export function maxOf(values: readonly number[]): number | null {
   return values.length === 0 ? null : Math.max(...values);
 }
 
-/** The values of a series, or none when it is missing or failed. */
-export function valuesOf(series: MetricSeries | undefined): number[] {
-  return series && !series.status.startsWith('Error') ? series.values : [];
-}
-
 /** Rounds for display without pretending to more precision than the metric has. */
 export function round(value: number | null, digits = 1): number | null {
   if (value === null) return null;
@@ -67,22 +70,19 @@ export function round(value: number | null, digits = 1): number | null {
   return Math.round(value * factor) / factor;
 }
 
-/** The distinct failure of any series in a batch, for `errors[]`; undefined when all succeeded. */
-export function failedSeries(series: Iterable<MetricSeries>): MetricSeries | undefined {
-  for (const s of series) if (s.status.startsWith('Error') || s.status === 'Forbidden') return s;
-  return undefined;
+/** The datapoints of a series; none when it is missing or could not be read (see `seriesFailure`). */
+export function valuesOf(series: MetricSeries | undefined): number[] {
+  return series && !seriesFailure(series) ? series.values : [];
 }
 
-/** An `errors[]` entry for a failed metric series (the batcher turns request failures into statuses). */
-export function metricErrorEntry(series: MetricSeries, region: string) {
-  const code = series.status.startsWith('Error:') ? series.status.slice('Error:'.length) : series.status;
-  const message = series.messages[0] ?? `GetMetricData returned ${series.status}.`;
-  const denied = /AccessDenied|Unauthorized|Forbidden/i.test(code);
-  return {
-    service: 'CloudWatch',
-    region,
-    code,
-    message: denied ? `Access denied for cloudwatch:GetMetricData: ${message}` : message,
-    iamAction: 'cloudwatch:GetMetricData',
-  };
+/**
+ * The `errors[]` entry of a GetMetricData batch: the first series that could not be read, once
+ * (every query of a failed request fails the same way, so one entry says it); none when all read.
+ */
+export function metricErrors(series: Iterable<MetricSeries>, scope: Scope): ErrorEntry[] {
+  for (const s of series) {
+    const failure = seriesFailure(s);
+    if (failure) return [errorEntry(SERVICE_LABELS.cloudwatch, scope, failure)];
+  }
+  return [];
 }

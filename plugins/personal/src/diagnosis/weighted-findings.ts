@@ -40,13 +40,3 @@ export function statusOf(findings: readonly Pick<DiagnosisFinding, 'severity'>[]
   if (findings.some((f) => f.severity === 'warning')) return 'degraded';
   return 'healthy';
 }
-
-/** The CIDRs that admit every address: an IP access rule like this is no restriction at all. */
-export function isOpenToInternet(cidr: string): boolean {
-  const trimmed = cidr.trim();
-  // Without a prefix length the rule is a single host; with /0 it is every address, whatever
-  // the address part says (AWS normalises 0.0.0.0/0, but 10.0.0.0/0 admits the same world).
-  const slash = trimmed.lastIndexOf('/');
-  if (slash < 0) return false;
-  return Number(trimmed.slice(slash + 1)) === 0;
-}

@@ -1,5 +1,5 @@
-import type { WorkspaceFacts } from './diagnosis.js';
-import type { WeightedFinding } from './findings.js';
+import type { WorkspaceFacts } from '../facts.js';
+import type { WeightedFinding } from './weighted-findings.js';
 
 /** DescribeWorkspacesConnectionStatus for the desktop. */
 export interface ConnectionFacts {

@@ -3,14 +3,15 @@ import {
   chunk,
   mapBounded,
   type PlannedTarget,
+  type Scope,
   summarizeError,
   type TargetResult,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { describeWorkspacesByIds, type Where } from './aws.js';
-import { WorkspaceIdSchema } from './schemas.js';
-import { actionLegality, isWorkspaceState, type WorkspaceAction } from './states.js';
+import { describeWorkspacesByIds } from '../aws/workspaces.js';
+import { actionLegality, isWorkspaceState, type WorkspaceAction } from '../desktops/states.js';
+import { WorkspaceIdSchema } from '../schemas.js';
 
 /** Start/Stop/Reboot/TerminateWorkspaces take at most 25 requests per call (API reference). */
 export const MAX_PER_BATCH_REQUEST = 25;
@@ -31,17 +32,17 @@ type Detail = Record<string, string | number | boolean | null>;
  */
 export async function planTargets(
   ctx: ToolContext,
-  where: Where,
+  scope: Scope,
   workspaceIds: readonly string[],
   action: string,
   decide: (ws: Workspace) => PlannedTarget,
 ): Promise<{ targets: PlannedTarget[]; found: Map<string, Workspace> }> {
-  const found = await describeWorkspacesByIds(ctx, where, workspaceIds);
+  const found = await describeWorkspacesByIds(ctx, scope, workspaceIds);
   const targets = workspaceIds.map((id) => {
     const ws = found.get(id);
     return ws
       ? decide(ws)
-      : { id, action, skip: `not found in ${where.region} (terminated, or another region).` };
+      : { id, action, skip: `not found in ${scope.region} (terminated, or another region).` };
   });
   return { targets, found };
 }

@@ -1,6 +1,6 @@
 import type { Workspace } from '@aws-sdk/client-workspaces';
 import Type, { type Static } from 'typebox';
-import type { WorkspaceFacts } from './diagnosis.js';
+import type { WorkspaceFacts } from '../facts.js';
 import { isWorkspaceState } from './states.js';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);

@@ -1,6 +1,6 @@
 import type { WorkspaceConnectionStatus } from '@aws-sdk/client-workspaces';
-import { summarizeError, type ToolContext } from '@workspaces-euc-mcp/host';
-import { describeConnectionStatus, type Where } from './aws.js';
+import { type Scope, summarizeError, type ToolContext } from '@workspaces-euc-mcp/host';
+import { describeConnectionStatus } from '../aws/workspaces.js';
 
 /**
  * A desktop its user connected to within this many days is "in use" for a destructive plan: two
@@ -55,12 +55,12 @@ export function useFindings(
  */
 export async function recentUse(
   ctx: ToolContext,
-  where: Where,
+  scope: Scope,
   workspaceIds: readonly string[],
 ): Promise<{ byId: Map<string, { detail: Detail }>; warnings: string[] }> {
   if (workspaceIds.length === 0) return { byId: new Map(), warnings: [] };
   try {
-    const statuses = await describeConnectionStatus(ctx, where, workspaceIds);
+    const statuses = await describeConnectionStatus(ctx, scope, workspaceIds);
     return useFindings(statuses, workspaceIds, ctx.now());
   } catch (error) {
     return {

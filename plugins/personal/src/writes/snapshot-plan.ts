@@ -1,6 +1,12 @@
 import type { WorkspaceConnectionStatus } from '@aws-sdk/client-workspaces';
-import { mapBounded, type PlannedTarget, summarizeError, type ToolContext } from '@workspaces-euc-mcp/host';
-import { describeConnectionStatus, describeSnapshots, type Where } from './aws.js';
+import {
+  mapBounded,
+  type PlannedTarget,
+  type Scope,
+  summarizeError,
+  type ToolContext,
+} from '@workspaces-euc-mcp/host';
+import { describeConnectionStatus, describeSnapshots } from '../aws/workspaces.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -44,7 +50,7 @@ export function lossAssessment(
  */
 export async function withSnapshots(
   ctx: ToolContext,
-  where: Where,
+  scope: Scope,
   targets: readonly PlannedTarget[],
   kind: 'rebuild' | 'restore',
 ): Promise<{ targets: PlannedTarget[]; warnings: string[] }> {
@@ -57,12 +63,12 @@ export async function withSnapshots(
     );
   const ids = looked.map((t) => t.id);
   const [settled, statuses] = await Promise.all([
-    mapBounded(looked, ctx.limits.concurrency, (t) => describeSnapshots(ctx, where, t.id), {
+    mapBounded(looked, ctx.limits.concurrency, (t) => describeSnapshots(ctx, scope, t.id), {
       signal: ctx.signal,
     }),
     ids.length === 0
       ? Promise.resolve(new Map<string, WorkspaceConnectionStatus>())
-      : describeConnectionStatus(ctx, where, ids).catch((error: unknown) => {
+      : describeConnectionStatus(ctx, scope, ids).catch((error: unknown) => {
           warnings.push(
             `Could not read when the users last connected (${summarizeError(error).message}); assume work since each snapshot is lost.`,
           );

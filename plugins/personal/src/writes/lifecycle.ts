@@ -1,9 +1,8 @@
 import type { FailedWorkspaceChangeRequest, WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import { defineWriteTool, type Tool } from '@workspaces-euc-mcp/host';
+import { defineWriteTool, RegionInput, regionScope, type Tool } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { whereOf, workspacesClient } from './aws.js';
-import { RegionInput } from './schemas.js';
-import type { WorkspaceAction } from './states.js';
+import { workspacesClient } from '../aws/workspaces.js';
+import type { WorkspaceAction } from '../desktops/states.js';
 import {
   actionableOf,
   applyInBatches,
@@ -48,8 +47,8 @@ export function lifecycleTool(spec: LifecycleSpec): Tool {
     iam: ['workspaces:DescribeWorkspaces', spec.iamAction],
     input: Input,
     async plan(input, ctx) {
-      const where = whereOf(ctx, input.region);
-      const { targets, found } = await planTargets(ctx, where, input.workspaceIds, spec.action, (ws) =>
+      const scope = regionScope(ctx.aws, input.region);
+      const { targets, found } = await planTargets(ctx, scope, input.workspaceIds, spec.action, (ws) =>
         legalTarget(ws, spec.action, spec.action),
       );
       const verb = spec.action === 'stop' ? 'stopping' : spec.action === 'start' ? 'starting' : 'rebooting';
@@ -57,7 +56,7 @@ export function lifecycleTool(spec: LifecycleSpec): Tool {
       return warnings.length > 0 ? { targets, warnings } : { targets };
     },
     async apply(targets, input, ctx) {
-      const client = workspacesClient(ctx, whereOf(ctx, input.region));
+      const client = workspacesClient(ctx, regionScope(ctx.aws, input.region));
       return applyInBatches(ctx, targets, MAX_PER_BATCH_REQUEST, (ids) => spec.send(client, ids));
     },
   });

@@ -4,28 +4,26 @@ import {
   type Workspace,
   type WorkspaceDirectory,
 } from '@aws-sdk/client-workspaces';
-import { getMetricDataBatched, mapBounded, type ToolContext } from '@workspaces-euc-mcp/host';
+import {
+  type ErrorEntry,
+  errorEntry,
+  getMetricDataBatched,
+  mapBounded,
+  type Scope,
+  SERVICE_LABELS,
+  type ToolContext,
+} from '@workspaces-euc-mcp/host';
+import { describeSubnetsByIds } from '../aws/ec2.js';
 import {
   describeDirectoriesByIds,
   describeWorkspacesByIds,
   listAllWorkspaces,
   listDirectories,
-  type Where,
   workspacesClient,
-} from './aws.js';
-import { describeSubnetsByIds } from './aws-ec2.js';
+} from '../aws/workspaces.js';
+import { type DirectoryCapacity, directoryCapacity } from '../directories/subnets.js';
+import { meanOf, metricErrors, metricWindow, sumOf, valuesOf, workspaceQuery } from '../metrics/metrics.js';
 import type { ConnectionMetricFacts } from './connection-findings.js';
-import {
-  failedSeries,
-  meanOf,
-  metricErrorEntry,
-  metricWindow,
-  sumOf,
-  valuesOf,
-  workspaceQuery,
-} from './metrics.js';
-import { type ErrorEntry, errorEntry, SERVICE } from './schemas.js';
-import { type DirectoryCapacity, directoryCapacity } from './subnets.js';
 
 /** How the connectivity diagnosis can name a desktop. */
 export interface DesktopLookup {
@@ -50,12 +48,12 @@ export const MAX_DIRECTORIES_FOR_USER_LOOKUP = 50;
  * nothing (AWS may match the name more strictly than an admin types it) the region is scanned and
  * matched case-insensitively.
  */
-export async function desktopsOfUser(ctx: ToolContext, where: Where, userName: string): Promise<Workspace[]> {
-  const directories = (await listDirectories(ctx, where)).filter(
+export async function desktopsOfUser(ctx: ToolContext, scope: Scope, userName: string): Promise<Workspace[]> {
+  const directories = (await listDirectories(ctx, scope)).filter(
     (d) => d.DirectoryId && d.WorkspaceType !== 'POOLS' && d.State !== 'DEREGISTERED',
   );
   if (directories.length > 0 && directories.length <= MAX_DIRECTORIES_FOR_USER_LOOKUP) {
-    const client = workspacesClient(ctx, where);
+    const client = workspacesClient(ctx, scope);
     const settled = await mapBounded(
       directories,
       ctx.limits.concurrency,
@@ -71,32 +69,32 @@ export async function desktopsOfUser(ctx: ToolContext, where: Where, userName: s
     if (found.length > 0) return found;
   }
   const wanted = userName.toLowerCase();
-  return (await listAllWorkspaces(ctx, where)).filter((ws) => ws.UserName?.toLowerCase() === wanted);
+  return (await listAllWorkspaces(ctx, scope)).filter((ws) => ws.UserName?.toLowerCase() === wanted);
 }
 
 /** Finds the desktop(s) the input names; the first is diagnosed, the rest are listed. */
 export async function resolveDesktops(
   ctx: ToolContext,
-  where: Where,
+  scope: Scope,
   input: DesktopLookup,
 ): Promise<{ by: string; matches: Workspace[] }> {
   if (input.workspaceId) {
-    const found = await describeWorkspacesByIds(ctx, where, [input.workspaceId]);
+    const found = await describeWorkspacesByIds(ctx, scope, [input.workspaceId]);
     return { by: `workspaceId ${input.workspaceId}`, matches: [...found.values()] };
   }
   if (input.userName && input.directoryId) {
     // UserName is a server-side filter only together with DirectoryId (API reference).
-    const page = await workspacesClient(ctx, where).send(
+    const page = await workspacesClient(ctx, scope).send(
       new DescribeWorkspacesCommand({ DirectoryId: input.directoryId, UserName: input.userName }),
     );
     return { by: `user ${input.userName} in ${input.directoryId}`, matches: page.Workspaces ?? [] };
   }
   if (input.userName)
-    return { by: `user ${input.userName}`, matches: await desktopsOfUser(ctx, where, input.userName) };
+    return { by: `user ${input.userName}`, matches: await desktopsOfUser(ctx, scope, input.userName) };
   const wanted = (input.computerName ?? '').toLowerCase();
   return {
     by: `computer ${input.computerName}`,
-    matches: (await listAllWorkspaces(ctx, where)).filter((ws) => ws.ComputerName?.toLowerCase() === wanted),
+    matches: (await listAllWorkspaces(ctx, scope)).filter((ws) => ws.ComputerName?.toLowerCase() === wanted),
   };
 }
 
@@ -106,7 +104,7 @@ export async function resolveDesktops(
  */
 export async function connectionMetrics(
   ctx: ToolContext,
-  where: Where,
+  scope: Scope,
   workspaceId: string,
   lookbackHours: number,
   errors: ErrorEntry[],
@@ -119,11 +117,10 @@ export async function connectionMetrics(
     workspaceQuery('launch', workspaceId, 'SessionLaunchTime', 'Average', HOUR),
     workspaceQuery('cpu', workspaceId, 'CPUUsage', 'Average', HOUR),
   ];
-  const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, where), queries, window, {
+  const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
     signal: ctx.signal,
   });
-  const failed = failedSeries(series.values());
-  if (failed) errors.push(metricErrorEntry(failed, where.region));
+  errors.push(...metricErrors(series.values(), scope));
   return {
     lookbackHours,
     attempts: sumOf(valuesOf(series.get('attempts'))),
@@ -138,13 +135,13 @@ export async function connectionMetrics(
 export async function bestEffort<T>(
   errors: ErrorEntry[],
   service: string,
-  region: string,
+  scope: Scope,
   work: () => Promise<T>,
 ): Promise<T | undefined> {
   try {
     return await work();
   } catch (error) {
-    errors.push(errorEntry(service, region, error));
+    errors.push(errorEntry(service, scope, error));
     return undefined;
   }
 }
@@ -155,18 +152,18 @@ export async function bestEffort<T>(
  */
 export async function directoryWithCapacity(
   ctx: ToolContext,
-  where: Where,
+  scope: Scope,
   directoryId: string,
   errors: ErrorEntry[],
 ): Promise<{ record: WorkspaceDirectory | undefined; capacity: DirectoryCapacity | undefined }> {
-  const found = await bestEffort(errors, SERVICE.personal, where.region, () =>
-    describeDirectoriesByIds(ctx, where, [directoryId]),
+  const found = await bestEffort(errors, SERVICE_LABELS.personal, scope, () =>
+    describeDirectoriesByIds(ctx, scope, [directoryId]),
   );
   const record = found?.find((d) => d.DirectoryId === directoryId);
   const subnetIds = record?.SubnetIds ?? [];
   if (subnetIds.length === 0) return { record, capacity: undefined };
-  const subnets = await bestEffort(errors, SERVICE.ec2, where.region, () =>
-    describeSubnetsByIds(ctx, where, subnetIds),
+  const subnets = await bestEffort(errors, SERVICE_LABELS.ec2, scope, () =>
+    describeSubnetsByIds(ctx, scope, subnetIds),
   );
   return { record, capacity: subnets ? directoryCapacity(subnetIds, subnets) : undefined };
 }

@@ -1,13 +1,13 @@
 import type { WorkspaceDirectory } from '@aws-sdk/client-workspaces';
 import Type, { type Static } from 'typebox';
 import {
-  type DsStatus,
-  directoryFacts,
-  directoryFindings,
-  dsStageLabel,
-  type IpGroupFacts,
-} from './directories.js';
-import { DiagnosisFindingSchema, type HealthStatus, rankFindings, statusOf } from './findings.js';
+  DiagnosisFindingSchema,
+  type HealthStatus,
+  rankFindings,
+  statusOf,
+} from '../diagnosis/weighted-findings.js';
+import type { DsStatus } from '../facts.js';
+import { directoryFacts, directoryFindings, dsStageLabel, type IpGroupFacts } from './directories.js';
 import { type CapacityLevel, capacityLevel, type DirectoryCapacity, percentFree } from './subnets.js';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);

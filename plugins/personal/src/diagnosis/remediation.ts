@@ -1,6 +1,6 @@
 import type { RunningMode, WorkspaceState } from '@aws-sdk/client-workspaces';
-import type { SnapshotFacts } from './diagnosis.js';
-import { FREE_IPS_CRITICAL } from './subnets.js';
+import { FREE_IPS_CRITICAL } from '../directories/subnets.js';
+import type { SnapshotFacts } from '../facts.js';
 
 /** One rung of a remediation ladder, tried in order. */
 export interface RemediationStep {
