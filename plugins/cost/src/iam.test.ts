@@ -1,6 +1,6 @@
-import { proveIamExact } from '@workspaces-euc-mcp/testing';
-import { describe, expect, it } from 'vitest';
-import { always, costHost, editedEstate, hourlyMetrics } from './__tests__/sim.js';
+import { createTestHost, itProvesIamExact } from '@workspaces-euc-mcp/testing';
+import { describe } from 'vitest';
+import { always, editedEstate, hourlyMetrics } from './__tests__/sim.js';
 import { plugin } from './index.js';
 
 // Every code path that sends a distinct action, on the shared simulator: an unused AlwaysOn
@@ -26,42 +26,28 @@ function estate() {
   return e;
 }
 
-describe('IAM', () => {
-  it('every tool sends exactly the IAM actions it declares', async () => {
-    const host = await costHost(estate());
-    const discrepancies = await proveIamExact(host, [
-      { tool: 'analyze_workspace_utilization', input: {} },
-      { tool: 'list_unused_resources', input: {} },
-      { tool: 'recommend_bundle_rightsizing', input: {} },
-      { tool: 'recommend_running_mode', input: {} },
-      { tool: 'get_euc_cost_summary', input: {} },
-      { tool: 'get_euc_cost_forecast', input: {} },
-      { tool: 'compare_euc_costs', input: {} },
-      // Not 'personal': recommend_running_mode's identical Price List query is cached for 6 hours.
-      { tool: 'get_euc_service_prices', input: { service: 'pools', computeType: 'POWER' } },
-    ]);
-    expect(discrepancies, JSON.stringify(discrepancies)).toEqual([]);
-  });
+itProvesIamExact({
+  host: () => createTestHost({ plugins: [plugin], estate: estate() }),
+  scenarios: [
+    { tool: 'analyze_workspace_utilization', input: {} },
+    { tool: 'list_unused_resources', input: {} },
+    { tool: 'recommend_bundle_rightsizing', input: {} },
+    { tool: 'recommend_running_mode', input: {} },
+    { tool: 'get_euc_cost_summary', input: {} },
+    { tool: 'get_euc_cost_forecast', input: {} },
+    { tool: 'compare_euc_costs', input: {} },
+    // Not 'personal': recommend_running_mode's identical Price List query is cached for 6 hours.
+    { tool: 'get_euc_service_prices', input: { service: 'pools', computeType: 'POWER' } },
+  ],
+});
 
-  it('holds on a generated estate too, with every tool on its defaults', async () => {
-    const host = await costHost({ seed: 42, desktops: 120 });
-    const discrepancies = await proveIamExact(
-      host,
-      plugin.tools.map((tool) => ({
-        tool: tool.name,
-        input: tool.name === 'get_euc_service_prices' ? { service: 'applications' } : {},
-      })),
-    );
-    expect(discrepancies, JSON.stringify(discrepancies)).toEqual([]);
-  });
-
-  it('keeps billing reads out of tier 0', () => {
-    for (const tool of plugin.tools) {
-      const billing = tool.iam.some((action) => action.startsWith('ce:') || action.startsWith('pricing:'));
-      expect({ tool: tool.name, tier: billing ? 1 : tool.tier }).toEqual({
-        tool: tool.name,
-        tier: tool.tier,
-      });
-    }
+// The proof holds on a generated estate too, with every tool on its defaults.
+describe('on a generated estate', () => {
+  itProvesIamExact({
+    host: () => createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 120 } }),
+    scenarios: plugin.tools.map((tool) => ({
+      tool: tool.name,
+      input: tool.name === 'get_euc_service_prices' ? { service: 'applications' } : {},
+    })),
   });
 });

@@ -1,38 +1,14 @@
 /**
- * Test helpers over the project's one simulated estate (`@workspaces-euc-mcp/testing`):
- * a host serving an estate with this plugin, a small edited estate for hand-checked numbers, and
- * hourly metric overrides. No AWS behaviour is faked here: limits, paging, errors and prices all
- * come from the shared simulator.
+ * Estate fixtures over the project's one simulated estate (`@workspaces-euc-mcp/testing`): a small
+ * edited estate for hand-checked numbers, and hourly metric overrides. Tests serve them with
+ * `createTestHost`. No AWS behaviour is faked here: limits, paging, errors and prices all come
+ * from the shared simulator.
  */
 import type { MetricProvider, SimDesktop } from '@workspaces-euc-mcp/simulator';
-import {
-  createTestHost,
-  type Estate,
-  type EstateOptions,
-  generateEstate,
-  type SimulatorOptions,
-  type TestHost,
-} from '@workspaces-euc-mcp/testing';
-import { plugin } from '../index.js';
+import { type Estate, type EstateOptions, generateEstate } from '@workspaces-euc-mcp/testing';
+import { HOUR_MS } from '../shared/hours.js';
 
-/** The estate's clock: Monday 2026-11-16 12:00 UTC; a 14-day window starts 2026-11-02 12:00. */
-export const NOW = new Date('2026-11-16T12:00:00.000Z');
-const HOUR_MS = 3_600_000;
-
-export type { TestHost } from '@workspaces-euc-mcp/testing';
-
-/** A host with the cost plugin serving `estate`. */
-export function costHost(
-  estate: Estate | EstateOptions,
-  options: { pageSize?: number; simulator?: SimulatorOptions } = {},
-): Promise<TestHost> {
-  return createTestHost({
-    plugins: [plugin],
-    estate,
-    limits: { pageSize: options.pageSize ?? 50 },
-    ...(options.simulator ? { simulator: options.simulator } : {}),
-  });
-}
+// The estate's clock is Monday 2026-11-16 12:00 UTC; a 14-day window starts 2026-11-02 12:00.
 
 /** Hourly value of a metric at an hour start; undefined = no datapoint that hour. */
 export type Hourly = (hourStart: Date) => number | undefined;

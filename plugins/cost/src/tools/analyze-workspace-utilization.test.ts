@@ -1,32 +1,18 @@
-import { generateEstate } from '@workspaces-euc-mcp/testing';
-import { describe, expect, it } from 'vitest';
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
 import {
-  always,
-  costHost,
-  editedEstate,
-  hourlyMetrics,
-  onlyWhileRunning,
-  workingHours,
-} from '../__tests__/sim.js';
+  createTestHost,
+  type Estate,
+  type EstateOptions,
+  generateEstate,
+  invokeOk,
+} from '@workspaces-euc-mcp/testing';
+import { describe, expect, it } from 'vitest';
+import { always, editedEstate, hourlyMetrics, onlyWhileRunning, workingHours } from '../__tests__/sim.js';
+import { plugin } from '../index.js';
+import type { analyzeWorkspaceUtilization } from './analyze-workspace-utilization.js';
 
 // The estate's now is Monday 2026-11-16 12:00 UTC: the 14-day window is 2 Nov 12:00 → 16 Nov 12:00.
-interface Out {
-  counts: Record<string, number>;
-  desktops: {
-    workspaceId: string;
-    class: string;
-    connectedHours: number | null;
-    reason: string;
-    state: string;
-  }[];
-  standbyExcluded: number;
-  errors: { code: string; message: string }[];
-  byRunningMode: Record<string, Record<string, number>>;
-  nextCursor?: string;
-  desktopsAnalysed: number;
-  metricRequests: number;
-  connectionStatusRequests: number;
-}
+type Out = ToolOutput<typeof analyzeWorkspaceUtilization>;
 
 const officeHours = workingHours([1, 2, 3, 4, 5], 9, 17);
 const mondayWednesdayMornings = workingHours([1, 3], 9, 13);
@@ -65,11 +51,9 @@ function handEstate() {
   return estate;
 }
 
-async function analyse(estate: ReturnType<typeof handEstate>, input: Record<string, unknown> = {}) {
-  const host = await costHost(estate);
-  const result = await host.invoke('analyze_workspace_utilization', input);
-  if (!result.ok) throw new Error(result.text);
-  return { out: result.structured as unknown as Out, host };
+async function analyse(estate: Estate | EstateOptions, input: Record<string, unknown> = {}) {
+  const host = await createTestHost({ plugins: [plugin], estate });
+  return { out: await invokeOk<Out>(host, 'analyze_workspace_utilization', input), host };
 }
 
 describe('analyze_workspace_utilization', () => {
@@ -100,19 +84,19 @@ describe('analyze_workspace_utilization', () => {
     expect(reason('ws-silent')).toContain('inside the window');
     expect(reason('ws-dark')).toContain('AlwaysOn');
     // Three silent non-AlwaysOn desktops: one DescribeWorkspacesConnectionStatus call.
-    expect(host.simulator?.countsByAction()['workspaces:DescribeWorkspacesConnectionStatus']).toBe(1);
+    expect(host.simulator.countsByAction()['workspaces:DescribeWorkspacesConnectionStatus']).toBe(1);
     expect(out.connectionStatusRequests).toBe(1);
   });
 
   it('keeps silent desktops unknown when the connection status cannot be read', async () => {
-    const host = await costHost(handEstate(), {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: handEstate(),
       simulator: {
         faults: [{ operation: 'DescribeWorkspacesConnectionStatus', code: 'AccessDeniedException' }],
       },
     });
-    const result = await host.invoke('analyze_workspace_utilization', {});
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out;
+    const out = await invokeOk<Out>(host, 'analyze_workspace_utilization');
     const classOf = Object.fromEntries(out.desktops.map((d) => [d.workspaceId, d.class]));
     expect(classOf['ws-stopped']).toBe('unknown');
     expect(classOf['ws-unused']).toBe('unused');
@@ -120,12 +104,12 @@ describe('analyze_workspace_utilization', () => {
   });
 
   it('treats a failed GetMetricData as unknown for every desktop, never unused', async () => {
-    const host = await costHost(handEstate(), {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: handEstate(),
       simulator: { faults: [{ operation: 'GetMetricData', code: 'InternalFailure' }] },
     });
-    const result = await host.invoke('analyze_workspace_utilization', {});
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out;
+    const out = await invokeOk<Out>(host, 'analyze_workspace_utilization');
     expect(out.counts).toEqual({ unused: 0, idle: 0, 'part-time': 0, 'full-time': 0, unknown: 8 });
     expect(out.errors.length).toBeGreaterThan(0);
   });
@@ -144,14 +128,13 @@ describe('analyze_workspace_utilization', () => {
   });
 
   it('pages the list with a cursor while the counts cover every desktop', async () => {
-    const host = await costHost(handEstate(), { pageSize: 5 });
-    const first = await host.invoke('analyze_workspace_utilization', { limit: 5 });
-    if (!first.ok) throw new Error(first.text);
-    const page1 = first.structured as unknown as Out;
+    const host = await createTestHost({ plugins: [plugin], estate: handEstate(), limits: { pageSize: 5 } });
+    const page1 = await invokeOk<Out>(host, 'analyze_workspace_utilization', { limit: 5 });
     expect(page1.desktops).toHaveLength(5);
-    const second = await host.invoke('analyze_workspace_utilization', { limit: 5, cursor: page1.nextCursor });
-    if (!second.ok) throw new Error(second.text);
-    const page2 = second.structured as unknown as Out;
+    const page2 = await invokeOk<Out>(host, 'analyze_workspace_utilization', {
+      limit: 5,
+      cursor: page1.nextCursor,
+    });
     expect(page2.desktops).toHaveLength(3);
     expect(page2.nextCursor).toBeUndefined();
     expect(new Set([...page1.desktops, ...page2.desktops].map((d) => d.workspaceId)).size).toBe(8);
@@ -164,11 +147,12 @@ describe('analyze_workspace_utilization', () => {
   });
 
   it('at 10,000 desktops in one region uses 400 DescribeWorkspaces, 34 GetMetricData and answers compactly', async () => {
-    const host = await costHost({ seed: 42, desktops: 10_000, regions: ['us-east-1'] });
-    const result = await host.invoke('analyze_workspace_utilization', { limit: 10 });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out;
-    const counts = host.simulator?.countsByAction() ?? {};
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: { seed: 42, desktops: 10_000, regions: ['us-east-1'] },
+    });
+    const out = await invokeOk<Out>(host, 'analyze_workspace_utilization', { limit: 10 });
+    const counts = host.simulator.countsByAction();
     const analysed = out.desktopsAnalysed;
     // Billed, non-standby desktops are measured; 14 days hourly = 336 points, 100,800 / 336 = 300 per call.
     expect(counts['workspaces:DescribeWorkspaces']).toBe(400);
@@ -176,7 +160,7 @@ describe('analyze_workspace_utilization', () => {
     expect(out.metricRequests).toBe(Math.ceil(analysed / 300));
     expect(counts['workspaces:DescribeWorkspacesConnectionStatus']).toBe(out.connectionStatusRequests);
     expect(out.connectionStatusRequests).toBeLessThan(Math.ceil(analysed / 25) / 2);
-    const bytes = JSON.stringify(result.structured).length;
+    const bytes = JSON.stringify(out).length;
     expect(bytes).toBeLessThan(12_000);
     console.info(`utilization at 10k: ${JSON.stringify(counts)}, ${analysed} analysed, ${bytes} bytes`);
   }, 180_000);

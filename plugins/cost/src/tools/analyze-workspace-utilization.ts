@@ -1,13 +1,20 @@
-import { defineTool } from '@workspaces-euc-mcp/host';
+import {
+  defineTool,
+  ErrorEntry,
+  PageInput,
+  pageOf,
+  RegionInput,
+  regionScope,
+} from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { ErrorEntry, PageInput, pageOf, RegionInput, regionOf, round1 } from '../common.js';
-import { scanUsage } from '../usage-scan.js';
+import { round1 } from '../shared/numbers.js';
+import { scanUsage } from '../utilization/usage-scan.js';
 import {
   CLASS_ORDER,
   classifyUtilization,
   DEFAULT_THRESHOLDS,
   type UtilizationClass,
-} from '../utilization.js';
+} from '../utilization/utilization.js';
 
 const ClassSchema = Type.Union([
   Type.Literal('unused'),
@@ -50,7 +57,7 @@ const Input = Type.Object(
         description: 'Only list desktops of these classes (counts cover all).',
       }),
     ),
-    ...PageInput,
+    ...PageInput(500),
   },
   { additionalProperties: false },
 );
@@ -120,14 +127,15 @@ export const analyzeWorkspaceUtilization = defineTool({
   input: Input,
   output: Output,
   async run(input, ctx) {
-    const region = regionOf(input, ctx);
+    const scope = regionScope(ctx.aws, input.region);
+    const { region } = scope;
     const lookbackDays = input.lookbackDays ?? 14;
     const thresholds = {
       ...DEFAULT_THRESHOLDS,
       idleMaxHoursPerMonth: input.idleMaxHoursPerMonth ?? DEFAULT_THRESHOLDS.idleMaxHoursPerMonth,
       fullTimeMinHoursPerMonth: input.fullTimeMinHoursPerMonth ?? DEFAULT_THRESHOLDS.fullTimeMinHoursPerMonth,
     };
-    const scan = await scanUsage(ctx, region, lookbackDays, { resolveSilence: true });
+    const scan = await scanUsage(ctx, scope, lookbackDays, { resolveSilence: true });
     const counts = emptyCounts();
     const byRunningMode: Record<string, Counts> = {};
     const rows: Row[] = scan.usage.map(({ desktop, outcome }) => {
@@ -166,7 +174,7 @@ export const analyzeWorkspaceUtilization = defineTool({
           (a.connectedHoursPerMonth ?? 0) - (b.connectedHoursPerMonth ?? 0) ||
           a.workspaceId.localeCompare(b.workspaceId),
       );
-    const { page, offset, nextCursor } = pageOf(listed, input, ctx);
+    const { page, offset, nextCursor } = pageOf(listed, input, ctx.limits);
     const alwaysOnWaste = (byRunningMode.ALWAYS_ON?.unused ?? 0) + (byRunningMode.ALWAYS_ON?.idle ?? 0);
     const summary =
       `${rows.length} desktops in ${region} over ${lookbackDays} days: ${counts.unused} unused, ${counts.idle} idle, ` +

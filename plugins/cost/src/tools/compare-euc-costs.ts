@@ -1,10 +1,16 @@
-import { defineTool } from '@workspaces-euc-mcp/host';
+import { defineTool, ErrorEntry } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { ErrorEntry, round1, usd } from '../common.js';
-import { addDays, COST_METRIC, daysBetween, getCostAndUsage, type RequestCounter } from '../cost-explorer.js';
-import { type CostWindow, DateInput, resolveWindow } from '../cost-window.js';
-import { currencyOf, totalsByGroup } from '../spend.js';
-import { driverCategory, isEucService, SPLIT_NOTE } from '../usage-types.js';
+import { round1, usd } from '../shared/numbers.js';
+import {
+  addDays,
+  COST_METRIC,
+  daysBetween,
+  getCostAndUsage,
+  type RequestCounter,
+} from '../spend/cost-explorer.js';
+import { type CostWindow, DateInput, resolveWindow } from '../spend/cost-window.js';
+import { currencyOf, totalsByGroup } from '../spend/spend.js';
+import { driverCategory, isEucService, SPLIT_NOTE } from '../spend/usage-types.js';
 
 const Input = Type.Object(
   {

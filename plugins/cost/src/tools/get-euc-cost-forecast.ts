@@ -1,6 +1,6 @@
-import { defineTool, ToolError } from '@workspaces-euc-mcp/host';
+import { defineTool, ErrorEntry, ToolError } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { ErrorEntry, usd } from '../common.js';
+import { usd } from '../shared/numbers.js';
 import {
   addDays,
   COST_METRIC,
@@ -8,9 +8,9 @@ import {
   getCostForecast,
   type RequestCounter,
   utcDay,
-} from '../cost-explorer.js';
-import { currencyOf, runRate, totalsByGroup } from '../spend.js';
-import { isEucService } from '../usage-types.js';
+} from '../spend/cost-explorer.js';
+import { currencyOf, runRate, totalsByGroup } from '../spend/spend.js';
+import { isEucService } from '../spend/usage-types.js';
 
 /** Recent spend this much above (or below) the trailing average makes the forecast suspect. */
 const RUN_RATE_HIGH = 1.3;

@@ -1,10 +1,15 @@
-import { defineTool } from '@workspaces-euc-mcp/host';
+import { defineTool, ErrorEntry, errorEntry, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { ErrorEntry, errorEntry, SERVICE_LABEL, usd } from '../common.js';
-import { COST_EXPLORER_REGION, COST_METRIC, getCostAndUsage, type RequestCounter } from '../cost-explorer.js';
-import { DateInput, resolveWindow } from '../cost-window.js';
-import { currencyOf, periodSeries, rankedAmounts, totalsByGroup } from '../spend.js';
-import { eucProductOf, isEucService, SPLIT_NOTE, workspacesCategoryOf } from '../usage-types.js';
+import { usd } from '../shared/numbers.js';
+import {
+  COST_METRIC,
+  costExplorerScope,
+  getCostAndUsage,
+  type RequestCounter,
+} from '../spend/cost-explorer.js';
+import { DateInput, resolveWindow } from '../spend/cost-window.js';
+import { currencyOf, periodSeries, rankedAmounts, totalsByGroup } from '../spend/spend.js';
+import { eucProductOf, isEucService, SPLIT_NOTE, workspacesCategoryOf } from '../spend/usage-types.js';
 
 const Input = Type.Object(
   {
@@ -121,8 +126,8 @@ export const getEucCostSummary = defineTool({
       } catch (error) {
         errors.push(
           errorEntry(
-            SERVICE_LABEL.costExplorer,
-            COST_EXPLORER_REGION,
+            SERVICE_LABELS.costExplorer,
+            costExplorerScope(ctx),
             error,
             'WorkSpaces usage-type split: ',
           ),

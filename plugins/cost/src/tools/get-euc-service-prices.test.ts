@@ -1,10 +1,12 @@
-import { definePlugin, defineTool } from '@workspaces-euc-mcp/host';
-import { createTestHost, type SimulatorOptions } from '@workspaces-euc-mcp/testing';
+import { definePlugin, defineTool, type ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, invokeOk, type SimulatorOptions } from '@workspaces-euc-mcp/testing';
 import Type from 'typebox';
 import { describe, expect, it } from 'vitest';
-import { costHost, editedEstate } from '../__tests__/sim.js';
+import { editedEstate } from '../__tests__/sim.js';
 import { plugin } from '../index.js';
-import type { ServicePrices as Out } from './get-euc-service-prices.js';
+import type { getEucServicePrices } from './get-euc-service-prices.js';
+
+type Out = ToolOutput<typeof getEucServicePrices>;
 
 // af-south-1 is on no short region list: it is priced through the Price List regionCode filter.
 // The simulator prices it at 1.28 × us-east-1: POWER Windows Server 175/100 AlwaysOn $99.75,
@@ -13,10 +15,8 @@ const REGION = 'af-south-1';
 const estate = () => editedEstate([{ id: 'ws-1' }]);
 
 async function prices(input: Record<string, unknown>, simulator: SimulatorOptions = {}) {
-  const host = await costHost(estate(), { simulator });
-  const result = await host.invoke('get_euc_service_prices', { region: REGION, ...input });
-  if (!result.ok) throw new Error(result.text);
-  return { host, out: result.structured as unknown as Out };
+  const host = await createTestHost({ plugins: [plugin], estate: estate(), simulator });
+  return { host, out: await invokeOk<Out>(host, 'get_euc_service_prices', { region: REGION, ...input }) };
 }
 
 describe('get_euc_service_prices', () => {
@@ -35,7 +35,7 @@ describe('get_euc_service_prices', () => {
     });
     expect(out.personal?.licence).toBe('Windows Server, licence included');
     expect(out.priceListQueries).toBe(1);
-    expect(host.simulator?.calls.every((c) => c.region === 'us-east-1')).toBe(true);
+    expect(host.requests.every((r) => r.region === 'us-east-1')).toBe(true);
   });
 
   it('prices Windows 11 as BYOL, on its own SKUs', async () => {

@@ -1,7 +1,6 @@
-import { defineTool, ToolError } from '@workspaces-euc-mcp/host';
-import Type, { type Static } from 'typebox';
-import { ErrorEntry, RegionInput, regionOf, usd } from '../common.js';
-import { isHourly, personalLicenceFor } from '../price-list.js';
+import { defineTool, ErrorEntry, RegionInput, regionScope, ToolError } from '@workspaces-euc-mcp/host';
+import Type from 'typebox';
+import { isHourly, personalLicenceFor } from '../pricing/price-list.js';
 import {
   applicationsPrices,
   corePrices,
@@ -10,7 +9,8 @@ import {
   personalPrices,
   poolsPrices,
   secureBrowserPrices,
-} from '../service-price-queries.js';
+} from '../pricing/service-price-queries.js';
+import { usd } from '../shared/numbers.js';
 
 /**
  * The input and output of this tool are a contract: other plugins call it through
@@ -135,9 +135,6 @@ const Output = Type.Object({
   notes: Type.Array(Type.String()),
 });
 
-/** The structured result of get_euc_service_prices. */
-export type ServicePrices = Static<typeof Output>;
-
 /** get_euc_service_prices: list prices of any EUC service in any region. */
 export const getEucServicePrices = defineTool({
   name: 'get_euc_service_prices',
@@ -149,7 +146,7 @@ export const getEucServicePrices = defineTool({
   input: Input,
   output: Output,
   async run(input, ctx) {
-    const region = regionOf(input, ctx);
+    const { region } = regionScope(ctx.aws, input.region);
     const operatingSystem = input.operatingSystem ?? 'WINDOWS_SERVER_2022';
     const licence = personalLicenceFor(operatingSystem);
     if (!licence && input.service === 'personal')

@@ -1,8 +1,9 @@
-import { definePlugin, type IdleContributor } from '@workspaces-euc-mcp/host';
-import { createTestHost } from '@workspaces-euc-mcp/testing';
+import { definePlugin, type IdleContributor, type ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { always, costHost, type DesktopSpec, editedEstate, hourlyMetrics } from '../__tests__/sim.js';
+import { always, type DesktopSpec, editedEstate, hourlyMetrics } from '../__tests__/sim.js';
 import { plugin } from '../index.js';
+import type { listUnusedResources } from './list-unused-resources.js';
 
 // The estate's now is Monday 2026-11-16 12:00 UTC; a 30-day window starts 17 Oct 12:00 UTC.
 const WINDOW_START = Date.parse('2026-10-17T12:00:00Z');
@@ -58,19 +59,12 @@ const otherPlugin = definePlugin({
   contributes: { idle: [fleetContributor, brokenContributor] },
 });
 
-type Out = {
-  counts: Record<string, number>;
-  items: { id: string; idleDays: number | null; service: string; reason: string }[];
-  needsReview: { workspaceId: string }[];
-  errors: { service: string; code: string }[];
-};
+type Out = ToolOutput<typeof listUnusedResources>;
 
 describe('list_unused_resources', () => {
   it('lists desktops idle past the window and never-connected ones that existed at its start', async () => {
-    const host = await costHost(estate());
-    const result = await host.invoke('list_unused_resources', { includeOtherServices: false });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out;
+    const host = await createTestHost({ plugins: [plugin], estate: estate() });
+    const out = await invokeOk<Out>(host, 'list_unused_resources', { includeOtherServices: false });
     // Never-connected first, then the longest idle: 1 Sep 08:00 → 16 Nov 12:00 is 76 days.
     expect(out.items.map((i) => [i.id, i.idleDays])).toEqual([
       ['ws-never-old', null],
@@ -87,35 +81,35 @@ describe('list_unused_resources', () => {
     expect(out.needsReview.map((r) => r.workspaceId)).toEqual(['ws-never-new']);
     expect(out.items.find((i) => i.id === 'ws-old')?.reason).toContain('full monthly fee');
     // 34 checked desktops → ceil(34 / 25) = 2 connection-status calls; 2 health series → 2 GetMetricData calls.
-    const counts = host.simulator?.countsByAction() ?? {};
+    const counts = host.simulator.countsByAction();
     expect(counts['workspaces:DescribeWorkspacesConnectionStatus']).toBe(2);
     expect(counts['cloudwatch:GetMetricData']).toBe(2);
   });
 
   it('a failed connection-status batch makes its desktops unknown (in use), never unused', async () => {
     // The first batch of 25 ids (ws-old among them) fails; the second answers.
-    const host = await costHost(estate(), {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: estate(),
       simulator: {
         faults: [{ operation: 'DescribeWorkspacesConnectionStatus', code: 'ValidationException', times: 1 }],
       },
     });
-    const result = await host.invoke('list_unused_resources', { includeOtherServices: false });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out;
+    const out = await invokeOk<Out>(host, 'list_unused_resources', { includeOtherServices: false });
     expect(out.items.some((i) => i.id === 'ws-old')).toBe(false);
     expect(out.counts.unknown).toBe(25);
     expect(out.errors).toEqual([
-      expect.objectContaining({ service: 'Amazon WorkSpaces', code: 'ValidationException' }),
+      expect.objectContaining({ service: 'WorkSpaces Personal', code: 'ValidationException' }),
     ]);
   });
 
   it('a failed health-metric read leaves never-connected desktops for review, not unused', async () => {
-    const host = await costHost(estate(), {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: estate(),
       simulator: { faults: [{ operation: 'GetMetricData', code: 'InternalFailure' }] },
     });
-    const result = await host.invoke('list_unused_resources', { includeOtherServices: false });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out;
+    const out = await invokeOk<Out>(host, 'list_unused_resources', { includeOtherServices: false });
     expect(out.counts.neverConnected).toBe(0);
     expect(out.counts.neverConnectedUnconfirmed).toBe(2);
     expect(out.items.map((i) => i.id)).toEqual(['ws-old']);
@@ -123,11 +117,12 @@ describe('list_unused_resources', () => {
   });
 
   it('on a generated estate lists the desktops whose users stopped connecting, and never a standby', async () => {
-    const host = await costHost({ seed: 42, desktops: 200 });
-    const result = await host.invoke('list_unused_resources', { includeOtherServices: false, limit: 200 });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out;
-    const desktops = host.simulator?.estate.personal.desktops ?? [];
+    const host = await createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 200 } });
+    const out = await invokeOk<Out>(host, 'list_unused_resources', {
+      includeOtherServices: false,
+      limit: 200,
+    });
+    const desktops = host.simulator.estate.personal.desktops;
     const usage = new Map(desktops.map((d) => [d.workspace.WorkspaceId, d]));
     expect(out.counts.unused).toBeGreaterThan(0);
     for (const item of out.items) {
@@ -141,9 +136,7 @@ describe('list_unused_resources', () => {
   it("adds other plugins' idle resources and reports a failing contributor as data", async () => {
     const host = await createTestHost({ plugins: [plugin, otherPlugin], estate: estate() });
     expect(host.registered.get('list_unused_resources')?.iamActions).toContain('appstream:DescribeFleets');
-    const result = await host.invoke('list_unused_resources', {});
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out;
+    const out = await invokeOk<Out>(host, 'list_unused_resources', {});
     expect(out.items.map((i) => i.id)).toEqual(['ws-never-old', 'ws-old', 'fleet-a']);
     expect(out.counts.otherServices).toBe(1);
     expect(out.errors).toEqual([

@@ -1,17 +1,23 @@
 import {
   type ContributionScope,
   defineTool,
+  ErrorEntry,
+  errorEntry,
   type IdleContributor,
   mapBounded,
-  summarizeError,
+  PageInput,
+  pageOf,
+  RegionInput,
+  regionScope,
+  SERVICE_LABELS,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { HOUR_MS } from '../billable-hours.js';
-import { ErrorEntry, PageInput, pageOf, RegionInput, regionOf } from '../common.js';
-import { type Desktop, isBilled, listDesktops } from '../desktops.js';
-import { judgeUnused, needsExistenceCheck, type UnusedVerdict } from '../unused.js';
-import { readExistence, readLastConnections } from '../unused-scan.js';
+import { readLastConnections } from '../desktops/connections.js';
+import { type Desktop, isBilled, listDesktops } from '../desktops/desktops.js';
+import { HOUR_MS } from '../shared/hours.js';
+import { readExistence } from '../unused/existence.js';
+import { judgeUnused, needsExistenceCheck, type UnusedVerdict } from '../unused/unused.js';
 
 const Input = Type.Object(
   {
@@ -32,7 +38,7 @@ const Input = Type.Object(
           'Also ask every loaded plugin for its idle resources (pools, fleets, builders, portals...).',
       }),
     ),
-    ...PageInput,
+    ...PageInput(500),
   },
   { additionalProperties: false },
 );
@@ -97,7 +103,7 @@ function billingHint(desktop: Desktop): string {
 
 function desktopItem(desktop: Desktop, verdict: UnusedVerdict, idleDays: number): Item | undefined {
   const base = {
-    service: 'WorkSpaces Personal',
+    service: SERVICE_LABELS.personal,
     resourceType: 'WorkSpace',
     id: desktop.workspaceId,
     ...(desktop.userName ? { name: desktop.userName } : {}),
@@ -122,6 +128,7 @@ function desktopItem(desktop: Desktop, verdict: UnusedVerdict, idleDays: number)
   return undefined;
 }
 
+/** Every loaded plugin's idle resources in `scope`; a failing contributor is one error entry. */
 async function contributed(
   ctx: ToolContext,
   scope: ContributionScope,
@@ -138,8 +145,7 @@ async function contributed(
   for (const outcome of settled) {
     const { service } = outcome.item;
     if (!outcome.ok) {
-      const { code, message } = summarizeError(outcome.error);
-      errors.push({ service, region: scope.region, code, message });
+      errors.push(errorEntry(service, scope, outcome.error));
       continue;
     }
     for (const resource of outcome.value)
@@ -172,20 +178,21 @@ export const listUnusedResources = defineTool({
   input: Input,
   output: Output,
   async run(input, ctx) {
-    const region = regionOf(input, ctx);
+    const scope = regionScope(ctx.aws, input.region);
+    const { region } = scope;
     const idleDays = input.idleDays ?? 30;
     const now = ctx.now();
     const windowStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - idleDays * 24 * HOUR_MS);
-    const all = await listDesktops(ctx, region);
+    const all = await listDesktops(ctx, scope);
     const billed = all.filter(isBilled);
     const checked = billed.filter((d) => !d.isStandby);
-    const { lookups, errors } = await readLastConnections(ctx, region, checked);
+    const { lookups, errors } = await readLastConnections(ctx, scope, checked);
     const neverIds = checked
       .filter((d) => needsExistenceCheck(lookups.get(d.workspaceId) ?? { ok: false, message: '' }))
       .map((d) => d.workspaceId);
     const existence =
       neverIds.length > 0
-        ? await readExistence(ctx, region, neverIds, windowStart)
+        ? await readExistence(ctx, scope, neverIds, windowStart)
         : { existence: new Map(), errors: [] };
     errors.push(...existence.errors);
 
@@ -225,7 +232,7 @@ export const listUnusedResources = defineTool({
     const rank = (item: Item) =>
       item.usageSignal === 'none' ? -1 : (item.idleDays ?? Number.POSITIVE_INFINITY);
     items.sort((a, b) => rank(b) - rank(a) || a.service.localeCompare(b.service) || a.id.localeCompare(b.id));
-    const { page, offset, nextCursor } = pageOf(items, input, ctx);
+    const { page, offset, nextCursor } = pageOf(items, input, ctx.limits);
     const summary =
       `${counts.unused + counts.neverConnected} of ${counts.desktopsChecked} desktops in ${region} unused for ${idleDays}+ days ` +
       `(${counts.neverConnected} never connected)` +

@@ -1,5 +1,9 @@
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { always, costHost, editedEstate, hourlyMetrics } from '../__tests__/sim.js';
+import { always, editedEstate, hourlyMetrics } from '../__tests__/sim.js';
+import { plugin } from '../index.js';
+import type { recommendBundleRightsizing } from './recommend-bundle-rightsizing.js';
 
 // The estate's now is 2026-11-16 12:00 UTC.
 const firstTenHours = (value: number) => (t: Date) =>
@@ -22,22 +26,14 @@ function estate() {
   return e;
 }
 
-interface Out {
-  counts: Record<string, number>;
-  recommendations: { workspaceId: string; action: string; targetComputeType?: string; confidence?: string }[];
-  errors: { code: string; message: string }[];
-  metricRequests: number;
-  totalListed: number;
-}
+type Out = ToolOutput<typeof recommendBundleRightsizing>;
 
 describe('recommend_bundle_rightsizing', () => {
   it('recommends one step per desktop, skips GPU desktops without GPU data and enforces minimum datapoints', async () => {
-    const host = await costHost(estate());
-    const result = await host.invoke('recommend_bundle_rightsizing', {
+    const host = await createTestHost({ plugins: [plugin], estate: estate() });
+    const out = await invokeOk<Out>(host, 'recommend_bundle_rightsizing', {
       actions: ['upsize', 'downsize', 'unknown', 'skipped', 'keep'],
     });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out;
     const byId = Object.fromEntries(out.recommendations.map((r) => [r.workspaceId, r]));
     expect(byId['ws-big']).toMatchObject({ action: 'downsize', targetComputeType: 'PERFORMANCE' });
     expect(byId['ws-hot']).toMatchObject({
@@ -49,26 +45,24 @@ describe('recommend_bundle_rightsizing', () => {
     expect(byId['ws-new']?.action).toBe('unknown');
     expect(out.counts).toEqual({ upsize: 1, downsize: 1, unknown: 1, skipped: 1, keep: 0 });
     // CPU and memory for 4 desktops (one request each) + GPU for the one graphics desktop.
-    expect(host.simulator?.countsByAction()['cloudwatch:GetMetricData']).toBe(3);
+    expect(host.simulator.countsByAction()['cloudwatch:GetMetricData']).toBe(3);
     expect(out.metricRequests).toBe(3);
   });
 
   it('lists only step-ups and step-downs by default, step-ups first', async () => {
-    const host = await costHost(estate());
-    const result = await host.invoke('recommend_bundle_rightsizing', {});
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out;
+    const host = await createTestHost({ plugins: [plugin], estate: estate() });
+    const out = await invokeOk<Out>(host, 'recommend_bundle_rightsizing', {});
     expect(out.recommendations.map((r) => r.workspaceId)).toEqual(['ws-hot', 'ws-big']);
     expect(out.totalListed).toBe(2);
   });
 
   it('judges a failed metric read unknown, one error entry per metric rather than per desktop', async () => {
-    const host = await costHost(estate(), {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: estate(),
       simulator: { faults: [{ operation: 'GetMetricData', code: 'AccessDeniedException' }] },
     });
-    const result = await host.invoke('recommend_bundle_rightsizing', { actions: ['unknown'] });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out;
+    const out = await invokeOk<Out>(host, 'recommend_bundle_rightsizing', { actions: ['unknown'] });
     expect(out.counts).toMatchObject({ upsize: 0, downsize: 0, unknown: 4, skipped: 0 });
     expect(out.errors.map((e) => e.message.split(' ')[0]).sort()).toEqual([
       'CPUUsage',
@@ -78,12 +72,10 @@ describe('recommend_bundle_rightsizing', () => {
   });
 
   it('sizes a generated estate from its load profiles: heavy users step up, light users step down', async () => {
-    const host = await costHost({ seed: 42, desktops: 200 });
-    const result = await host.invoke('recommend_bundle_rightsizing', { limit: 200 });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out;
+    const host = await createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 200 } });
+    const out = await invokeOk<Out>(host, 'recommend_bundle_rightsizing', { limit: 200 });
     const load = new Map(
-      (host.simulator?.estate.personal.desktops ?? []).map((d) => [d.workspace.WorkspaceId, d.load]),
+      host.simulator.estate.personal.desktops.map((d) => [d.workspace.WorkspaceId, d.load]),
     );
     const up = out.recommendations.filter((r) => r.action === 'upsize');
     const down = out.recommendations.filter((r) => r.action === 'downsize');

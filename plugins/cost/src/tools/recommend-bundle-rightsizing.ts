@@ -1,17 +1,29 @@
-import { defineTool } from '@workspaces-euc-mcp/host';
-import Type, { type Static } from 'typebox';
-import { hourWindowEndingAt } from '../billable-hours.js';
-import { ErrorEntry, PageInput, pageOf, RegionInput, regionOf, round1, SERVICE_LABEL } from '../common.js';
-import { isGraphics } from '../compute-types.js';
-import { isBilled, listDesktops } from '../desktops.js';
 import {
-  failureSummary,
+  defineTool,
+  ErrorEntry,
+  PageInput,
+  pageOf,
+  RegionInput,
+  regionScope,
+} from '@workspaces-euc-mcp/host';
+import Type, { type Static } from 'typebox';
+import { isBilled, listDesktops } from '../desktops/desktops.js';
+import {
   fetchHourlyMaxima,
   type HourlyOutcome,
+  metricErrors,
   metricRequestsFor,
   type WorkSpacesMetric,
-} from '../hourly-metrics.js';
-import { DEFAULT_RIGHTSIZING, judgeRightsizing, type PeakStats, peakStats } from '../rightsizing.js';
+} from '../desktops/hourly-metrics.js';
+import { isGraphics } from '../rightsizing/compute-types.js';
+import {
+  DEFAULT_RIGHTSIZING,
+  judgeRightsizing,
+  type PeakStats,
+  peakStats,
+} from '../rightsizing/rightsizing.js';
+import { hourWindowEndingAt } from '../shared/hours.js';
+import { round1 } from '../shared/numbers.js';
 
 const Action = Type.Union([
   Type.Literal('upsize'),
@@ -42,7 +54,7 @@ const Input = Type.Object(
         description: 'Which verdicts to list (default upsize and downsize); counts always cover all.',
       }),
     ),
-    ...PageInput,
+    ...PageInput(500),
   },
   { additionalProperties: false },
 );
@@ -99,38 +111,39 @@ export const recommendBundleRightsizing = defineTool({
   input: Input,
   output: Output,
   async run(input, ctx) {
-    const region = regionOf(input, ctx);
+    const scope = regionScope(ctx.aws, input.region);
+    const { region } = scope;
     const lookbackDays = input.lookbackDays ?? 14;
     const thresholds = {
       ...DEFAULT_RIGHTSIZING,
       minDatapoints: input.minDatapoints ?? DEFAULT_RIGHTSIZING.minDatapoints,
     };
     const window = hourWindowEndingAt(ctx.now(), lookbackDays);
-    const desktops = (await listDesktops(ctx, region)).filter((d) => isBilled(d) && !d.isStandby);
+    const desktops = (await listDesktops(ctx, scope)).filter((d) => isBilled(d) && !d.isStandby);
     const ids = desktops.map((d) => d.workspaceId);
     const gpuIds = desktops
       .filter((d) => d.computeType && isGraphics(d.computeType))
       .map((d) => d.workspaceId);
     const read = (metric: WorkSpacesMetric, list: readonly string[]) =>
-      fetchHourlyMaxima(ctx, region, list, metric, window);
+      fetchHourlyMaxima(ctx, scope, list, metric, window);
     const [cpu, memory, gpu] = await Promise.all([
       read('CPUUsage', ids),
       read('MemoryUsage', ids),
       read('GPUUsage', gpuIds),
     ]);
-    const errors: ErrorEntry[] = [];
-    for (const [metric, outcomes] of [
-      ['CPUUsage', cpu],
-      ['MemoryUsage', memory],
-      ['GPUUsage', gpu],
-    ] as const)
-      for (const { status, count, message } of failureSummary(outcomes.values()))
-        errors.push({
-          service: SERVICE_LABEL.cloudwatch,
-          region,
-          code: status.replace(/^Error:/, ''),
-          message: `${metric} unavailable for ${count} desktop(s), judged unknown${message ? `: ${message}` : '.'}`,
-        });
+    const errors: ErrorEntry[] = (
+      [
+        ['CPUUsage', cpu],
+        ['MemoryUsage', memory],
+        ['GPUUsage', gpu],
+      ] as const
+    ).flatMap(([metric, outcomes]) =>
+      metricErrors(
+        outcomes.values(),
+        scope,
+        (count) => `${metric} unavailable for ${count} desktop(s), judged unknown`,
+      ),
+    );
 
     const counts = { upsize: 0, downsize: 0, unknown: 0, skipped: 0, keep: 0 };
     const rows: Row[] = desktops.map((desktop) => {
@@ -141,7 +154,7 @@ export const recommendBundleRightsizing = defineTool({
         failed && !failed.ok
           ? {
               action: 'unknown' as const,
-              reason: `CloudWatch did not return the metrics (${failed.status}).`,
+              reason: `CloudWatch did not return the metrics (${failed.failure.code}).`,
             }
           : judgeRightsizing({ computeType: desktop.computeType, ...stats }, thresholds);
       counts[verdict.action] += 1;
@@ -167,7 +180,7 @@ export const recommendBundleRightsizing = defineTool({
           (a.confidence === b.confidence ? 0 : a.confidence === 'high' ? -1 : 1) ||
           a.workspaceId.localeCompare(b.workspaceId),
       );
-    const { page, offset, nextCursor } = pageOf(listed, input, ctx);
+    const { page, offset, nextCursor } = pageOf(listed, input, ctx.limits);
     const summary =
       `${rows.length} desktops in ${region} over ${lookbackDays} days: ${counts.upsize} to step up, ${counts.downsize} to step down, ` +
       `${counts.keep} right-sized, ${counts.unknown} with too little data, ${counts.skipped} skipped (graphics without GPU data, unknown types).` +

@@ -1,41 +1,23 @@
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, invokeOk, type SimulatorOptions } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import {
   always,
-  costHost,
   type DesktopSpec,
   editedEstate,
   hourlyMetrics,
   onlyWhileRunning,
   workingHours,
 } from '../__tests__/sim.js';
+import { plugin } from '../index.js';
+import type { recommendRunningMode } from './recommend-running-mode.js';
 
 // The simulator's us-east-1 list prices for POWER, Windows Server (licence included), Root 175 /
 // User 100: AlwaysOn $78, AutoStop $19 + $0.68/h → break-even 86.8 h (±10 % band: 78.1-95.4 h).
 // BYOL (Windows 10/11): AlwaysOn $75.50, AutoStop $19 + $0.65/h.
 // The window is 2 Nov 12:00 → 16 Nov 12:00 (336 h); AutoStop hours are projected × 730 / 336, + 1
 // maintenance hour.
-interface Row {
-  workspaceId: string;
-  decision: string;
-  licence?: string;
-  billableHours?: number;
-  projectedBillableHoursPerMonth?: number;
-  breakEvenHours?: number;
-  alwaysOnMonthlyUsd?: number;
-  autoStopMonthlyUsd?: number;
-  monthlySavingUsd: number;
-  timing?: { switchWhen: string; billingEffectiveFrom: string };
-  reason: string;
-}
-interface Out {
-  counts: Record<string, number>;
-  recommendations: Row[];
-  totalMonthlySavingUsd: number;
-  unmatchedConfigurations: { computeType: string; why: string; available: { storage: string }[] }[];
-  requests: { metricRequests: number; priceListQueries: number; tagChecks: number };
-  errors: { service: string; code: string }[];
-  summary: string;
-}
+type Out = ToolOutput<typeof recommendRunningMode>;
 
 const SPECS: DesktopSpec[] = [
   { id: 'ws-unused', mode: 'ALWAYS_ON' },
@@ -64,9 +46,9 @@ function estate(region = 'us-east-1') {
   return e;
 }
 
-async function advise(e = estate(), simulator = {}) {
-  const host = await costHost(e, { simulator });
-  const result = await host.invoke('recommend_running_mode', {
+async function advise(e = estate(), simulator: SimulatorOptions = {}) {
+  const host = await createTestHost({ plugins: [plugin], estate: e, simulator });
+  const out = await invokeOk<Out>(host, 'recommend_running_mode', {
     decisions: [
       'switch-to-auto-stop',
       'switch-to-always-on',
@@ -77,8 +59,6 @@ async function advise(e = estate(), simulator = {}) {
       'unknown',
     ],
   });
-  if (!result.ok) throw new Error(result.text);
-  const out = result.structured as unknown as Out;
   const row = (id: string) => {
     const found = out.recommendations.find((r) => r.workspaceId === id);
     if (!found) throw new Error(`no row for ${id}`);
@@ -162,9 +142,9 @@ describe('recommend_running_mode on the simulated Price List', () => {
     expect(out.errors).toEqual([]);
     // The Price List client is in us-east-1 whatever the desktops' region.
     expect(
-      host.simulator?.calls
-        .filter((c) => c.action === 'pricing:GetProducts')
-        .every((c) => c.region === 'us-east-1'),
+      host.requests
+        .filter((request) => request.action === 'pricing:GetProducts')
+        .every((request) => request.region === 'us-east-1'),
     ).toBe(true);
   });
 
@@ -178,25 +158,26 @@ describe('recommend_running_mode on the simulated Price List', () => {
 
   it('reuses the Price List answer across calls (cached six hours): the second call asks nothing', async () => {
     const { host } = await advise();
-    const before = host.simulator?.countsByAction()['pricing:GetProducts'] ?? 0;
+    const before = host.simulator.countsByAction()['pricing:GetProducts'] ?? 0;
     expect(before).toBeGreaterThan(0);
     await host.invoke('recommend_running_mode', {});
-    expect(host.simulator?.countsByAction()['pricing:GetProducts']).toBe(before);
+    expect(host.simulator.countsByAction()['pricing:GetProducts']).toBe(before);
   });
 
   it('at 10,000 desktops uses 400 DescribeWorkspaces, the minimum GetMetricData and ≤ 3 Price List queries, compactly', async () => {
-    const host = await costHost({ seed: 42, desktops: 10_000, regions: ['us-east-1'] });
-    const result = await host.invoke('recommend_running_mode', { limit: 10 });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Out & { totalListed: number };
-    const counts = host.simulator?.countsByAction() ?? {};
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: { seed: 42, desktops: 10_000, regions: ['us-east-1'] },
+    });
+    const out = await invokeOk<Out>(host, 'recommend_running_mode', { limit: 10 });
+    const counts = host.simulator.countsByAction();
     expect(counts['workspaces:DescribeWorkspaces']).toBe(400);
     expect(counts['cloudwatch:GetMetricData']).toBe(out.requests.metricRequests);
     expect(out.requests.metricRequests).toBeLessThanOrEqual(34);
     expect(out.requests.priceListQueries).toBeLessThanOrEqual(3);
     expect(out.recommendations).toHaveLength(10);
     expect(out.totalMonthlySavingUsd).toBeGreaterThan(0);
-    const bytes = JSON.stringify(result.structured).length;
+    const bytes = JSON.stringify(out).length;
     expect(bytes).toBeLessThan(25_000);
     console.info(`running mode at 10k: ${JSON.stringify(counts)}, ${bytes} bytes, ${out.summary}`);
   }, 180_000);

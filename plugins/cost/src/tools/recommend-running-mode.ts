@@ -1,11 +1,21 @@
-import { defineTool } from '@workspaces-euc-mcp/host';
+import {
+  defineTool,
+  ErrorEntry,
+  type ErrorSummary,
+  errorEntry,
+  PageInput,
+  pageOf,
+  RegionInput,
+  regionScope,
+  SERVICE_LABELS,
+} from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
-import { ErrorEntry, PageInput, pageOf, RegionInput, regionOf, SERVICE_LABEL, usd } from '../common.js';
-import { priceDesktops } from '../desktop-prices.js';
-import { adviseDesktop, applyOptOut, MAINTENANCE_HOURS_PER_MONTH } from '../running-mode.js';
-import { DECISIONS, Decision, Row, toRow } from '../running-mode-rows.js';
-import { readOptOuts, SKIP_CONVERT_TAG } from '../tags.js';
-import { scanUsage } from '../usage-scan.js';
+import { priceDesktops } from '../pricing/desktop-prices.js';
+import { adviseDesktop, applyOptOut, MAINTENANCE_HOURS_PER_MONTH } from '../running-mode/running-mode.js';
+import { DECISIONS, Decision, Row, toRow } from '../running-mode/running-mode-rows.js';
+import { readOptOuts, SKIP_CONVERT_TAG } from '../running-mode/tags.js';
+import { usd } from '../shared/numbers.js';
+import { scanUsage } from '../utilization/usage-scan.js';
 
 const Input = Type.Object(
   {
@@ -42,7 +52,7 @@ const Input = Type.Object(
         description: 'Decisions to list (default: the two switches); counts always cover all.',
       }),
     ),
-    ...PageInput,
+    ...PageInput(500),
   },
   { additionalProperties: false },
 );
@@ -107,14 +117,15 @@ export const recommendRunningMode = defineTool({
   input: Input,
   output: Output,
   async run(input, ctx) {
-    const region = regionOf(input, ctx);
+    const scope = regionScope(ctx.aws, input.region);
+    const { region } = scope;
     const lookbackDays = input.lookbackDays ?? 14;
     const bandPercent = input.coinFlipBandPercent ?? 10;
     const now = ctx.now();
-    const scan = await scanUsage(ctx, region, lookbackDays);
+    const scan = await scanUsage(ctx, scope, lookbackDays);
     const pricing = await priceDesktops(
       ctx,
-      region,
+      scope,
       scan.usage
         .map((u) => u.desktop)
         .filter((d) => d.runningMode === 'ALWAYS_ON' || d.runningMode === 'AUTO_STOP'),
@@ -138,15 +149,16 @@ export const recommendRunningMode = defineTool({
       .sort((a, b) => b.advice.monthlySavingUsd - a.advice.monthlySavingUsd)
       .slice(0, input.maxTagChecks ?? 200)
       .map(({ desktop }) => desktop.workspaceId);
-    const optOuts = await readOptOuts(ctx, region, toCheck);
+    const optOuts = await readOptOuts(ctx, scope, toCheck);
     const checked = new Set(toCheck);
-    const tagErrors = new Map<string, { count: number; message: string }>();
+    // One error entry per failure code, with the first failure's message, not one per desktop.
+    const tagFailures = new Map<string, { count: number; first: ErrorSummary }>();
     const rows = advised.map(({ desktop, licence, advice }) => {
       const lookup = optOuts.get(desktop.workspaceId);
       if (lookup?.kind === 'failed') {
-        const entry = tagErrors.get(lookup.code) ?? { count: 0, message: lookup.message };
+        const entry = tagFailures.get(lookup.code) ?? { count: 0, first: lookup };
         entry.count += 1;
-        tagErrors.set(lookup.code, entry);
+        tagFailures.set(lookup.code, entry);
       }
       const applied = applyOptOut(advice, lookup, checked.has(desktop.workspaceId));
       return toRow(desktop, licence, applied.advice, applied.skipConvert);
@@ -154,12 +166,14 @@ export const recommendRunningMode = defineTool({
     const errors: ErrorEntry[] = [
       ...scan.errors,
       ...pricing.errors,
-      ...[...tagErrors].map(([code, { count, message }]) => ({
-        service: SERVICE_LABEL.workspaces,
-        region,
-        code,
-        message: `DescribeTags failed for ${count} switch candidate(s), skipped: ${message}`,
-      })),
+      ...[...tagFailures.values()].map(({ count, first }) =>
+        errorEntry(
+          SERVICE_LABELS.personal,
+          scope,
+          first,
+          `DescribeTags failed for ${count} switch candidate(s), skipped: `,
+        ),
+      ),
     ];
 
     const counts: Record<string, number> = Object.fromEntries(DECISIONS.map((d) => [d, 0]));
@@ -174,7 +188,7 @@ export const recommendRunningMode = defineTool({
     const listed = rows
       .filter((r) => wanted.includes(r.decision))
       .sort((a, b) => b.monthlySavingUsd - a.monthlySavingUsd || a.workspaceId.localeCompare(b.workspaceId));
-    const { page, offset, nextCursor } = pageOf(listed, input, ctx);
+    const { page, offset, nextCursor } = pageOf(listed, input, ctx.limits);
     const unchecked = rows.filter((r) => r.skipConvert === 'unchecked').length;
 
     const summary =

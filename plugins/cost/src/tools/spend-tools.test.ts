@@ -1,32 +1,30 @@
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, invokeOk, type TestHost } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { billedEstate, handBill } from '../__tests__/bill.js';
-import { costHost } from '../__tests__/sim.js';
+import { plugin } from '../index.js';
+import type { compareEucCosts } from './compare-euc-costs.js';
+import type { getEucCostForecast } from './get-euc-cost-forecast.js';
+import type { getEucCostSummary } from './get-euc-cost-summary.js';
 
 // The estate's now is Monday 2026-11-16 12:00 UTC; handBill() is described in __tests__/bill.ts.
-interface Summary {
-  total: number;
-  byService: { service: string; amount: number }[];
-  workspacesBreakdown: { category: string; amount: number }[];
-  byPeriod: { start: string; total: number }[];
-  costExplorerRequests: number;
-  errors: { service: string; code: string }[];
-  notes: string[];
-}
+type Summary = ToolOutput<typeof getEucCostSummary>;
+type Forecast = ToolOutput<typeof getEucCostForecast>;
+type Comparison = ToolOutput<typeof compareEucCosts>;
 
-const calls = (host: Awaited<ReturnType<typeof costHost>>, action: string) =>
-  host.simulator?.countsByAction()[`ce:${action}`] ?? 0;
+/** Cost Explorer requests of one operation the simulated estate answered. */
+const calls = (host: TestHost, action: string) =>
+  host.requests.filter((request) => request.action === `ce:${action}`).length;
 
 describe('get_euc_cost_summary', () => {
   it('sums the EUC services of October and splits the WorkSpaces line into Personal / Pools / Core', async () => {
     // Ten groups per page force NextPageToken paging, which must merge into one result per period.
-    const host = await costHost(billedEstate(handBill(), 10));
-    const result = await host.invoke('get_euc_cost_summary', {
+    const host = await createTestHost({ plugins: [plugin], estate: billedEstate(handBill(), 10) });
+    const out = await invokeOk<Summary>(host, 'get_euc_cost_summary', {
       startDate: '2026-10-01',
       endDate: '2026-11-01',
       granularity: 'DAILY',
     });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Summary;
     // WorkSpaces: 400 (1 Oct) + (5 + 3 + 1) × 31 = 679; AppStream 2 × 31 = 62; EC2 and Thin Client left out.
     expect(out.byService).toEqual([
       expect.objectContaining({ service: 'Amazon WorkSpaces', amount: 679 }),
@@ -46,39 +44,32 @@ describe('get_euc_cost_summary', () => {
   });
 
   it('never asks Cost Explorer twice for the same window: the second call is served from the cache', async () => {
-    const host = await costHost(billedEstate(handBill()));
-    const first = await host.invoke('get_euc_cost_summary', { lookbackDays: 30 });
-    if (!first.ok) throw new Error(first.text);
+    const host = await createTestHost({ plugins: [plugin], estate: billedEstate(handBill()) });
+    const first = await invokeOk<Summary>(host, 'get_euc_cost_summary', { lookbackDays: 30 });
     expect(calls(host, 'GetCostAndUsage')).toBe(2);
-    const second = await host.invoke('get_euc_cost_summary', { lookbackDays: 30 });
-    if (!second.ok) throw new Error(second.text);
+    const second = await invokeOk<Summary>(host, 'get_euc_cost_summary', { lookbackDays: 30 });
     expect(calls(host, 'GetCostAndUsage')).toBe(2);
-    expect((second.structured as unknown as Summary).costExplorerRequests).toBe(0);
-    expect((second.structured as unknown as Summary).total).toBe(
-      (first.structured as unknown as Summary).total,
-    );
+    expect(second.costExplorerRequests).toBe(0);
+    expect(second.total).toBe(first.total);
   });
 
   it('reports a failed split as data and keeps the totals', async () => {
     // The by-service answer is cached by a first call; the second call's split then fails.
-    const host = await costHost(billedEstate(handBill()));
-    const first = await host.invoke('get_euc_cost_summary', {
+    const host = await createTestHost({ plugins: [plugin], estate: billedEstate(handBill()) });
+    await invokeOk(host, 'get_euc_cost_summary', {
       startDate: '2026-10-01',
       endDate: '2026-11-01',
       splitWorkspaces: false,
     });
-    if (!first.ok) throw new Error(first.text);
-    host.simulator?.addFault({
+    host.simulator.addFault({
       service: 'ce',
       operation: 'GetCostAndUsage',
       code: 'DataUnavailableException',
     });
-    const result = await host.invoke('get_euc_cost_summary', {
+    const out = await invokeOk<Summary>(host, 'get_euc_cost_summary', {
       startDate: '2026-10-01',
       endDate: '2026-11-01',
     });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Summary;
     expect(out.total).toBe(741);
     expect(out.workspacesBreakdown).toEqual([]);
     expect(out.errors).toEqual([
@@ -87,7 +78,7 @@ describe('get_euc_cost_summary', () => {
   });
 
   it('refuses half a window and impossible dates before asking AWS, and passes on Cost Explorer’s own refusals', async () => {
-    const host = await costHost(billedEstate(handBill()));
+    const host = await createTestHost({ plugins: [plugin], estate: billedEstate(handBill()) });
     expect((await host.invoke('get_euc_cost_summary', { startDate: '2026-10-01' })).ok).toBe(false);
     expect(
       (await host.invoke('get_euc_cost_summary', { startDate: '2026-02-30', endDate: '2026-03-01' })).ok,
@@ -100,10 +91,8 @@ describe('get_euc_cost_summary', () => {
   });
 
   it('on a generated estate, the split adds up to the WorkSpaces line', async () => {
-    const host = await costHost({ seed: 42, desktops: 200 });
-    const result = await host.invoke('get_euc_cost_summary', {});
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Summary;
+    const host = await createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 200 } });
+    const out = await invokeOk<Summary>(host, 'get_euc_cost_summary', {});
     const workspaces = out.byService.find((s) => s.service === 'Amazon WorkSpaces')?.amount ?? 0;
     const split = out.workspacesBreakdown.reduce((sum, c) => sum + c.amount, 0);
     expect(split).toBeCloseTo(workspaces, 1);
@@ -119,22 +108,10 @@ describe('get_euc_cost_summary', () => {
   });
 });
 
-interface Forecast {
-  forecastTotal: number | null;
-  byPeriod: { start: string; mean: number; lower: number | null; upper: number | null }[];
-  filteredServices: string[];
-  recentDailyAverage: number | null;
-  trailingDailyAverage: number | null;
-  runRateWarning?: string;
-  costExplorerRequests: number;
-}
-
 describe('get_euc_cost_forecast', () => {
   it('forecasts the EUC services with spend and warns when the run-rate jumped', async () => {
-    const host = await costHost(billedEstate(handBill()));
-    const result = await host.invoke('get_euc_cost_forecast', {});
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Forecast;
+    const host = await createTestHost({ plugins: [plugin], estate: billedEstate(handBill()) });
+    const out = await invokeOk<Forecast>(host, 'get_euc_cost_forecast', {});
     expect(out.filteredServices).toEqual(['Amazon AppStream', 'Amazon WorkSpaces']);
     // Last 7 days (9-15 Nov): 9 + 12 = 21/day. 29 days kept (1 Nov left out): 21 × 11 + 8 × 21 = 399 → 13.76/day.
     expect(out.recentDailyAverage).toBe(21);
@@ -151,49 +128,37 @@ describe('get_euc_cost_forecast', () => {
   });
 
   it('warns on the generated estate too: its load-test fleet has run for eight days', async () => {
-    const host = await costHost({ seed: 42, desktops: 200 });
-    const result = await host.invoke('get_euc_cost_forecast', { granularity: 'DAILY', daysAhead: 14 });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Forecast;
+    const host = await createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 200 } });
+    const out = await invokeOk<Forecast>(host, 'get_euc_cost_forecast', {
+      granularity: 'DAILY',
+      daysAhead: 14,
+    });
     expect(out.runRateWarning).toMatch(/above the 30-day daily average/);
     expect(out.byPeriod).toHaveLength(14);
   });
 
   it('does not ask for a forecast when there was no EUC spend', async () => {
-    const host = await costHost(
-      billedEstate(handBill().filter((l) => l.service.startsWith('Amazon Elastic'))),
-    );
-    const result = await host.invoke('get_euc_cost_forecast', {});
-    if (!result.ok) throw new Error(result.text);
-    expect((result.structured as unknown as Forecast).forecastTotal).toBeNull();
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: billedEstate(handBill().filter((l) => l.service.startsWith('Amazon Elastic'))),
+    });
+    const out = await invokeOk<Forecast>(host, 'get_euc_cost_forecast', {});
+    expect(out.forecastTotal).toBeNull();
     expect(calls(host, 'GetCostForecast')).toBe(0);
   });
 
   it('refuses a DAILY forecast beyond Cost Explorer’s 90 days before asking AWS', async () => {
-    const host = await costHost(billedEstate(handBill()));
+    const host = await createTestHost({ plugins: [plugin], estate: billedEstate(handBill()) });
     const result = await host.invoke('get_euc_cost_forecast', { granularity: 'DAILY', daysAhead: 120 });
     expect(result.ok).toBe(false);
     expect(calls(host, 'GetCostAndUsage')).toBe(0);
   });
 });
 
-interface Comparison {
-  baselineTotal: number;
-  comparisonTotal: number;
-  delta: number;
-  deltaPct: number | null;
-  byService: { service: string; delta: number }[];
-  topDrivers: { service: string; usageType: string; category: string; delta: number }[];
-  costExplorerRequests: number;
-  notes: string[];
-}
-
 describe('compare_euc_costs', () => {
   it('compares the last 30 whole days with the 30 before and finds the driver', async () => {
-    const host = await costHost(billedEstate(handBill()));
-    const result = await host.invoke('compare_euc_costs', {});
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Comparison;
+    const host = await createTestHost({ plugins: [plugin], estate: billedEstate(handBill()) });
+    const out = await invokeOk<Comparison>(host, 'compare_euc_costs', {});
     // 17 Oct - 15 Nov: WorkSpaces 400 + 9 × 30 = 670, AppStream 22 × 2 + 8 × 12 = 140 → 810.
     // 17 Sep - 16 Oct: WorkSpaces 400 + 270 = 670, AppStream 60 → 730.
     expect(out.comparisonTotal).toBe(810);
@@ -213,23 +178,19 @@ describe('compare_euc_costs', () => {
   });
 
   it('names the generated estate’s surge as the largest driver', async () => {
-    const host = await costHost({ seed: 42, desktops: 200 });
-    const result = await host.invoke('compare_euc_costs', { topN: 3 });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Comparison;
-    expect(out.topDrivers[0]?.usageType).toBe(host.simulator?.estate.billing.story.surgeUsageType);
+    const host = await createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 200 } });
+    const out = await invokeOk<Comparison>(host, 'compare_euc_costs', { topN: 3 });
+    expect(out.topDrivers[0]?.usageType).toBe(host.simulator.estate.billing.story.surgeUsageType);
   });
 
   it('accepts explicit windows and notes when their lengths differ', async () => {
-    const host = await costHost(billedEstate(handBill()));
-    const result = await host.invoke('compare_euc_costs', {
+    const host = await createTestHost({ plugins: [plugin], estate: billedEstate(handBill()) });
+    const out = await invokeOk<Comparison>(host, 'compare_euc_costs', {
       startDate: '2026-11-01',
       endDate: '2026-11-16',
       baselineStartDate: '2026-10-01',
       baselineEndDate: '2026-11-01',
     });
-    if (!result.ok) throw new Error(result.text);
-    const out = result.structured as unknown as Comparison;
     expect(out.baselineTotal).toBe(741);
     expect(out.notes.join(' ')).toContain('differ in length (31 vs 15 days)');
   });

@@ -1,5 +1,5 @@
-import { projectToMonth, type UsageMeasure } from './billable-hours.js';
-import type { ConnectionLookup } from './unused.js';
+import type { ConnectionLookup } from '../desktops/connections.js';
+import { projectToMonth, type UsageOutcome } from './billable-hours.js';
 
 /** How much a desktop is used. `unknown` is never folded into `unused`: no data is not no use. */
 export type UtilizationClass = 'unused' | 'idle' | 'part-time' | 'full-time' | 'unknown';
@@ -33,11 +33,6 @@ export const DEFAULT_THRESHOLDS: UtilizationThresholds = {
   fullTimeMinHoursPerMonth: 120,
   minObservedHours: 72,
 };
-
-/** The metric outcome for one desktop: a measure, or why there is none. */
-export type MetricOutcome =
-  | { readonly kind: 'measured'; readonly measure: UsageMeasure }
-  | { readonly kind: 'failed'; readonly status: string; readonly message: string };
 
 /** A desktop's class and the reason, in words for the admin. */
 export interface UtilizationVerdict {
@@ -110,14 +105,14 @@ function classifySilence(context: SilenceContext | undefined): UtilizationVerdic
 
 /** Classifies one desktop. Pure; the thresholds come from the tool input. */
 export function classifyUtilization(
-  outcome: MetricOutcome,
+  outcome: UsageOutcome,
   thresholds: UtilizationThresholds = DEFAULT_THRESHOLDS,
   silence?: SilenceContext,
 ): UtilizationVerdict {
   if (outcome.kind === 'failed')
     return {
       class: 'unknown',
-      reason: `CloudWatch did not return UserConnected (${outcome.status}${outcome.message ? `: ${outcome.message}` : ''}); not treated as unused.`,
+      reason: `CloudWatch did not return UserConnected (${outcome.failure.code}${outcome.failure.message ? `: ${outcome.failure.message}` : ''}); not treated as unused.`,
       connectedHoursPerMonth: null,
     };
   const { measure } = outcome;

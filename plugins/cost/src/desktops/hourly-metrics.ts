@@ -1,12 +1,19 @@
+import { createHash } from 'node:crypto';
 import { CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import {
+  type ErrorEntry,
+  errorEntry,
   getMetricDataBatched,
+  type MetricFailure,
   type MetricSeries,
   queriesPerRequest,
+  type Scope,
+  SERVICE_LABELS,
+  scopeKey,
+  seriesFailure,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
-import type { HourWindow } from './billable-hours.js';
-import { fingerprint, targetKey } from './common.js';
+import type { HourWindow } from '../shared/hours.js';
 
 /** A per-desktop WorkSpaces metric we read as hourly maxima. */
 export type WorkSpacesMetric =
@@ -20,20 +27,36 @@ export type WorkSpacesMetric =
 /** One desktop's hourly maxima, or why CloudWatch gave none. */
 export type HourlyOutcome =
   | { readonly ok: true; readonly timestamps: readonly Date[]; readonly values: readonly number[] }
-  | { readonly ok: false; readonly status: string; readonly message: string };
+  | { readonly ok: false; readonly failure: MetricFailure };
 
-/** Reads a batcher series: a failed or truncated series is a failure, never an empty success. */
+/**
+ * Reads a batcher series: a failed or truncated series is a failure, never an empty success.
+ * Stricter than `seriesFailure`, on purpose: a `PartialData` series is cut short, and a desktop's
+ * hours counted from part of the window would read as low use (an "unused" desktop that is not).
+ */
 export function outcomeOf(series: MetricSeries | undefined): HourlyOutcome {
   if (!series)
-    return { ok: false, status: 'Missing', message: 'CloudWatch returned no result for this query' };
-  if (series.status !== 'Complete')
-    return { ok: false, status: series.status, message: series.messages.join('; ') };
+    return {
+      ok: false,
+      failure: { code: 'Missing', message: 'CloudWatch returned no result for this query' },
+    };
+  const failure =
+    seriesFailure(series) ??
+    (series.status === 'PartialData'
+      ? { code: 'PartialData', message: series.messages.join('; ') }
+      : undefined);
+  if (failure) return { ok: false, failure };
   return { ok: true, timestamps: series.timestamps, values: series.values };
 }
 
 /** GetMetricData requests needed for `desktops` series of this window (for descriptions and tests). */
 export function metricRequestsFor(series: number, window: HourWindow): number {
   return Math.ceil(series / queriesPerRequest({ start: window.start, end: window.end, periodSeconds: 3600 }));
+}
+
+/** Short hash of the desktop list, so a memo key stays short for thousands of ids. */
+function fingerprint(workspaceIds: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify(workspaceIds)).digest('base64url').slice(0, 16);
 }
 
 /**
@@ -44,12 +67,12 @@ export function metricRequestsFor(series: number, window: HourWindow): number {
  */
 export function fetchHourlyMaxima(
   ctx: ToolContext,
-  region: string,
+  scope: Scope,
   workspaceIds: readonly string[],
   metricName: WorkSpacesMetric,
   window: HourWindow,
 ): Promise<Map<string, HourlyOutcome>> {
-  const key = `cost:metric:${targetKey(ctx)}:${region}:${metricName}:${window.start.toISOString()}:${window.end.toISOString()}:${fingerprint(workspaceIds)}`;
+  const key = `cost:metric:${scopeKey(ctx.aws, scope)}:${metricName}:${window.start.toISOString()}:${window.end.toISOString()}:${fingerprint(workspaceIds)}`;
   return ctx.memo(key, async () => {
     const outcomes = new Map<string, HourlyOutcome>();
     if (workspaceIds.length === 0) return outcomes;
@@ -67,7 +90,7 @@ export function fetchHourlyMaxima(
       ReturnData: true,
     }));
     const series = await getMetricDataBatched(
-      ctx.aws.client(CloudWatchClient, { region }),
+      ctx.aws.client(CloudWatchClient, scope),
       queries,
       { start: window.start, end: window.end, periodSeconds: 3600 },
       { concurrency: ctx.limits.concurrency, signal: ctx.signal },
@@ -79,16 +102,27 @@ export function fetchHourlyMaxima(
   });
 }
 
-/** The distinct failure statuses among outcomes, for one `errors[]` entry per kind rather than per desktop. */
-export function failureSummary(
+/**
+ * One CloudWatch `errors[]` entry per distinct failure (error code) among outcomes, rather than
+ * one per desktop: `lost(count)` says what the failed outcomes cost the answer, and the first
+ * failure's message of each code follows it.
+ */
+export function metricErrors(
   outcomes: Iterable<HourlyOutcome>,
-): { status: string; count: number; message: string }[] {
-  const byStatus = new Map<string, { count: number; message: string }>();
+  scope: Scope,
+  lost: (count: number) => string,
+): ErrorEntry[] {
+  const byCode = new Map<string, { failure: MetricFailure; count: number }>();
   for (const outcome of outcomes) {
     if (outcome.ok) continue;
-    const entry = byStatus.get(outcome.status) ?? { count: 0, message: outcome.message };
+    const entry = byCode.get(outcome.failure.code) ?? { failure: outcome.failure, count: 0 };
     entry.count += 1;
-    byStatus.set(outcome.status, entry);
+    byCode.set(outcome.failure.code, entry);
   }
-  return [...byStatus.entries()].map(([status, { count, message }]) => ({ status, count, message }));
+  return [...byCode.values()].map(({ failure, count }) =>
+    errorEntry(SERVICE_LABELS.cloudwatch, scope, {
+      ...failure,
+      message: `${lost(count)}${failure.message ? `: ${failure.message}` : '.'}`,
+    }),
+  );
 }

@@ -6,7 +6,6 @@ import {
   type PriceProduct,
   parsePriceListItem,
 } from './price-list.js';
-import { cachedFetch, cachePerAccess } from './ttl-cache.js';
 
 /**
  * The Price List API endpoint. It serves every region's prices; the wanted region goes in a
@@ -17,7 +16,7 @@ export const PRICE_LIST_REGION = 'us-east-1';
 const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 /** List prices change a few times a year; six hours keeps a long session fresh enough. */
-const priceCache = cachePerAccess<ProductFetch>(6 * 3_600_000, 200);
+const PRICE_TTL_MS = 6 * 3_600_000;
 
 /** The products one query returned. */
 export interface ProductFetch {
@@ -33,7 +32,8 @@ export interface PriceQueryResult extends ProductFetch {
 
 /**
  * Every product of `serviceCode` matching all `filters` (TERM_MATCH, exact), paged. Cached per
- * query for the call (ctx.memo) and for six hours in the process.
+ * query for six hours in the host's cache, unscoped: list prices are public and the same for
+ * every account (concurrent askers of one query share its requests).
  */
 export async function fetchProducts(
   ctx: ToolContext,
@@ -42,32 +42,36 @@ export async function fetchProducts(
 ): Promise<PriceQueryResult> {
   const sorted = Object.entries(filters).sort(([a], [b]) => a.localeCompare(b));
   const key = `cost:pricing:${serviceCode}:${JSON.stringify(sorted)}`;
-  const { value, fetched } = await cachedFetch(ctx, priceCache(ctx.aws), key, async () => {
-    const client = ctx.aws.client(PricingClient, { region: PRICE_LIST_REGION });
-    const products: PriceProduct[] = [];
-    let nextToken: string | undefined;
-    let pages = 0;
-    do {
-      const page = await client.send(
-        new GetProductsCommand({
-          ServiceCode: serviceCode,
-          Filters: sorted.map(([Field, Value]) => ({ Type: 'TERM_MATCH', Field, Value })),
-          FormatVersion: 'aws_v1',
-          MaxResults: PAGE_SIZE,
-          NextToken: nextToken,
-        }),
-        { abortSignal: ctx.signal },
-      );
-      pages += 1;
-      const items: readonly unknown[] = Array.isArray(page.PriceList) ? page.PriceList : [];
-      for (const item of items) {
-        const product = parsePriceListItem(item);
-        if (product) products.push(product);
-      }
-      nextToken = page.NextToken;
-    } while (nextToken && pages < MAX_PAGES);
-    return { products, truncated: nextToken !== undefined };
-  });
+  const { value, fetched } = await ctx.cache.get(
+    key,
+    { ttlMs: PRICE_TTL_MS },
+    async (): Promise<ProductFetch> => {
+      const client = ctx.aws.client(PricingClient, { region: PRICE_LIST_REGION });
+      const products: PriceProduct[] = [];
+      let nextToken: string | undefined;
+      let pages = 0;
+      do {
+        const page = await client.send(
+          new GetProductsCommand({
+            ServiceCode: serviceCode,
+            Filters: sorted.map(([Field, Value]) => ({ Type: 'TERM_MATCH', Field, Value })),
+            FormatVersion: 'aws_v1',
+            MaxResults: PAGE_SIZE,
+            NextToken: nextToken,
+          }),
+          { abortSignal: ctx.signal },
+        );
+        pages += 1;
+        const items: readonly unknown[] = Array.isArray(page.PriceList) ? page.PriceList : [];
+        for (const item of items) {
+          const product = parsePriceListItem(item);
+          if (product) products.push(product);
+        }
+        nextToken = page.NextToken;
+      } while (nextToken && pages < MAX_PAGES);
+      return { products, truncated: nextToken !== undefined };
+    },
+  );
   return { ...value, fetched };
 }
 

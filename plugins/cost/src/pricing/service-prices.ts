@@ -1,4 +1,4 @@
-import { autoStopBreakEvenHours } from './break-even.js';
+import { autoStopBreakEvenHours } from '../running-mode/break-even.js';
 import {
   bundleFamilyKey,
   isHourly,

@@ -1,13 +1,22 @@
 import { DescribeWorkspacesConnectionStatusCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import { chunk, mapBounded, type ToolContext } from '@workspaces-euc-mcp/host';
-import { HOUR_MS, type HourWindow } from './billable-hours.js';
-import { type ErrorEntry, errorEntry, SERVICE_LABEL } from './common.js';
+import {
+  chunk,
+  type ErrorEntry,
+  errorEntry,
+  mapBounded,
+  type Scope,
+  SERVICE_LABELS,
+  type ToolContext,
+} from '@workspaces-euc-mcp/host';
 import type { Desktop } from './desktops.js';
-import { failureSummary, fetchHourlyMaxima } from './hourly-metrics.js';
-import { type ConnectionLookup, type Existence, existenceFrom } from './unused.js';
 
 /** DescribeWorkspacesConnectionStatus accepts at most 25 WorkspaceIds per call. */
 const CONNECTION_STATUS_BATCH = 25;
+
+/** What DescribeWorkspacesConnectionStatus said for one desktop. */
+export type ConnectionLookup =
+  | { readonly ok: true; readonly lastConnection?: Date }
+  | { readonly ok: false; readonly message: string };
 
 /**
  * Last known user connection of each desktop, 25 ids per DescribeWorkspacesConnectionStatus
@@ -15,10 +24,10 @@ const CONNECTION_STATUS_BATCH = 25;
  */
 export async function readLastConnections(
   ctx: ToolContext,
-  region: string,
+  scope: Scope,
   desktops: readonly Desktop[],
 ): Promise<{ lookups: Map<string, ConnectionLookup>; errors: ErrorEntry[] }> {
-  const client = ctx.aws.client(WorkSpacesClient, { region });
+  const client = ctx.aws.client(WorkSpacesClient, scope);
   const batches = chunk(
     desktops.map((d) => d.workspaceId),
     CONNECTION_STATUS_BATCH,
@@ -39,8 +48,8 @@ export async function readLastConnections(
   for (const outcome of settled) {
     if (!outcome.ok) {
       const entry = errorEntry(
-        SERVICE_LABEL.workspaces,
-        region,
+        SERVICE_LABELS.personal,
+        scope,
         outcome.error,
         `Last connection unknown for ${outcome.item.length} desktop(s), counted as in use: `,
       );
@@ -58,39 +67,4 @@ export async function readLastConnections(
         lookups.set(id, { ok: false, message: 'not in the DescribeWorkspacesConnectionStatus answer' });
   }
   return { lookups, errors };
-}
-
-/**
- * Whether never-connected desktops existed at the window start: any Available or Stopped hourly
- * datapoint on the window's first day (Cost Optimizer for WorkSpaces uses Available the same way).
- */
-export async function readExistence(
-  ctx: ToolContext,
-  region: string,
-  workspaceIds: readonly string[],
-  windowStart: Date,
-): Promise<{ existence: Map<string, Existence>; errors: ErrorEntry[] }> {
-  const firstDay: HourWindow = {
-    start: windowStart,
-    end: new Date(windowStart.getTime() + 24 * HOUR_MS),
-    hours: 24,
-  };
-  const [available, stopped] = await Promise.all([
-    fetchHourlyMaxima(ctx, region, workspaceIds, 'Available', firstDay),
-    fetchHourlyMaxima(ctx, region, workspaceIds, 'Stopped', firstDay),
-  ]);
-  const existence = new Map<string, Existence>();
-  for (const id of workspaceIds) {
-    const outcomes = [available.get(id), stopped.get(id)].filter((o) => o !== undefined);
-    existence.set(id, existenceFrom(outcomes));
-  }
-  const errors = failureSummary([...available.values(), ...stopped.values()]).map(
-    ({ status, count, message }): ErrorEntry => ({
-      service: SERVICE_LABEL.cloudwatch,
-      region,
-      code: status.replace(/^Error:/, ''),
-      message: `Health metrics unavailable for ${count} series of never-connected desktops (not reported as unused)${message ? `: ${message}` : '.'}`,
-    }),
-  );
-  return { existence, errors };
 }

@@ -15,7 +15,10 @@ const classOf = (m: Partial<UsageMeasure>) =>
 
 describe('classifyUtilization (defaults: idle ≤ 10 h/month, full-time ≥ 120 h/month)', () => {
   it('a failed metric read is unknown, never unused', () => {
-    const verdict = classifyUtilization({ kind: 'failed', status: 'InternalError', message: 'boom' });
+    const verdict = classifyUtilization({
+      kind: 'failed',
+      failure: { code: 'InternalError', message: 'boom' },
+    });
     expect(verdict.class).toBe('unknown');
     expect(verdict.reason).toContain('InternalError');
   });

@@ -1,9 +1,9 @@
-import { HOURS_PER_MONTH, projectToMonth } from './billable-hours.js';
+import type { Desktop } from '../desktops/desktops.js';
+import { HOURS_PER_MONTH } from '../shared/hours.js';
+import { projectToMonth, type UsageOutcome } from '../utilization/billable-hours.js';
 import { type SwitchTiming, timingToAlwaysOn, timingToAutoStop } from './billing-timing.js';
 import { judgeRunningMode, type PersonalPrices } from './break-even.js';
-import type { Desktop } from './desktops.js';
 import { type OptOutLookup, SKIP_CONVERT_TAG } from './tags.js';
-import type { MetricOutcome } from './utilization.js';
 
 /**
  * One desktop's running-mode advice, assembled from its usage measure and its list prices.
@@ -23,7 +23,7 @@ export type AdviceDecision =
 
 /** Running hours AWS adds to an AutoStop month for the monthly maintenance start (WCO v2.8.0 adds 1). */
 export const MAINTENANCE_HOURS_PER_MONTH = 1;
-/** Fewer observed hours than this and the projection is a guess (as in utilization.ts). */
+/** Fewer observed hours than this and the projection is a guess (as in utilization/utilization.ts). */
 export const MIN_OBSERVED_HOURS = 72;
 
 /** The advice for one desktop. */
@@ -50,10 +50,12 @@ export type PriceOutcome =
 /** The projected AutoStop hours of a measured desktop, or why it cannot be judged. */
 export function projectedHours(
   desktop: Desktop,
-  outcome: MetricOutcome,
+  outcome: UsageOutcome,
 ): { hours: number; connected: number; billable: number; observed: number } | { why: string } {
   if (outcome.kind === 'failed')
-    return { why: `CloudWatch did not return UserConnected (${outcome.status}); no advice without usage.` };
+    return {
+      why: `CloudWatch did not return UserConnected (${outcome.failure.code}); no advice without usage.`,
+    };
   const m = outcome.measure;
   // An AlwaysOn desktop reports every hour it runs, so silence means missing metrics; an
   // AutoStop desktop reports only while running, so silence is a stopped desktop (0 hours).
@@ -75,7 +77,7 @@ export function projectedHours(
 /** Advice for one desktop from its usage and prices (both already fetched). */
 export function adviseDesktop(
   desktop: Desktop,
-  outcome: MetricOutcome,
+  outcome: UsageOutcome,
   price: PriceOutcome,
   options: { readonly bandPercent: number; readonly now: Date },
 ): DesktopAdvice {

@@ -1,6 +1,5 @@
 import { DescribeTagsCommand, type Tag, WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import { mapBounded, summarizeError, type ToolContext } from '@workspaces-euc-mcp/host';
-import { targetKey } from './common.js';
+import { mapBounded, type Scope, scopeKey, summarizeError, type ToolContext } from '@workspaces-euc-mcp/host';
 
 /** The opt-out tag Cost Optimizer for WorkSpaces honours; we honour the same one. */
 export const SKIP_CONVERT_TAG = 'Skip_Convert';
@@ -25,15 +24,15 @@ export function skipConvertValue(tags: readonly Tag[]): string | undefined {
  */
 export async function readOptOuts(
   ctx: ToolContext,
-  region: string,
+  scope: Scope,
   workspaceIds: readonly string[],
 ): Promise<Map<string, OptOutLookup>> {
-  const client = ctx.aws.client(WorkSpacesClient, { region });
+  const client = ctx.aws.client(WorkSpacesClient, scope);
   const settled = await mapBounded(
     workspaceIds,
     ctx.limits.concurrency,
     (workspaceId) =>
-      ctx.memo(`cost:tags:${targetKey(ctx)}:${region}:${workspaceId}`, async () => {
+      ctx.memo(`cost:tags:${scopeKey(ctx.aws, scope)}:${workspaceId}`, async () => {
         const answer = await client.send(new DescribeTagsCommand({ ResourceId: workspaceId }), {
           abortSignal: ctx.signal,
         });

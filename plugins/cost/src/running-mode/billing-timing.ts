@@ -1,4 +1,4 @@
-import { HOUR_MS } from './billable-hours.js';
+import { HOUR_MS } from '../shared/hours.js';
 import type { PersonalPrices } from './break-even.js';
 
 /**

@@ -1,5 +1,5 @@
 import { paginateDescribeWorkspaces, WorkSpacesClient, type Workspace } from '@aws-sdk/client-workspaces';
-import { listOnce, type ToolContext } from '@workspaces-euc-mcp/host';
+import { listOnce, type Scope, type ToolContext } from '@workspaces-euc-mcp/host';
 
 /** What the cost tools need to know about one WorkSpaces Personal desktop. */
 export interface Desktop {
@@ -55,17 +55,14 @@ export function toDesktop(workspace: Workspace): Desktop | undefined {
  * desktops are 400 requests. Listed once per client call and shared with any other plugin that
  * lists the same desktops (the host's `listOnce`), so a composite report scans the estate once.
  */
-export async function listDesktops(ctx: ToolContext, region: string): Promise<Desktop[]> {
+export async function listDesktops(ctx: ToolContext, scope: Scope): Promise<Desktop[]> {
   const input = { Limit: 25 };
   const workspaces = await listOnce(ctx, {
     action: 'workspaces:DescribeWorkspaces',
-    where: { region },
+    where: scope,
     input,
     pages: () =>
-      paginateDescribeWorkspaces(
-        { client: ctx.aws.client(WorkSpacesClient, { region }), pageSize: 25 },
-        input,
-      ),
+      paginateDescribeWorkspaces({ client: ctx.aws.client(WorkSpacesClient, scope), pageSize: 25 }, input),
     items: (page) => page.Workspaces,
   });
   return workspaces.map(toDesktop).filter((d): d is Desktop => d !== undefined);

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  autoStopTailHours,
-  HOUR_MS,
-  hourWindowEndingAt,
-  measureUsage,
-  projectToMonth,
-} from './billable-hours.js';
+import { HOUR_MS, hourWindowEndingAt } from '../shared/hours.js';
+import { autoStopTailHours, measureUsage, projectToMonth } from './billable-hours.js';
 
 const START = new Date('2025-03-03T00:00:00Z');
 const window48 = { start: START, end: new Date(START.getTime() + 48 * HOUR_MS), hours: 48 };

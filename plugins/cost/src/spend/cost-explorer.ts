@@ -7,16 +7,14 @@ import {
   type GetCostForecastCommandInput,
   type ResultByTime,
 } from '@aws-sdk/client-cost-explorer';
-import type { ToolContext } from '@workspaces-euc-mcp/host';
-import { targetKey } from './common.js';
-import { cachedFetch, cachePerAccess } from './ttl-cache.js';
+import { regionScope, type Scope, type ToolContext } from '@workspaces-euc-mcp/host';
 
 /** Cost Explorer is a global API served from us-east-1. */
-export const COST_EXPLORER_REGION = 'us-east-1';
+const COST_EXPLORER_REGION = 'us-east-1';
 /** The metric every cost tool reads: list-price charges, credits and refunds included as negative lines. */
 export const COST_METRIC = 'UnblendedCost';
 /** Cost Explorer refreshes a few times a day and bills $0.01 per request: keep answers 15 minutes. */
-const ceCache = cachePerAccess<unknown>(15 * 60_000, 100);
+const CE_TTL_MS = 15 * 60_000;
 
 /** Counts the Cost Explorer requests one tool call actually sent (cached answers cost nothing). */
 export interface RequestCounter {
@@ -29,26 +27,42 @@ export interface Forecast {
   readonly byTime: readonly ForecastResult[];
 }
 
-function client(ctx: ToolContext): CostExplorerClient {
-  return ctx.aws.client(CostExplorerClient, { region: COST_EXPLORER_REGION });
+/**
+ * Where Cost Explorer answers for the target: its global endpoint, in the target's account. Its
+ * answers are cached under this scope, so two accounts never share a bill.
+ */
+export function costExplorerScope(ctx: ToolContext): Scope {
+  return regionScope(ctx.aws, COST_EXPLORER_REGION);
+}
+
+/** Reads one Cost Explorer answer through the host's cache: 15 minutes per request and account. */
+async function cached<T>(
+  ctx: ToolContext,
+  key: string,
+  fetch: (client: CostExplorerClient) => Promise<T>,
+): Promise<T> {
+  const scope = costExplorerScope(ctx);
+  const { value } = await ctx.cache.get(key, { ttlMs: CE_TTL_MS, scope }, () =>
+    fetch(ctx.aws.client(CostExplorerClient, scope)),
+  );
+  return value;
 }
 
 /**
  * GetCostAndUsage with every page merged into one result per period. The same request is sent
- * at most once per client call (ctx.memo) and reused for 15 minutes (per request key).
+ * once however many callers ask at the same time, and reused for 15 minutes.
  */
 export async function getCostAndUsage(
   ctx: ToolContext,
   request: Omit<GetCostAndUsageCommandInput, 'NextPageToken'>,
   counter: RequestCounter,
 ): Promise<ResultByTime[]> {
-  const key = `cost:ce:${targetKey(ctx)}:GetCostAndUsage:${JSON.stringify(request)}`;
-  const { value } = await cachedFetch(ctx, ceCache(ctx.aws), key, async () => {
+  return cached(ctx, `GetCostAndUsage:${JSON.stringify(request)}`, async (client) => {
     const byStart = new Map<string, ResultByTime>();
     let token: string | undefined;
     do {
       counter.requests += 1;
-      const page = await client(ctx).send(new GetCostAndUsageCommand({ ...request, NextPageToken: token }), {
+      const page = await client.send(new GetCostAndUsageCommand({ ...request, NextPageToken: token }), {
         abortSignal: ctx.signal,
       });
       // Later pages continue the groups of the same periods.
@@ -64,23 +78,20 @@ export async function getCostAndUsage(
       (a.TimePeriod?.Start ?? '').localeCompare(b.TimePeriod?.Start ?? ''),
     );
   });
-  return value as ResultByTime[];
 }
 
-/** GetCostForecast, memoised and cached like GetCostAndUsage. */
+/** GetCostForecast, shared and cached like GetCostAndUsage. */
 export async function getCostForecast(
   ctx: ToolContext,
   request: GetCostForecastCommandInput,
   counter: RequestCounter,
 ): Promise<Forecast> {
-  const key = `cost:ce:${targetKey(ctx)}:GetCostForecast:${JSON.stringify(request)}`;
-  const { value } = await cachedFetch(ctx, ceCache(ctx.aws), key, async (): Promise<Forecast> => {
+  return cached(ctx, `GetCostForecast:${JSON.stringify(request)}`, async (client): Promise<Forecast> => {
     counter.requests += 1;
-    const answer = await client(ctx).send(new GetCostForecastCommand(request), { abortSignal: ctx.signal });
+    const answer = await client.send(new GetCostForecastCommand(request), { abortSignal: ctx.signal });
     const total = Number(answer.Total?.Amount);
     return { ...(Number.isFinite(total) ? { total } : {}), byTime: answer.ForecastResultsByTime ?? [] };
   });
-  return value as Forecast;
 }
 
 /** `YYYY-MM-DD` of a UTC instant. */

@@ -1,6 +1,12 @@
-import type { ToolContext } from '@workspaces-euc-mcp/host';
-import { type ErrorEntry, errorEntry, SERVICE_LABEL } from './common.js';
-import type { Desktop } from './desktops.js';
+import {
+  type ErrorEntry,
+  errorEntry,
+  type Scope,
+  SERVICE_LABELS,
+  type ToolContext,
+} from '@workspaces-euc-mcp/host';
+import type { Desktop } from '../desktops/desktops.js';
+import type { PriceOutcome } from '../running-mode/running-mode.js';
 import { fetchPersonalProducts } from './price-fetch.js';
 import {
   type LicenceModel,
@@ -10,7 +16,6 @@ import {
   personalLicenceFor,
   type StorageOption,
 } from './price-list.js';
-import type { PriceOutcome } from './running-mode.js';
 
 /** A desktop configuration that could not be priced, with what AWS does price instead. */
 export interface UnmatchedConfiguration {
@@ -43,7 +48,7 @@ function configKey(d: Desktop): string {
  */
 export async function priceDesktops(
   ctx: ToolContext,
-  region: string,
+  scope: Scope,
   desktops: readonly Desktop[],
 ): Promise<DesktopPricing> {
   const groups = new Map<string, Desktop[]>();
@@ -60,14 +65,14 @@ export async function priceDesktops(
   await Promise.all(
     [...licences].map(async (licence) => {
       try {
-        const answer = await fetchPersonalProducts(ctx, region, licence);
+        const answer = await fetchPersonalProducts(ctx, scope.region, licence);
         if (answer.fetched) queries += 1;
         truncated ||= answer.truncated;
         products.set(licence, answer.products);
       } catch (error) {
         const entry = errorEntry(
-          SERVICE_LABEL.priceList,
-          region,
+          SERVICE_LABELS.priceList,
+          scope,
           error,
           `Personal prices (licence ${licence}): `,
         );

@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
-import { round1, usd, withoutUndefined } from './common.js';
-import type { Desktop } from './desktops.js';
+import type { Desktop } from '../desktops/desktops.js';
+import { round1, usd } from '../shared/numbers.js';
 import type { AdviceDecision, DesktopAdvice, SkipConvertStatus } from './running-mode.js';
 
 /** The per-desktop rows of recommend_running_mode: their schema and how advice becomes one. */
@@ -69,6 +69,11 @@ export const Row = Type.Object({
   reason: Type.String(),
 });
 export type Row = Static<typeof Row>;
+
+/** The object without its undefined-valued keys, so optional output fields are absent, not undefined. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
 
 /** One output row: the advice, rounded for people, with absent values left out. */
 export function toRow(

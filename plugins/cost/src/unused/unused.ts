@@ -6,12 +6,9 @@
  * cannot show was there at the window start may simply be new.
  */
 
-const DAY_MS = 86_400_000;
+import type { ConnectionLookup } from '../desktops/connections.js';
 
-/** What DescribeWorkspacesConnectionStatus said for one desktop. */
-export type ConnectionLookup =
-  | { readonly ok: true; readonly lastConnection?: Date }
-  | { readonly ok: false; readonly message: string };
+const DAY_MS = 86_400_000;
 
 /** Whether the desktop existed at the window start, from health metrics on the window's first day. */
 export type Existence = 'yes' | 'no-evidence' | 'lookup-failed';

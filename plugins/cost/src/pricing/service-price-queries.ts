@@ -1,5 +1,4 @@
-import type { ToolContext } from '@workspaces-euc-mcp/host';
-import { type ErrorEntry, errorEntry, SERVICE_LABEL } from './common.js';
+import { type ErrorEntry, errorEntry, SERVICE_LABELS, type ToolContext } from '@workspaces-euc-mcp/host';
 import { fetchPersonalProducts, fetchProducts, PRICE_LIST_REGION } from './price-fetch.js';
 import { computeTypeKey, type LicenceModel, matchPersonalPrices, type PriceProduct } from './price-list.js';
 import {
@@ -62,7 +61,9 @@ function querier(region: string, section: PriceSection) {
         });
       return answer.products;
     } catch (error) {
-      section.errors.push(errorEntry(SERVICE_LABEL.priceList, PRICE_LIST_REGION, error, `${what}: `));
+      section.errors.push(
+        errorEntry(SERVICE_LABELS.priceList, { region: PRICE_LIST_REGION }, error, `${what}: `),
+      );
       section.unmatched.push({ what, why: 'The Price List query failed; see errors.' });
       return [];
     }

@@ -9,25 +9,11 @@
  * hours as whole hours, so the hourly grid loses nothing the bill would show.
  */
 
-export const HOUR_MS = 3_600_000;
-/** The average month AWS uses to turn monthly fees into hours (8,760 h / 12). */
-export const HOURS_PER_MONTH = 730;
+import type { MetricFailure } from '@workspaces-euc-mcp/host';
+import { HOUR_MS, HOURS_PER_MONTH, type HourWindow } from '../shared/hours.js';
+
 /** AutoStop's default timeout; what an AlwaysOn desktop would get if switched without choosing one. */
 export const DEFAULT_AUTO_STOP_TIMEOUT_MINUTES = 60;
-
-/** A whole-hour window ending at the last full hour before `now`. */
-export interface HourWindow {
-  readonly start: Date;
-  readonly end: Date;
-  readonly hours: number;
-}
-
-/** The `days`-long window of whole UTC hours ending at the start of the current hour. */
-export function hourWindowEndingAt(now: Date, days: number): HourWindow {
-  const end = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
-  const hours = Math.round(days * 24);
-  return { start: new Date(end.getTime() - hours * HOUR_MS), end, hours };
-}
 
 /** One desktop's hourly maxima; timestamps are the start of each hour. */
 export interface HourlySeries {
@@ -48,6 +34,14 @@ export interface UsageMeasure {
   readonly datapoints: number;
   readonly firstDatapoint?: Date;
 }
+
+/**
+ * One desktop's usage read: a measure, or why CloudWatch gave none (the metric failure, from
+ * `seriesFailure` or cost's stricter reading of a series; see desktops/hourly-metrics.ts).
+ */
+export type UsageOutcome =
+  | { readonly kind: 'measured'; readonly measure: UsageMeasure }
+  | { readonly kind: 'failed'; readonly failure: MetricFailure };
 
 /** Idle tail in whole hours for an AutoStop timeout (AWS sets it in 60-minute steps). */
 export function autoStopTailHours(timeoutMinutes: number | undefined): number {

@@ -1,5 +1,5 @@
 import type { ResultByTime } from '@aws-sdk/client-cost-explorer';
-import { usd } from './common.js';
+import { usd } from '../shared/numbers.js';
 import { COST_METRIC } from './cost-explorer.js';
 
 /** The amount of one group or total (Cost Explorer sends strings). */

@@ -1,27 +1,19 @@
-import type { ToolContext } from '@workspaces-euc-mcp/host';
+import type { ErrorEntry, Scope, ToolContext } from '@workspaces-euc-mcp/host';
+import { type ConnectionLookup, readLastConnections } from '../desktops/connections.js';
+import { type Desktop, isBilled, listDesktops } from '../desktops/desktops.js';
 import {
-  autoStopTailHours,
-  type HourWindow,
-  hourWindowEndingAt,
-  measureUsage,
-  type UsageMeasure,
-} from './billable-hours.js';
-import { type ErrorEntry, SERVICE_LABEL } from './common.js';
-import { type Desktop, isBilled, listDesktops } from './desktops.js';
-import {
-  failureSummary,
   fetchHourlyMaxima,
   type HourlyOutcome,
+  metricErrors,
   metricRequestsFor,
-} from './hourly-metrics.js';
-import type { ConnectionLookup } from './unused.js';
-import { readLastConnections } from './unused-scan.js';
-import type { MetricOutcome } from './utilization.js';
+} from '../desktops/hourly-metrics.js';
+import { type HourWindow, hourWindowEndingAt } from '../shared/hours.js';
+import { autoStopTailHours, measureUsage, type UsageMeasure, type UsageOutcome } from './billable-hours.js';
 
 /** One desktop with its hourly UserConnected outcome and, when there is data, its measure. */
 export interface DesktopUsage {
   readonly desktop: Desktop;
-  readonly outcome: MetricOutcome;
+  readonly outcome: UsageOutcome;
 }
 
 /** The estate-wide usage read shared by the utilisation and running-mode tools. */
@@ -48,8 +40,8 @@ export function tailHoursOf(desktop: Desktop): number {
   return autoStopTailHours(desktop.runningMode === 'AUTO_STOP' ? desktop.autoStopTimeoutMinutes : undefined);
 }
 
-function toMetricOutcome(desktop: Desktop, outcome: HourlyOutcome, window: HourWindow): MetricOutcome {
-  if (!outcome.ok) return { kind: 'failed', status: outcome.status, message: outcome.message };
+function toUsageOutcome(desktop: Desktop, outcome: HourlyOutcome, window: HourWindow): UsageOutcome {
+  if (!outcome.ok) return { kind: 'failed', failure: outcome.failure };
   const measure: UsageMeasure = measureUsage(outcome, window, {
     tailHours: tailHoursOf(desktop),
     // AlwaysOn desktops report every hour they exist: project a new one from its own history.
@@ -64,27 +56,26 @@ function toMetricOutcome(desktop: Desktop, outcome: HourlyOutcome, window: HourW
  */
 export async function scanUsage(
   ctx: ToolContext,
-  region: string,
+  scope: Scope,
   lookbackDays: number,
   options: { readonly resolveSilence?: boolean } = {},
 ): Promise<UsageScan> {
   const window = hourWindowEndingAt(ctx.now(), lookbackDays);
-  const all = await listDesktops(ctx, region);
+  const all = await listDesktops(ctx, scope);
   const billed = all.filter(isBilled);
   const measured = billed.filter((d) => !d.isStandby);
   const ids = measured.map((d) => d.workspaceId);
-  const outcomes = await fetchHourlyMaxima(ctx, region, ids, 'UserConnected', window);
-  const errors: ErrorEntry[] = failureSummary(outcomes.values()).map(({ status, count, message }) => ({
-    service: SERVICE_LABEL.cloudwatch,
-    region,
-    code: status.replace(/^Error:/, ''),
-    message: `UserConnected unavailable for ${count} desktop(s), classified unknown${message ? `: ${message}` : '.'}`,
-  }));
+  const outcomes = await fetchHourlyMaxima(ctx, scope, ids, 'UserConnected', window);
+  const errors = metricErrors(
+    outcomes.values(),
+    scope,
+    (count) => `UserConnected unavailable for ${count} desktop(s), classified unknown`,
+  );
   const usage = measured.map((desktop) => ({
     desktop,
-    outcome: toMetricOutcome(
+    outcome: toUsageOutcome(
       desktop,
-      outcomes.get(desktop.workspaceId) ?? { ok: false, status: 'Missing', message: 'no result' },
+      outcomes.get(desktop.workspaceId) ?? { ok: false, failure: { code: 'Missing', message: 'no result' } },
       window,
     ),
   }));
@@ -99,7 +90,7 @@ export async function scanUsage(
         )
         .map(({ desktop }) => desktop)
     : [];
-  const connections = silent.length > 0 ? await readLastConnections(ctx, region, silent) : undefined;
+  const connections = silent.length > 0 ? await readLastConnections(ctx, scope, silent) : undefined;
   if (connections) errors.push(...connections.errors);
   return {
     window,

@@ -1,4 +1,4 @@
-import type { PersonalPrices } from './break-even.js';
+import type { PersonalPrices } from '../running-mode/break-even.js';
 
 /**
  * The AWS Price List vocabulary for WorkSpaces Personal (service code AmazonWorkSpaces), as

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { runRate } from './spend.js';
-import { createTtlCache } from './ttl-cache.js';
 
 describe('runRate', () => {
   it('leaves out the 1st of the month, when AlwaysOn fees post', () => {
@@ -24,20 +23,5 @@ describe('runRate', () => {
     const rate = runRate(days);
     expect(rate?.recentDailyAverage).toBe(24);
     expect(rate?.trailingDailyAverage).toBeCloseTo(268 / 17, 6);
-  });
-});
-
-describe('ttl cache', () => {
-  it('expires entries by the tool clock and evicts the oldest when full', () => {
-    const cache = createTtlCache<number>(60_000, 2);
-    const t0 = new Date('2025-03-17T10:00:00Z');
-    cache.set('a', 1, t0);
-    expect(cache.get('a', new Date(t0.getTime() + 59_999))).toBe(1);
-    expect(cache.get('a', new Date(t0.getTime() + 60_000))).toBeUndefined();
-    cache.set('b', 2, t0);
-    cache.set('c', 3, t0);
-    cache.set('d', 4, t0);
-    expect(cache.get('b', t0)).toBeUndefined();
-    expect(cache.get('d', t0)).toBe(4);
   });
 });
