@@ -1,26 +1,26 @@
-import type { FindingsContributor, Plugin } from '@workspaces-euc-mcp/host';
-import { definePlugin } from '@workspaces-euc-mcp/host';
+import {
+  definePlugin,
+  type FindingsContributor,
+  type Plugin,
+  type ToolOutput,
+} from '@workspaces-euc-mcp/host';
+import personal from '@workspaces-euc-mcp/plugin-personal';
+import { createTestHost, fakeClock, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { auditHost, call, personalPlugin, sharedEstate } from '../__tests__/host.js';
-import type { CheckRow } from '../posture.js';
+import { sharedEstate } from '../__tests__/estate.js';
+import audit from '../index.js';
+import type { auditSecurityPosture } from './audit-security-posture.js';
 
-interface Posture {
-  summary: string;
-  totalFindings: number;
-  severityCounts: { critical: number; warning: number; info: number };
-  checks: CheckRow[];
-  coverage: { contributors: { service: string }[]; notAudited: string[] };
-  errors: { service: string; region: string; code: string }[];
-}
+type Posture = ToolOutput<typeof auditSecurityPosture>;
 
 const byId = (posture: Posture, id: string) => posture.checks.find((c) => c.checkId === id);
 
 describe('audit_security_posture', () => {
   it('groups the desktops’ findings per check with a count and five resources, not one line per desktop', async () => {
-    const { host } = await auditHost({ with: [personalPlugin] });
-    const estate = host.simulator?.estate;
-    const posture = await call<Posture>(host, 'audit_security_posture', {});
-    const unencrypted = estate?.personal.desktops.filter(
+    const estate = sharedEstate();
+    const host = await createTestHost({ plugins: [audit, personal], estate, pacing: fakeClock() });
+    const posture = await invokeOk<Posture>(host, 'audit_security_posture', {});
+    const unencrypted = estate.personal.desktops.filter(
       (d) =>
         !d.workspace.RootVolumeEncryptionEnabled &&
         d.workspace.State !== 'TERMINATED' &&
@@ -37,8 +37,12 @@ describe('audit_security_posture', () => {
   });
 
   it('adds the account checks: root used EUC APIs in the first region, as CloudTrail shows', async () => {
-    const { host } = await auditHost({ with: [personalPlugin] });
-    const posture = await call<Posture>(host, 'audit_security_posture', {});
+    const host = await createTestHost({
+      plugins: [audit, personal],
+      estate: sharedEstate(),
+      pacing: fakeClock(),
+    });
+    const posture = await invokeOk<Posture>(host, 'audit_security_posture', {});
     const root = byId(posture, 'audit.root-euc-activity');
     expect(root).toMatchObject({ severity: 'critical', count: 1 });
     expect(root?.resources[0]).toMatchObject({ region: 'us-east-1' });
@@ -50,8 +54,8 @@ describe('audit_security_posture', () => {
   });
 
   it('without the personal plugin, still runs its own checks and says what is not audited', async () => {
-    const { host } = await auditHost();
-    const posture = await call<Posture>(host, 'audit_security_posture', { topPerCheck: 2 });
+    const host = await createTestHost({ plugins: [audit], estate: sharedEstate(), pacing: fakeClock() });
+    const posture = await invokeOk<Posture>(host, 'audit_security_posture', { topPerCheck: 2 });
     expect(posture.checks.every((c) => c.checkId.startsWith('audit.'))).toBe(true);
     expect(posture.coverage.notAudited).toContain('WorkSpaces Personal');
     expect(posture.summary).toContain('Not audited');
@@ -74,19 +78,46 @@ describe('audit_security_posture', () => {
       tools: [],
       contributes: { findings: [failing] },
     });
-    const { host } = await auditHost({ with: [personalPlugin, broken] });
-    const posture = await call<Posture>(host, 'audit_security_posture', { accountChecks: false });
+    const host = await createTestHost({ plugins: [audit, personal, broken], estate: sharedEstate() });
+    const posture = await invokeOk<Posture>(host, 'audit_security_posture', { accountChecks: false });
     expect(posture.errors.filter((e) => e.service === 'WorkSpaces Secure Browser')).toHaveLength(2);
     expect(byId(posture, 'personal.unencrypted-root-volume')?.count).toBeGreaterThan(0);
     expect(posture.summary).toContain('Partial');
   });
 
-  it('stays the same size at 2,000 desktops: counts grow, lists do not', { timeout: 60_000 }, async () => {
-    const { host } = await auditHost({
-      with: [personalPlugin],
-      estate: sharedEstate({ seed: 42, desktops: 2000 }),
+  it('filters products by the names users type, legacy ones included through the plugins’ aliases', async () => {
+    const fleets: FindingsContributor = {
+      id: 'applications.security',
+      service: 'WorkSpaces Applications',
+      iam: [],
+      checks: [
+        { id: 'applications.open-fleet', title: 'Open fleet', severity: 'warning', why: 'w', fix: 'f' },
+      ],
+      collect: async () => [{ checkId: 'applications.open-fleet', resourceId: 'sales' }],
+    };
+    const applications = definePlugin({
+      name: 'applications-findings',
+      version: '0.0.0',
+      description: 'A WorkSpaces Applications findings contributor that knows its old name.',
+      tools: [],
+      contributes: { findings: [fleets] },
+      aliases: { appstream: 'WorkSpaces Applications' },
     });
-    const posture = await call<Posture>(host, 'audit_security_posture', { topPerCheck: 3 });
+    const host = await createTestHost({ plugins: [audit, personal, applications], estate: sharedEstate() });
+    const posture = await invokeOk<Posture>(host, 'audit_security_posture', {
+      services: ['AppStream'],
+      accountChecks: false,
+    });
+    expect(posture.checks.map((c) => [c.checkId, c.count])).toEqual([['applications.open-fleet', 2]]);
+  });
+
+  it('stays the same size at 2,000 desktops: counts grow, lists do not', { timeout: 60_000 }, async () => {
+    const host = await createTestHost({
+      plugins: [audit, personal],
+      estate: sharedEstate({ seed: 42, desktops: 2000 }),
+      pacing: fakeClock(),
+    });
+    const posture = await invokeOk<Posture>(host, 'audit_security_posture', { topPerCheck: 3 });
     expect(byId(posture, 'personal.unencrypted-root-volume')?.count).toBeGreaterThan(300);
     expect(posture.checks.every((c) => c.resources.length <= 3)).toBe(true);
     expect(JSON.stringify(posture).length).toBeLessThan(20_000);

@@ -1,25 +1,14 @@
+import { definePlugin, defineTool, type ToolOutput } from '@workspaces-euc-mcp/host';
+import cost from '@workspaces-euc-mcp/plugin-cost';
+import personal from '@workspaces-euc-mcp/plugin-personal';
+import { createTestHost, fakeClock, invokeOk, type TestHost } from '@workspaces-euc-mcp/testing';
+import Type from 'typebox';
 import { describe, expect, it } from 'vitest';
-import {
-  auditHost,
-  call,
-  costPlugin,
-  personalPlugin,
-  sharedEstate,
-  type TestHost,
-} from '../__tests__/host.js';
+import { sharedEstate } from '../__tests__/estate.js';
+import audit from '../index.js';
+import type { generateEucHealthReport } from './generate-euc-health-report.js';
 
-interface Report {
-  summary: string;
-  sections: { name: string; tool: string; status: string; message?: string }[];
-  inventory?: { totalResources: number };
-  alarms?: { incidents: number; autoscaling: number; top: unknown[] };
-  security?: { critical: number; top: unknown[]; notAudited: string[] };
-  unused?: { unusedDesktops: number; top: unknown[] };
-  savings?: { estimatedMonthlySavingsUsd: number };
-  quotas?: { approaching: number; top: unknown[] };
-  cost?: { total: number };
-  markdown: string;
-}
+type Report = ToolOutput<typeof generateEucHealthReport>;
 
 /** The desktops of the call-count comparison; AUDIT_HEALTH_DESKTOPS=10000 for the 10k measurement. */
 const SCALE = Number(process.env.AUDIT_HEALTH_DESKTOPS ?? 2000);
@@ -43,8 +32,13 @@ function add(into: Record<string, number>, from: Record<string, number>): void {
 
 describe('generate_euc_health_report', () => {
   it('composes every section from the registered tools, bounded, with Markdown', async () => {
-    const { host } = await auditHost({ with: [personalPlugin, costPlugin], hostTools: true });
-    const report = await call<Report>(host, 'generate_euc_health_report', { top: 3 });
+    const host = await createTestHost({
+      plugins: [audit, personal, cost],
+      estate: sharedEstate(),
+      hostTools: true,
+      pacing: fakeClock(),
+    });
+    const report = await invokeOk<Report>(host, 'generate_euc_health_report', { top: 3 });
     expect(report.sections.map((s) => [s.name, s.status])).toEqual([
       ['inventory', 'ok'],
       ['alarms', 'ok'],
@@ -68,8 +62,8 @@ describe('generate_euc_health_report', () => {
   });
 
   it('says which sections are missing when their plugins are not loaded, and still reports the rest', async () => {
-    const { host } = await auditHost();
-    const report = await call<Report>(host, 'generate_euc_health_report', {});
+    const host = await createTestHost({ plugins: [audit], estate: sharedEstate(), pacing: fakeClock() });
+    const report = await invokeOk<Report>(host, 'generate_euc_health_report', {});
     expect(statusOf(report, 'inventory')).toBe('unavailable');
     expect(statusOf(report, 'unused')).toBe('unavailable');
     expect(statusOf(report, 'cost')).toBe('unavailable');
@@ -82,11 +76,47 @@ describe('generate_euc_health_report', () => {
     expect(report.summary).toContain('Not included: inventory');
   });
 
+  it('fails a section whose tool answers in a shape it does not read (plugins out of step), and keeps the rest', async () => {
+    // A cost plugin of another version: get_euc_cost_summary answers `total` as text.
+    const costSummary = defineTool({
+      name: 'get_euc_cost_summary',
+      title: 'Spend (another version)',
+      description: 'Answers in a shape the health report does not read.',
+      tier: 0,
+      iam: [],
+      input: Type.Object({}),
+      output: Type.Object({ summary: Type.String(), total: Type.String() }),
+      run: async () => ({ summary: 'About 1,200 USD.', total: 'about 1200' }),
+    });
+    const otherCost = definePlugin({
+      name: 'cost-of-another-version',
+      version: '9.0.0',
+      description: 'A get_euc_cost_summary answering in another shape.',
+      tools: [costSummary],
+    });
+    const host = await createTestHost({ plugins: [audit, otherCost], estate: sharedEstate() });
+    const report = await invokeOk<Report>(host, 'generate_euc_health_report', {
+      sections: ['cost', 'alarms'],
+    });
+    expect(report.sections.find((s) => s.name === 'cost')).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/get_euc_cost_summary answered in a shape .* does not read/),
+    });
+    expect(report.cost).toBeUndefined();
+    expect(statusOf(report, 'alarms')).toBe('ok');
+    expect(report.markdown).toContain('- cost (`get_euc_cost_summary`): failed');
+  });
+
   it(`sends no more requests than its parts do on their own (${SCALE} desktops): shared reads happen once`, {
     timeout: 600_000,
   }, async () => {
     const estate = sharedEstate({ seed: 42, desktops: SCALE });
-    const { host } = await auditHost({ with: [personalPlugin, costPlugin], hostTools: true, estate });
+    const host = await createTestHost({
+      plugins: [audit, personal, cost],
+      estate,
+      hostTools: true,
+      pacing: fakeClock(),
+    });
     const sections = ['inventory', 'alarms', 'security', 'unused', 'quotas'];
     const report = await counts(host, 'generate_euc_health_report', { sections, top: 5 });
     const parts: Record<string, number> = {};

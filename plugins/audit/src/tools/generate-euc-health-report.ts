@@ -1,5 +1,15 @@
-import { defineTool, mapBounded, type ToolCallOutcome, type ToolContext } from '@workspaces-euc-mcp/host';
+import {
+  defineTool,
+  mapBounded,
+  ScopeInput,
+  scopeLabel,
+  selectScopes,
+  type ToolCallOutcome,
+  type ToolContext,
+} from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { ScopeSchema } from '../answer.js';
+import { SECTION_NAMES, SECTIONS, type SectionAnswer, type SectionName } from '../health/contracts.js';
 import {
   AlarmsSection,
   alarmsSection,
@@ -17,23 +27,8 @@ import {
   securitySection,
   UnusedSection,
   unusedSection,
-} from '../health.js';
-import { headlineSentence, renderMarkdown } from '../health-markdown.js';
-import { ScopeInput, ScopeSchema, scopeLabel, selectScopes } from '../scope.js';
-
-const SECTION_NAMES = ['inventory', 'alarms', 'security', 'unused', 'savings', 'quotas', 'cost'] as const;
-type SectionName = (typeof SECTION_NAMES)[number];
-
-/** Which registered tool answers each section, and whether it is regional and tier 1. */
-const SECTIONS: Readonly<Record<SectionName, { tool: string; regional: boolean; tier1: boolean }>> = {
-  inventory: { tool: 'get_euc_inventory_summary', regional: false, tier1: false },
-  alarms: { tool: 'get_euc_active_alarms', regional: false, tier1: false },
-  security: { tool: 'audit_security_posture', regional: false, tier1: false },
-  unused: { tool: 'list_unused_resources', regional: true, tier1: false },
-  savings: { tool: 'recommend_running_mode', regional: true, tier1: true },
-  quotas: { tool: 'get_euc_service_quotas', regional: false, tier1: false },
-  cost: { tool: 'get_euc_cost_summary', regional: false, tier1: true },
-};
+} from '../health/health.js';
+import { headlineSentence, renderMarkdown } from '../health/health-markdown.js';
 
 const Input = Type.Object(
   {
@@ -70,6 +65,8 @@ const Output = Type.Object({
 
 interface Job {
   readonly section: SectionName;
+  /** Its place among the calls of its section (regional sections call once per region). */
+  readonly index: number;
   readonly input: Record<string, unknown>;
 }
 
@@ -93,12 +90,17 @@ function jobsFor(
     // Cost Explorer bills each request: the summary without the usage-type split is one request.
     cost: () => [{ lookbackDays: 30, splitWorkspaces: false }],
   };
-  return sections.flatMap((section) => inputs[section]().map((input) => ({ section, input })));
+  return sections.flatMap((section) => inputs[section]().map((input, index) => ({ section, index, input })));
 }
 
+/**
+ * A section's status from its calls: unavailable when its tool is not registered, failed when
+ * every call failed or answered outside the section's contract, partial (`ok` with a message)
+ * when some did.
+ */
 function status(
   section: SectionName,
-  outcomes: readonly ToolCallOutcome[],
+  outcomes: readonly ToolCallOutcome<unknown>[],
 ): Static<typeof SectionStatusSchema> {
   const { tool, tier1 } = SECTIONS[section];
   const failed = outcomes.filter((o) => !o.ok);
@@ -121,20 +123,44 @@ function status(
   };
 }
 
-async function runJobs(ctx: ToolContext, jobs: readonly Job[]) {
+/** Each section's call outcomes, typed by what the report reads of its tool's answer. */
+type Outcomes = { [N in SectionName]: ToolCallOutcome<SectionAnswer<N>>[] };
+
+/** Calls `section`'s tool, checking its answer against the section's contract. */
+async function callSection<N extends SectionName>(
+  ctx: ToolContext,
+  section: N,
+  index: number,
+  input: Record<string, unknown>,
+  into: Outcomes,
+): Promise<void> {
+  const source = SECTIONS[section];
+  // The contract type is named: inferred from `source.contract`, it widens to every section's.
+  into[section][index] = await ctx.callTool<(typeof SECTIONS)[N]['contract']>(
+    source.tool,
+    input,
+    source.contract,
+  );
+}
+
+async function runJobs(ctx: ToolContext, jobs: readonly Job[]): Promise<Outcomes> {
+  const outcomes: Outcomes = {
+    inventory: [],
+    alarms: [],
+    security: [],
+    unused: [],
+    savings: [],
+    quotas: [],
+    cost: [],
+  };
   let done = 0;
   const settled = await mapBounded(jobs, ctx.limits.concurrency, async (job) => {
-    const outcome = await ctx.callTool(SECTIONS[job.section].tool, job.input);
+    await callSection(ctx, job.section, job.index, job.input, outcomes);
     ctx.progress(++done, jobs.length, job.section);
-    return outcome;
   });
-  const bySection = new Map<SectionName, ToolCallOutcome[]>();
-  for (const s of settled) {
-    // callTool never throws (it returns outcomes); a thrown error is a cancelled call.
-    if (!s.ok) throw s.error;
-    bySection.set(s.item.section, [...(bySection.get(s.item.section) ?? []), s.value]);
-  }
-  return bySection;
+  // callTool never throws (it returns outcomes); a thrown error is a cancelled call.
+  for (const s of settled) if (!s.ok) throw s.error;
+  return outcomes;
 }
 
 /** generate_euc_health_report: one overview composed from the other registered tools. */
@@ -158,10 +184,10 @@ export const generateEucHealthReport = defineTool({
       ...new Set(scopes.filter((s) => !s.account || s.account === firstAccount).map((s) => s.region)),
     ];
     const outcomes = await runJobs(ctx, jobsFor(sections, input, regions, top));
-    const ok = (section: SectionName) =>
-      (outcomes.get(section) ?? []).flatMap((o) => (o.ok ? [o.result] : []));
-    const statuses = sections.map((section) => status(section, outcomes.get(section) ?? []));
-    const one = (section: SectionName) => ok(section)[0];
+    const ok = <N extends SectionName>(section: N): SectionAnswer<N>[] =>
+      outcomes[section].flatMap((o) => (o.ok ? [o.result] : []));
+    const statuses = sections.map((section) => status(section, outcomes[section]));
+    const one = <N extends SectionName>(section: N): SectionAnswer<N> | undefined => ok(section)[0];
     const inventory = one('inventory');
     const alarms = one('alarms');
     const security = one('security');

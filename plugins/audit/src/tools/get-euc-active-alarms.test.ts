@@ -1,26 +1,16 @@
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { auditHost, call } from '../__tests__/host.js';
-import type { AlarmRow } from '../alarms.js';
+import { sharedEstate } from '../__tests__/estate.js';
+import audit from '../index.js';
+import type { getEucActiveAlarms } from './get-euc-active-alarms.js';
 
-interface Alarms {
-  summary: string;
-  counts: {
-    accountAlarmsInAlarm: number;
-    eucInAlarm: number;
-    incidents: number;
-    autoscaling: number;
-    composite: number;
-  };
-  byService: Record<string, number>;
-  alarms: AlarmRow[];
-  alarmsTotal: number;
-  errors: { region: string; code: string }[];
-}
+type Alarms = ToolOutput<typeof getEucActiveAlarms>;
 
 describe('get_euc_active_alarms', () => {
   it('lists firing EUC alarms, leaving EC2 out and telling scaling alarms from incidents', async () => {
-    const { host } = await auditHost();
-    const result = await call<Alarms>(host, 'get_euc_active_alarms', { limit: 200 });
+    const host = await createTestHost({ plugins: [audit], estate: sharedEstate() });
+    const result = await invokeOk<Alarms>(host, 'get_euc_active_alarms', { limit: 200 });
     const names = result.alarms.map((a) => a.name);
     expect(names).not.toContain('ec2-bastion-cpu-high');
     expect(result.counts.accountAlarmsInAlarm).toBeGreaterThan(result.counts.eucInAlarm);
@@ -42,8 +32,11 @@ describe('get_euc_active_alarms', () => {
   });
 
   it('recognises the metric-math and composite EUC alarms', async () => {
-    const { host } = await auditHost();
-    const result = await call<Alarms>(host, 'get_euc_active_alarms', { regions: ['us-east-1'], limit: 200 });
+    const host = await createTestHost({ plugins: [audit], estate: sharedEstate() });
+    const result = await invokeOk<Alarms>(host, 'get_euc_active_alarms', {
+      regions: ['us-east-1'],
+      limit: 200,
+    });
     expect(result.alarms).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -58,8 +51,8 @@ describe('get_euc_active_alarms', () => {
   });
 
   it('leaves scaling alarms out of the list when asked, but still counts them', async () => {
-    const { host } = await auditHost();
-    const result = await call<Alarms>(host, 'get_euc_active_alarms', {
+    const host = await createTestHost({ plugins: [audit], estate: sharedEstate() });
+    const result = await invokeOk<Alarms>(host, 'get_euc_active_alarms', {
       includeAutoscaling: false,
       limit: 200,
     });
@@ -69,7 +62,7 @@ describe('get_euc_active_alarms', () => {
   });
 
   it('costs one DescribeAlarms page per region for a small account', async () => {
-    const { host } = await auditHost();
+    const host = await createTestHost({ plugins: [audit], estate: sharedEstate() });
     const result = await host.invoke('get_euc_active_alarms', {});
     expect(result.ok && result.calls.countsByAction()).toEqual({ 'cloudwatch:DescribeAlarms': 2 });
   });

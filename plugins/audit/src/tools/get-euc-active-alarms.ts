@@ -1,17 +1,16 @@
-import { defineTool, mapBounded } from '@workspaces-euc-mcp/host';
-import Type, { type Static } from 'typebox';
-import { alarmsInAlarm } from '../alarm-scan.js';
-import { type AlarmRow, AlarmRowSchema, eucAlarms, rankAlarms } from '../alarms.js';
 import {
-  Counts,
-  type ErrorEntry,
-  ErrorEntrySchema,
+  defineTool,
+  ErrorEntry,
   errorEntry,
+  mapBounded,
   ScopeInput,
-  ScopeSchema,
+  SERVICE_LABELS,
   selectScopes,
-  tally,
-} from '../scope.js';
+} from '@workspaces-euc-mcp/host';
+import Type, { type Static } from 'typebox';
+import { alarmsInAlarm } from '../alarms/alarm-scan.js';
+import { type AlarmRow, AlarmRowSchema, eucAlarms, rankAlarms } from '../alarms/alarms.js';
+import { ScopeSchema } from '../answer.js';
 
 const Input = Type.Object(
   {
@@ -40,10 +39,10 @@ const Output = Type.Object({
     autoscaling: Type.Integer({ description: 'EUC alarms in ALARM whose action is a scaling policy.' }),
     composite: Type.Integer(),
   }),
-  byService: Counts,
+  byService: Type.Record(Type.String(), Type.Integer()),
   alarms: Type.Array(AlarmRowSchema, { description: 'Incidents first, newest transition first.' }),
   alarmsTotal: Type.Integer(),
-  errors: Type.Array(ErrorEntrySchema),
+  errors: Type.Array(ErrorEntry),
   notes: Type.Array(Type.String()),
 });
 
@@ -65,7 +64,7 @@ export const getEucActiveAlarms = defineTool({
     let accountAlarmsInAlarm = 0;
     for (const outcome of settled) {
       if (!outcome.ok) {
-        errors.push(errorEntry('CloudWatch', outcome.item, outcome.error));
+        errors.push(errorEntry(SERVICE_LABELS.cloudwatch, outcome.item, outcome.error));
         continue;
       }
       const { metric, composite } = outcome.value;
@@ -73,7 +72,7 @@ export const getEucActiveAlarms = defineTool({
       rows.push(...eucAlarms(metric, composite, outcome.item));
     }
     const byService: Record<string, number> = {};
-    for (const row of rows) tally(byService, row.service);
+    for (const row of rows) byService[row.service] = (byService[row.service] ?? 0) + 1;
     const autoscaling = rows.filter((r) => r.autoscaling).length;
     const counts = {
       accountAlarmsInAlarm,

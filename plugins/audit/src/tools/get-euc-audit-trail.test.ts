@@ -1,33 +1,32 @@
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import { createTestHost, fakeClock, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { fakeClock } from '../__tests__/fake-clock.js';
-import { auditHost, call } from '../__tests__/host.js';
-import { createPacer } from '../pacer.js';
-import type { TrailRow } from '../trail.js';
+import { sharedEstate } from '../__tests__/estate.js';
+import audit from '../index.js';
+import type { getEucAuditTrail } from './get-euc-audit-trail.js';
 
-interface Trail {
-  summary: string;
-  mode: string;
-  windowFullyCovered: boolean;
-  scopes: { region: string; requests: number; complete: boolean; coveredFrom: string }[];
-  totals: { events: number; mutations: number; dataLoss: number; disruptive: number; accessDenied: number };
-  byUser: { username: string; accessDenied: number; dataLoss: number; events: number }[];
-  flagged: TrailRow[];
-  events: TrailRow[];
-  eventsTotal: number;
-  window: { start: string; end: string };
-  errors: { region: string; code: string; iamAction?: string }[];
-}
+type Trail = ToolOutput<typeof getEucAuditTrail>;
 
-/** Records when each LookupEvents request reached AWS, per region, on the fake clock. */
-function requestLog(now: () => number) {
+/**
+ * A host over a CloudTrail that throttles LookupEvents at its real limit (2 per second), on a
+ * fake clock the host's limiters wait on too, recording when each request reached it, per region.
+ */
+async function pacedTrailHost() {
+  const clock = fakeClock(0);
   const sent: { region: string; at: number }[] = [];
-  return {
-    sent,
-    latencyMs: (request: { operation: string; region: string }) => {
-      if (request.operation === 'LookupEvents') sent.push({ region: request.region, at: now() });
-      return 0;
+  const host = await createTestHost({
+    plugins: [audit],
+    estate: sharedEstate(),
+    pacing: clock,
+    simulator: {
+      clock: clock.now,
+      throttling: { 'cloudtrail:LookupEvents': { rate: 2, burst: 2 } },
+      observe: (request) => {
+        if (request.operation === 'LookupEvents') sent.push({ region: request.region, at: clock.now() });
+      },
     },
-  };
+  });
+  return { host, sent };
 }
 
 function gaps(times: readonly number[]): number[] {
@@ -36,8 +35,8 @@ function gaps(times: readonly number[]): number[] {
 
 describe('get_euc_audit_trail', () => {
   it('lists last week’s EUC changes, flagging the termination, the rebuild and the refused termination', async () => {
-    const { host } = await auditHost();
-    const trail = await call<Trail>(host, 'get_euc_audit_trail', {});
+    const host = await createTestHost({ plugins: [audit], estate: sharedEstate(), pacing: fakeClock() });
+    const trail = await invokeOk<Trail>(host, 'get_euc_audit_trail', {});
     expect(trail.mode).toBe('mutations');
     expect(trail.windowFullyCovered).toBe(true);
     expect(trail.events.every((e) => !e.readOnly)).toBe(true);
@@ -55,50 +54,39 @@ describe('get_euc_audit_trail', () => {
   });
 
   it('paces LookupEvents to 2 per second per region, with no throttling, over a 90-day sweep', async () => {
-    const clock = fakeClock(0);
-    const log = requestLog(clock.now);
-    const { host } = await auditHost({
-      clock,
-      simulator: {
-        clock: clock.now,
-        throttling: { 'cloudtrail:LookupEvents': { rate: 2, burst: 2 } },
-        latencyMs: log.latencyMs,
-      },
+    const { host, sent } = await pacedTrailHost();
+    const trail = await invokeOk<Trail>(host, 'get_euc_audit_trail', {
+      lookbackDays: 90,
+      includeReadOnly: true,
     });
-    const trail = await call<Trail>(host, 'get_euc_audit_trail', { lookbackDays: 90, includeReadOnly: true });
     expect(trail.windowFullyCovered).toBe(true);
     const perRegion = ['us-east-1', 'eu-west-1'].map((region) =>
-      log.sent.filter((s) => s.region === region).map((s) => s.at),
+      sent.filter((s) => s.region === region).map((s) => s.at),
     );
     for (const times of perRegion) {
       expect(times.length).toBeGreaterThan(4);
       expect(Math.min(...gaps(times))).toBeGreaterThanOrEqual(500);
     }
-    expect(host.simulator?.calls.filter((c) => c.errorCode)).toEqual([]);
-    expect(trail.scopes.reduce((n, s) => n + s.requests, 0)).toBe(log.sent.length);
+    expect(host.requests.filter((r) => r.error)).toEqual([]);
+    expect(trail.scopes.reduce((n, s) => n + s.requests, 0)).toBe(sent.length);
   });
 
   it('shares the pace between concurrent calls, so two audits together still send 2 per second', async () => {
-    const clock = fakeClock(0);
-    const log = requestLog(clock.now);
-    const pacer = createPacer({ intervalMs: 500, now: clock.now, sleep: clock.sleep });
-    const simulator = {
-      clock: clock.now,
-      throttling: { 'cloudtrail:LookupEvents': { rate: 2, burst: 2 } },
-      latencyMs: log.latencyMs,
-    };
-    const { host } = await auditHost({ clock, pacer, simulator });
+    const { host, sent } = await pacedTrailHost();
     const input = { lookbackDays: 60, regions: ['us-east-1'] };
-    await Promise.all([call(host, 'get_euc_audit_trail', input), call(host, 'get_euc_audit_trail', input)]);
-    const times = log.sent.map((s) => s.at);
+    await Promise.all([
+      invokeOk(host, 'get_euc_audit_trail', input),
+      invokeOk(host, 'get_euc_audit_trail', input),
+    ]);
+    const times = sent.map((s) => s.at);
     expect(times.length).toBeGreaterThan(2);
     expect(Math.min(...gaps(times))).toBeGreaterThanOrEqual(500);
-    expect(host.simulator?.calls.filter((c) => c.errorCode)).toEqual([]);
+    expect(host.requests.filter((r) => r.error)).toEqual([]);
   });
 
   it('says how far back it got when the request budget runs out', async () => {
-    const { host } = await auditHost();
-    const trail = await call<Trail>(host, 'get_euc_audit_trail', {
+    const host = await createTestHost({ plugins: [audit], estate: sharedEstate(), pacing: fakeClock() });
+    const trail = await invokeOk<Trail>(host, 'get_euc_audit_trail', {
       lookbackDays: 90,
       includeReadOnly: true,
       maxRequests: 1,
@@ -113,16 +101,16 @@ describe('get_euc_audit_trail', () => {
   });
 
   it('follows one person with a Username lookup, e.g. the root user over 90 days', async () => {
-    const { host } = await auditHost();
-    const trail = await call<Trail>(host, 'get_euc_audit_trail', { lookbackDays: 90, username: 'root' });
+    const host = await createTestHost({ plugins: [audit], estate: sharedEstate(), pacing: fakeClock() });
+    const trail = await invokeOk<Trail>(host, 'get_euc_audit_trail', { lookbackDays: 90, username: 'root' });
     expect(trail.mode).toBe('username');
     expect(trail.events.length).toBeGreaterThan(0);
     expect(trail.events.every((e) => e.username === 'root' && e.identityType === 'Root')).toBe(true);
   });
 
   it('keeps only the services asked for', async () => {
-    const { host } = await auditHost();
-    const trail = await call<Trail>(host, 'get_euc_audit_trail', {
+    const host = await createTestHost({ plugins: [audit], estate: sharedEstate(), pacing: fakeClock() });
+    const trail = await invokeOk<Trail>(host, 'get_euc_audit_trail', {
       lookbackDays: 30,
       services: ['applications'],
     });
@@ -131,12 +119,16 @@ describe('get_euc_audit_trail', () => {
   });
 
   it('reports a region it may not read as an error, and still answers for the others', async () => {
-    const { host } = await auditHost({
+    const host = await createTestHost({
+      plugins: [audit],
+      estate: sharedEstate(),
+      pacing: fakeClock(),
       simulator: { faults: [{ service: 'cloudtrail', region: 'eu-west-1', code: 'AccessDeniedException' }] },
     });
-    const trail = await call<Trail>(host, 'get_euc_audit_trail', {});
+    const trail = await invokeOk<Trail>(host, 'get_euc_audit_trail', {});
     expect(trail.errors).toEqual([
       expect.objectContaining({
+        service: 'AWS CloudTrail',
         region: 'eu-west-1',
         code: 'AccessDeniedException',
         iamAction: 'cloudtrail:LookupEvents',

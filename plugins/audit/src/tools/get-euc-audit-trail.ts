@@ -1,15 +1,16 @@
-import { type ContributionScope, defineTool, mapBounded, type Tool } from '@workspaces-euc-mcp/host';
-import Type, { type Static } from 'typebox';
-import type { Pacer } from '../pacer.js';
 import {
-  type ErrorEntry,
-  ErrorEntrySchema,
+  defineTool,
+  ErrorEntry,
   errorEntry,
+  mapBounded,
+  type Scope,
   ScopeInput,
-  ScopeSchema,
+  SERVICE_LABELS,
   scopeLabel,
   selectScopes,
-} from '../scope.js';
+} from '@workspaces-euc-mcp/host';
+import Type, { type Static } from 'typebox';
+import { ScopeSchema } from '../answer.js';
 import {
   AUDIT_SERVICES,
   type AuditService,
@@ -21,8 +22,8 @@ import {
   TrailRowSchema,
   TrailTotalsSchema,
   toRow,
-} from '../trail.js';
-import { type Sweep, sweepTrail } from '../trail-scan.js';
+} from '../trail/trail.js';
+import { type Sweep, sweepTrail } from '../trail/trail-scan.js';
 
 const DAY_MS = 86_400_000;
 
@@ -100,7 +101,7 @@ const Output = Type.Object({
   flaggedTotal: Type.Integer(),
   events: Type.Array(TrailRowSchema, { description: 'Newest first, cut to maxEvents.' }),
   eventsTotal: Type.Integer(),
-  errors: Type.Array(ErrorEntrySchema),
+  errors: Type.Array(ErrorEntry),
   notes: Type.Array(Type.String()),
 });
 
@@ -120,87 +121,85 @@ function sweepsFor(
   return { mode: 'mutations', sweeps: [{ attribute: { key: 'ReadOnly', value: 'false' } }] };
 }
 
-/** get_euc_audit_trail, paced by `pacer` (the process-wide LookupEvents pacer in production). */
-export function getEucAuditTrail(pacer: Pacer): Tool {
-  return defineTool({
-    name: 'get_euc_audit_trail',
-    title: 'EUC audit trail (CloudTrail)',
-    description:
-      'Who changed what in WorkSpaces Personal/Pools/Core, WorkSpaces Applications (AppStream), Secure Browser and Core Managed Instances: CloudTrail management events of the last N days (max 90), mutations only by default, grouped by person and by action, with data-loss calls (terminate, delete, rebuild, restore), disruptive calls (stop, reboot, revoke, disassociate) and AccessDenied attempts flagged. Use it for "who terminated/rebuilt this desktop", "what did the helpdesk change this week", "who is trying calls they may not make". Says whether the whole window was covered; if not, raise maxRequests or shorten lookbackDays. Cost: LookupEvents pages of 50 events, paced at 2 requests/second per account and region (the API limit, shared by every tool in this server), up to maxRequests (default 60, about 30 s) per region; a mutations sweep reads every service’s writes and keeps the EUC ones.',
-    tier: 0,
-    iam: ['cloudtrail:LookupEvents'],
-    input: Input,
-    output: Output,
-    async run(input, ctx) {
-      const scopes = selectScopes(ctx.aws, input);
-      const lookbackDays = input.lookbackDays ?? 7;
-      const end = ctx.now();
-      const start = new Date(end.getTime() - lookbackDays * DAY_MS);
-      const services = input.services ?? AUDIT_SERVICES;
-      const { mode, sweeps } = sweepsFor(input, services);
-      const budget = input.maxRequests ?? 60;
-      const wanted = new Set<string>(services);
-      let done = 0;
-      const settled = await mapBounded(scopes, ctx.limits.concurrency, async (scope: ContributionScope) => {
-        const result = await sweepTrail(ctx, scope, { start, end }, sweeps, budget, pacer);
-        ctx.progress(++done, scopes.length, `CloudTrail ${scopeLabel(scope)}`);
-        return result;
-      });
-      const rows: TrailRow[] = [];
-      const errors: ErrorEntry[] = [];
-      const coverage: Static<typeof Output>['scopes'] = [];
-      for (const outcome of settled) {
-        const scope = outcome.item;
-        if (!outcome.ok) {
-          errors.push(errorEntry('CloudTrail', scope, outcome.error));
-          coverage.push({ ...scope, requests: 0, complete: false, coveredFrom: end.toISOString() });
-          continue;
-        }
-        const { events, requests, complete, coveredFrom } = outcome.value;
-        coverage.push({ ...scope, requests, complete, coveredFrom: coveredFrom.toISOString() });
-        for (const event of events) {
-          const row = toRow(event, scope);
-          if (!row || !wanted.has(row.service)) continue;
-          if (!input.includeReadOnly && row.readOnly) continue;
-          rows.push(row);
-        }
+/** get_euc_audit_trail: who changed what in the EUC services, from CloudTrail event history. */
+export const getEucAuditTrail = defineTool({
+  name: 'get_euc_audit_trail',
+  title: 'EUC audit trail (CloudTrail)',
+  description:
+    'Who changed what in WorkSpaces Personal/Pools/Core, WorkSpaces Applications (AppStream), Secure Browser and Core Managed Instances: CloudTrail management events of the last N days (max 90), mutations only by default, grouped by person and by action, with data-loss calls (terminate, delete, rebuild, restore), disruptive calls (stop, reboot, revoke, disassociate) and AccessDenied attempts flagged. Use it for "who terminated/rebuilt this desktop", "what did the helpdesk change this week", "who is trying calls they may not make". Says whether the whole window was covered; if not, raise maxRequests or shorten lookbackDays. Cost: LookupEvents pages of 50 events, paced at 2 requests/second per account and region (the API limit, shared by every tool in this server), up to maxRequests (default 60, about 30 s) per region; a mutations sweep reads every service’s writes and keeps the EUC ones.',
+  tier: 0,
+  iam: ['cloudtrail:LookupEvents'],
+  input: Input,
+  output: Output,
+  async run(input, ctx) {
+    const scopes = selectScopes(ctx.aws, input);
+    const lookbackDays = input.lookbackDays ?? 7;
+    const end = ctx.now();
+    const start = new Date(end.getTime() - lookbackDays * DAY_MS);
+    const services = input.services ?? AUDIT_SERVICES;
+    const { mode, sweeps } = sweepsFor(input, services);
+    const budget = input.maxRequests ?? 60;
+    const wanted = new Set<string>(services);
+    let done = 0;
+    const settled = await mapBounded(scopes, ctx.limits.concurrency, async (scope: Scope) => {
+      const result = await sweepTrail(ctx, scope, { start, end }, sweeps, budget);
+      ctx.progress(++done, scopes.length, `CloudTrail ${scopeLabel(scope)}`);
+      return result;
+    });
+    const rows: TrailRow[] = [];
+    const errors: ErrorEntry[] = [];
+    const coverage: Static<typeof Output>['scopes'] = [];
+    for (const outcome of settled) {
+      const scope = outcome.item;
+      if (!outcome.ok) {
+        errors.push(errorEntry(SERVICE_LABELS.cloudtrail, scope, outcome.error));
+        coverage.push({ ...scope, requests: 0, complete: false, coveredFrom: end.toISOString() });
+        continue;
       }
-      const maxEvents = input.maxEvents ?? 50;
-      const view = summarizeTrail(rows, { rows: maxEvents, groups: 20 });
-      const fullyCovered = coverage.every((c) => c.complete);
-      const partial = coverage.filter((c) => !c.complete);
-      const { totals } = view;
-      const summary =
-        `${totals.events} EUC ${input.includeReadOnly ? 'events' : 'changes'} in the last ${lookbackDays} days across ${scopes.length} region scope${scopes.length === 1 ? '' : 's'}` +
-        `: ${totals.dataLoss} data-loss, ${totals.disruptive} disruptive, ${totals.accessDenied} refused (AccessDenied).` +
-        (view.byUser[0] ? ` Most active: ${view.byUser[0].username} (${view.byUser[0].events}).` : '') +
-        (fullyCovered
-          ? ' The whole window was read.'
-          : ` PARTIAL: ${partial.map((c) => `${scopeLabel(c)} only back to ${c.coveredFrom}`).join('; ')} — raise maxRequests or shorten lookbackDays.`);
-      return {
-        summary,
-        window: { start: start.toISOString(), end: end.toISOString(), lookbackDays },
-        mode,
-        windowFullyCovered: fullyCovered,
-        scopes: coverage,
-        totals,
-        byUser: view.byUser,
-        byEventName: view.byEventName,
-        flagged: view.flagged,
-        flaggedTotal: view.flaggedTotal,
-        events: view.events,
-        eventsTotal: totals.events,
-        errors,
-        notes: [
-          'CloudTrail event history is per region and keeps 90 days of management events; data events are not included.',
-          'LookupEvents is limited to 2 requests per second per account and region; this server paces every caller to it.',
-          ...(mode === 'mutations'
-            ? [
-                'Mutations are read from every service’s writes (ReadOnly=false); in a busy account this needs more requests per day of window.',
-              ]
-            : []),
-        ],
-      };
-    },
-  });
-}
+      const { events, requests, complete, coveredFrom } = outcome.value;
+      coverage.push({ ...scope, requests, complete, coveredFrom: coveredFrom.toISOString() });
+      for (const event of events) {
+        const row = toRow(event, scope);
+        if (!row || !wanted.has(row.service)) continue;
+        if (!input.includeReadOnly && row.readOnly) continue;
+        rows.push(row);
+      }
+    }
+    const maxEvents = input.maxEvents ?? 50;
+    const view = summarizeTrail(rows, { rows: maxEvents, groups: 20 });
+    const fullyCovered = coverage.every((c) => c.complete);
+    const partial = coverage.filter((c) => !c.complete);
+    const { totals } = view;
+    const summary =
+      `${totals.events} EUC ${input.includeReadOnly ? 'events' : 'changes'} in the last ${lookbackDays} days across ${scopes.length} region scope${scopes.length === 1 ? '' : 's'}` +
+      `: ${totals.dataLoss} data-loss, ${totals.disruptive} disruptive, ${totals.accessDenied} refused (AccessDenied).` +
+      (view.byUser[0] ? ` Most active: ${view.byUser[0].username} (${view.byUser[0].events}).` : '') +
+      (fullyCovered
+        ? ' The whole window was read.'
+        : ` PARTIAL: ${partial.map((c) => `${scopeLabel(c)} only back to ${c.coveredFrom}`).join('; ')} — raise maxRequests or shorten lookbackDays.`);
+    return {
+      summary,
+      window: { start: start.toISOString(), end: end.toISOString(), lookbackDays },
+      mode,
+      windowFullyCovered: fullyCovered,
+      scopes: coverage,
+      totals,
+      byUser: view.byUser,
+      byEventName: view.byEventName,
+      flagged: view.flagged,
+      flaggedTotal: view.flaggedTotal,
+      events: view.events,
+      eventsTotal: totals.events,
+      errors,
+      notes: [
+        'CloudTrail event history is per region and keeps 90 days of management events; data events are not included.',
+        'LookupEvents is limited to 2 requests per second per account and region; this server paces every caller to it.',
+        ...(mode === 'mutations'
+          ? [
+              'Mutations are read from every service’s writes (ReadOnly=false); in a busy account this needs more requests per day of window.',
+            ]
+          : []),
+      ],
+    };
+  },
+});

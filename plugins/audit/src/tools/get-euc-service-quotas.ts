@@ -2,20 +2,27 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   paginateListAWSDefaultServiceQuotas,
   paginateListServiceQuotas,
-  type ServiceQuota,
   ServiceQuotasClient,
 } from '@aws-sdk/client-service-quotas';
 import {
-  type ContributionScope,
   collectPages,
   defineTool,
+  ErrorEntry,
+  errorEntry,
   getMetricDataBatched,
   type MetricSeries,
   mapBounded,
+  type Scope,
+  ScopeInput,
+  SERVICE_LABELS,
+  selectScopes,
+  seriesFailure,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { ScopeSchema } from '../answer.js';
 import {
+  type MergedQuota,
   mergeQuotas,
   QUOTA_SERVICE_CODES,
   type QuotaFinding,
@@ -26,17 +33,8 @@ import {
   rankQuotas,
   usageQuery,
   utilizationPct,
-} from '../quotas.js';
-import {
-  type ErrorEntry,
-  ErrorEntrySchema,
-  errorEntry,
-  locationOf,
-  ScopeInput,
-  ScopeSchema,
-  selectScopes,
-} from '../scope.js';
-import { AUDIT_SERVICES, type AuditService } from '../trail.js';
+} from '../quotas/quotas.js';
+import { AUDIT_SERVICES, type AuditService } from '../trail/trail.js';
 
 const HOUR_MS = 3_600_000;
 /** Service Quotas pages hold at most 100 quotas (MaxResults 1-100). */
@@ -99,16 +97,12 @@ const Output = Type.Object({
   findings: Type.Array(QuotaFindingSchema, { description: 'Every quota at or above approachingPct.' }),
   quotas: Type.Array(QuotaRowSchema),
   quotasTotal: Type.Integer(),
-  errors: Type.Array(ErrorEntrySchema),
+  errors: Type.Array(ErrorEntry),
   notes: Type.Array(Type.String()),
 });
 
-async function listQuotas(
-  ctx: ToolContext,
-  scope: ContributionScope,
-  serviceCode: string,
-): Promise<{ quotas: ReturnType<typeof mergeQuotas> }> {
-  const client = ctx.aws.client(ServiceQuotasClient, locationOf(scope));
+async function listQuotas(ctx: ToolContext, scope: Scope, serviceCode: string): Promise<MergedQuota[]> {
+  const client = ctx.aws.client(ServiceQuotasClient, scope);
   const pages = { client, pageSize: QUOTAS_PER_PAGE };
   const [applied, defaults] = await Promise.all([
     collectPages(paginateListServiceQuotas(pages, { ServiceCode: serviceCode }), (p) => p.Quotas, {
@@ -118,7 +112,7 @@ async function listQuotas(
       signal: ctx.signal,
     }),
   ]);
-  return { quotas: mergeQuotas(applied, defaults) };
+  return mergeQuotas(applied, defaults);
 }
 
 interface ScopeQuotas {
@@ -128,18 +122,25 @@ interface ScopeQuotas {
 
 async function scopeQuotas(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   services: readonly AuditService[],
 ): Promise<ScopeQuotas> {
   const errors: ErrorEntry[] = [];
   const listed = await mapBounded(services, ctx.limits.concurrency, (service) =>
     listQuotas(ctx, scope, QUOTA_SERVICE_CODES[service]),
   );
-  const merged: { quota: ServiceQuota; valueSource: 'applied' | 'default' }[] = [];
+  const merged: MergedQuota[] = [];
   for (const outcome of listed) {
-    if (outcome.ok) merged.push(...outcome.value.quotas);
+    if (outcome.ok) merged.push(...outcome.value);
     else
-      errors.push(errorEntry(`Service Quotas (${QUOTA_SERVICE_CODES[outcome.item]})`, scope, outcome.error));
+      errors.push(
+        errorEntry(
+          SERVICE_LABELS.serviceQuotas,
+          scope,
+          outcome.error,
+          `${QUOTA_SERVICE_CODES[outcome.item]}: `,
+        ),
+      );
   }
   // Newest value of each usage metric over the last day: one batched GetMetricData (500 a call).
   const end = ctx.now();
@@ -151,27 +152,18 @@ async function scopeQuotas(
   let series = new Map<string, MetricSeries>();
   if (queries.length > 0) {
     try {
-      series = await getMetricDataBatched(
-        ctx.aws.client(CloudWatchClient, locationOf(scope)),
-        queries,
-        window,
-        {
-          concurrency: ctx.limits.concurrency,
-          signal: ctx.signal,
-        },
-      );
+      series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
+        concurrency: ctx.limits.concurrency,
+        signal: ctx.signal,
+      });
     } catch (error) {
-      errors.push(errorEntry('CloudWatch', scope, error));
+      errors.push(errorEntry(SERVICE_LABELS.cloudwatch, scope, error));
     }
   }
-  const failed = [...series.values()].find((s) => s.status.startsWith('Error:'));
-  if (failed)
-    errors.push({
-      service: 'CloudWatch',
-      ...scope,
-      code: failed.status.slice(6),
-      message: 'Usage metrics could not be read.',
-    });
+  // A failed request fails only its own queries: one entry says why usage is missing.
+  const failure = [...series.values()].map(seriesFailure).find((f) => f !== undefined);
+  if (failure)
+    errors.push(errorEntry(SERVICE_LABELS.cloudwatch, scope, failure, 'Usage metrics could not be read: '));
   const rows = merged.map((m, i): QuotaRow => {
     const hasMetric = Boolean(m.quota.UsageMetric?.MetricName);
     const values = series.get(`q${i}`)?.values ?? [];
@@ -221,7 +213,7 @@ export const getEucServiceQuotas = defineTool({
       if (outcome.ok) {
         rows.push(...outcome.value.rows);
         errors.push(...outcome.value.errors);
-      } else errors.push(errorEntry('Service Quotas', outcome.item, outcome.error));
+      } else errors.push(errorEntry(SERVICE_LABELS.serviceQuotas, outcome.item, outcome.error));
     }
     const visible = rows.filter((r) => input.includeZeroLimit || r.limit > 0 || (r.usage ?? 0) > 0);
     const ranked = rankQuotas(visible);

@@ -3,9 +3,9 @@
  * a call can do, whether it was refused, who made it, and the grouped view (by action, by
  * person) an admin reads first. Pure functions over LookupEvents output.
  */
-import type { ContributionScope } from '@workspaces-euc-mcp/host';
+import type { Scope } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { clip } from './scope.js';
+import { clip } from '../answer.js';
 
 /** The EUC services, by their CloudTrail event source. */
 export const EVENT_SOURCES = {
@@ -134,7 +134,7 @@ export function recordFields(json: string | undefined): RecordFields {
 }
 
 /** One EUC event as a row, or undefined when it is not an EUC event. */
-export function toRow(event: LookedUpEvent, scope: ContributionScope): TrailRow | undefined {
+export function toRow(event: LookedUpEvent, scope: Scope): TrailRow | undefined {
   const service = serviceOfSource(event.EventSource);
   if (!service) return undefined;
   const fields = recordFields(event.CloudTrailEvent);

@@ -10,12 +10,22 @@ import {
   type LookupAttributeKey,
   LookupEventsCommand,
 } from '@aws-sdk/client-cloudtrail';
-import type { ContributionScope, ToolContext } from '@workspaces-euc-mcp/host';
-import type { Pacer } from './pacer.js';
-import { locationOf, scopeKey } from './scope.js';
+import type { RateLimiter, Scope, ToolContext } from '@workspaces-euc-mcp/host';
 
 /** LookupEvents returns at most 50 events a request (API reference). */
 export const EVENTS_PER_PAGE = 50;
+
+/**
+ * The LookupEvents pace: "The rate of lookup requests is limited to two per second, per account,
+ * per Region. If this limit is exceeded, a throttling error occurs." (LookupEvents API reference).
+ * Adaptive retries would recover, but every throttle wastes a request and delays a sweep, so
+ * requests are spaced 500 ms apart instead. The limit holds for the account, not for one call, so
+ * this is the host's named limiter: every tool call of the process, concurrent ones included,
+ * shares it.
+ */
+function lookupEventsLimiter(ctx: ToolContext): RateLimiter {
+  return ctx.rateLimit('cloudtrail:LookupEvents', { intervalMs: 500 });
+}
 
 /** One lookup: an optional single attribute filter. */
 export interface Sweep {
@@ -38,14 +48,13 @@ export interface SweepResult {
  */
 export async function sweepTrail(
   ctx: ToolContext,
-  scope: ContributionScope,
+  scope: Scope,
   window: { readonly start: Date; readonly end: Date },
   sweeps: readonly Sweep[],
   budget: number,
-  pacer: Pacer,
 ): Promise<SweepResult> {
-  const client = ctx.aws.client(CloudTrailClient, locationOf(scope));
-  const key = scopeKey(ctx, scope);
+  const client = ctx.aws.client(CloudTrailClient, scope);
+  const limiter = lookupEventsLimiter(ctx);
   const events = new Map<string, Event>();
   let requests = 0;
   let complete = true;
@@ -55,7 +64,7 @@ export async function sweepTrail(
     let oldest = window.end.getTime();
     let finished = false;
     while (requests < budget) {
-      await pacer.acquire(key, ctx.signal);
+      await limiter.acquire(scope, ctx.signal);
       const page = await client.send(
         new LookupEventsCommand({
           StartTime: window.start,

@@ -3,7 +3,13 @@
  * every plugin's findings into one bounded answer — one entry per check with a count and the
  * top resources, never one line per desktop.
  */
-import type { CheckDescriptor, ContributionScope, Finding, Severity } from '@workspaces-euc-mcp/host';
+import {
+  type CheckDescriptor,
+  type Finding,
+  type Scope,
+  SERVICE_LABELS,
+  type Severity,
+} from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 
 /** The audit plugin's account-level checks. */
@@ -42,11 +48,11 @@ export type AuditCheckId = (typeof AUDIT_CHECKS)[number]['id'];
 
 /** The EUC products an audit should cover; a product no loaded plugin audits is reported as a gap. */
 export const EUC_PRODUCTS: readonly { readonly product: string; readonly matches: RegExp }[] = [
-  { product: 'WorkSpaces Personal', matches: /personal/i },
-  { product: 'WorkSpaces Pools', matches: /pools?/i },
-  { product: 'WorkSpaces Applications', matches: /applications|appstream/i },
-  { product: 'WorkSpaces Secure Browser', matches: /secure browser|workspaces web/i },
-  { product: 'WorkSpaces Core Managed Instances', matches: /core/i },
+  { product: SERVICE_LABELS.personal, matches: /personal/i },
+  { product: SERVICE_LABELS.pools, matches: /pools?/i },
+  { product: SERVICE_LABELS.applications, matches: /applications|appstream/i },
+  { product: SERVICE_LABELS.secureBrowser, matches: /secure browser|workspaces web/i },
+  { product: SERVICE_LABELS.coreInstances, matches: /core/i },
 ];
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
@@ -54,7 +60,7 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1,
 /** A finding with the scope it was found in and who raised it. */
 export interface ScopedFinding {
   readonly finding: Finding;
-  readonly scope: ContributionScope;
+  readonly scope: Scope;
   /** The contributor's product name (or "Account" for the audit plugin's own checks). */
   readonly service: string;
   /** The check as its contributor documents it; undefined when it did not. */

@@ -5,8 +5,9 @@
  * not from their names. Pure functions over DescribeAlarms output.
  */
 import type { CompositeAlarm, MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import type { Scope } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { clip } from './scope.js';
+import { clip } from '../answer.js';
 
 /** The EUC CloudWatch namespaces and the product each belongs to. */
 export const EUC_NAMESPACES: Readonly<Record<string, string>> = {
@@ -85,20 +86,15 @@ export const AlarmRowSchema = Type.Object({
 });
 export type AlarmRow = Static<typeof AlarmRowSchema>;
 
-interface Where {
-  readonly account?: string;
-  readonly region: string;
-}
-
-function metricRow(alarm: MetricAlarm, service: string, where: Where): AlarmRow {
+function metricRow(alarm: MetricAlarm, service: string, scope: Scope): AlarmRow {
   const math = !alarm.Namespace && (alarm.Metrics?.length ?? 0) > 0;
   const stat = math ? alarm.Metrics?.find((m) => m.MetricStat)?.MetricStat?.Metric : undefined;
   const scaling = scalingActionOf(alarm);
   const dimensions = alarm.Dimensions ?? stat?.Dimensions ?? [];
   const expression = alarm.Metrics?.find((m) => m.Expression)?.Expression;
   return {
-    ...(where.account ? { account: where.account } : {}),
-    region: where.region,
+    ...(scope.account ? { account: scope.account } : {}),
+    region: scope.region,
     name: alarm.AlarmName ?? '',
     type: math ? 'metric-math' : 'metric',
     service,
@@ -122,7 +118,7 @@ function metricRow(alarm: MetricAlarm, service: string, where: Where): AlarmRow 
 export function eucAlarms(
   metric: readonly MetricAlarm[],
   composite: readonly CompositeAlarm[],
-  where: Where,
+  scope: Scope,
 ): AlarmRow[] {
   const rows: AlarmRow[] = [];
   const eucNames = new Map<string, string>();
@@ -130,7 +126,7 @@ export function eucAlarms(
     const service = eucServiceOf(alarm);
     if (!service) continue;
     eucNames.set(alarm.AlarmName ?? '', service);
-    rows.push(metricRow(alarm, service, where));
+    rows.push(metricRow(alarm, service, scope));
   }
   for (const alarm of composite) {
     const children = ruleChildren(alarm.AlarmRule);
@@ -138,8 +134,8 @@ export function eucAlarms(
     if (!service) continue;
     const scaling = scalingActionOf(alarm);
     rows.push({
-      ...(where.account ? { account: where.account } : {}),
-      region: where.region,
+      ...(scope.account ? { account: scope.account } : {}),
+      region: scope.region,
       name: alarm.AlarmName ?? '',
       type: 'composite',
       service,

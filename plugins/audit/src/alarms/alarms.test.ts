@@ -2,7 +2,7 @@ import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, it } from 'vitest';
 import { eucAlarms, rankAlarms, ruleChildren, scalingActionOf } from './alarms.js';
 
-const where = { region: 'us-east-1' };
+const scope = { region: 'us-east-1' };
 const policy =
   'arn:aws:autoscaling:us-east-1:111122223333:scalingPolicy:0d1c7a2e-1111-2222-3333-444455556666:resource/appstream/fleet/sales:policyName/sales-tt';
 const sns = 'arn:aws:sns:us-east-1:111122223333:ops';
@@ -41,7 +41,7 @@ describe('EUC alarm recognition', () => {
         },
       ],
     };
-    const rows = eucAlarms([math, ec2Math], [], where);
+    const rows = eucAlarms([math, ec2Math], [], scope);
     expect(rows).toEqual([
       expect.objectContaining({
         name: 'failure-rate',
@@ -59,12 +59,12 @@ describe('EUC alarm recognition', () => {
       Namespace: 'AWS/WorkSpaces',
       MetricName: 'Unhealthy',
     };
-    const rows = eucAlarms([child], [{ AlarmName: 'degraded', AlarmRule: 'ALARM("ws-unhealthy")' }], where);
+    const rows = eucAlarms([child], [{ AlarmName: 'degraded', AlarmRule: 'ALARM("ws-unhealthy")' }], scope);
     expect(rows.map((r) => [r.name, r.type])).toEqual([
       ['ws-unhealthy', 'metric'],
       ['degraded', 'composite'],
     ]);
-    expect(eucAlarms([], [{ AlarmName: 'other', AlarmRule: 'ALARM("ec2")' }], where)).toEqual([]);
+    expect(eucAlarms([], [{ AlarmName: 'other', AlarmRule: 'ALARM("ec2")' }], scope)).toEqual([]);
   });
 
   it('lists incidents before scaling alarms, newest first', () => {

@@ -5,24 +5,25 @@
  * ALARM read first, then a full read only when nothing EUC is firing).
  */
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { type ContributionScope, mapBounded, type ToolContext } from '@workspaces-euc-mcp/host';
-import { anyEucAlarm } from './alarm-scan.js';
-import type { Pacer } from './pacer.js';
+import {
+  type ErrorEntry,
+  errorEntry,
+  mapBounded,
+  type Scope,
+  SERVICE_LABELS,
+  scopeKey,
+  type ToolContext,
+} from '@workspaces-euc-mcp/host';
+import { anyEucAlarm } from '../alarms/alarm-scan.js';
+import { serviceOfSource } from '../trail/trail.js';
+import { sweepTrail } from '../trail/trail-scan.js';
 import { AUDIT_CHECKS, type AuditCheckId, callerCheck, type ScopedFinding } from './posture.js';
-import { type ErrorEntry, errorEntry, locationOf } from './scope.js';
-import { serviceOfSource } from './trail.js';
-import { sweepTrail } from './trail-scan.js';
 
 const DAY_MS = 86_400_000;
 /** Root rarely acts; a few pages are plenty, and they are paced at 2 per second. */
 const ROOT_LOOKUP_BUDGET = 4;
 
-function finding(
-  checkId: AuditCheckId,
-  scope: ContributionScope,
-  resourceId: string,
-  detail: string,
-): ScopedFinding {
+function finding(checkId: AuditCheckId, scope: Scope, resourceId: string, detail: string): ScopedFinding {
   return {
     finding: { checkId, resourceId, detail },
     scope,
@@ -31,24 +32,21 @@ function finding(
   };
 }
 
-function callerIdentity(ctx: ToolContext, scope: ContributionScope): Promise<string | undefined> {
-  return ctx.memo(`audit:caller:${scope.account ?? ctx.aws.targets[0]?.account ?? ''}`, async () => {
-    const out = await ctx.aws.client(STSClient, locationOf(scope)).send(new GetCallerIdentityCommand({}));
+/** Who the server runs as in `scope`'s account; asked once per account (see accountFindings). */
+function callerIdentity(ctx: ToolContext, scope: Scope): Promise<string | undefined> {
+  return ctx.memo(`audit:caller:${scopeKey(ctx.aws, scope)}`, async () => {
+    const out = await ctx.aws.client(STSClient, scope).send(new GetCallerIdentityCommand({}));
     return out.Arn;
   });
 }
 
-async function identityFindings(ctx: ToolContext, scope: ContributionScope): Promise<ScopedFinding[]> {
+async function identityFindings(ctx: ToolContext, scope: Scope): Promise<ScopedFinding[]> {
   const arn = (await callerIdentity(ctx, scope)) ?? '';
   const check = callerCheck(arn);
   return check ? [finding(check, scope, arn, `GetCallerIdentity returned ${arn}.`)] : [];
 }
 
-async function rootFindings(
-  ctx: ToolContext,
-  scope: ContributionScope,
-  pacer: Pacer,
-): Promise<ScopedFinding[]> {
+async function rootFindings(ctx: ToolContext, scope: Scope): Promise<ScopedFinding[]> {
   const end = ctx.now();
   // A minute inside the 90 days LookupEvents keeps, so the request is never out of range.
   const start = new Date(end.getTime() - 90 * DAY_MS + 60_000);
@@ -58,7 +56,6 @@ async function rootFindings(
     { start, end },
     [{ attribute: { key: 'Username', value: 'root' } }],
     ROOT_LOOKUP_BUDGET,
-    pacer,
   );
   const euc = result.events.filter((e) => serviceOfSource(e.EventSource) !== undefined);
   if (euc.length === 0) return [];
@@ -73,7 +70,7 @@ async function rootFindings(
   ];
 }
 
-async function alarmFindings(ctx: ToolContext, scope: ContributionScope): Promise<ScopedFinding[]> {
+async function alarmFindings(ctx: ToolContext, scope: Scope): Promise<ScopedFinding[]> {
   return (await anyEucAlarm(ctx, scope))
     ? []
     : [
@@ -89,14 +86,25 @@ async function alarmFindings(ctx: ToolContext, scope: ContributionScope): Promis
 /** The account-level findings over every scope; a check that cannot run is an error entry. */
 export async function accountFindings(
   ctx: ToolContext,
-  scopes: readonly ContributionScope[],
-  pacer: Pacer,
+  scopes: readonly Scope[],
 ): Promise<{ findings: ScopedFinding[]; errors: ErrorEntry[] }> {
   const perAccount = [...new Map(scopes.map((s) => [s.account ?? '', s])).values()];
   const jobs = [
-    ...perAccount.map((scope) => ({ service: 'STS', scope, run: () => identityFindings(ctx, scope) })),
-    ...scopes.map((scope) => ({ service: 'CloudTrail', scope, run: () => rootFindings(ctx, scope, pacer) })),
-    ...scopes.map((scope) => ({ service: 'CloudWatch', scope, run: () => alarmFindings(ctx, scope) })),
+    ...perAccount.map((scope) => ({
+      service: SERVICE_LABELS.sts,
+      scope,
+      run: () => identityFindings(ctx, scope),
+    })),
+    ...scopes.map((scope) => ({
+      service: SERVICE_LABELS.cloudtrail,
+      scope,
+      run: () => rootFindings(ctx, scope),
+    })),
+    ...scopes.map((scope) => ({
+      service: SERVICE_LABELS.cloudwatch,
+      scope,
+      run: () => alarmFindings(ctx, scope),
+    })),
   ];
   const settled = await mapBounded(jobs, ctx.limits.concurrency, (job) => job.run());
   const findings: ScopedFinding[] = [];

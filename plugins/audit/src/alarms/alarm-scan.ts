@@ -8,9 +8,8 @@ import {
   type MetricAlarm,
   paginateDescribeAlarms,
 } from '@aws-sdk/client-cloudwatch';
-import type { ContributionScope, ToolContext } from '@workspaces-euc-mcp/host';
+import { type Scope, scopeKey, type ToolContext } from '@workspaces-euc-mcp/host';
 import { eucServiceOf } from './alarms.js';
-import { locationOf, scopeKey } from './scope.js';
 
 /** DescribeAlarms returns at most 100 alarms a page (MaxRecords 1-100). */
 const ALARMS_PER_PAGE = 100;
@@ -21,9 +20,9 @@ export interface ScopeAlarms {
 }
 
 /** Every metric and composite alarm in ALARM in the scope (composites are only returned when asked for). */
-export function alarmsInAlarm(ctx: ToolContext, scope: ContributionScope): Promise<ScopeAlarms> {
-  return ctx.memo(`audit:alarms-in-alarm:${scopeKey(ctx, scope)}`, async () => {
-    const client = ctx.aws.client(CloudWatchClient, locationOf(scope));
+export function alarmsInAlarm(ctx: ToolContext, scope: Scope): Promise<ScopeAlarms> {
+  return ctx.memo(`audit:alarms-in-alarm:${scopeKey(ctx.aws, scope)}`, async () => {
+    const client = ctx.aws.client(CloudWatchClient, scope);
     const result: ScopeAlarms = { metric: [], composite: [] };
     for await (const page of paginateDescribeAlarms(
       { client, pageSize: ALARMS_PER_PAGE },
@@ -41,11 +40,11 @@ export function alarmsInAlarm(ctx: ToolContext, scope: ContributionScope): Promi
  * Whether any metric alarm in the scope watches an EUC namespace. A firing one answers at once
  * (from the shared ALARM read); otherwise every alarm is paged until one is found.
  */
-export function anyEucAlarm(ctx: ToolContext, scope: ContributionScope): Promise<boolean> {
-  return ctx.memo(`audit:any-euc-alarm:${scopeKey(ctx, scope)}`, async () => {
+export function anyEucAlarm(ctx: ToolContext, scope: Scope): Promise<boolean> {
+  return ctx.memo(`audit:any-euc-alarm:${scopeKey(ctx.aws, scope)}`, async () => {
     const firing = await alarmsInAlarm(ctx, scope);
     if (firing.metric.some((a) => eucServiceOf(a) !== undefined)) return true;
-    const client = ctx.aws.client(CloudWatchClient, locationOf(scope));
+    const client = ctx.aws.client(CloudWatchClient, scope);
     for await (const page of paginateDescribeAlarms({ client, pageSize: ALARMS_PER_PAGE }, {})) {
       ctx.signal.throwIfAborted();
       if ((page.MetricAlarms ?? []).some((a) => eucServiceOf(a) !== undefined)) return true;

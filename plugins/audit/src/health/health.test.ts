@@ -1,0 +1,145 @@
+import type { ToolOutput } from '@workspaces-euc-mcp/host';
+import Value from 'typebox/value';
+import { describe, expect, it } from 'vitest';
+import type { AlarmRow } from '../alarms/alarms.js';
+import type { getEucActiveAlarms } from '../tools/get-euc-active-alarms.js';
+import type { getEucServiceQuotas } from '../tools/get-euc-service-quotas.js';
+import { InventoryContract, SECTIONS } from './contracts.js';
+import { alarmsSection, inventorySection, quotasSection, unusedSection } from './health.js';
+import { headlineSentence, renderMarkdown } from './health-markdown.js';
+
+/** get_euc_active_alarms' answer around the counts and rows a test cares about. */
+function alarmsAnswer(
+  alarms: AlarmRow[],
+  counts: { incidents: number; autoscaling: number },
+): ToolOutput<typeof getEucActiveAlarms> {
+  return {
+    summary: '',
+    scopes: [{ region: 'r' }],
+    counts: { accountAlarmsInAlarm: alarms.length, eucInAlarm: alarms.length, composite: 0, ...counts },
+    byService: {},
+    alarms,
+    alarmsTotal: alarms.length,
+    errors: [],
+    notes: [],
+  };
+}
+
+/** get_euc_service_quotas' answer around its findings. */
+function quotasAnswer(
+  findings: ToolOutput<typeof getEucServiceQuotas>['findings'],
+): ToolOutput<typeof getEucServiceQuotas> {
+  return {
+    summary: '',
+    approachingPct: 80,
+    scopes: [{ region: 'us-east-1' }],
+    counts: {
+      quotas: 10,
+      withUsage: 5,
+      approaching: findings.length,
+      atOrOverLimit: findings.filter((f) => f.severity === 'critical').length,
+      nonAdjustableApproaching: findings.filter((f) => !f.adjustable).length,
+      noUsageMetric: 5,
+      hiddenZeroLimit: 0,
+    },
+    findings,
+    quotas: [],
+    quotasTotal: 10,
+    errors: [],
+    notes: [],
+  };
+}
+
+describe('health report sections', () => {
+  it('reads answers through their contracts: an odd answer is refused, not read as zeros', () => {
+    expect(
+      Value.Check(InventoryContract, { services: [{ service: 'X', byState: { A: 'two', B: 3 } }, 'junk'] }),
+    ).toBe(false);
+    expect(Value.Check(SECTIONS.security.contract, {})).toBe(false);
+    const section = inventorySection(
+      {
+        totalResources: 9,
+        complete: true,
+        services: [
+          { service: 'X', resourceType: 'Desktop', total: 9, byState: { A: 2, B: 3, C: 1, D: 1, E: 2 } },
+        ],
+      },
+      5,
+    );
+    expect(section).toEqual({
+      totalResources: 9,
+      complete: true,
+      services: [{ service: 'X', resourceType: 'Desktop', total: 9, topStates: '3 B, 2 A, 2 E, 1 C' }],
+    });
+  });
+
+  it('keeps scaling alarms out of the firing list and cuts every list to top', () => {
+    const alarms = Array.from(
+      { length: 9 },
+      (_, i): AlarmRow => ({
+        name: `a${i}`,
+        autoscaling: i % 2 === 0,
+        service: 's',
+        region: 'r',
+        type: 'metric',
+        dimensions: {},
+        actionsEnabled: true,
+      }),
+    );
+    const section = alarmsSection(alarmsAnswer(alarms, { incidents: 4, autoscaling: 5 }), 3);
+    expect(section.top.map((a) => a.name)).toEqual(['a1', 'a3', 'a5']);
+    expect(section.incidents).toBe(4);
+  });
+
+  it('adds the unused desktops of every region, never-connected included', () => {
+    const section = unusedSection(
+      [
+        {
+          region: 'us-east-1',
+          counts: { unused: 3, neverConnected: 1, otherServices: 2 },
+          items: [{ id: 'ws-1', service: 'P', reason: 'r' }],
+        },
+        { region: 'eu-west-1', counts: { unused: 2, neverConnected: 0, otherServices: 0 }, items: [] },
+      ],
+      5,
+    );
+    expect(section).toMatchObject({ unusedDesktops: 6, neverConnected: 1, otherServices: 2 });
+    expect(section.top).toEqual([{ id: 'ws-1', service: 'P', region: 'us-east-1', reason: 'r' }]);
+  });
+
+  it('writes Markdown that names what is missing and marks non-adjustable quotas', () => {
+    const parts = {
+      generatedAt: '2026-11-16T12:00:00.000Z',
+      scopes: 'us-east-1',
+      sections: [
+        { name: 'quotas', tool: 'get_euc_service_quotas', status: 'ok' as const },
+        {
+          name: 'cost',
+          tool: 'get_euc_cost_summary',
+          status: 'unavailable' as const,
+          message: 'not registered',
+        },
+      ],
+      quotas: quotasSection(
+        quotasAnswer([
+          {
+            severity: 'critical',
+            region: 'us-east-1',
+            quotaCode: 'L-EEB759DE',
+            quotaName: 'Directories',
+            utilizationPct: 96,
+            usage: 48,
+            limit: 50,
+            adjustable: false,
+            action: 'NOT adjustable',
+          },
+        ]),
+        5,
+      ),
+    };
+    const markdown = renderMarkdown(parts);
+    expect(markdown).toContain('| Directories | us-east-1 | 48/50 (96 %) | **no** |');
+    expect(markdown).toContain('- cost (`get_euc_cost_summary`): unavailable — not registered');
+    expect(headlineSentence(parts)).toBe('1 quota near the limit. Not included: cost (see sections).');
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * The health report's sections: the answers of the tools it composes (read through their
+ * contracts, see contracts.ts) cut to compact summaries. Pure functions; every list is cut to
+ * `top`. The headline and Markdown are in health-markdown.ts.
+ */
+import Type, { type Static } from 'typebox';
+import type { SectionAnswer } from './contracts.js';
+
+export const SectionStatusSchema = Type.Object({
+  name: Type.String(),
+  tool: Type.String(),
+  status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable'), Type.Literal('failed')]),
+  message: Type.Optional(Type.String()),
+});
+export type SectionStatus = Static<typeof SectionStatusSchema>;
+
+export const InventorySection = Type.Object({
+  totalResources: Type.Integer(),
+  complete: Type.Boolean(),
+  services: Type.Array(
+    Type.Object({
+      service: Type.String(),
+      resourceType: Type.String(),
+      total: Type.Integer(),
+      topStates: Type.String(),
+    }),
+  ),
+});
+export const AlarmsSection = Type.Object({
+  incidents: Type.Integer(),
+  autoscaling: Type.Integer(),
+  top: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      service: Type.String(),
+      region: Type.String(),
+      since: Type.Optional(Type.String()),
+    }),
+  ),
+});
+export const SecuritySection = Type.Object({
+  critical: Type.Integer(),
+  warning: Type.Integer(),
+  info: Type.Integer(),
+  top: Type.Array(
+    Type.Object({
+      checkId: Type.String(),
+      title: Type.String(),
+      severity: Type.String(),
+      count: Type.Integer(),
+    }),
+  ),
+  notAudited: Type.Array(Type.String()),
+});
+export const UnusedSection = Type.Object({
+  unusedDesktops: Type.Integer(),
+  neverConnected: Type.Integer(),
+  otherServices: Type.Integer(),
+  top: Type.Array(
+    Type.Object({ id: Type.String(), service: Type.String(), region: Type.String(), reason: Type.String() }),
+  ),
+});
+export const SavingsSection = Type.Object({
+  estimatedMonthlySavingsUsd: Type.Number(),
+  recommendations: Type.Integer(),
+});
+export const QuotasSection = Type.Object({
+  approaching: Type.Integer(),
+  nonAdjustable: Type.Integer(),
+  top: Type.Array(
+    Type.Object({
+      quotaName: Type.String(),
+      region: Type.String(),
+      utilizationPct: Type.Number(),
+      usage: Type.Number(),
+      limit: Type.Number(),
+      adjustable: Type.Boolean(),
+    }),
+  ),
+});
+export const CostSection = Type.Object({
+  start: Type.String(),
+  end: Type.String(),
+  total: Type.Number(),
+  currency: Type.String(),
+  topServices: Type.Array(Type.Object({ service: Type.String(), amount: Type.Number() })),
+});
+
+export function inventorySection(
+  result: SectionAnswer<'inventory'>,
+  top: number,
+): Static<typeof InventorySection> {
+  return {
+    totalResources: result.totalResources,
+    complete: result.complete,
+    services: result.services.slice(0, 10).map((s) => ({
+      service: s.service,
+      resourceType: s.resourceType,
+      total: s.total,
+      topStates: Object.entries(s.byState)
+        .sort(([, a], [, b]) => b - a)
+        .slice(0, Math.max(1, Math.min(top, 4)))
+        .map(([state, n]) => `${n} ${state}`)
+        .join(', '),
+    })),
+  };
+}
+
+export function alarmsSection(result: SectionAnswer<'alarms'>, top: number): Static<typeof AlarmsSection> {
+  return {
+    incidents: result.counts.incidents,
+    autoscaling: result.counts.autoscaling,
+    top: result.alarms
+      .filter((a) => !a.autoscaling)
+      .slice(0, top)
+      .map((a) => ({
+        name: a.name,
+        service: a.service,
+        region: a.region,
+        ...(a.stateSince ? { since: a.stateSince } : {}),
+      })),
+  };
+}
+
+export function securitySection(
+  result: SectionAnswer<'security'>,
+  top: number,
+): Static<typeof SecuritySection> {
+  const { critical, warning, info } = result.severityCounts;
+  return {
+    critical,
+    warning,
+    info,
+    top: result.checks.slice(0, top).map((c) => ({
+      checkId: c.checkId,
+      title: c.title,
+      severity: c.severity,
+      count: c.count,
+    })),
+    notAudited: result.coverage.notAudited,
+  };
+}
+
+/** Merges the unused-resource answers of several regions. */
+export function unusedSection(
+  results: readonly SectionAnswer<'unused'>[],
+  top: number,
+): Static<typeof UnusedSection> {
+  const sum = (key: keyof SectionAnswer<'unused'>['counts']) =>
+    results.reduce((n, r) => n + r.counts[key], 0);
+  return {
+    unusedDesktops: sum('unused') + sum('neverConnected'),
+    neverConnected: sum('neverConnected'),
+    otherServices: sum('otherServices'),
+    top: results
+      .flatMap((r) => r.items.map((item) => ({ item, region: r.region })))
+      .slice(0, top)
+      .map(({ item, region }) => ({
+        id: item.id,
+        service: item.service,
+        region,
+        reason: item.reason.slice(0, 160),
+      })),
+  };
+}
+
+/** Adds the running-mode savings of several regions. */
+export function savingsSection(results: readonly SectionAnswer<'savings'>[]): Static<typeof SavingsSection> {
+  return {
+    estimatedMonthlySavingsUsd:
+      Math.round(results.reduce((n, r) => n + r.totalMonthlySavingUsd, 0) * 100) / 100,
+    recommendations: results.reduce((n, r) => n + r.totalListed, 0),
+  };
+}
+
+export function quotasSection(result: SectionAnswer<'quotas'>, top: number): Static<typeof QuotasSection> {
+  return {
+    approaching: result.counts.approaching,
+    nonAdjustable: result.counts.nonAdjustableApproaching,
+    top: result.findings.slice(0, top).map((f) => ({
+      quotaName: f.quotaName,
+      region: f.region,
+      utilizationPct: f.utilizationPct,
+      usage: f.usage,
+      limit: f.limit,
+      adjustable: f.adjustable,
+    })),
+  };
+}
+
+export function costSection(result: SectionAnswer<'cost'>, top: number): Static<typeof CostSection> {
+  return {
+    start: result.start,
+    end: result.end,
+    total: result.total,
+    currency: result.currency,
+    topServices: result.byService.slice(0, top).map((s) => ({ service: s.service, amount: s.amount })),
+  };
+}
+
+/** Everything the headline and the Markdown are written from. */
+export interface ReportParts {
+  readonly generatedAt: string;
+  readonly scopes: string;
+  readonly sections: readonly SectionStatus[];
+  readonly inventory?: Static<typeof InventorySection>;
+  readonly alarms?: Static<typeof AlarmsSection>;
+  readonly security?: Static<typeof SecuritySection>;
+  readonly unused?: Static<typeof UnusedSection>;
+  readonly savings?: Static<typeof SavingsSection>;
+  readonly quotas?: Static<typeof QuotasSection>;
+  readonly cost?: Static<typeof CostSection>;
+}
