@@ -36,6 +36,7 @@ export {
 export { SERVICE_LABELS, type ServiceLabel } from './aws/service-labels.js';
 export type { InventoryReport } from './builtin/tools/generate-inventory-report.js';
 export type { InventorySummary } from './builtin/tools/get-euc-inventory-summary.js';
+export { type WriteOutcome, WriteOutcomeSchema } from './gates/outcome.js';
 export { tally } from './kit/counts.js';
 export { ErrorEntry, ErrorList, errorEntry } from './kit/errors.js';
 export { type PageCursor, PageInput, pageOf, readCursor } from './kit/page.js';

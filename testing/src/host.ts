@@ -18,6 +18,7 @@ import {
   type SimulatorOptions,
 } from '@workspaces-euc-mcp/simulator';
 import { afterAll, onTestFinished } from 'vitest';
+import { fakeClock } from './fake-clock.js';
 
 /** Options for a host built in a test: real plugins, a fake AWS behind the SDK clients. */
 export interface TestHostOptions {
@@ -42,7 +43,10 @@ export interface TestHostOptions {
   readonly simulator?: SimulatorOptions;
   /** The clock tools see. */
   readonly now?: Date;
-  /** The clock `ctx.rateLimit` waits on; pass a `fakeClock()` so a paced sweep runs instantly. */
+  /**
+   * The clock `ctx.rateLimit` waits on. Default: a `fakeClock()` of this host's own, so a paced
+   * sweep runs instantly; pass one to read the waits it recorded.
+   */
   readonly pacing?: PacingClock;
   readonly pluginOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly logLevel?: LogLevel;
@@ -138,7 +142,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.hostTools ? { hostTools: true } : {}),
     ...(now ? { now } : {}),
-    ...(options.pacing ? { pacing: options.pacing } : {}),
+    pacing: options.pacing ?? fakeClock(),
     aws: {
       defaultRegion: options.aws?.defaultRegion ?? estate?.settings.regions[0] ?? 'us-east-1',
       targets: options.aws?.targets ?? estateTargets ?? [],

@@ -19,7 +19,7 @@ export const MAX_DATAPOINTS_PER_GET_METRIC_DATA = 100_800;
  */
 export type MetricStatus = 'Complete' | 'PartialData' | 'InternalError' | 'Forbidden' | 'Failed';
 
-/** Why a series has no (complete) data, as data: an AWS error code, its message, the IAM action. */
+/** Why a series has no (complete) data, as data: an AWS error code, its message, the failed request's IAM action. */
 export interface MetricFailure {
   readonly code: string;
   readonly message: string;

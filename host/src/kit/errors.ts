@@ -5,7 +5,8 @@ import type { Scope } from './scope.js';
 
 /**
  * A partial failure as data: one service in one account/region failed and the rest of the answer
- * stands. `iamAction` names the missing permission when access was denied.
+ * stands. `iamAction` names the request that failed, as its IAM action: the permission to grant
+ * when the code is an access denial.
  */
 export const ErrorEntry = Type.Object({
   service: Type.String({ description: 'The product or AWS service that failed (current names).' }),
@@ -13,7 +14,11 @@ export const ErrorEntry = Type.Object({
   region: Type.String(),
   code: Type.String(),
   message: Type.String(),
-  iamAction: Type.Optional(Type.String({ description: 'The IAM action that was denied, when access was.' })),
+  iamAction: Type.Optional(
+    Type.String({
+      description: 'The failed request as its IAM action (the one to grant if access was denied).',
+    }),
+  ),
 });
 export type ErrorEntry = Static<typeof ErrorEntry>;
 
