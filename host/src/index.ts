@@ -27,9 +27,11 @@ export {
   MAX_DATAPOINTS_PER_GET_METRIC_DATA,
   MAX_QUERIES_PER_GET_METRIC_DATA,
   type MetricFailure,
+  type MetricQuerySpec,
   type MetricSeries,
   type MetricStatus,
   type MetricWindow,
+  metricQuery,
   queriesPerRequest,
   seriesFailure,
 } from './aws/metrics.js';

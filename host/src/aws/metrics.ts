@@ -74,6 +74,34 @@ function metricStatus(code: string | undefined): MetricStatus {
   }
 }
 
+/** What one GetMetricData query reads: a metric of a namespace, by its dimensions, one statistic. */
+export interface MetricQuerySpec {
+  readonly namespace: string;
+  readonly metricName: string;
+  /** Dimension name → value, e.g. `{ WorkspaceId: 'ws-123' }`. */
+  readonly dimensions: Readonly<Record<string, string>>;
+  /** `Sum`, `Average`, `Maximum`, ... (or an extended statistic such as `p90`). */
+  readonly stat: string;
+  readonly periodSeconds: number;
+}
+
+/** One GetMetricData query. Ids must be unique in a request and match `^[a-z][a-zA-Z0-9_]*$`. */
+export function metricQuery(id: string, spec: MetricQuerySpec): MetricDataQuery {
+  return {
+    Id: id,
+    ReturnData: true,
+    MetricStat: {
+      Metric: {
+        Namespace: spec.namespace,
+        MetricName: spec.metricName,
+        Dimensions: Object.entries(spec.dimensions).map(([Name, Value]) => ({ Name, Value })),
+      },
+      Period: spec.periodSeconds,
+      Stat: spec.stat,
+    },
+  };
+}
+
 /** The window and resolution every query in one batch shares. */
 export interface MetricWindow {
   readonly start: Date;

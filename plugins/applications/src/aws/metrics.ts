@@ -3,6 +3,7 @@ import {
   getMetricDataBatched,
   type MetricSeries,
   type MetricWindow,
+  metricQuery,
   type Scope,
   seriesFailure,
   type ToolContext,
@@ -35,18 +36,15 @@ export async function fleetSeries(
   window: MetricWindow,
 ): Promise<Map<string, MetricSeries>> {
   if (requests.length === 0) return new Map();
-  const queries = requests.map((request, i) => ({
-    Id: `f${i}`,
-    MetricStat: {
-      Metric: {
-        Namespace: 'AWS/AppStream',
-        MetricName: request.metricName,
-        Dimensions: [{ Name: 'Fleet', Value: request.fleetName }],
-      },
-      Period: window.periodSeconds,
-      Stat: request.stat,
-    },
-  }));
+  const queries = requests.map((request, i) =>
+    metricQuery(`f${i}`, {
+      namespace: 'AWS/AppStream',
+      metricName: request.metricName,
+      dimensions: { Fleet: request.fleetName },
+      stat: request.stat,
+      periodSeconds: window.periodSeconds,
+    }),
+  );
   const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
     concurrency: ctx.limits.concurrency,
     signal: ctx.signal,

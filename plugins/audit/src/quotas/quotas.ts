@@ -5,6 +5,7 @@
  */
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { ServiceQuota } from '@aws-sdk/client-service-quotas';
+import { metricQuery } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 
 /** The EUC services' Service Quotas codes, keyed like the trail's service filter. */
@@ -49,20 +50,14 @@ export function usageQuery(
 ): MetricDataQuery | undefined {
   const metric = quota.UsageMetric;
   if (!metric?.MetricNamespace || !metric.MetricName) return undefined;
-  return {
-    Id: id,
-    MetricStat: {
-      Metric: {
-        Namespace: metric.MetricNamespace,
-        MetricName: metric.MetricName,
-        Dimensions: Object.entries(metric.MetricDimensions ?? {}).map(([Name, Value]) => ({ Name, Value })),
-      },
-      Period: periodSeconds,
-      // Service Quotas names the statistic that matches how the quota counts (Maximum for counts).
-      Stat: metric.MetricStatisticRecommendation ?? 'Maximum',
-    },
-    ReturnData: true,
-  };
+  return metricQuery(id, {
+    namespace: metric.MetricNamespace,
+    metricName: metric.MetricName,
+    dimensions: metric.MetricDimensions ?? {},
+    // Service Quotas names the statistic that matches how the quota counts (Maximum for counts).
+    stat: metric.MetricStatisticRecommendation ?? 'Maximum',
+    periodSeconds,
+  });
 }
 
 export const QuotaRowSchema = Type.Object({

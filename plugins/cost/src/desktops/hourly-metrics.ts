@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   type ErrorEntry,
   errorEntry,
   getMetricDataBatched,
   type MetricFailure,
   type MetricSeries,
+  metricQuery,
   queriesPerRequest,
   type Scope,
   SERVICE_LABELS,
@@ -76,19 +77,15 @@ export function fetchHourlyMaxima(
   return ctx.memo(key, async () => {
     const outcomes = new Map<string, HourlyOutcome>();
     if (workspaceIds.length === 0) return outcomes;
-    const queries: MetricDataQuery[] = workspaceIds.map((workspaceId, index) => ({
-      Id: `m${index}`,
-      MetricStat: {
-        Metric: {
-          Namespace: 'AWS/WorkSpaces',
-          MetricName: metricName,
-          Dimensions: [{ Name: 'WorkspaceId', Value: workspaceId }],
-        },
-        Period: 3600,
-        Stat: 'Maximum',
-      },
-      ReturnData: true,
-    }));
+    const queries = workspaceIds.map((workspaceId, index) =>
+      metricQuery(`m${index}`, {
+        namespace: 'AWS/WorkSpaces',
+        metricName,
+        dimensions: { WorkspaceId: workspaceId },
+        stat: 'Maximum',
+        periodSeconds: 3600,
+      }),
+    );
     const series = await getMetricDataBatched(
       ctx.aws.client(CloudWatchClient, scope),
       queries,

@@ -4,6 +4,7 @@ import {
   errorEntry,
   type MetricSeries,
   type MetricWindow,
+  metricQuery,
   type Scope,
   SERVICE_LABELS,
   seriesFailure,
@@ -22,19 +23,13 @@ export function workspaceQuery(
   stat: Statistic,
   periodSeconds: number,
 ): MetricDataQuery {
-  return {
-    Id: id,
-    ReturnData: true,
-    MetricStat: {
-      Metric: {
-        Namespace: WORKSPACES_NAMESPACE,
-        MetricName: metricName,
-        Dimensions: [{ Name: 'WorkspaceId', Value: workspaceId }],
-      },
-      Period: periodSeconds,
-      Stat: stat,
-    },
-  };
+  return metricQuery(id, {
+    namespace: WORKSPACES_NAMESPACE,
+    metricName,
+    dimensions: { WorkspaceId: workspaceId },
+    stat,
+    periodSeconds,
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   getMetricDataBatched,
   type MetricSeries,
   type MetricWindow,
+  metricQuery,
   type Scope,
   seriesFailure,
   type ToolContext,
@@ -30,19 +31,13 @@ export function poolQuery(
   stat: 'Sum' | 'Maximum',
   periodSeconds: number,
 ): MetricDataQuery {
-  return {
-    Id: id,
-    ReturnData: true,
-    MetricStat: {
-      Metric: {
-        Namespace: WORKSPACES_NAMESPACE,
-        MetricName: metricName,
-        Dimensions: [{ Name: POOL_DIMENSION, Value: poolId }],
-      },
-      Period: periodSeconds,
-      Stat: stat,
-    },
-  };
+  return metricQuery(id, {
+    namespace: WORKSPACES_NAMESPACE,
+    metricName,
+    dimensions: { [POOL_DIMENSION]: poolId },
+    stat,
+    periodSeconds,
+  });
 }
 
 /** The last `hours` whole hours plus the current one, hour by hour (so a rejection now counts). */

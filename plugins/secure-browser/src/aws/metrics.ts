@@ -2,6 +2,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   getMetricDataBatched,
   type MetricSeries,
+  metricQuery,
   type Scope,
   seriesFailure,
   type ToolContext,
@@ -29,18 +30,15 @@ export async function dailySessions(
     end: now,
     periodSeconds: 86_400,
   };
-  const queries = portalIds.map((portalId, i) => ({
-    Id: `p${i}`,
-    MetricStat: {
-      Metric: {
-        Namespace: 'AWS/WorkSpacesWeb',
-        MetricName: 'SessionSuccess',
-        Dimensions: [{ Name: 'PortalId', Value: portalId }],
-      },
-      Period: window.periodSeconds,
-      Stat: 'Sum',
-    },
-  }));
+  const queries = portalIds.map((portalId, i) =>
+    metricQuery(`p${i}`, {
+      namespace: 'AWS/WorkSpacesWeb',
+      metricName: 'SessionSuccess',
+      dimensions: { PortalId: portalId },
+      stat: 'Sum',
+      periodSeconds: window.periodSeconds,
+    }),
+  );
   const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
     concurrency: ctx.limits.concurrency,
     signal: ctx.signal,
