@@ -9,7 +9,7 @@ import type { GovernanceEstate } from './domains/governance/model.js';
 import type { PersonalEstate } from './domains/personal/model.js';
 import type { PoolsEstate } from './domains/pools/model.js';
 import type { SecureBrowserEstate } from './domains/secure-browser/model.js';
-import type { MetricProvider } from './metric-source.js';
+import type { MetricKey, MetricSource } from './metric-source.js';
 import type { EstateSettings } from './model.js';
 
 /** A whole simulated estate. Plain data: tests may read it and change it before serving it. */
@@ -34,3 +34,6 @@ export type EstateResources = Pick<
   Estate,
   'settings' | 'personal' | 'pools' | 'applications' | 'secureBrowser' | 'coreInstances'
 >;
+
+/** Answers for the metrics one part of the estate publishes; undefined = not mine / no such series. */
+export type MetricProvider = (key: MetricKey, estate: Estate) => MetricSource | undefined;

@@ -2,7 +2,7 @@
  * What a part of the estate serves: operation handlers keyed by IAM prefix (the service names the
  * recorder and the IAM policies use) and operation name.
  */
-import type { Estate } from './estate.js';
+import type { Estate } from './estate-model.js';
 
 /** One request the simulator received, already routed. */
 export interface SimRequest {

@@ -22,8 +22,9 @@ export {
 } from './engine.js';
 export { SimulatedAwsError } from './errors.js';
 export { type Estate, type EstateResources, generateEstate } from './estate.js';
+export type { MetricProvider } from './estate-model.js';
 export type { OperationHandler, ServiceHandlers, SimRequest } from './handlers.js';
-export type { MetricKey, MetricProvider, MetricSource } from './metric-source.js';
+export type { MetricKey, MetricSource } from './metric-source.js';
 export {
   DAY_MS,
   DEFAULT_NOW,

@@ -3,7 +3,6 @@
  * stateless seeded functions (an estate of 10,000 desktops has tens of millions of 5-minute
  * samples a month), and the CloudWatch service aggregates them into the requested periods.
  */
-import type { Estate } from './estate.js';
 
 /** One metric of one resource, as a GetMetricData MetricStat names it. */
 export interface MetricKey {
@@ -31,9 +30,6 @@ export interface MetricSource {
    */
   aggregate?(fromMs: number, toMs: number, stat: string): number | undefined;
 }
-
-/** Answers for the metrics one part of the estate publishes; undefined = not mine / no such series. */
-export type MetricProvider = (key: MetricKey, estate: Estate) => MetricSource | undefined;
 
 /** A dimension value, or undefined when the key does not have exactly this one dimension. */
 export function singleDimension(key: MetricKey, name: string): string | undefined {

@@ -1,16 +1,8 @@
 import Type from 'typebox';
 import { ToolError } from '../aws/errors.js';
-import type { AwsAccess } from '../plugin-api/types.js';
+import type { AwsAccess, Scope } from '../plugin-api/types.js';
 
-/**
- * One account and region a tool answers for. Without `account`, the first configured target (the
- * caller's account when no target names one). A `Scope` is also a `ClientLocation`: pass it to
- * `ctx.aws.client(Client, scope)` as it is.
- */
-export interface Scope {
-  readonly region: string;
-  readonly account?: string;
-}
+export type { Scope } from '../plugin-api/types.js';
 
 /** The pattern of an AWS region code (`eu-west-2`, `ap-southeast-5`, `us-gov-west-1`). */
 export const REGION_PATTERN = '^[a-z]{2}(-[a-z]+)+-\\d$';

@@ -1,5 +1,4 @@
 import type { Static, TObject } from 'typebox';
-import type { Scope } from '../kit/scope.js';
 
 /**
  * The plugin API version this host implements. A plugin states the version it was built
@@ -280,7 +279,17 @@ export interface WriteTool<I extends TObject = TObject> extends ToolBase<I> {
 /** Any tool a plugin declares. */
 export type Tool = ReadTool<TObject, TObject> | WriteTool<TObject>;
 
-/** Where a cross-service contribution runs: one account/region (the plugin kit's `Scope`). */
+/**
+ * One account and region a tool answers for. Without `account`, the first configured target (the
+ * caller's account when no target names one). A `Scope` is also a `ClientLocation`: pass it to
+ * `ctx.aws.client(Client, scope)` as it is.
+ */
+export interface Scope {
+  readonly region: string;
+  readonly account?: string;
+}
+
+/** Where a cross-service contribution runs: one account/region. */
 export type ContributionScope = Scope;
 
 /** One resource row for inventory reports. Attribute values are scalars so they export to CSV. */

@@ -1,5 +1,4 @@
-import type { Scope } from '../kit/scope.js';
-import type { CacheRead, ToolCache } from '../plugin-api/types.js';
+import type { CacheRead, Scope, ToolCache } from '../plugin-api/types.js';
 
 /** Most entries one server keeps; the oldest goes first when full. */
 const MAX_ENTRIES = 500;

@@ -6,9 +6,9 @@
  */
 
 import { SimulatedAwsError, validationError } from '../errors.js';
-import type { Estate } from '../estate-model.js';
+import type { Estate, MetricProvider } from '../estate-model.js';
 import type { OperationHandler } from '../handlers.js';
-import type { MetricKey, MetricProvider, MetricSource } from '../metric-source.js';
+import type { MetricKey, MetricSource } from '../metric-source.js';
 import { DAY_MS } from '../model.js';
 import { encodeToken, listOf } from '../paging.js';
 

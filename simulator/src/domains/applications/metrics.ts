@@ -8,8 +8,8 @@
  * the Actual/Available/Active/Desired/PendingUserSessionCapacity series. A stopped fleet, or one
  * not yet created, publishes nothing.
  */
-import type { Estate } from '../../estate-model.js';
-import type { MetricKey, MetricProvider, MetricSource } from '../../metric-source.js';
+import type { Estate, MetricProvider } from '../../estate-model.js';
+import type { MetricKey, MetricSource } from '../../metric-source.js';
 import { singleDimension } from '../../metric-source.js';
 import { type AppFleetCapacity, capacityAt } from './capacity.js';
 import type { SimAppFleet } from './model.js';

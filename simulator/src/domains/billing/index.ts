@@ -1,5 +1,5 @@
+import type { MetricProvider } from '../../estate-model.js';
 import type { ServiceHandlers } from '../../handlers.js';
-import type { MetricProvider } from '../../metric-source.js';
 import { costAndUsageOperations } from './cost-explorer-service.js';
 import { forecastOperations } from './forecast.js';
 import { priceListOperations } from './price-list-service.js';

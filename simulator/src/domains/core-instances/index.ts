@@ -1,5 +1,5 @@
+import type { MetricProvider } from '../../estate-model.js';
 import type { ServiceHandlers } from '../../handlers.js';
-import type { MetricProvider } from '../../metric-source.js';
 import { coreInstancesOperations } from './service.js';
 
 export { generateCoreInstances } from './generate.js';

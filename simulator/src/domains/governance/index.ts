@@ -1,6 +1,5 @@
-import type { EstateResources } from '../../estate-model.js';
+import type { EstateResources, MetricProvider } from '../../estate-model.js';
 import type { ServiceHandlers } from '../../handlers.js';
-import type { MetricProvider } from '../../metric-source.js';
 import type { GenerationContext } from '../../model.js';
 import { generateAlarms } from './alarms-generate.js';
 import { cloudWatchAlarmOperations } from './alarms-service.js';

@@ -3,8 +3,8 @@
  * Resource, Class), computed from the resources at request time, so a desktop created or
  * terminated through the simulator shows in the next GetMetricData answer.
  */
-import type { Estate } from '../../estate-model.js';
-import type { MetricKey, MetricProvider, MetricSource } from '../../metric-source.js';
+import type { Estate, MetricProvider } from '../../estate-model.js';
+import type { MetricKey, MetricSource } from '../../metric-source.js';
 import type { Location } from '../../model.js';
 import { QUOTA_CATALOGUE } from './quota-catalogue.js';
 import { type LocationResources, resourcesByLocation } from './resources.js';

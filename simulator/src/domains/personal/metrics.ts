@@ -2,8 +2,8 @@
  * AWS/WorkSpaces metrics of Personal desktops (dimension WorkspaceId), at the 5-minute
  * resolution WorkSpaces publishes them, derived from the desktop's usage and load profile.
  */
-import type { Estate } from '../../estate-model.js';
-import type { MetricKey, MetricProvider, MetricSource } from '../../metric-source.js';
+import type { Estate, MetricProvider } from '../../estate-model.js';
+import type { MetricKey, MetricSource } from '../../metric-source.js';
 import { singleDimension } from '../../metric-source.js';
 import { DAY_MS } from '../../model.js';
 import { unit } from '../../rng.js';

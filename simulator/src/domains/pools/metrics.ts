@@ -4,8 +4,8 @@
  * `WorkSpaces pool ID`, with spaces. The guide writes the namespace `AWS/Workspaces`; CloudWatch
  * namespaces are case-sensitive and WorkSpaces publishes under `AWS/WorkSpaces`, as for desktops.
  */
-import type { Estate } from '../../estate-model.js';
-import type { MetricKey, MetricProvider, MetricSource } from '../../metric-source.js';
+import type { Estate, MetricProvider } from '../../estate-model.js';
+import type { MetricKey, MetricSource } from '../../metric-source.js';
 import { singleDimension } from '../../metric-source.js';
 import { type CapacitySample, capacityAt } from './demand.js';
 import type { SimPool } from './model.js';

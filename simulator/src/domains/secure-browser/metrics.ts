@@ -4,8 +4,8 @@
  * the minute, SessionFailure the failed attempts, SessionAttempt both. A minute without any
  * attempt publishes nothing, so an idle portal has no datapoints at all.
  */
-import type { Estate } from '../../estate-model.js';
-import type { MetricKey, MetricProvider, MetricSource } from '../../metric-source.js';
+import type { Estate, MetricProvider } from '../../estate-model.js';
+import type { MetricKey, MetricSource } from '../../metric-source.js';
 import { singleDimension } from '../../metric-source.js';
 import type { SimPortal } from './model.js';
 
