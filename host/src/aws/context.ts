@@ -1,4 +1,3 @@
-import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type {
   AwsAccess,
   AwsTarget,
@@ -70,6 +69,29 @@ function resolveTargets(settings: AwsSettings): ResolvedTarget[] {
   });
 }
 
+/**
+ * The standard credential chain for a target (profile, SSO, environment, instance role), with an
+ * assumed role on top when the target names one. The provider module is loaded on the first
+ * request that needs credentials, not at start-up.
+ */
+function chainProvider(target: ResolvedTarget, defaultRegion: string): CredentialProvider {
+  const provider = memoize(async (): Promise<CredentialProvider> => {
+    const { fromNodeProviderChain, fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
+    const base = fromNodeProviderChain(target.settings.profile ? { profile: target.settings.profile } : {});
+    if (!target.settings.roleArn) return base;
+    return fromTemporaryCredentials({
+      masterCredentials: base,
+      params: {
+        RoleArn: target.settings.roleArn,
+        RoleSessionName: 'workspaces-euc-mcp',
+        ...(target.settings.externalId ? { ExternalId: target.settings.externalId } : {}),
+      },
+      clientConfig: { region: target.regions[0] ?? defaultRegion },
+    });
+  });
+  return async () => (await provider())();
+}
+
 function memoize<T>(create: () => T): () => T {
   let value: { v: T } | undefined;
   return () => {
@@ -105,22 +127,9 @@ export function createAwsAccess(settings: AwsSettings): AwsAccess & { destroy():
   function credentialsFor(target: ResolvedTarget): CredentialProvider {
     let provider = credentialsByTarget.get(target);
     if (!provider) {
-      provider = memoize((): CredentialProvider => {
-        if (settings.credentials) return settings.credentials;
-        const base = fromNodeProviderChain(
-          target.settings.profile ? { profile: target.settings.profile } : {},
-        );
-        if (!target.settings.roleArn) return base;
-        return fromTemporaryCredentials({
-          masterCredentials: base,
-          params: {
-            RoleArn: target.settings.roleArn,
-            RoleSessionName: 'workspaces-euc-mcp',
-            ...(target.settings.externalId ? { ExternalId: target.settings.externalId } : {}),
-          },
-          clientConfig: { region: target.regions[0] ?? settings.defaultRegion },
-        });
-      });
+      provider = memoize(
+        (): CredentialProvider => settings.credentials ?? chainProvider(target, settings.defaultRegion),
+      );
       credentialsByTarget.set(target, provider);
     }
     return provider();

@@ -1,9 +1,4 @@
-import {
-  type CloudWatchClient,
-  GetMetricDataCommand,
-  type MetricDataQuery,
-  type ScanBy,
-} from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchClient, MetricDataQuery, ScanBy } from '@aws-sdk/client-cloudwatch';
 import { summarizeError } from './errors.js';
 import { chunk, mapBounded } from './helpers.js';
 
@@ -141,6 +136,9 @@ export async function getMetricDataBatched(
   options: { concurrency?: number; signal?: AbortSignal } = {},
 ): Promise<Map<string, MetricSeries>> {
   const results = new Map<string, MetricSeries>();
+  if (queries.length === 0) return results;
+  // Loaded on first use: the SDK client modules are most of a server's start-up time.
+  const { GetMetricDataCommand } = await import('@aws-sdk/client-cloudwatch');
   const batches = chunk(queries, queriesPerRequest(window));
   const settled = await mapBounded(
     batches,

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { createAwsAccess, type TargetSettings } from '../aws/context.js';
 import { createReauthAdvisor, findOnPath, launchDetached, ssoAutoLoginEnabled } from '../aws/sso.js';
 import { hostPlugin } from '../builtin/index.js';
@@ -61,6 +60,7 @@ async function profileRegion(
   env: NodeJS.ProcessEnv,
 ): Promise<string | undefined> {
   try {
+    const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
     const files = await loadSharedConfigFiles();
     return files.configFile[profile ?? env.AWS_PROFILE ?? 'default']?.region;
   } catch {

@@ -1,9 +1,7 @@
 import { ConfigError } from '../config/load.js';
 import { effectiveIam } from '../host.js';
-import { createMcpServer, serveStdio } from '../mcp/server.js';
 import { PluginError } from '../registry/validate-plugin.js';
 import { type Bootstrapped, bootstrap, type CliIo, hostVersion } from './bootstrap.js';
-import { runIamPolicy } from './iam-policy-command.js';
 import { type CliOptions, HELP, parseCli, UsageError } from './options.js';
 import { quietSdkRuntimeWarnings } from './sdk-warnings.js';
 
@@ -81,6 +79,7 @@ async function runCall(booted: Bootstrapped, options: CliOptions, io: CliIo): Pr
 }
 
 async function runServe(booted: Bootstrapped): Promise<number> {
+  const { createMcpServer, serveStdio } = await import('../mcp/server.js');
   const { server, logSink } = createMcpServer(booted.host, {
     name: 'workspaces-euc-mcp',
     version: hostVersion(),
@@ -120,7 +119,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'tools':
         return runTools(booted, options, io);
       case 'iam-policy':
-        return await runIamPolicy(booted, options, io);
+        return await (await import('./iam-policy-command.js')).runIamPolicy(booted, options, io);
       case 'call':
         return await runCall(booted, options, io);
       case 'serve':
