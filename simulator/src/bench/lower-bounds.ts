@@ -30,6 +30,8 @@ const MAX_PAGE: Readonly<Record<string, number>> = {
   'workspaces:DescribeWorkspacesPools': 25,
   'workspaces:DescribeWorkspacesPoolSessions': 50,
   'workspaces-instances:ListWorkspaceInstances': 25,
+  'workspaces-instances:ListInstanceTypes': 600,
+  'workspaces-instances:ListRegions': 25,
   'workspaces-web:ListPortals': 100, // simulator (AWS documents no maximum)
   'workspaces-web:ListSessions': 50, // simulator
   'appstream:DescribeFleets': 25, // simulator
@@ -48,6 +50,8 @@ const MAX_PAGE: Readonly<Record<string, number>> = {
   'servicequotas:ListAWSDefaultServiceQuotas': 100,
   'ds:DescribeDirectories': 100, // simulator
   'ec2:DescribeSubnets': 1000,
+  'ec2:DescribeInstances': 1000,
+  'ec2:DescribeVolumes': 500,
   'pricing:GetProducts': 100,
 };
 

@@ -5,7 +5,7 @@
  * peak RSS and response size. Writes the tables to docs/benchmarks.md. Not a test: nothing here
  * asserts a time.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { bootstrap, parseCli } from '@workspaces-euc-mcp/host/runtime';
 import { createDemoEnvironment, type DemoEnvironment } from '../demo.js';
 import { lowerBounds, type ObservedRequest } from './lower-bounds.js';
+import { startupSectionOf } from './startup-section.js';
 import { runInVirtualTime } from './virtual-time.js';
 
 /**
@@ -219,7 +220,13 @@ async function main(): Promise<void> {
     '',
   ];
   const outPath = path.resolve(process.cwd(), values.out);
-  writeFileSync(outPath, `${[...header, ...sections].join('\n')}\n`);
+  let startup: string | undefined;
+  try {
+    startup = startupSectionOf(readFileSync(outPath, 'utf8'));
+  } catch {
+    startup = undefined;
+  }
+  writeFileSync(outPath, `${[...header, ...sections, ...(startup ? ['', startup] : [])].join('\n')}\n`);
   process.stderr.write(`bench: wrote ${outPath}\n`);
 }
 
