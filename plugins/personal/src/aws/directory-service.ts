@@ -1,10 +1,7 @@
-import {
-  type DirectoryDescription,
-  DirectoryServiceClient,
-  paginateDescribeDirectories,
-} from '@aws-sdk/client-directory-service';
+import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
 import { chunk, collectPages, type Scope, type ToolContext } from '@workspaces-euc-mcp/host';
 import type { DsStatus } from '../facts.js';
+import { directoryServiceSdk } from './sdk.js';
 
 // Directory Service documents no maximum for DirectoryIds; 25 keeps each request small and is
 // the same batch size as the WorkSpaces calls that produced the ids.
@@ -33,6 +30,7 @@ export async function describeDsStatuses(
   const ids = [...new Set(directoryIds)].filter((id) => id.startsWith('d-'));
   const statuses = new Map<string, DsStatus>();
   if (ids.length === 0) return statuses;
+  const { DirectoryServiceClient, paginateDescribeDirectories } = await directoryServiceSdk();
   const client = ctx.aws.client(DirectoryServiceClient, scope);
   const describe = (input: { DirectoryIds?: string[] }) =>
     collectPages(paginateDescribeDirectories({ client }, input), (page) => page.DirectoryDescriptions, {

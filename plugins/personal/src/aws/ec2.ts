@@ -1,6 +1,7 @@
-import { DescribeSubnetsCommand, EC2Client, type Subnet } from '@aws-sdk/client-ec2';
+import type { EC2Client, Subnet } from '@aws-sdk/client-ec2';
 import { chunk, type Scope, type ToolContext } from '@workspaces-euc-mcp/host';
 import { type SubnetFacts, usableAddresses } from '../directories/subnets.js';
+import { ec2Sdk } from './sdk.js';
 
 // The EC2 API reference documents no maximum for SubnetIds; 200 ids keep each request small, and a
 // region's WorkSpaces directories rarely use more than that (two subnets per directory).
@@ -20,6 +21,7 @@ function facts(subnet: Subnet): SubnetFacts | undefined {
 }
 
 async function pages(client: EC2Client, input: { SubnetIds?: string[]; MaxResults?: number }) {
+  const { DescribeSubnetsCommand } = await ec2Sdk();
   const subnets: Subnet[] = [];
   let nextToken: string | undefined;
   do {
@@ -44,6 +46,7 @@ export async function describeSubnetsByIds(
   const wanted = [...new Set(subnetIds)];
   const found = new Map<string, SubnetFacts>();
   if (wanted.length === 0) return found;
+  const { EC2Client } = await ec2Sdk();
   const client = ctx.aws.client(EC2Client, scope);
   let subnets: Subnet[];
   try {

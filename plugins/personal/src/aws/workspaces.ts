@@ -1,15 +1,10 @@
-import {
-  DescribeIpGroupsCommand,
-  DescribeWorkspaceSnapshotsCommand,
-  DescribeWorkspacesCommand,
-  DescribeWorkspacesConnectionStatusCommand,
-  paginateDescribeWorkspaceDirectories,
-  paginateDescribeWorkspaces,
+import type {
+  DescribeWorkspacesCommandOutput,
   WorkSpacesClient,
-  type Workspace,
-  type WorkspaceConnectionStatus,
-  type WorkspaceDirectory,
-  type WorkspacesIpGroup,
+  Workspace,
+  WorkspaceConnectionStatus,
+  WorkspaceDirectory,
+  WorkspacesIpGroup,
 } from '@aws-sdk/client-workspaces';
 import {
   collectPages,
@@ -20,6 +15,7 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import type { SnapshotFacts } from '../facts.js';
+import { workspacesSdk } from './sdk.js';
 
 /**
  * Thin shells over the WorkSpaces API, sized to its request limits (API reference):
@@ -28,8 +24,9 @@ import type { SnapshotFacts } from '../facts.js';
  */
 export const MAX_IDS_PER_DESCRIBE = 25;
 
-/** The WorkSpaces client of a scope. */
-export function workspacesClient(ctx: ToolContext, scope: Scope): WorkSpacesClient {
+/** The WorkSpaces client of a scope (async only because the SDK package loads on first use). */
+export async function workspacesClient(ctx: ToolContext, scope: Scope): Promise<WorkSpacesClient> {
+  const { WorkSpacesClient } = await workspacesSdk();
   return ctx.aws.client(WorkSpacesClient, scope);
 }
 
@@ -43,11 +40,13 @@ export function listAllWorkspaces(ctx: ToolContext, scope: Scope): Promise<Works
     action: 'workspaces:DescribeWorkspaces',
     where: scope,
     input,
-    pages: () =>
-      paginateDescribeWorkspaces(
-        { client: workspacesClient(ctx, scope), pageSize: MAX_IDS_PER_DESCRIBE },
+    pages: async function* (): AsyncGenerator<DescribeWorkspacesCommandOutput> {
+      const { paginateDescribeWorkspaces } = await workspacesSdk();
+      yield* paginateDescribeWorkspaces(
+        { client: await workspacesClient(ctx, scope), pageSize: MAX_IDS_PER_DESCRIBE },
         input,
-      ),
+      );
+    },
     items: (page) => page.Workspaces,
   });
 }
@@ -58,7 +57,8 @@ export async function describeWorkspacesByIds(
   scope: Scope,
   workspaceIds: readonly string[],
 ): Promise<Map<string, Workspace>> {
-  const client = workspacesClient(ctx, scope);
+  const { DescribeWorkspacesCommand } = await workspacesSdk();
+  const client = await workspacesClient(ctx, scope);
   const found = await fetchInBatches(
     workspaceIds,
     MAX_IDS_PER_DESCRIBE,
@@ -71,16 +71,17 @@ export async function describeWorkspacesByIds(
 
 /** Every WorkSpaces directory in the scope (Personal and Pools), memoised per client call. */
 export function listDirectories(ctx: ToolContext, scope: Scope): Promise<WorkspaceDirectory[]> {
-  return ctx.memo(`personal:directories:${scopeKey(ctx.aws, scope)}`, () =>
-    collectPages(
+  return ctx.memo(`personal:directories:${scopeKey(ctx.aws, scope)}`, async () => {
+    const { paginateDescribeWorkspaceDirectories } = await workspacesSdk();
+    return collectPages(
       paginateDescribeWorkspaceDirectories(
-        { client: workspacesClient(ctx, scope), pageSize: MAX_IDS_PER_DESCRIBE },
+        { client: await workspacesClient(ctx, scope), pageSize: MAX_IDS_PER_DESCRIBE },
         {},
       ),
       (page) => page.Directories,
       { signal: ctx.signal },
-    ),
-  );
+    );
+  });
 }
 
 /** Some directories by id (one request for up to 25). */
@@ -89,7 +90,8 @@ export async function describeDirectoriesByIds(
   scope: Scope,
   directoryIds: readonly string[],
 ): Promise<WorkspaceDirectory[]> {
-  const client = workspacesClient(ctx, scope);
+  const { paginateDescribeWorkspaceDirectories } = await workspacesSdk();
+  const client = await workspacesClient(ctx, scope);
   return fetchInBatches(
     directoryIds,
     MAX_IDS_PER_DESCRIBE,
@@ -110,7 +112,8 @@ export async function describeDirectoriesByIds(
  */
 export function listIpGroups(ctx: ToolContext, scope: Scope): Promise<WorkspacesIpGroup[]> {
   return ctx.memo(`personal:ip-groups:${scopeKey(ctx.aws, scope)}`, async () => {
-    const client = workspacesClient(ctx, scope);
+    const { DescribeIpGroupsCommand } = await workspacesSdk();
+    const client = await workspacesClient(ctx, scope);
     const groups: WorkspacesIpGroup[] = [];
     let nextToken: string | undefined;
     do {
@@ -129,7 +132,8 @@ export async function describeConnectionStatus(
   scope: Scope,
   workspaceIds: readonly string[],
 ): Promise<Map<string, WorkspaceConnectionStatus>> {
-  const client = workspacesClient(ctx, scope);
+  const { DescribeWorkspacesConnectionStatusCommand } = await workspacesSdk();
+  const client = await workspacesClient(ctx, scope);
   const found = await fetchInBatches(
     workspaceIds,
     MAX_IDS_PER_DESCRIBE,
@@ -154,7 +158,8 @@ export async function describeSnapshots(
   scope: Scope,
   workspaceId: string,
 ): Promise<SnapshotFacts> {
-  const result = await workspacesClient(ctx, scope).send(
+  const { DescribeWorkspaceSnapshotsCommand } = await workspacesSdk();
+  const result = await (await workspacesClient(ctx, scope)).send(
     new DescribeWorkspaceSnapshotsCommand({ WorkspaceId: workspaceId }),
   );
   return {

@@ -1,9 +1,4 @@
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import {
-  DescribeWorkspacesCommand,
-  type Workspace,
-  type WorkspaceDirectory,
-} from '@aws-sdk/client-workspaces';
+import type { Workspace, WorkspaceDirectory } from '@aws-sdk/client-workspaces';
 import {
   type ErrorEntry,
   errorEntry,
@@ -14,6 +9,7 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import { describeSubnetsByIds } from '../aws/ec2.js';
+import { cloudWatchSdk, workspacesSdk } from '../aws/sdk.js';
 import {
   describeDirectoriesByIds,
   describeWorkspacesByIds,
@@ -53,7 +49,8 @@ export async function desktopsOfUser(ctx: ToolContext, scope: Scope, userName: s
     (d) => d.DirectoryId && d.WorkspaceType !== 'POOLS' && d.State !== 'DEREGISTERED',
   );
   if (directories.length > 0 && directories.length <= MAX_DIRECTORIES_FOR_USER_LOOKUP) {
-    const client = workspacesClient(ctx, scope);
+    const { DescribeWorkspacesCommand } = await workspacesSdk();
+    const client = await workspacesClient(ctx, scope);
     const settled = await mapBounded(
       directories,
       ctx.limits.concurrency,
@@ -84,7 +81,8 @@ export async function resolveDesktops(
   }
   if (input.userName && input.directoryId) {
     // UserName is a server-side filter only together with DirectoryId (API reference).
-    const page = await workspacesClient(ctx, scope).send(
+    const { DescribeWorkspacesCommand } = await workspacesSdk();
+    const page = await (await workspacesClient(ctx, scope)).send(
       new DescribeWorkspacesCommand({ DirectoryId: input.directoryId, UserName: input.userName }),
     );
     return { by: `user ${input.userName} in ${input.directoryId}`, matches: page.Workspaces ?? [] };
@@ -117,6 +115,7 @@ export async function connectionMetrics(
     workspaceQuery('launch', workspaceId, 'SessionLaunchTime', 'Average', HOUR),
     workspaceQuery('cpu', workspaceId, 'CPUUsage', 'Average', HOUR),
   ];
+  const { CloudWatchClient } = await cloudWatchSdk();
   const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
     signal: ctx.signal,
   });

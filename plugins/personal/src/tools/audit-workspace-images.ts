@@ -1,10 +1,4 @@
-import {
-  DescribeWorkspaceImagePermissionsCommand,
-  DescribeWorkspaceImagesCommand,
-  type ImageType,
-  type WorkSpacesClient,
-  type WorkspaceImage,
-} from '@aws-sdk/client-workspaces';
+import type { ImageType, WorkSpacesClient, WorkspaceImage } from '@aws-sdk/client-workspaces';
 import {
   defineTool,
   type ErrorEntry,
@@ -17,6 +11,7 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
 import { type ImageFacts, imageFacts, imageFindings } from '../images.js';
 import { Counts, tally } from '../schemas.js';
@@ -104,6 +99,7 @@ async function listImages(
   type: ImageType,
   signal: AbortSignal,
 ): Promise<WorkspaceImage[]> {
+  const { DescribeWorkspaceImagesCommand } = await workspacesSdk();
   const images: WorkspaceImage[] = [];
   let nextToken: string | undefined;
   do {
@@ -118,6 +114,7 @@ async function listImages(
 }
 
 async function sharedAccounts(client: WorkSpacesClient, imageId: string): Promise<string[]> {
+  const { DescribeWorkspaceImagePermissionsCommand } = await workspacesSdk();
   const accounts: string[] = [];
   let nextToken: string | undefined;
   do {
@@ -141,7 +138,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const staleDays = input.staleDays ?? 180;
   const cap = input.maxPermissionLookups ?? 50;
   const limit = input.limit ?? 50;
-  const client = workspacesClient(ctx, scope);
+  const client = await workspacesClient(ctx, scope);
   const errors: ErrorEntry[] = [];
   const [owned, shared] = await Promise.all([
     listImages(client, 'OWNED', ctx.signal),

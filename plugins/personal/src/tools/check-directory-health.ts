@@ -1,4 +1,4 @@
-import { DescribeIpGroupsCommand, type WorkspacesIpGroup } from '@aws-sdk/client-workspaces';
+import type { WorkspacesIpGroup } from '@aws-sdk/client-workspaces';
 import {
   chunk,
   defineTool,
@@ -16,6 +16,7 @@ import {
 import Type, { type Static } from 'typebox';
 import { describeDsStatuses } from '../aws/directory-service.js';
 import { describeSubnetsByIds } from '../aws/ec2.js';
+import { workspacesSdk } from '../aws/sdk.js';
 import {
   describeDirectoriesByIds,
   listDirectories,
@@ -56,7 +57,8 @@ type Output = Static<typeof Output>;
 
 /** DescribeIpGroups takes at most 25 GroupIds and pages 25 at a time; it has no SDK paginator. */
 async function ipGroupsByIds(ctx: ToolContext, scope: Scope, groupIds: readonly string[]) {
-  const client = workspacesClient(ctx, scope);
+  const { DescribeIpGroupsCommand } = await workspacesSdk();
+  const client = await workspacesClient(ctx, scope);
   const groups: WorkspacesIpGroup[] = [];
   for (const batch of chunk([...new Set(groupIds)], 25)) {
     let nextToken: string | undefined;

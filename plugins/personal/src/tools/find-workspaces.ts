@@ -1,8 +1,4 @@
-import {
-  type DescribeWorkspacesCommandInput,
-  paginateDescribeWorkspaces,
-  type Workspace,
-} from '@aws-sdk/client-workspaces';
+import type { DescribeWorkspacesCommandInput, Workspace } from '@aws-sdk/client-workspaces';
 import {
   collectPages,
   defineTool,
@@ -14,6 +10,7 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { workspacesSdk } from '../aws/sdk.js';
 import {
   describeWorkspacesByIds,
   listAllWorkspaces,
@@ -106,9 +103,10 @@ async function candidates(
       lookup: 'full scan (shared with other tools in this call)',
       workspaces: await listAllWorkspaces(ctx, scope),
     };
+  const { paginateDescribeWorkspaces } = await workspacesSdk();
   const workspaces = await collectPages(
     paginateDescribeWorkspaces(
-      { client: workspacesClient(ctx, scope), pageSize: MAX_IDS_PER_DESCRIBE },
+      { client: await workspacesClient(ctx, scope), pageSize: MAX_IDS_PER_DESCRIBE },
       filter,
     ),
     (page) => page.Workspaces,

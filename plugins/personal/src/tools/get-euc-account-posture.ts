@@ -1,12 +1,8 @@
-import {
-  type AccountModification,
-  type ClientPropertiesResult,
-  type ConnectionAlias,
-  DescribeAccountCommand,
-  DescribeAccountModificationsCommand,
-  type DescribeAccountResult,
-  DescribeClientPropertiesCommand,
-  DescribeConnectionAliasesCommand,
+import type {
+  AccountModification,
+  ClientPropertiesResult,
+  ConnectionAlias,
+  DescribeAccountResult,
 } from '@aws-sdk/client-workspaces';
 import {
   chunk,
@@ -20,6 +16,7 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { workspacesSdk } from '../aws/sdk.js';
 import { listDirectories, MAX_IDS_PER_DESCRIBE, workspacesClient } from '../aws/workspaces.js';
 
 const Input = Type.Object({ region: RegionInput }, { additionalProperties: false });
@@ -91,7 +88,13 @@ async function allPages<Item>(
 
 async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
   const scope = regionScope(ctx.aws, input.region);
-  const client = workspacesClient(ctx, scope);
+  const {
+    DescribeAccountCommand,
+    DescribeAccountModificationsCommand,
+    DescribeClientPropertiesCommand,
+    DescribeConnectionAliasesCommand,
+  } = await workspacesSdk();
+  const client = await workspacesClient(ctx, scope);
   const errors: ErrorEntry[] = [];
   const guard = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     try {

@@ -1,4 +1,3 @@
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   defineTool,
   type ErrorEntry,
@@ -13,6 +12,7 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { cloudWatchSdk } from '../aws/sdk.js';
 import { describeConnectionStatus, describeWorkspacesByIds } from '../aws/workspaces.js';
 import {
   CONNECTION_METRICS,
@@ -147,6 +147,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const queries = CONNECTION_METRICS.map(([field, metric, stat]) =>
     workspaceQuery(field, input.workspaceId, metric, stat, periodHours * 3600),
   );
+  const { CloudWatchClient } = await cloudWatchSdk();
   const [status, series] = await Promise.all([
     describeConnectionStatus(ctx, scope, [input.workspaceId]).then(
       (m) => m.get(input.workspaceId),

@@ -1,4 +1,3 @@
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { Workspace } from '@aws-sdk/client-workspaces';
 import {
   defineTool,
@@ -13,6 +12,7 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { cloudWatchSdk } from '../aws/sdk.js';
 import { describeWorkspacesByIds, listAllWorkspaces } from '../aws/workspaces.js';
 import { isGraphics } from '../desktops/rows.js';
 import {
@@ -138,10 +138,15 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const series =
     queries.length === 0
       ? new Map<string, MetricSeries>()
-      : await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
-          concurrency: ctx.limits.concurrency,
-          signal: ctx.signal,
-        });
+      : await getMetricDataBatched(
+          ctx.aws.client((await cloudWatchSdk()).CloudWatchClient, scope),
+          queries,
+          window,
+          {
+            concurrency: ctx.limits.concurrency,
+            signal: ctx.signal,
+          },
+        );
   errors.push(...metricErrors(series.values(), scope));
   const rows = measured.map((ws, index) => {
     const value = (field: keyof PerformanceSample, stat: string) => {

@@ -1,6 +1,7 @@
-import { ModifyWorkspacePropertiesCommand, type Workspace } from '@aws-sdk/client-workspaces';
+import type { Workspace } from '@aws-sdk/client-workspaces';
 import { defineWriteTool, type PlannedTarget, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
 import {
   actionableOf,
@@ -106,7 +107,8 @@ export const modifyWorkspaceRunningMode = defineWriteTool({
     };
   },
   async apply(targets, input, ctx) {
-    const client = workspacesClient(ctx, regionScope(ctx.aws, input.region));
+    const { ModifyWorkspacePropertiesCommand } = await workspacesSdk();
+    const client = await workspacesClient(ctx, regionScope(ctx.aws, input.region));
     return applyEach(ctx, targets, (WorkspaceId) =>
       client.send(
         new ModifyWorkspacePropertiesCommand({

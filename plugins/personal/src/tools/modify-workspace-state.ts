@@ -1,6 +1,6 @@
-import { ModifyWorkspaceStateCommand } from '@aws-sdk/client-workspaces';
 import { defineWriteTool, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
+import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
 import {
   actionableOf,
@@ -54,7 +54,8 @@ export const modifyWorkspaceState = defineWriteTool({
     };
   },
   async apply(targets, input, ctx) {
-    const client = workspacesClient(ctx, regionScope(ctx.aws, input.region));
+    const { ModifyWorkspaceStateCommand } = await workspacesSdk();
+    const client = await workspacesClient(ctx, regionScope(ctx.aws, input.region));
     return applyEach(ctx, targets, (WorkspaceId) =>
       client.send(new ModifyWorkspaceStateCommand({ WorkspaceId, WorkspaceState: input.state })),
     );

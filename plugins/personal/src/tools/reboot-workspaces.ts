@@ -1,4 +1,4 @@
-import { RebootWorkspacesCommand } from '@aws-sdk/client-workspaces';
+import { workspacesSdk } from '../aws/sdk.js';
 import { lifecycleTool } from '../writes/lifecycle.js';
 
 export const rebootWorkspaces = lifecycleTool({
@@ -10,10 +10,12 @@ export const rebootWorkspaces = lifecycleTool({
   action: 'reboot',
   iamAction: 'workspaces:RebootWorkspaces',
   idempotent: false,
-  send: async (client, ids) =>
-    (
+  send: async (client, ids) => {
+    const { RebootWorkspacesCommand } = await workspacesSdk();
+    return (
       await client.send(
         new RebootWorkspacesCommand({ RebootWorkspaceRequests: ids.map((WorkspaceId) => ({ WorkspaceId })) }),
       )
-    ).FailedRequests,
+    ).FailedRequests;
+  },
 });

@@ -1,6 +1,6 @@
-import { RebuildWorkspacesCommand } from '@aws-sdk/client-workspaces';
 import { defineWriteTool, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
+import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
 import { addressWarnings } from '../writes/rebuild-addresses.js';
 import { withSnapshots } from '../writes/snapshot-plan.js';
@@ -73,7 +73,8 @@ export const rebuildWorkspaces = defineWriteTool({
     };
   },
   async apply(targets, input, ctx) {
-    const client = workspacesClient(ctx, regionScope(ctx.aws, input.region));
+    const { RebuildWorkspacesCommand } = await workspacesSdk();
+    const client = await workspacesClient(ctx, regionScope(ctx.aws, input.region));
     return applyInBatches(
       ctx,
       targets,

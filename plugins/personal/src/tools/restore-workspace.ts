@@ -1,6 +1,6 @@
-import { RestoreWorkspaceCommand } from '@aws-sdk/client-workspaces';
 import { defineWriteTool, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
+import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
 import { WorkspaceIdSchema } from '../schemas.js';
 import { withSnapshots } from '../writes/snapshot-plan.js';
@@ -41,7 +41,8 @@ export const restoreWorkspace = defineWriteTool({
     };
   },
   async apply(targets, input, ctx) {
-    const client = workspacesClient(ctx, regionScope(ctx.aws, input.region));
+    const { RestoreWorkspaceCommand } = await workspacesSdk();
+    const client = await workspacesClient(ctx, regionScope(ctx.aws, input.region));
     return applyEach(ctx, targets, (WorkspaceId) =>
       client.send(new RestoreWorkspaceCommand({ WorkspaceId })),
     );

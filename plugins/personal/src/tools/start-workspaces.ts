@@ -1,4 +1,4 @@
-import { StartWorkspacesCommand } from '@aws-sdk/client-workspaces';
+import { workspacesSdk } from '../aws/sdk.js';
 import { lifecycleTool } from '../writes/lifecycle.js';
 
 export const startWorkspaces = lifecycleTool({
@@ -10,10 +10,12 @@ export const startWorkspaces = lifecycleTool({
   action: 'start',
   iamAction: 'workspaces:StartWorkspaces',
   idempotent: true,
-  send: async (client, ids) =>
-    (
+  send: async (client, ids) => {
+    const { StartWorkspacesCommand } = await workspacesSdk();
+    return (
       await client.send(
         new StartWorkspacesCommand({ StartWorkspaceRequests: ids.map((WorkspaceId) => ({ WorkspaceId })) }),
       )
-    ).FailedRequests,
+    ).FailedRequests;
+  },
 });

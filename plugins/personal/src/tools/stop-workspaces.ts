@@ -1,4 +1,4 @@
-import { StopWorkspacesCommand } from '@aws-sdk/client-workspaces';
+import { workspacesSdk } from '../aws/sdk.js';
 import { lifecycleTool } from '../writes/lifecycle.js';
 
 export const stopWorkspaces = lifecycleTool({
@@ -10,10 +10,12 @@ export const stopWorkspaces = lifecycleTool({
   action: 'stop',
   iamAction: 'workspaces:StopWorkspaces',
   idempotent: true,
-  send: async (client, ids) =>
-    (
+  send: async (client, ids) => {
+    const { StopWorkspacesCommand } = await workspacesSdk();
+    return (
       await client.send(
         new StopWorkspacesCommand({ StopWorkspaceRequests: ids.map((WorkspaceId) => ({ WorkspaceId })) }),
       )
-    ).FailedRequests,
+    ).FailedRequests;
+  },
 });

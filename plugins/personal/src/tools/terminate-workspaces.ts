@@ -1,6 +1,6 @@
-import { TerminateWorkspacesCommand } from '@aws-sdk/client-workspaces';
 import { defineWriteTool, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
+import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
 import { recentUse } from '../writes/recent-use.js';
 import {
@@ -68,7 +68,8 @@ export const terminateWorkspaces = defineWriteTool({
     };
   },
   async apply(targets, input, ctx) {
-    const client = workspacesClient(ctx, regionScope(ctx.aws, input.region));
+    const { TerminateWorkspacesCommand } = await workspacesSdk();
+    const client = await workspacesClient(ctx, regionScope(ctx.aws, input.region));
     return applyInBatches(
       ctx,
       targets,

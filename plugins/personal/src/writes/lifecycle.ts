@@ -56,7 +56,7 @@ export function lifecycleTool(spec: LifecycleSpec): Tool {
       return warnings.length > 0 ? { targets, warnings } : { targets };
     },
     async apply(targets, input, ctx) {
-      const client = workspacesClient(ctx, regionScope(ctx.aws, input.region));
+      const client = await workspacesClient(ctx, regionScope(ctx.aws, input.region));
       return applyInBatches(ctx, targets, MAX_PER_BATCH_REQUEST, (ids) => spec.send(client, ids));
     },
   });
