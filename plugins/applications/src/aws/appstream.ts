@@ -6,31 +6,17 @@
  * memoised per client call and scope, so the inventory, the audit and the idle report of one
  * call read each list once.
  */
-import {
-  ApplicationAutoScalingClient,
-  paginateDescribeScalingActivities,
-  type ScalingActivity,
-} from '@aws-sdk/client-application-auto-scaling';
-import {
-  type AppBlockBuilder,
+import type { ScalingActivity } from '@aws-sdk/client-application-auto-scaling';
+import type {
+  AppBlockBuilder,
   AppStreamClient,
-  DescribeFleetsCommand,
-  DescribeImageBuildersCommand,
-  DescribeStacksCommand,
-  DescribeUsageReportSubscriptionsCommand,
-  DescribeUserStackAssociationsCommand,
-  DescribeUsersCommand,
-  type Fleet,
-  type Image,
-  type ImageBuilder,
-  ListAssociatedFleetsCommand,
-  ListAssociatedStacksCommand,
-  paginateDescribeAppBlockBuilders,
-  paginateDescribeImages,
-  type Stack,
-  type UsageReportSubscription,
-  type User,
-  type UserStackAssociation,
+  Fleet,
+  Image,
+  ImageBuilder,
+  Stack,
+  UsageReportSubscription,
+  User,
+  UserStackAssociation,
 } from '@aws-sdk/client-appstream';
 import {
   collectPages,
@@ -40,12 +26,14 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import { newestFirstCutoff } from '../fleets/scaling.js';
+import { applicationAutoScalingSdk, appStreamSdk } from './sdk.js';
 
 const PAGE_25 = 25;
 const ASSOCIATIONS_PAGE = 500;
 const SCALING_PAGE = 50;
 
-function appstreamClient(ctx: ToolContext, scope: Scope): AppStreamClient {
+async function appstreamClient(ctx: ToolContext, scope: Scope): Promise<AppStreamClient> {
+  const { AppStreamClient } = await appStreamSdk();
   return ctx.aws.client(AppStreamClient, scope);
 }
 
@@ -67,8 +55,9 @@ async function* tokenPages<Page extends { NextToken?: string | undefined }>(
 }
 
 export function listFleets(ctx: ToolContext, scope: Scope): Promise<Fleet[]> {
-  return ctx.memo(`applications:fleets:${scopeKey(ctx.aws, scope)}`, () => {
-    const client = appstreamClient(ctx, scope);
+  return ctx.memo(`applications:fleets:${scopeKey(ctx.aws, scope)}`, async () => {
+    const { DescribeFleetsCommand } = await appStreamSdk();
+    const client = await appstreamClient(ctx, scope);
     return collectPages(
       tokenPages(ctx, (NextToken) => client.send(new DescribeFleetsCommand({ NextToken }))),
       (page) => page.Fleets,
@@ -77,8 +66,9 @@ export function listFleets(ctx: ToolContext, scope: Scope): Promise<Fleet[]> {
 }
 
 export function listStacks(ctx: ToolContext, scope: Scope): Promise<Stack[]> {
-  return ctx.memo(`applications:stacks:${scopeKey(ctx.aws, scope)}`, () => {
-    const client = appstreamClient(ctx, scope);
+  return ctx.memo(`applications:stacks:${scopeKey(ctx.aws, scope)}`, async () => {
+    const { DescribeStacksCommand } = await appStreamSdk();
+    const client = await appstreamClient(ctx, scope);
     return collectPages(
       tokenPages(ctx, (NextToken) => client.send(new DescribeStacksCommand({ NextToken }))),
       (page) => page.Stacks,
@@ -87,8 +77,9 @@ export function listStacks(ctx: ToolContext, scope: Scope): Promise<Stack[]> {
 }
 
 export function listImageBuilders(ctx: ToolContext, scope: Scope): Promise<ImageBuilder[]> {
-  return ctx.memo(`applications:image-builders:${scopeKey(ctx.aws, scope)}`, () => {
-    const client = appstreamClient(ctx, scope);
+  return ctx.memo(`applications:image-builders:${scopeKey(ctx.aws, scope)}`, async () => {
+    const { DescribeImageBuildersCommand } = await appStreamSdk();
+    const client = await appstreamClient(ctx, scope);
     return collectPages(
       tokenPages(ctx, (NextToken) =>
         client.send(new DescribeImageBuildersCommand({ MaxResults: PAGE_25, NextToken })),
@@ -99,24 +90,29 @@ export function listImageBuilders(ctx: ToolContext, scope: Scope): Promise<Image
 }
 
 export function listAppBlockBuilders(ctx: ToolContext, scope: Scope): Promise<AppBlockBuilder[]> {
-  return ctx.memo(`applications:app-block-builders:${scopeKey(ctx.aws, scope)}`, () =>
-    collectPages(
-      paginateDescribeAppBlockBuilders({ client: appstreamClient(ctx, scope), pageSize: PAGE_25 }, {}),
+  return ctx.memo(`applications:app-block-builders:${scopeKey(ctx.aws, scope)}`, async () => {
+    const { paginateDescribeAppBlockBuilders } = await appStreamSdk();
+    return collectPages(
+      paginateDescribeAppBlockBuilders({ client: await appstreamClient(ctx, scope), pageSize: PAGE_25 }, {}),
       (page) => page.AppBlockBuilders,
       { signal: ctx.signal },
-    ),
-  );
+    );
+  });
 }
 
 /** The account's own images (PUBLIC base images and images shared in are someone else's to patch). */
 export function listPrivateImages(ctx: ToolContext, scope: Scope): Promise<Image[]> {
-  return ctx.memo(`applications:private-images:${scopeKey(ctx.aws, scope)}`, () =>
-    collectPages(
-      paginateDescribeImages({ client: appstreamClient(ctx, scope), pageSize: PAGE_25 }, { Type: 'PRIVATE' }),
+  return ctx.memo(`applications:private-images:${scopeKey(ctx.aws, scope)}`, async () => {
+    const { paginateDescribeImages } = await appStreamSdk();
+    return collectPages(
+      paginateDescribeImages(
+        { client: await appstreamClient(ctx, scope), pageSize: PAGE_25 },
+        { Type: 'PRIVATE' },
+      ),
       (page) => page.Images,
       { signal: ctx.signal },
-    ),
-  );
+    );
+  });
 }
 
 /** Which fleets serve which stack, both ways round. */
@@ -132,7 +128,8 @@ export interface StackFleetLinks {
 export function stackFleetLinks(ctx: ToolContext, scope: Scope): Promise<StackFleetLinks> {
   return ctx.memo(`applications:links:${scopeKey(ctx.aws, scope)}`, async () => {
     const [fleets, stacks] = await Promise.all([listFleets(ctx, scope), listStacks(ctx, scope)]);
-    const client = appstreamClient(ctx, scope);
+    const { ListAssociatedFleetsCommand, ListAssociatedStacksCommand } = await appStreamSdk();
+    const client = await appstreamClient(ctx, scope);
     const pairs: [stack: string, fleet: string][] = [];
     if (stacks.length <= fleets.length) {
       const names = stacks.flatMap((s) => (s.Name ? [s.Name] : []));
@@ -172,11 +169,12 @@ export function stackFleetLinks(ctx: ToolContext, scope: Scope): Promise<StackFl
 }
 
 /** The region's usage-report subscription (at most one; empty when reports are off). */
-export function listUsageReportSubscriptions(
+export async function listUsageReportSubscriptions(
   ctx: ToolContext,
   scope: Scope,
 ): Promise<UsageReportSubscription[]> {
-  const client = appstreamClient(ctx, scope);
+  const { DescribeUsageReportSubscriptionsCommand } = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
   return collectPages(
     tokenPages(ctx, (NextToken) => client.send(new DescribeUsageReportSubscriptionsCommand({ NextToken }))),
     (page) => page.UsageReportSubscriptions,
@@ -184,8 +182,9 @@ export function listUsageReportSubscriptions(
 }
 
 /** User-pool users: DescribeUsers only lists USERPOOL users (federated users are not stored). */
-export function listUserPoolUsers(ctx: ToolContext, scope: Scope): Promise<User[]> {
-  const client = appstreamClient(ctx, scope);
+export async function listUserPoolUsers(ctx: ToolContext, scope: Scope): Promise<User[]> {
+  const { DescribeUsersCommand } = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
   return collectPages(
     tokenPages(ctx, (NextToken) =>
       client.send(new DescribeUsersCommand({ AuthenticationType: 'USERPOOL', NextToken })),
@@ -200,7 +199,8 @@ export async function listStackEntitlements(
   scope: Scope,
   stackNames: readonly string[],
 ): Promise<UserStackAssociation[]> {
-  const client = appstreamClient(ctx, scope);
+  const { DescribeUserStackAssociationsCommand } = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
   const answers = await mapBoundedAll(stackNames, ctx.limits.concurrency, (StackName) =>
     collectPages(
       tokenPages(ctx, (NextToken) =>
@@ -224,6 +224,8 @@ export async function listScalingActivitiesSince(
   scope: Scope,
   since: Date,
 ): Promise<ScalingActivity[]> {
+  const { ApplicationAutoScalingClient, paginateDescribeScalingActivities } =
+    await applicationAutoScalingSdk();
   const pages = paginateDescribeScalingActivities(
     { client: ctx.aws.client(ApplicationAutoScalingClient, scope), pageSize: SCALING_PAGE },
     { ServiceNamespace: 'appstream' },

@@ -1,4 +1,3 @@
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   getMetricDataBatched,
   type MetricSeries,
@@ -10,6 +9,7 @@ import {
   ToolError,
 } from '@workspaces-euc-mcp/host';
 import { DAY_MS } from '../fleets/usage.js';
+import { cloudWatchSdk } from './sdk.js';
 
 /** One AWS/AppStream series of one fleet (dimension `Fleet`). */
 export interface FleetMetricRequest {
@@ -45,6 +45,7 @@ export async function fleetSeries(
       periodSeconds: window.periodSeconds,
     }),
   );
+  const { CloudWatchClient } = await cloudWatchSdk();
   const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
     concurrency: ctx.limits.concurrency,
     signal: ctx.signal,

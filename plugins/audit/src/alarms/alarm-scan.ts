@@ -2,13 +2,9 @@
  * DescribeAlarms reads, memoised per scope for the whole client call, so the alarm tool, the
  * posture audit and the health report read the alarms of a region once.
  */
-import {
-  CloudWatchClient,
-  type CompositeAlarm,
-  type MetricAlarm,
-  paginateDescribeAlarms,
-} from '@aws-sdk/client-cloudwatch';
+import type { CompositeAlarm, MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { type Scope, scopeKey, type ToolContext } from '@workspaces-euc-mcp/host';
+import { cloudWatchSdk } from '../sdk.js';
 import { eucServiceOf } from './alarms.js';
 
 /** DescribeAlarms returns at most 100 alarms a page (MaxRecords 1-100). */
@@ -22,6 +18,7 @@ export interface ScopeAlarms {
 /** Every metric and composite alarm in ALARM in the scope (composites are only returned when asked for). */
 export function alarmsInAlarm(ctx: ToolContext, scope: Scope): Promise<ScopeAlarms> {
   return ctx.memo(`audit:alarms-in-alarm:${scopeKey(ctx.aws, scope)}`, async () => {
+    const { CloudWatchClient, paginateDescribeAlarms } = await cloudWatchSdk();
     const client = ctx.aws.client(CloudWatchClient, scope);
     const result: ScopeAlarms = { metric: [], composite: [] };
     for await (const page of paginateDescribeAlarms(
@@ -44,6 +41,7 @@ export function anyEucAlarm(ctx: ToolContext, scope: Scope): Promise<boolean> {
   return ctx.memo(`audit:any-euc-alarm:${scopeKey(ctx.aws, scope)}`, async () => {
     const firing = await alarmsInAlarm(ctx, scope);
     if (firing.metric.some((a) => eucServiceOf(a) !== undefined)) return true;
+    const { CloudWatchClient, paginateDescribeAlarms } = await cloudWatchSdk();
     const client = ctx.aws.client(CloudWatchClient, scope);
     for await (const page of paginateDescribeAlarms({ client, pageSize: ALARMS_PER_PAGE }, {})) {
       ctx.signal.throwIfAborted();

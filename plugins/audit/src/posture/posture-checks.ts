@@ -4,7 +4,6 @@
  * Username=root lookup per region), and whether any alarm watches EUC services (the shared
  * ALARM read first, then a full read only when nothing EUC is firing).
  */
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import {
   type ErrorEntry,
   errorEntry,
@@ -15,6 +14,7 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import { anyEucAlarm } from '../alarms/alarm-scan.js';
+import { stsSdk } from '../sdk.js';
 import { serviceOfSource } from '../trail/trail.js';
 import { sweepTrail } from '../trail/trail-scan.js';
 import { AUDIT_CHECKS, type AuditCheckId, callerCheck, type ScopedFinding } from './posture.js';
@@ -35,6 +35,7 @@ function finding(checkId: AuditCheckId, scope: Scope, resourceId: string, detail
 /** Who the server runs as in `scope`'s account; asked once per account (see accountFindings). */
 function callerIdentity(ctx: ToolContext, scope: Scope): Promise<string | undefined> {
   return ctx.memo(`audit:caller:${scopeKey(ctx.aws, scope)}`, async () => {
+    const { GetCallerIdentityCommand, STSClient } = await stsSdk();
     const out = await ctx.aws.client(STSClient, scope).send(new GetCallerIdentityCommand({}));
     return out.Arn;
   });

@@ -1,9 +1,3 @@
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import {
-  paginateListAWSDefaultServiceQuotas,
-  paginateListServiceQuotas,
-  ServiceQuotasClient,
-} from '@aws-sdk/client-service-quotas';
 import {
   collectPages,
   defineTool,
@@ -34,6 +28,7 @@ import {
   usageQuery,
   utilizationPct,
 } from '../quotas/quotas.js';
+import { cloudWatchSdk, serviceQuotasSdk } from '../sdk.js';
 import { AUDIT_SERVICES, type AuditService } from '../trail/trail.js';
 
 const HOUR_MS = 3_600_000;
@@ -102,6 +97,8 @@ const Output = Type.Object({
 });
 
 async function listQuotas(ctx: ToolContext, scope: Scope, serviceCode: string): Promise<MergedQuota[]> {
+  const { paginateListAWSDefaultServiceQuotas, paginateListServiceQuotas, ServiceQuotasClient } =
+    await serviceQuotasSdk();
   const client = ctx.aws.client(ServiceQuotasClient, scope);
   const pages = { client, pageSize: QUOTAS_PER_PAGE };
   const [applied, defaults] = await Promise.all([
@@ -152,6 +149,7 @@ async function scopeQuotas(
   let series = new Map<string, MetricSeries>();
   if (queries.length > 0) {
     try {
+      const { CloudWatchClient } = await cloudWatchSdk();
       series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
         concurrency: ctx.limits.concurrency,
         signal: ctx.signal,

@@ -4,13 +4,9 @@
  * pages until the window is covered or its request budget is spent, and says which: the oldest
  * event it reached is how far back the answer is complete.
  */
-import {
-  CloudTrailClient,
-  type Event,
-  type LookupAttributeKey,
-  LookupEventsCommand,
-} from '@aws-sdk/client-cloudtrail';
+import type { Event, LookupAttributeKey } from '@aws-sdk/client-cloudtrail';
 import type { RateLimiter, Scope, ToolContext } from '@workspaces-euc-mcp/host';
+import { cloudTrailSdk } from '../sdk.js';
 
 /** LookupEvents returns at most 50 events a request (API reference). */
 export const EVENTS_PER_PAGE = 50;
@@ -53,6 +49,7 @@ export async function sweepTrail(
   sweeps: readonly Sweep[],
   budget: number,
 ): Promise<SweepResult> {
+  const { CloudTrailClient, LookupEventsCommand } = await cloudTrailSdk();
   const client = ctx.aws.client(CloudTrailClient, scope);
   const limiter = lookupEventsLimiter(ctx);
   const events = new Map<string, Event>();

@@ -1,4 +1,3 @@
-import { DescribeWorkspacesConnectionStatusCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import {
   chunk,
   type ErrorEntry,
@@ -8,6 +7,7 @@ import {
   SERVICE_LABELS,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
+import { workspacesSdk } from '../shared/sdk.js';
 import type { Desktop } from './desktops.js';
 
 /** DescribeWorkspacesConnectionStatus accepts at most 25 WorkspaceIds per call. */
@@ -27,6 +27,7 @@ export async function readLastConnections(
   scope: Scope,
   desktops: readonly Desktop[],
 ): Promise<{ lookups: Map<string, ConnectionLookup>; errors: ErrorEntry[] }> {
+  const { DescribeWorkspacesConnectionStatusCommand, WorkSpacesClient } = await workspacesSdk();
   const client = ctx.aws.client(WorkSpacesClient, scope);
   const batches = chunk(
     desktops.map((d) => d.workspaceId),

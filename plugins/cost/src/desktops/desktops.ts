@@ -1,5 +1,6 @@
-import { paginateDescribeWorkspaces, WorkSpacesClient, type Workspace } from '@aws-sdk/client-workspaces';
+import type { DescribeWorkspacesCommandOutput, Workspace } from '@aws-sdk/client-workspaces';
 import { listOnce, type Scope, type ToolContext } from '@workspaces-euc-mcp/host';
+import { workspacesSdk } from '../shared/sdk.js';
 
 /** What the cost tools need to know about one WorkSpaces Personal desktop. */
 export interface Desktop {
@@ -61,8 +62,13 @@ export async function listDesktops(ctx: ToolContext, scope: Scope): Promise<Desk
     action: 'workspaces:DescribeWorkspaces',
     where: scope,
     input,
-    pages: () =>
-      paginateDescribeWorkspaces({ client: ctx.aws.client(WorkSpacesClient, scope), pageSize: 25 }, input),
+    pages: async function* (): AsyncGenerator<DescribeWorkspacesCommandOutput> {
+      const { paginateDescribeWorkspaces, WorkSpacesClient } = await workspacesSdk();
+      yield* paginateDescribeWorkspaces(
+        { client: ctx.aws.client(WorkSpacesClient, scope), pageSize: 25 },
+        input,
+      );
+    },
     items: (page) => page.Workspaces,
   });
   return workspaces.map(toDesktop).filter((d): d is Desktop => d !== undefined);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   type ErrorEntry,
   errorEntry,
@@ -15,6 +14,7 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import type { HourWindow } from '../shared/hours.js';
+import { cloudWatchSdk } from '../shared/sdk.js';
 
 /** A per-desktop WorkSpaces metric we read as hourly maxima. */
 export type WorkSpacesMetric =
@@ -86,6 +86,7 @@ export function fetchHourlyMaxima(
         periodSeconds: 3600,
       }),
     );
+    const { CloudWatchClient } = await cloudWatchSdk();
     const series = await getMetricDataBatched(
       ctx.aws.client(CloudWatchClient, scope),
       queries,

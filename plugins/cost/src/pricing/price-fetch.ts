@@ -1,5 +1,5 @@
-import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import type { ToolContext } from '@workspaces-euc-mcp/host';
+import { pricingSdk } from '../shared/sdk.js';
 import {
   PERSONAL_PRODUCT_FAMILY,
   type PriceListLicence,
@@ -46,6 +46,7 @@ export async function fetchProducts(
     key,
     { ttlMs: PRICE_TTL_MS },
     async (): Promise<ProductFetch> => {
+      const { GetProductsCommand, PricingClient } = await pricingSdk();
       const client = ctx.aws.client(PricingClient, { region: PRICE_LIST_REGION });
       const products: PriceProduct[] = [];
       let nextToken: string | undefined;

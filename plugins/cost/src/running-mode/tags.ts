@@ -1,5 +1,6 @@
-import { DescribeTagsCommand, type Tag, WorkSpacesClient } from '@aws-sdk/client-workspaces';
+import type { Tag } from '@aws-sdk/client-workspaces';
 import { mapBounded, type Scope, scopeKey, summarizeError, type ToolContext } from '@workspaces-euc-mcp/host';
+import { workspacesSdk } from '../shared/sdk.js';
 
 /** The opt-out tag Cost Optimizer for WorkSpaces honours; we honour the same one. */
 export const SKIP_CONVERT_TAG = 'Skip_Convert';
@@ -27,6 +28,7 @@ export async function readOptOuts(
   scope: Scope,
   workspaceIds: readonly string[],
 ): Promise<Map<string, OptOutLookup>> {
+  const { DescribeTagsCommand, WorkSpacesClient } = await workspacesSdk();
   const client = ctx.aws.client(WorkSpacesClient, scope);
   const settled = await mapBounded(
     workspaceIds,

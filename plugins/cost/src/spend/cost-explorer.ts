@@ -1,13 +1,12 @@
-import {
+import type {
   CostExplorerClient,
-  type ForecastResult,
-  GetCostAndUsageCommand,
-  type GetCostAndUsageCommandInput,
-  GetCostForecastCommand,
-  type GetCostForecastCommandInput,
-  type ResultByTime,
+  ForecastResult,
+  GetCostAndUsageCommandInput,
+  GetCostForecastCommandInput,
+  ResultByTime,
 } from '@aws-sdk/client-cost-explorer';
 import { regionScope, type Scope, type ToolContext } from '@workspaces-euc-mcp/host';
+import { costExplorerSdk } from '../shared/sdk.js';
 
 /** Cost Explorer is a global API served from us-east-1. */
 const COST_EXPLORER_REGION = 'us-east-1';
@@ -42,9 +41,10 @@ async function cached<T>(
   fetch: (client: CostExplorerClient) => Promise<T>,
 ): Promise<T> {
   const scope = costExplorerScope(ctx);
-  const { value } = await ctx.cache.get(key, { ttlMs: CE_TTL_MS, scope }, () =>
-    fetch(ctx.aws.client(CostExplorerClient, scope)),
-  );
+  const { value } = await ctx.cache.get(key, { ttlMs: CE_TTL_MS, scope }, async () => {
+    const { CostExplorerClient } = await costExplorerSdk();
+    return fetch(ctx.aws.client(CostExplorerClient, scope));
+  });
   return value;
 }
 
@@ -58,6 +58,7 @@ export async function getCostAndUsage(
   counter: RequestCounter,
 ): Promise<ResultByTime[]> {
   return cached(ctx, `GetCostAndUsage:${JSON.stringify(request)}`, async (client) => {
+    const { GetCostAndUsageCommand } = await costExplorerSdk();
     const byStart = new Map<string, ResultByTime>();
     let token: string | undefined;
     do {
@@ -87,6 +88,7 @@ export async function getCostForecast(
   counter: RequestCounter,
 ): Promise<Forecast> {
   return cached(ctx, `GetCostForecast:${JSON.stringify(request)}`, async (client): Promise<Forecast> => {
+    const { GetCostForecastCommand } = await costExplorerSdk();
     counter.requests += 1;
     const answer = await client.send(new GetCostForecastCommand(request), { abortSignal: ctx.signal });
     const total = Number(answer.Total?.Amount);

@@ -1,4 +1,4 @@
-import { CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import {
   getMetricDataBatched,
   type MetricSeries,
@@ -9,6 +9,7 @@ import {
   type ToolContext,
   ToolError,
 } from '@workspaces-euc-mcp/host';
+import { cloudWatchSdk } from './sdk.js';
 
 /**
  * Pools metrics are published to AWS/WorkSpaces every minute with one dimension whose name is
@@ -53,13 +54,14 @@ export function recentDaysWindow(now: Date, days: number): MetricWindow {
 }
 
 /** Many metric queries in the fewest GetMetricData requests (up to 500 queries each). */
-export function getPoolMetrics(
+export async function getPoolMetrics(
   ctx: ToolContext,
   scope: Scope,
   queries: readonly MetricDataQuery[],
   window: MetricWindow,
 ): Promise<Map<string, MetricSeries>> {
-  if (queries.length === 0) return Promise.resolve(new Map());
+  if (queries.length === 0) return new Map();
+  const { CloudWatchClient } = await cloudWatchSdk();
   return getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
     concurrency: ctx.limits.concurrency,
     signal: ctx.signal,

@@ -4,14 +4,11 @@
  * 1-25; DescribeIpGroups GroupIds up to 25 and MaxResults 1-25. DescribeWorkspacesPools and
  * DescribeIpGroups have no SDK paginator (client-workspaces 3.1048.0), so NextToken is followed here.
  */
-import {
-  DescribeIpGroupsCommand,
-  DescribeWorkspacesPoolsCommand,
-  paginateDescribeWorkspaceDirectories,
+import type {
   WorkSpacesClient,
-  type WorkspaceDirectory,
-  type WorkspacesIpGroup,
-  type WorkspacesPool,
+  WorkspaceDirectory,
+  WorkspacesIpGroup,
+  WorkspacesPool,
 } from '@aws-sdk/client-workspaces';
 import {
   collectPages,
@@ -20,11 +17,13 @@ import {
   scopeKey,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
+import { workspacesSdk } from './sdk.js';
 
 /** The most ids (and items per page) the WorkSpaces Describe calls take. */
 export const MAX_PER_REQUEST = 25;
 
-function workspacesClient(ctx: ToolContext, scope: Scope): WorkSpacesClient {
+async function workspacesClient(ctx: ToolContext, scope: Scope): Promise<WorkSpacesClient> {
+  const { WorkSpacesClient } = await workspacesSdk();
   return ctx.aws.client(WorkSpacesClient, scope);
 }
 
@@ -34,7 +33,8 @@ function workspacesClient(ctx: ToolContext, scope: Scope): WorkSpacesClient {
  */
 export function listPools(ctx: ToolContext, scope: Scope): Promise<WorkspacesPool[]> {
   return ctx.memo(`pools:list:${scopeKey(ctx.aws, scope)}`, async () => {
-    const client = workspacesClient(ctx, scope);
+    const { DescribeWorkspacesPoolsCommand } = await workspacesSdk();
+    const client = await workspacesClient(ctx, scope);
     const pools: WorkspacesPool[] = [];
     let nextToken: string | undefined;
     do {
@@ -56,7 +56,8 @@ export async function describeDirectories(
   scope: Scope,
   directoryIds: readonly string[],
 ): Promise<Map<string, WorkspaceDirectory>> {
-  const client = workspacesClient(ctx, scope);
+  const { paginateDescribeWorkspaceDirectories } = await workspacesSdk();
+  const client = await workspacesClient(ctx, scope);
   const found = await fetchInBatches(directoryIds, MAX_PER_REQUEST, ctx.limits.concurrency, (ids) =>
     collectPages(
       paginateDescribeWorkspaceDirectories({ client }, { DirectoryIds: ids }),
@@ -73,7 +74,8 @@ export async function describeIpGroups(
   scope: Scope,
   groupIds: readonly string[],
 ): Promise<Map<string, WorkspacesIpGroup>> {
-  const client = workspacesClient(ctx, scope);
+  const { DescribeIpGroupsCommand } = await workspacesSdk();
+  const client = await workspacesClient(ctx, scope);
   const found = await fetchInBatches(groupIds, MAX_PER_REQUEST, ctx.limits.concurrency, async (ids) => {
     const groups: WorkspacesIpGroup[] = [];
     let nextToken: string | undefined;

@@ -1,0 +1,14 @@
+// Loading the AWS SDK client packages is most of the server's start-up time, and the MCP client
+// waits for `initialize` while the plugins load (issue #19). So no module of this plugin imports
+// an SDK value at top level (type-only imports are erased at build): the functions that call AWS
+// load the package on first use through these loaders. Node caches a module once loaded, so every
+// later call costs one already-resolved promise.
+
+/** The AppStream (WorkSpaces Applications) client package (client, commands, paginators), loaded on first use. */
+export const appStreamSdk = () => import('@aws-sdk/client-appstream');
+
+/** The Application Auto Scaling client package (client, paginators), loaded on first use. */
+export const applicationAutoScalingSdk = () => import('@aws-sdk/client-application-auto-scaling');
+
+/** The CloudWatch client package, loaded on first use. */
+export const cloudWatchSdk = () => import('@aws-sdk/client-cloudwatch');
