@@ -14,6 +14,7 @@ export {
   type Simulator,
   type SimulatorOptions,
 } from '@workspaces-euc-mcp/simulator';
+export { ANSWER_BUDGET, answerBytes, TOOL_SCHEMA_BUDGET, toolSchemaBytes } from './budget.js';
 export { type CollectedFindings, type CollectedIdle, contributionProbe } from './contribution-probe.js';
 export { type FakeClock, fakeClock } from './fake-clock.js';
 export {
