@@ -81,13 +81,13 @@ export function PageInput(maxLimit = 500) {
       Type.Integer({
         minimum: 1,
         maximum: maxLimit,
-        description: 'Rows per page (default: the server page size). Counts always cover every row.',
+        description: "Rows per page (default: the server's).",
       }),
     ),
     cursor: Type.Optional(
       Type.String({
         maxLength: 512,
-        description: 'nextCursor from the previous call, with the same inputs.',
+        description: 'nextCursor; same other inputs.',
       }),
     ),
   };

@@ -33,12 +33,16 @@ export function regionScope(aws: AwsAccess, region: string | undefined): Scope {
   return { region: region ?? aws.defaultRegion };
 }
 
-/** Input fields every cross-service tool takes to choose accounts and regions. */
+/**
+ * Input fields every tool that answers for the estate takes to choose accounts and regions. The
+ * descriptions are one line each: every tool carries them in the ~1 KB of schema and description
+ * an assistant pays for, and the tool's own description says what the default covers.
+ */
 export const ScopeInput = {
   accounts: Type.Optional(
     Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
       maxItems: 50,
-      description: 'Target labels or account ids from the config; default: every configured target.',
+      description: 'Config target labels/account ids; default all.',
     }),
   ),
   regions: Type.Optional(
@@ -46,7 +50,7 @@ export const ScopeInput = {
       minItems: 1,
       maxItems: 30,
       uniqueItems: true,
-      description: "Regions to cover; default: each target's configured regions (else the server's region).",
+      description: 'Default: configured regions.',
     }),
   ),
 };
