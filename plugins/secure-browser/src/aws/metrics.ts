@@ -1,6 +1,6 @@
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   getMetricDataBatched,
+  type MetricFailure,
   type MetricSeries,
   metricQuery,
   type Scope,
@@ -8,6 +8,7 @@ import {
   type ToolContext,
   ToolError,
 } from '@workspaces-euc-mcp/host';
+import { cloudWatchSdk } from './sdk.js';
 
 const DAY_MS = 86_400_000;
 
@@ -39,6 +40,7 @@ export async function dailySessions(
       periodSeconds: window.periodSeconds,
     }),
   );
+  const { CloudWatchClient } = await cloudWatchSdk();
   const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
     concurrency: ctx.limits.concurrency,
     signal: ctx.signal,
@@ -57,4 +59,47 @@ export async function dailySessions(
     byPortal.set(portalId, found);
   });
   return byPortal;
+}
+
+/** The AWS/WorkSpacesWeb session metrics, by PortalId, published only in minutes with an attempt. */
+export const SESSION_METRICS = ['SessionAttempt', 'SessionSuccess', 'SessionFailure'] as const;
+export type SessionMetric = (typeof SESSION_METRICS)[number];
+
+/**
+ * Daily sums of the three session metrics of one portal over `days` whole UTC days (one
+ * GetMetricData request). A series that could not be read comes back as its failure; absent
+ * datapoints are not a failure (an idle portal publishes nothing).
+ */
+export async function dailySessionMetrics(
+  ctx: ToolContext,
+  scope: Scope,
+  portalId: string,
+  days: number,
+): Promise<Map<SessionMetric, MetricSeries | MetricFailure>> {
+  const now = ctx.now();
+  const window = {
+    start: new Date(Math.floor((now.getTime() - days * DAY_MS) / DAY_MS) * DAY_MS),
+    end: now,
+    periodSeconds: 86_400,
+  };
+  const queries = SESSION_METRICS.map((metricName, i) =>
+    metricQuery(`m${i}`, {
+      namespace: 'AWS/WorkSpacesWeb',
+      metricName,
+      dimensions: { PortalId: portalId },
+      stat: 'Sum',
+      periodSeconds: window.periodSeconds,
+    }),
+  );
+  const { CloudWatchClient } = await cloudWatchSdk();
+  const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
+    concurrency: ctx.limits.concurrency,
+    signal: ctx.signal,
+  });
+  const byMetric = new Map<SessionMetric, MetricSeries | MetricFailure>();
+  SESSION_METRICS.forEach((metricName, i) => {
+    const found = series.get(`m${i}`);
+    if (found) byMetric.set(metricName, seriesFailure(found) ?? found);
+  });
+  return byMetric;
 }

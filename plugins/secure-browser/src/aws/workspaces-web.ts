@@ -6,32 +6,26 @@
  * (one per settings resource, not per portal) and the status reason of an Incomplete portal.
  * Everything is memoised per client call and scope.
  */
-import {
-  type BrowserSettingsSummary,
-  type DataProtectionSettingsSummary,
-  GetIpAccessSettingsCommand,
-  GetPortalCommand,
-  type IpAccessSettings,
-  type IpAccessSettingsSummary,
-  type NetworkSettingsSummary,
-  type Portal,
-  type PortalSummary,
-  paginateListBrowserSettings,
-  paginateListDataProtectionSettings,
-  paginateListIpAccessSettings,
-  paginateListNetworkSettings,
-  paginateListPortals,
-  paginateListTrustStores,
-  paginateListUserAccessLoggingSettings,
-  paginateListUserSettings,
-  type TrustStoreSummary,
-  type UserAccessLoggingSettingsSummary,
-  type UserSettingsSummary,
+import type {
+  BrowserSettingsSummary,
+  DataProtectionSettingsSummary,
+  IpAccessSettings,
+  IpAccessSettingsSummary,
+  NetworkSettingsSummary,
+  Portal,
+  PortalSummary,
+  TrustStoreSummary,
+  UserAccessLoggingSettingsSummary,
+  UserSettingsSummary,
   WorkSpacesWebClient,
 } from '@aws-sdk/client-workspaces-web';
 import { collectPages, mapBounded, type Scope, scopeKey, type ToolContext } from '@workspaces-euc-mcp/host';
+import { webSdk } from './sdk.js';
 
-function webClient(ctx: ToolContext, scope: Scope): WorkSpacesWebClient {
+type WebSdk = Awaited<ReturnType<typeof webSdk>>;
+
+async function webClient(ctx: ToolContext, scope: Scope): Promise<WorkSpacesWebClient> {
+  const { WorkSpacesWebClient } = await webSdk();
   return ctx.aws.client(WorkSpacesWebClient, scope);
 }
 
@@ -39,20 +33,22 @@ function memoList<T>(
   ctx: ToolContext,
   scope: Scope,
   kind: string,
-  list: (client: WorkSpacesWebClient) => Promise<T[]>,
+  list: (client: WorkSpacesWebClient, sdk: WebSdk) => Promise<T[]>,
 ): Promise<T[]> {
-  return ctx.memo(`secure-browser:${kind}:${scopeKey(ctx.aws, scope)}`, () => list(webClient(ctx, scope)));
+  return ctx.memo(`secure-browser:${kind}:${scopeKey(ctx.aws, scope)}`, async () =>
+    list(await webClient(ctx, scope), await webSdk()),
+  );
 }
 
 export function listPortals(ctx: ToolContext, scope: Scope): Promise<PortalSummary[]> {
-  return memoList(ctx, scope, 'portals', (client) =>
-    collectPages(paginateListPortals({ client }, {}), (p) => p.portals, { signal: ctx.signal }),
+  return memoList(ctx, scope, 'portals', (client, sdk) =>
+    collectPages(sdk.paginateListPortals({ client }, {}), (p) => p.portals, { signal: ctx.signal }),
   );
 }
 
 export function listUserSettings(ctx: ToolContext, scope: Scope): Promise<UserSettingsSummary[]> {
-  return memoList(ctx, scope, 'user-settings', (client) =>
-    collectPages(paginateListUserSettings({ client }, {}), (p) => p.userSettings, { signal: ctx.signal }),
+  return memoList(ctx, scope, 'user-settings', (client, sdk) =>
+    collectPages(sdk.paginateListUserSettings({ client }, {}), (p) => p.userSettings, { signal: ctx.signal }),
   );
 }
 
@@ -79,27 +75,31 @@ export async function listAllSettings(ctx: ToolContext, scope: Scope): Promise<S
     trustStores,
   ] = await Promise.all([
     listUserSettings(ctx, scope),
-    memoList(ctx, scope, 'network-settings', (client) =>
-      collectPages(paginateListNetworkSettings({ client }, {}), (p) => p.networkSettings, opts),
+    memoList(ctx, scope, 'network-settings', (client, sdk) =>
+      collectPages(sdk.paginateListNetworkSettings({ client }, {}), (p) => p.networkSettings, opts),
     ),
-    memoList(ctx, scope, 'ip-access-settings', (client) =>
-      collectPages(paginateListIpAccessSettings({ client }, {}), (p) => p.ipAccessSettings, opts),
+    memoList(ctx, scope, 'ip-access-settings', (client, sdk) =>
+      collectPages(sdk.paginateListIpAccessSettings({ client }, {}), (p) => p.ipAccessSettings, opts),
     ),
-    memoList(ctx, scope, 'data-protection-settings', (client) =>
-      collectPages(paginateListDataProtectionSettings({ client }, {}), (p) => p.dataProtectionSettings, opts),
-    ),
-    memoList(ctx, scope, 'browser-settings', (client) =>
-      collectPages(paginateListBrowserSettings({ client }, {}), (p) => p.browserSettings, opts),
-    ),
-    memoList(ctx, scope, 'user-access-logging-settings', (client) =>
+    memoList(ctx, scope, 'data-protection-settings', (client, sdk) =>
       collectPages(
-        paginateListUserAccessLoggingSettings({ client }, {}),
+        sdk.paginateListDataProtectionSettings({ client }, {}),
+        (p) => p.dataProtectionSettings,
+        opts,
+      ),
+    ),
+    memoList(ctx, scope, 'browser-settings', (client, sdk) =>
+      collectPages(sdk.paginateListBrowserSettings({ client }, {}), (p) => p.browserSettings, opts),
+    ),
+    memoList(ctx, scope, 'user-access-logging-settings', (client, sdk) =>
+      collectPages(
+        sdk.paginateListUserAccessLoggingSettings({ client }, {}),
         (p) => p.userAccessLoggingSettings,
         opts,
       ),
     ),
-    memoList(ctx, scope, 'trust-stores', (client) =>
-      collectPages(paginateListTrustStores({ client }, {}), (p) => p.trustStores, opts),
+    memoList(ctx, scope, 'trust-stores', (client, sdk) =>
+      collectPages(sdk.paginateListTrustStores({ client }, {}), (p) => p.trustStores, opts),
     ),
   ]);
   return {
@@ -132,12 +132,13 @@ async function getEach<Resource>(
 }
 
 /** The IP access settings with these ARNs, with their rules (one Get each: no List has the rules). */
-export function getIpAccessSettings(
+export async function getIpAccessSettings(
   ctx: ToolContext,
   scope: Scope,
   arns: readonly string[],
 ): Promise<Map<string, IpAccessSettings>> {
-  const client = webClient(ctx, scope);
+  const client = await webClient(ctx, scope);
+  const { GetIpAccessSettingsCommand } = await webSdk();
   return getEach(
     ctx,
     arns,
@@ -147,12 +148,13 @@ export function getIpAccessSettings(
 }
 
 /** Full portals (with statusReason, which ListPortals omits) for these ARNs, bounded concurrency. */
-export function getPortals(
+export async function getPortals(
   ctx: ToolContext,
   scope: Scope,
   arns: readonly string[],
 ): Promise<Map<string, Portal>> {
-  const client = webClient(ctx, scope);
+  const client = await webClient(ctx, scope);
+  const { GetPortalCommand } = await webSdk();
   return getEach(
     ctx,
     arns,

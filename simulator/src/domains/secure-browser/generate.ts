@@ -85,7 +85,9 @@ function makeSessions(rng: Rng, portalArn: string, plan: SessionPlan, now: numbe
       const start = localMidnight + Math.round((7.5 + rng.next() * 9.5) * 60) * 60_000;
       if (start < plan.from || start >= plan.until) continue;
       starts.push(start);
-      const end = start + (10 + rng.int(0, 200)) * 60_000;
+      // From a quick look-up to a working day in a SaaS app: 15 minutes to 8 hours, so a
+      // portal in use has live sessions at any hour of its working day.
+      const end = start + (15 + rng.int(0, 465)) * 60_000;
       const session: Session = {
         portalArn,
         sessionId: rng.uuid(),

@@ -1,6 +1,6 @@
 /**
  * The read operations of the `workspaces-web` API (WorkSpaces Secure Browser), camelCase as the
- * API is. The API reference gives maxResults only a minimum of 1 (botocore model: MaxResults
+ * API is, and ExpireSession. The API reference gives maxResults only a minimum of 1 (botocore model: MaxResults
  * min 1, no max), so a value below 1 is a ValidationException and a larger one is cut to the
  * page size assumed here (100 a page, 50 for sessions); callers must follow nextToken.
  * Unknown resources are ResourceNotFoundException with HTTP 404, as the model declares.
@@ -148,6 +148,31 @@ const getSession: OperationHandler = (request, estate) => {
   return { session: structuredClone(session) };
 };
 
+function requireSessionId(input: Record<string, unknown>): string {
+  const sessionId = requiredString(input, 'sessionId');
+  if (!ID_36.test(sessionId))
+    throw validationError('sessionId', 'Member must have length 36 and match [a-zA-Z0-9\\-]+');
+  return sessionId;
+}
+
+/**
+ * ExpireSession (DELETE /portals/{portalId}/sessions/{sessionId}): the session ends now, as
+ * Terminated with an endTime. The API reference lists ResourceNotFoundException for an unknown
+ * portal or session; what it answers for a session that already ended is not documented, so it
+ * is taken as a no-op success here (the session stays as it ended).
+ */
+const expireSession: OperationHandler = (request, estate) => {
+  const portal = requirePortalById(estate, request);
+  const sessionId = requireSessionId(request.input);
+  const session = portal.sessions.find((s) => s.sessionId === sessionId);
+  if (!session) throw notFound(`Session ${sessionId}`);
+  if (session.status === 'Active') {
+    session.status = 'Terminated';
+    session.endTime = new Date(estate.settings.now);
+  }
+  return {};
+};
+
 /** How one kind of settings resource is listed and fetched. */
 interface SettingsKind<T> {
   /** `UserSettings` → ListUserSettings / GetUserSettings. */
@@ -285,13 +310,14 @@ const listTagsForResource: OperationHandler = (request, estate) => {
   return { tags: resource.tags.map((t) => ({ ...t })) };
 };
 
-/** The Secure Browser operations, keyed by operation name. */
+/** The Secure Browser operations (reads and ExpireSession), keyed by operation name. */
 export const secureBrowserOperations: Readonly<Record<string, OperationHandler>> = {
   ListPortals: listPortals,
   GetPortal: getPortal,
   ListIdentityProviders: listIdentityProviders,
   ListSessions: listSessions,
   GetSession: getSession,
+  ExpireSession: expireSession,
   ...settingsHandlers,
   ListTagsForResource: listTagsForResource,
 };
