@@ -2,22 +2,31 @@
  * Thin shells over the workspaces-instances API (WorkSpaces Instances API reference):
  * ListWorkspaceInstances takes MaxResults 1-25 and an optional ProvisionStates filter and returns
  * only id, state and EC2 instance id; error details and billing mode come from
- * GetWorkspaceInstance, one instance a call (there is no batch form).
+ * GetWorkspaceInstance, and tags from ListTagsForResource, one instance a call (there is no batch
+ * form). ListInstanceTypes pages up to 600 types, ListRegions up to 25 regions.
  */
-import {
-  GetWorkspaceInstanceCommand,
-  type GetWorkspaceInstanceResponse,
-  type ProvisionStateEnum,
-  paginateListWorkspaceInstances,
-  type WorkspaceInstance,
+import type {
+  GetWorkspaceInstanceResponse,
+  InstanceTypeInfo,
+  ProvisionStateEnum,
+  WorkspaceInstance,
   WorkspacesInstancesClient,
 } from '@aws-sdk/client-workspaces-instances';
 import { collectPages, mapBounded, type Scope, scopeKey, type ToolContext } from '@workspaces-euc-mcp/host';
+import { workspacesInstancesSdk } from './sdk.js';
 
 export const MAX_RESULTS = 25;
+const MAX_INSTANCE_TYPES = 600;
 
-function client(ctx: ToolContext, scope: Scope): WorkspacesInstancesClient {
+/** The workspaces-instances client of the scope. */
+async function client(ctx: ToolContext, scope: Scope): Promise<WorkspacesInstancesClient> {
+  const { WorkspacesInstancesClient } = await workspacesInstancesSdk();
   return ctx.aws.client(WorkspacesInstancesClient, scope);
+}
+
+/** True for the API's "no such instance here" (the instance lives elsewhere, or is gone). */
+export function isNotFound(error: unknown): boolean {
+  return (error as { name?: string }).name === 'ResourceNotFoundException';
 }
 
 /**
@@ -30,15 +39,42 @@ export function listInstances(
   states?: readonly ProvisionStateEnum[],
 ): Promise<WorkspaceInstance[]> {
   const filter = states ? [...states].sort() : undefined;
-  return ctx.memo(`core-instances:list:${scopeKey(ctx.aws, scope)}:${filter?.join(',') ?? '*'}`, () =>
-    collectPages(
+  return ctx.memo(`core-instances:list:${scopeKey(ctx.aws, scope)}:${filter?.join(',') ?? '*'}`, async () => {
+    const { paginateListWorkspaceInstances } = await workspacesInstancesSdk();
+    return collectPages(
       paginateListWorkspaceInstances(
-        { client: client(ctx, scope), pageSize: MAX_RESULTS },
+        { client: await client(ctx, scope), pageSize: MAX_RESULTS },
         filter ? { ProvisionStates: filter } : {},
       ),
       (page) => page.WorkspaceInstances,
       { signal: ctx.signal },
-    ),
+    );
+  });
+}
+
+/** GetWorkspaceInstance: one instance in full; throws ResourceNotFoundException when not in the scope. */
+export async function getInstance(
+  ctx: ToolContext,
+  scope: Scope,
+  workspaceInstanceId: string,
+): Promise<GetWorkspaceInstanceResponse> {
+  const { GetWorkspaceInstanceCommand } = await workspacesInstancesSdk();
+  return (await client(ctx, scope)).send(
+    new GetWorkspaceInstanceCommand({ WorkspaceInstanceId: workspaceInstanceId }),
+    { abortSignal: ctx.signal },
+  );
+}
+
+/** DeleteWorkspaceInstance: starts releasing the instance (WorkSpaces terminates its EC2 instance). */
+export async function deleteInstance(
+  ctx: ToolContext,
+  scope: Scope,
+  workspaceInstanceId: string,
+): Promise<void> {
+  const { DeleteWorkspaceInstanceCommand } = await workspacesInstancesSdk();
+  await (await client(ctx, scope)).send(
+    new DeleteWorkspaceInstanceCommand({ WorkspaceInstanceId: workspaceInstanceId }),
+    { abortSignal: ctx.signal },
   );
 }
 
@@ -52,17 +88,51 @@ export async function getInstances(
   scope: Scope,
   ids: readonly string[],
 ): Promise<GetWorkspaceInstanceResponse[]> {
-  const api = client(ctx, scope);
-  const settled = await mapBounded(
-    ids,
-    ctx.limits.concurrency,
-    (id) =>
-      api.send(new GetWorkspaceInstanceCommand({ WorkspaceInstanceId: id }), { abortSignal: ctx.signal }),
-    { signal: ctx.signal },
-  );
+  const settled = await mapBounded(ids, ctx.limits.concurrency, (id) => getInstance(ctx, scope, id), {
+    signal: ctx.signal,
+  });
   return settled.flatMap((outcome) => {
     if (outcome.ok) return [outcome.value];
-    if ((outcome.error as { name?: string }).name === 'ResourceNotFoundException') return [];
+    if (isNotFound(outcome.error)) return [];
     throw outcome.error;
   });
+}
+
+/** One instance's tags as a record; an instance gone since it was listed has none. */
+export async function instanceTags(
+  ctx: ToolContext,
+  scope: Scope,
+  workspaceInstanceId: string,
+): Promise<Record<string, string>> {
+  const { ListTagsForResourceCommand } = await workspacesInstancesSdk();
+  try {
+    const { Tags } = await (await client(ctx, scope)).send(
+      new ListTagsForResourceCommand({ WorkspaceInstanceId: workspaceInstanceId }),
+      { abortSignal: ctx.signal },
+    );
+    return Object.fromEntries((Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  } catch (error) {
+    if (isNotFound(error)) return {};
+    throw error;
+  }
+}
+
+/** The regions the service is offered in, as the scope's endpoint reports them. */
+export async function supportedRegions(ctx: ToolContext, scope: Scope): Promise<string[]> {
+  const { paginateListRegions } = await workspacesInstancesSdk();
+  return collectPages(
+    paginateListRegions({ client: await client(ctx, scope), pageSize: MAX_RESULTS }, {}),
+    (page) => page.Regions?.flatMap((r) => (r.RegionName ? [r.RegionName] : [])),
+    { signal: ctx.signal },
+  );
+}
+
+/** The instance types the scope's region offers for managed instances, with their configurations. */
+export async function instanceTypes(ctx: ToolContext, scope: Scope): Promise<InstanceTypeInfo[]> {
+  const { paginateListInstanceTypes } = await workspacesInstancesSdk();
+  return collectPages(
+    paginateListInstanceTypes({ client: await client(ctx, scope), pageSize: MAX_INSTANCE_TYPES }, {}),
+    (page) => page.InstanceTypes,
+    { signal: ctx.signal },
+  );
 }

@@ -66,3 +66,43 @@ export function describeEc2Error(error: EC2InstanceError): string {
   const message = error.EC2ErrorMessage ? ` EC2: ${error.EC2ErrorMessage}` : '';
   return `EC2 ${error.EC2ErrorCode ?? 'error'}${type} → ${ec2Advice(error)}${message}`;
 }
+
+/**
+ * How urgently an admin should look at an instance in each state, for list order: failures to
+ * clean up first, then work in progress, then the instances in service, then the released ones.
+ */
+export function attentionRank(state: ProvisionStateEnum | undefined): number {
+  switch (state) {
+    case 'ERROR_DEALLOCATING':
+      return 0;
+    case 'ERROR_ALLOCATING':
+      return 1;
+    case 'ALLOCATING':
+      return 2;
+    case 'DEALLOCATING':
+      return 3;
+    case 'ALLOCATED':
+      return 4;
+    case 'DEALLOCATED':
+      return 5;
+    case undefined:
+      return 6;
+  }
+}
+
+/**
+ * What EC2 says against what WorkSpaces says, when they disagree. The workspaces-instances API
+ * keeps listing an instance ALLOCATED with its EC2 id even when the EC2 instance was stopped or
+ * terminated outside WorkSpaces; only EC2 can tell (`ec2State` undefined: EC2 does not know the id).
+ */
+export function ec2Disagreement(
+  state: ProvisionStateEnum | undefined,
+  ec2InstanceId: string | undefined,
+  ec2State: string | undefined,
+): string | undefined {
+  if (state !== 'ALLOCATED' || !ec2InstanceId) return undefined;
+  if (ec2State === undefined)
+    return `EC2 does not know ${ec2InstanceId}, yet WorkSpaces lists the instance ALLOCATED: it was probably terminated outside WorkSpaces. The desktop cannot work; delete the managed instance.`;
+  if (ec2State === 'running' || ec2State === 'pending') return undefined;
+  return `EC2 reports ${ec2InstanceId} ${ec2State} while WorkSpaces lists it ALLOCATED: the user cannot connect until it runs again${ec2State === 'stopped' ? ' (start it in EC2)' : ''}.`;
+}

@@ -1,5 +1,5 @@
 import type { EC2InstanceError, ProvisionStateEnum } from '@aws-sdk/client-workspaces-instances';
-import type { SimManagedInstance } from '@workspaces-euc-mcp/simulator';
+import type { SimManagedInstance, SimManagedVolume } from '@workspaces-euc-mcp/simulator';
 import { type Estate, generateEstate } from '@workspaces-euc-mcp/testing';
 
 /**
@@ -39,6 +39,34 @@ export const INSTANCE = {
   releasing: 'wsinst-releasng1',
 } as const;
 
+/** The root volume of each launched instance: vol- plus the last 17 characters of its EC2 id. */
+export function rootVolume(ec2InstanceId: string): SimManagedVolume {
+  return {
+    volumeId: `vol-${ec2InstanceId.slice(2)}`,
+    device: '/dev/sda1',
+    sizeGiB: 100,
+    volumeType: 'gp3',
+    encrypted: true,
+    deleteOnTermination: true,
+  };
+}
+
+/** The data volume attached to INSTANCE.inService later: it survives the instance. */
+export const DATA_VOLUME: SimManagedVolume = {
+  volumeId: 'vol-0ddddddddddddddd1',
+  device: 'xvdf',
+  sizeGiB: 200,
+  volumeType: 'gp3',
+  encrypted: false,
+  deleteOnTermination: false,
+};
+
+/** The tags of INSTANCE.inService (the others have none). */
+export const IN_SERVICE_TAGS = [
+  { Key: 'Name', Value: 'core-alice' },
+  { Key: 'CostCenter', Value: 'CC-1001' },
+];
+
 function instance(
   id: string,
   state: ProvisionStateEnum,
@@ -59,7 +87,10 @@ function instance(
     availabilityZone: `${REGION}a`,
     subnetId: 'subnet-0123456789abcdef0',
     createdAt: new Date(NOW.getTime() - 90 * 86_400_000),
-    tags: [],
+    tags: id === INSTANCE.inService ? IN_SERVICE_TAGS.map((t) => ({ ...t })) : [],
+    volumes: ec2InstanceId
+      ? [rootVolume(ec2InstanceId), ...(id === INSTANCE.inService ? [{ ...DATA_VOLUME }] : [])]
+      : [],
   };
 }
 

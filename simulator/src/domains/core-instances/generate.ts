@@ -10,7 +10,7 @@ import type {
 } from '@aws-sdk/client-workspaces-instances';
 import { DAY_MS, type GenerationContext, type Location } from '../../model.js';
 import type { Rng } from '../../rng.js';
-import type { CoreInstancesEstate, SimManagedInstance } from './model.js';
+import type { CoreInstancesEstate, SimManagedInstance, SimManagedVolume } from './model.js';
 
 /** Every provision state; the first instances of the estate take one each. */
 export const ALL_PROVISION_STATES: readonly ProvisionStateEnum[] = [
@@ -77,8 +77,37 @@ function launchError(rng: Rng, instanceType: string, zone: string, subnetId: str
   ]);
 }
 
+/**
+ * The EBS volumes of a launched instance: the root volume (deleted with the instance, as launched)
+ * and, for about a third, a data volume attached later, which EC2 keeps after termination.
+ */
+function makeVolumes(rng: Rng, platform: PlatformTypeEnum): SimManagedVolume[] {
+  const windows = platform.startsWith('Windows');
+  const root: SimManagedVolume = {
+    volumeId: `vol-${rng.hex(17)}`,
+    device: windows ? '/dev/sda1' : '/dev/xvda',
+    sizeGiB: rng.pick(windows ? [80, 100, 150] : [50, 80]),
+    volumeType: rng.chance(0.8) ? 'gp3' : 'gp2',
+    encrypted: rng.chance(0.85),
+    deleteOnTermination: true,
+  };
+  if (!rng.chance(0.35)) return [root];
+  return [
+    root,
+    {
+      volumeId: `vol-${rng.hex(17)}`,
+      device: windows ? 'xvdf' : '/dev/sdf',
+      sizeGiB: rng.pick([50, 100, 200, 500]),
+      volumeType: rng.chance(0.85) ? 'gp3' : 'io2',
+      encrypted: rng.chance(0.85),
+      deleteOnTermination: rng.chance(0.2),
+    },
+  ];
+}
+
 function makeInstance(
   rng: Rng,
+  volumeRng: Rng,
   location: Location,
   state: ProvisionStateEnum,
   now: number,
@@ -109,7 +138,7 @@ function makeInstance(
           ]
         : [];
   const tagged = rng.chance(0.75);
-  return {
+  const instance: SimManagedInstance = {
     ...location,
     workspaceInstanceId: `wsinst-${rng.hex(17)}`,
     provisionState: state,
@@ -132,7 +161,10 @@ function makeInstance(
             : []),
         ]
       : [],
+    volumes: [],
   };
+  if (ec2InstanceId) instance.volumes = makeVolumes(volumeRng, instance.platform);
+  return instance;
 }
 
 /** Managed instances spread round-robin over every location. */
@@ -140,11 +172,13 @@ export function generateCoreInstances(ctx: GenerationContext): CoreInstancesEsta
   const { rng, settings, locations } = ctx;
   const now = settings.now.getTime();
   const instances: SimManagedInstance[] = [];
+  // Volumes draw from a generator of their own, so the instances are the same as before volumes.
+  const volumeRng = rng.fork('volumes');
   for (let i = 0; i < settings.managedInstances; i++) {
     const location = locations[i % locations.length];
     if (!location) continue;
     const state = ALL_PROVISION_STATES[i] ?? rng.weighted(STATE_WEIGHTS);
-    instances.push(makeInstance(rng, location, state, now));
+    instances.push(makeInstance(rng, volumeRng, location, state, now));
   }
   return { instances };
 }

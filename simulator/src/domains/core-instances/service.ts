@@ -1,8 +1,11 @@
 /**
- * The read operations of the `workspaces-instances` API (WorkSpaces Core Managed Instances):
- * ListWorkspaceInstances with MaxResults 1-25 and a ProvisionStates filter, GetWorkspaceInstance
- * and ListTagsForResource by WorkspaceInstanceId (pattern wsinst-[0-9a-zA-Z]{8,63}). Unknown
- * instances are ResourceNotFoundException with HTTP 404, as the service model declares.
+ * The `workspaces-instances` API (WorkSpaces Core Managed Instances): ListWorkspaceInstances with
+ * MaxResults 1-25 and a ProvisionStates filter, GetWorkspaceInstance, ListTagsForResource and
+ * DeleteWorkspaceInstance by WorkspaceInstanceId (pattern wsinst-[0-9a-zA-Z]{8,63}),
+ * ListInstanceTypes (MaxResults 1-600, optional InstanceConfigurationFilter whose three members are
+ * all required) and ListRegions (MaxResults 1-25). Unknown instances are ResourceNotFoundException
+ * with HTTP 404, as the service model declares; a delete the instance's state does not allow is
+ * ConflictException.
  */
 import type { ProvisionStateEnum } from '@aws-sdk/client-workspaces-instances';
 import { SimulatedAwsError, validationError } from '../../errors.js';
@@ -10,6 +13,7 @@ import type { Estate } from '../../estate-model.js';
 import type { OperationHandler, SimRequest } from '../../handlers.js';
 import { at } from '../../model.js';
 import { intInRange, listOf, pageOf, requiredString } from '../../paging.js';
+import { instanceTypesIn, SUPPORTED_REGIONS } from './catalogue.js';
 import { ALL_PROVISION_STATES } from './generate.js';
 import type { SimManagedInstance } from './model.js';
 
@@ -69,9 +73,65 @@ const listTagsForResource: OperationHandler = (request, estate) => ({
   Tags: requireInstance(estate, request).tags.map((t) => ({ ...t })),
 });
 
+const FILTER_MEMBERS = ['BillingMode', 'PlatformType', 'Tenancy'] as const;
+
+const listInstanceTypes: OperationHandler = (request) => {
+  const input = request.input;
+  const limit = intInRange(input, 'MaxResults', 1, 600, 600);
+  const filter = input.InstanceConfigurationFilter as Record<string, unknown> | undefined;
+  for (const member of FILTER_MEMBERS)
+    if (filter && typeof filter[member] !== 'string')
+      throw validationError(
+        `instanceConfigurationFilter.${member.charAt(0).toLowerCase()}${member.slice(1)}`,
+        'Member must not be null',
+      );
+  const types = instanceTypesIn(request.region).filter(
+    (t) =>
+      !filter ||
+      t.SupportedInstanceConfigurations.some((c) => FILTER_MEMBERS.every((m) => c[m] === filter[m])),
+  );
+  const page = pageOf('ListInstanceTypes', types, input.NextToken, limit, VALIDATION);
+  return { InstanceTypes: structuredClone(page.items), NextToken: page.nextToken };
+};
+
+const listRegions: OperationHandler = (request) => {
+  const limit = intInRange(request.input, 'MaxResults', 1, 25, 25);
+  const page = pageOf('ListRegions', SUPPORTED_REGIONS, request.input.NextToken, limit, VALIDATION);
+  return { Regions: page.items.map((RegionName) => ({ RegionName })), NextToken: page.nextToken };
+};
+
+/**
+ * Starts releasing the instance: WorkSpaces terminates its EC2 instance, so the record moves to
+ * DEALLOCATING (the simulated estate does not advance time, so it stays there). A launch or a
+ * release in progress, or an instance already released, is a conflict. A failed launch or release
+ * may be deleted again.
+ */
+const deleteWorkspaceInstance: OperationHandler = (request, estate) => {
+  const instance = requireInstance(estate, request);
+  switch (instance.provisionState) {
+    case 'ALLOCATED':
+    case 'ERROR_ALLOCATING':
+    case 'ERROR_DEALLOCATING':
+      instance.provisionState = 'DEALLOCATING';
+      instance.ec2InstanceErrors = [];
+      instance.workspaceInstanceErrors = [];
+      return {};
+    case 'ALLOCATING':
+    case 'DEALLOCATING':
+    case 'DEALLOCATED':
+      throw new SimulatedAwsError(
+        'ConflictException',
+        `WorkSpace Instance ${instance.workspaceInstanceId} is ${instance.provisionState} and cannot be deleted now.`,
+      );
+  }
+};
+
 /** The Core Managed Instances operations. */
 export const coreInstancesOperations: Readonly<Record<string, OperationHandler>> = {
   ListWorkspaceInstances: listWorkspaceInstances,
   GetWorkspaceInstance: getWorkspaceInstance,
   ListTagsForResource: listTagsForResource,
+  ListInstanceTypes: listInstanceTypes,
+  ListRegions: listRegions,
+  DeleteWorkspaceInstance: deleteWorkspaceInstance,
 };

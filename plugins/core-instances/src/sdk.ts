@@ -1,0 +1,11 @@
+// Loading the AWS SDK client packages is most of the server's start-up time, and the MCP client
+// waits for `initialize` while the plugins load (issue #19). So no module of this plugin imports
+// an SDK value at top level (type-only imports are erased at build): the functions that call AWS
+// load the package on first use through these loaders. Node caches a module once loaded, so every
+// later call costs one already-resolved promise.
+
+/** The WorkSpaces Instances client package (client, commands, paginators), loaded on first use. */
+export const workspacesInstancesSdk = () => import('@aws-sdk/client-workspaces-instances');
+
+/** The EC2 client package, loaded on first use. */
+export const ec2Sdk = () => import('@aws-sdk/client-ec2');
