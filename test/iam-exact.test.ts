@@ -64,6 +64,11 @@ const [runningA, runningB, runningC] = here
   )
   .map((d) => d.workspace.WorkspaceId ?? '');
 const user = here.find((d) => d.workspace.WorkspaceId === runningA)?.workspace.UserName ?? '';
+const coreInService =
+  estate.coreInstances.instances.find((i) => i.provisionState === 'ALLOCATED')?.workspaceInstanceId ?? '';
+const [firstPortal] = estate.secureBrowser.portals;
+const livePortal = estate.secureBrowser.portals.find((p) => p.sessions.some((s) => s.status === 'Active'));
+const liveSession = livePortal?.sessions.find((s) => s.status === 'Active')?.sessionId ?? '';
 
 const confirmed = { confirm: true };
 const scenarios = [
@@ -76,6 +81,14 @@ const scenarios = [
   { tool: 'get_workspace_connection_history', input: { workspaceId: runningA } },
   { tool: 'audit_workspace_images', input: {} },
   { tool: 'get_euc_account_posture', input: {} },
+  // Secure Browser
+  { tool: 'list_secure_browser_portals', input: {} },
+  { tool: 'get_secure_browser_portal_details', input: { portal: firstPortal?.portalId } },
+  { tool: 'get_secure_browser_portal_usage', input: { portal: firstPortal?.portalId } },
+  // WorkSpaces Core Managed Instances
+  { tool: 'list_core_managed_instances', input: {} },
+  { tool: 'get_core_managed_instance', input: { workspaceInstanceId: coreInService } },
+  { tool: 'list_core_instance_options', input: {} },
   // Cross-service, from every plugin's contributions
   { tool: 'get_euc_inventory_summary', input: {} },
   { tool: 'generate_inventory_report', input: {} },
@@ -95,6 +108,14 @@ const scenarios = [
   { tool: 'get_euc_active_alarms', input: {} },
   { tool: 'generate_euc_health_report', input: {} },
   // Writes last: they change the estate the reads above saw.
+  {
+    tool: 'delete_core_managed_instance',
+    input: { workspaceInstanceIds: [coreInService], ...confirmed, acknowledge: 'DELETE' },
+  },
+  {
+    tool: 'expire_secure_browser_session',
+    input: { portal: livePortal?.portal.portalArn, sessionIds: [liveSession], ...confirmed },
+  },
   { tool: 'start_workspaces', input: { workspaceIds: [stopped], ...confirmed } },
   { tool: 'stop_workspaces', input: { workspaceIds: [runningA], ...confirmed } },
   { tool: 'reboot_workspaces', input: { workspaceIds: [unhealthy], ...confirmed } },
