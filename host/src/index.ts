@@ -33,7 +33,10 @@ export {
   type MetricWindow,
   metricQuery,
   queriesPerRequest,
+  readMetrics,
+  requireSeries,
   seriesFailure,
+  wholeDaysWindow,
 } from './aws/metrics.js';
 export { SERVICE_LABELS, type ServiceLabel } from './aws/service-labels.js';
 export type { InventoryReport } from './builtin/tools/generate-inventory-report.js';

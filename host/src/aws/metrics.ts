@@ -1,5 +1,6 @@
 import type { CloudWatchClient, MetricDataQuery, ScanBy } from '@aws-sdk/client-cloudwatch';
-import { summarizeError } from './errors.js';
+import type { Scope, ToolContext } from '../plugin-api/types.js';
+import { summarizeError, ToolError } from './errors.js';
 import { chunk, mapBounded } from './helpers.js';
 
 /** GetMetricData accepts at most 500 queries per request (CloudWatch API reference). */
@@ -205,4 +206,54 @@ export async function getMetricDataBatched(
     }
   }
   return results;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A daily window of `days` whole UTC days up to `now` (buckets start at UTC midnight). */
+export function wholeDaysWindow(now: Date, days: number): MetricWindow {
+  const start = Math.floor((now.getTime() - days * DAY_MS) / DAY_MS) * DAY_MS;
+  return { start: new Date(start), end: now, periodSeconds: 86_400 };
+}
+
+/**
+ * One series per key from `scope`'s CloudWatch, in the fewest GetMetricData requests, with the
+ * call's concurrency and abort signal. A series that cannot be read comes back as its failure
+ * (data, for the caller to report or throw); absent datapoints are not a failure, they are what
+ * an idle resource publishes. Every spec's period should equal the window's.
+ */
+export async function readMetrics<K>(
+  ctx: ToolContext,
+  scope: Scope,
+  specs: ReadonlyMap<K, MetricQuerySpec>,
+  window: MetricWindow,
+): Promise<Map<K, MetricSeries | MetricFailure>> {
+  const keys = [...specs.keys()];
+  if (keys.length === 0) return new Map();
+  const queries = keys.map((key, i) => metricQuery(`q${i}`, specs.get(key) as MetricQuerySpec));
+  // Loaded on first use: the SDK client modules are most of a server's start-up time.
+  const { CloudWatchClient } = await import('@aws-sdk/client-cloudwatch');
+  const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
+    concurrency: ctx.limits.concurrency,
+    signal: ctx.signal,
+  });
+  const read = new Map<K, MetricSeries | MetricFailure>();
+  keys.forEach((key, i) => {
+    const found = series.get(`q${i}`);
+    if (found) read.set(key, seriesFailure(found) ?? found);
+  });
+  return read;
+}
+
+/**
+ * The series, or a `ToolError` with the failure's code when it could not be read: for judgements
+ * that must not pass silence off as "no use" (an idle finding on a fleet whose metrics were denied).
+ */
+export function requireSeries(read: MetricSeries | MetricFailure, what: string): MetricSeries {
+  if ('values' in read) return read;
+  throw new ToolError(
+    read.code,
+    `cloudwatch:GetMetricData failed for ${what}: ${read.message}`,
+    read.iamAction,
+  );
 }

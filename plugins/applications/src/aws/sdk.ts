@@ -9,6 +9,3 @@ export const appStreamSdk = () => import('@aws-sdk/client-appstream');
 
 /** The Application Auto Scaling client package (client, paginators), loaded on first use. */
 export const applicationAutoScalingSdk = () => import('@aws-sdk/client-application-auto-scaling');
-
-/** The CloudWatch client package, loaded on first use. */
-export const cloudWatchSdk = () => import('@aws-sdk/client-cloudwatch');

@@ -1,7 +1,12 @@
 import type { Fleet } from '@aws-sdk/client-appstream';
-import { type IdleContributor, type IdleResource, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
+import {
+  type IdleContributor,
+  type IdleResource,
+  SERVICE_LABELS,
+  wholeDaysWindow,
+} from '@workspaces-euc-mcp/host';
 import { listAppBlockBuilders, listFleets, listImageBuilders } from '../aws/appstream.js';
-import { dailyWindow, fleetSeries } from '../aws/metrics.js';
+import { fleetSeries } from '../aws/metrics.js';
 import { sessionModelOf } from '../fleets/capacity.js';
 import { judgeUsage, lookbackDays, type UsageVerdict } from '../fleets/usage.js';
 import { builderReason, runningBuilders } from '../images/builders.js';
@@ -61,7 +66,7 @@ export const idleFleets: IdleContributor = {
       ctx,
       scope,
       candidates.map((f) => ({ fleetName: f.Name ?? '', metricName: usageMetric(f), stat: 'Maximum' })),
-      dailyWindow(now, lookback),
+      wholeDaysWindow(now, lookback),
     );
     const idle: IdleResource[] = [];
     for (const fleet of candidates) {

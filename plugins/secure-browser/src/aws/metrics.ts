@@ -1,16 +1,20 @@
 import {
-  getMetricDataBatched,
   type MetricFailure,
   type MetricSeries,
-  metricQuery,
+  readMetrics,
+  requireSeries,
   type Scope,
-  seriesFailure,
   type ToolContext,
-  ToolError,
+  wholeDaysWindow,
 } from '@workspaces-euc-mcp/host';
-import { cloudWatchSdk } from './sdk.js';
 
-const DAY_MS = 86_400_000;
+const sessionSpec = (portalId: string, metricName: string) => ({
+  namespace: 'AWS/WorkSpacesWeb',
+  metricName,
+  dimensions: { PortalId: portalId },
+  stat: 'Sum',
+  periodSeconds: 86_400,
+});
 
 /**
  * Daily SessionSuccess sums (AWS/WorkSpacesWeb, dimension PortalId) of many portals over
@@ -24,40 +28,11 @@ export async function dailySessions(
   portalIds: readonly string[],
   days: number,
 ): Promise<Map<string, MetricSeries>> {
-  if (portalIds.length === 0) return new Map();
-  const now = ctx.now();
-  const window = {
-    start: new Date(Math.floor((now.getTime() - days * DAY_MS) / DAY_MS) * DAY_MS),
-    end: now,
-    periodSeconds: 86_400,
-  };
-  const queries = portalIds.map((portalId, i) =>
-    metricQuery(`p${i}`, {
-      namespace: 'AWS/WorkSpacesWeb',
-      metricName: 'SessionSuccess',
-      dimensions: { PortalId: portalId },
-      stat: 'Sum',
-      periodSeconds: window.periodSeconds,
-    }),
-  );
-  const { CloudWatchClient } = await cloudWatchSdk();
-  const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
-    concurrency: ctx.limits.concurrency,
-    signal: ctx.signal,
-  });
+  const specs = new Map(portalIds.map((portalId) => [portalId, sessionSpec(portalId, 'SessionSuccess')]));
+  const read = await readMetrics(ctx, scope, specs, wholeDaysWindow(ctx.now(), days));
   const byPortal = new Map<string, MetricSeries>();
-  portalIds.forEach((portalId, i) => {
-    const found = series.get(`p${i}`);
-    if (!found) return;
-    const failure = seriesFailure(found);
-    if (failure)
-      throw new ToolError(
-        failure.code,
-        `cloudwatch:GetMetricData failed for AWS/WorkSpacesWeb SessionSuccess: ${failure.message}`,
-        failure.iamAction,
-      );
-    byPortal.set(portalId, found);
-  });
+  for (const [portalId, found] of read)
+    byPortal.set(portalId, requireSeries(found, 'AWS/WorkSpacesWeb SessionSuccess'));
   return byPortal;
 }
 
@@ -70,36 +45,12 @@ export type SessionMetric = (typeof SESSION_METRICS)[number];
  * GetMetricData request). A series that could not be read comes back as its failure; absent
  * datapoints are not a failure (an idle portal publishes nothing).
  */
-export async function dailySessionMetrics(
+export function dailySessionMetrics(
   ctx: ToolContext,
   scope: Scope,
   portalId: string,
   days: number,
 ): Promise<Map<SessionMetric, MetricSeries | MetricFailure>> {
-  const now = ctx.now();
-  const window = {
-    start: new Date(Math.floor((now.getTime() - days * DAY_MS) / DAY_MS) * DAY_MS),
-    end: now,
-    periodSeconds: 86_400,
-  };
-  const queries = SESSION_METRICS.map((metricName, i) =>
-    metricQuery(`m${i}`, {
-      namespace: 'AWS/WorkSpacesWeb',
-      metricName,
-      dimensions: { PortalId: portalId },
-      stat: 'Sum',
-      periodSeconds: window.periodSeconds,
-    }),
-  );
-  const { CloudWatchClient } = await cloudWatchSdk();
-  const series = await getMetricDataBatched(ctx.aws.client(CloudWatchClient, scope), queries, window, {
-    concurrency: ctx.limits.concurrency,
-    signal: ctx.signal,
-  });
-  const byMetric = new Map<SessionMetric, MetricSeries | MetricFailure>();
-  SESSION_METRICS.forEach((metricName, i) => {
-    const found = series.get(`m${i}`);
-    if (found) byMetric.set(metricName, seriesFailure(found) ?? found);
-  });
-  return byMetric;
+  const specs = new Map(SESSION_METRICS.map((metricName) => [metricName, sessionSpec(portalId, metricName)]));
+  return readMetrics(ctx, scope, specs, wholeDaysWindow(ctx.now(), days));
 }

@@ -7,5 +7,3 @@
 
 /** `@aws-sdk/client-workspaces-web`: portals, settings, sessions. */
 export const webSdk = () => import('@aws-sdk/client-workspaces-web');
-/** `@aws-sdk/client-cloudwatch`: portal session metrics. */
-export const cloudWatchSdk = () => import('@aws-sdk/client-cloudwatch');
