@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Spawns the real CLI (built dist) over stdio and talks to it with the MCP SDK's Client. AWS is a
@@ -71,7 +72,9 @@ afterAll(async () => {
   await new Promise<void>((resolve) => fakeAws.close(() => resolve()));
 });
 
-async function connect(extraArgs: string[] = []): Promise<{ client: Client; stderr: () => string }> {
+async function connect(
+  extraArgs: string[] = [],
+): Promise<{ client: Client; stderr: () => string; wire: JSONRPCMessage[] }> {
   const home = mkdtempSync(path.join(tmpdir(), 'euc-e2e-home-'));
   homes.push(home);
   const transport = new StdioClientTransport({
@@ -94,7 +97,16 @@ async function connect(extraArgs: string[] = []): Promise<{ client: Client; stde
   });
   const client = new Client({ name: 'e2e', version: '1.0.0' });
   await client.connect(transport);
-  return { client, stderr: () => stderr };
+  // Every message as it arrived, in order. The SDK client hands notifications to their handlers a
+  // microtask later than responses, so a progress notification that arrives in the same chunk as
+  // the result can miss its handler; what the server sent is read here instead.
+  const wire: JSONRPCMessage[] = [];
+  const deliver = transport.onmessage;
+  transport.onmessage = (message: JSONRPCMessage) => {
+    wire.push(message);
+    deliver?.(message);
+  };
+  return { client, stderr: () => stderr, wire };
 }
 
 describe('the CLI over stdio', () => {
@@ -130,10 +142,9 @@ describe('the CLI over stdio', () => {
   }, 30_000);
 
   it('calls a tool against the AWS endpoint override, with structured content and progress', async () => {
-    const { client } = await connect();
-    const progress: number[] = [];
+    const { client, wire } = await connect();
     const result = await client.callTool({ name: 'count_e2e_workspaces', arguments: {} }, undefined, {
-      onprogress: (p) => progress.push(p.progress),
+      onprogress: () => undefined,
     });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toEqual({
@@ -141,7 +152,13 @@ describe('the CLI over stdio', () => {
       total: 2,
       byState: { AVAILABLE: 1, STOPPED: 1 },
     });
-    expect(progress).toEqual([0, 1]);
+    // Both progress notifications, in order, and before the result.
+    const sent = wire.map((m) => ('method' in m ? `${m.method}:${String(m.params?.progress)}` : 'result'));
+    expect(sent.filter((m) => m.startsWith('notifications/progress') || m === 'result')).toEqual([
+      'notifications/progress:0',
+      'notifications/progress:1',
+      'result',
+    ]);
     expect(received).toContain('DescribeWorkspaces');
     await client.close();
   }, 30_000);
