@@ -24,6 +24,13 @@ export const SECURE_BROWSER_CHECKS = [
     fix: 'Create user access logging settings with a Kinesis stream named amazon-workspaces-web-* and associate them with the portal.',
   },
   {
+    id: 'secure-browser.no-session-logging',
+    title: 'Portal without session logging',
+    severity: 'info',
+    why: 'Without a session logger nothing records what users did inside their sessions: sites visited, downloads, uploads, clipboard transfers, printing (session loggers record these events, never clipboard or file contents). User access logging covers sign-ins and URLs only.',
+    fix: 'Create a session logger that delivers to an S3 bucket and associate it with the portal.',
+  },
+  {
     id: 'secure-browser.no-data-protection',
     title: 'Portal without data protection settings',
     severity: 'info',

@@ -11,6 +11,7 @@ import type {
   IpAccessSettings,
   NetworkSettings,
   Portal,
+  SessionLogger,
   UserAccessLoggingSettings,
   UserSettings,
 } from '@aws-sdk/client-workspaces-web';
@@ -34,6 +35,7 @@ export interface PortalDetails {
   browserSettings?: BrowserSettings;
   dataProtectionSettings?: DataProtectionSettings;
   userAccessLoggingSettings?: UserAccessLoggingSettings;
+  sessionLogger?: SessionLogger;
   identityProviders?: IdentityProviderSummary[];
   errors: ErrorEntry[];
 }
@@ -62,6 +64,7 @@ export async function readPortalDetails(ctx: ToolContext, where: LocatedPortal):
   ];
   const { userSettingsArn, networkSettingsArn, ipAccessSettingsArn } = summary;
   const { browserSettingsArn, dataProtectionSettingsArn, userAccessLoggingSettingsArn } = summary;
+  const { sessionLoggerArn } = summary;
   if (userSettingsArn)
     reads.push([
       'userSettings',
@@ -98,6 +101,11 @@ export async function readPortalDetails(ctx: ToolContext, where: LocatedPortal):
       async () =>
         (await client.send(new sdk.GetUserAccessLoggingSettingsCommand({ userAccessLoggingSettingsArn })))
           .userAccessLoggingSettings,
+    ]);
+  if (sessionLoggerArn)
+    reads.push([
+      'sessionLogger',
+      async () => (await client.send(new sdk.GetSessionLoggerCommand({ sessionLoggerArn }))).sessionLogger,
     ]);
   const settled = await mapBounded(reads, ctx.limits.concurrency, ([, read]) => read(), {
     signal: ctx.signal,

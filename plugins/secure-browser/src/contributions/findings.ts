@@ -16,7 +16,10 @@ import { openIpFindings, postureFindings, unassociatedFindings } from '../portal
  * portals (ListPortals omits it).
  */
 
-/** IP restriction, logging, data protection, user-settings transfers and timeouts, unusable portals. */
+/**
+ * IP restriction, access and session logging, data protection, user-settings transfers and
+ * timeouts, unusable portals.
+ */
 export const portalPostureFindings: FindingsContributor = {
   id: 'secure-browser.portal-posture',
   service: SERVICE_LABELS.secureBrowser,
@@ -24,6 +27,7 @@ export const portalPostureFindings: FindingsContributor = {
   checks: checksOf([
     'secure-browser.no-ip-access-settings',
     'secure-browser.no-user-access-logging',
+    'secure-browser.no-session-logging',
     'secure-browser.no-data-protection',
     'secure-browser.user-settings-transfer',
     'secure-browser.session-timeouts',

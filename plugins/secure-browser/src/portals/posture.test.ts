@@ -35,6 +35,37 @@ describe('posture of one portal', () => {
   });
 });
 
+describe('session logging', () => {
+  it('an Active portal without a session logger is reported as info; one with a logger, or not yet Active, is not', () => {
+    const covered = {
+      portalStatus: 'Active',
+      ipAccessSettingsArn: arn('ipAccessSettings', 1),
+      dataProtectionSettingsArn: arn('dataProtectionSettings', 1),
+      userAccessLoggingSettingsArn: arn('userAccessLoggingSettings', 1),
+    } as const;
+    const unlogged: PortalSummary = { ...covered, portalArn: arn('portal', 1), displayName: 'Claims' };
+    const logged: PortalSummary = {
+      ...covered,
+      portalArn: arn('portal', 2),
+      sessionLoggerArn: arn('sessionLogger', 1),
+    };
+    const pending: PortalSummary = { portalArn: arn('portal', 3), portalStatus: 'Pending' };
+    const found = postureFindings([unlogged, logged, pending], [], new Map());
+    expect(found.filter((f) => f.checkId === 'secure-browser.no-session-logging')).toEqual([
+      {
+        checkId: 'secure-browser.no-session-logging',
+        resourceId: arn('portal', 1),
+        resourceType: 'Portal',
+        detail: 'Claims',
+      },
+    ]);
+    expect(found.map((f) => f.checkId)).toEqual([
+      'secure-browser.no-session-logging',
+      'secure-browser.portal-not-usable',
+    ]);
+  });
+});
+
 describe('unassociated settings', () => {
   it('a resource any portal names is in use, whatever the portal status; the others are reported', () => {
     const pending: PortalSummary = {

@@ -20,8 +20,8 @@ export function portalLabel(portal: PortalSummary): string {
 
 /**
  * Posture of the Active portals (an Incomplete or Pending portal serves nobody yet; it is
- * reported as not usable instead): IP restriction, access logging, data protection, and the
- * transfers and timeouts of its user settings (joined by ARN from one ListUserSettings).
+ * reported as not usable instead): IP restriction, access and session logging, data protection,
+ * and the transfers and timeouts of its user settings (joined by ARN from one ListUserSettings).
  */
 export function postureFindings(
   portals: readonly PortalSummary[],
@@ -59,6 +59,8 @@ export function postureFindings(
             : name,
         ),
       );
+    if (!portal.sessionLoggerArn)
+      found.push(finding('secure-browser.no-session-logging', id, 'Portal', name));
     if (!portal.dataProtectionSettingsArn)
       found.push(finding('secure-browser.no-data-protection', id, 'Portal', name));
     const settings = portal.userSettingsArn ? settingsByArn.get(portal.userSettingsArn) : undefined;

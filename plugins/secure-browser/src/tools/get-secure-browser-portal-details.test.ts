@@ -33,6 +33,10 @@ describe('get_secure_browser_portal_details', () => {
     expect(result.browserPolicy).toMatchObject({ allowlistOnly: true, urlAllowlist: { count: 3 } });
     expect(result.dataProtection).toMatchObject({ patternCount: 3, customPatterns: ['EmployeeId'] });
     expect(result.logging.userAccessLoggingStream).toMatch(/stream\/amazon-workspaces-web-/);
+    expect(result.logging).toMatchObject({
+      sessionLogger: true,
+      sessionLogDestination: 's3://euc-session-logs-111122223333-us-east-1/secure-browser/',
+    });
     expect(result.identityProviders).toEqual(
       portal.identityProviders.map((p) => ({ name: p.identityProviderName, type: 'SAML' })),
     );
@@ -50,8 +54,11 @@ describe('get_secure_browser_portal_details', () => {
         expect.objectContaining({ checkId: 'secure-browser.user-settings-transfer', severity: 'critical' }),
         expect.objectContaining({ checkId: 'secure-browser.no-ip-access-settings', severity: 'warning' }),
         expect.objectContaining({ checkId: 'secure-browser.no-user-access-logging' }),
+        expect.objectContaining({ checkId: 'secure-browser.no-session-logging', severity: 'info' }),
       ]),
     );
+    expect(result.logging).toEqual({ sessionLogger: false });
+    expect(host.requests.some((r) => r.action === 'workspaces-web:GetSessionLogger')).toBe(false);
     expect(result.browserPolicy?.notable).toContain('DeveloperToolsAvailability=1 (developer tools allowed)');
     expect(result.ipAccess).toBeUndefined();
     expect(result.summary).toContain('worst critical');
@@ -100,6 +107,29 @@ describe('get_secure_browser_portal_details', () => {
       expect.objectContaining({
         code: 'AccessDeniedException',
         iamAction: 'workspaces-web:GetBrowserSettings',
+      }),
+    ]);
+  });
+
+  it('a denied GetSessionLogger still says a logger is attached, without its destination, and reports the denial', async () => {
+    const estate = portalEstate();
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate,
+      simulator: {
+        faults: [{ service: 'workspaces-web', operation: 'GetSessionLogger', code: 'AccessDeniedException' }],
+      },
+    });
+    const result = await invokeOk<Details>(host, TOOL, {
+      portal: portalOf(estate, 'well-configured').portalId,
+    });
+    expect(result.logging.sessionLogger).toBe(true);
+    expect(result.logging.sessionLogDestination).toBeUndefined();
+    expect(result.findings).toEqual([]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        code: 'AccessDeniedException',
+        iamAction: 'workspaces-web:GetSessionLogger',
       }),
     ]);
   });

@@ -67,6 +67,9 @@ const Output = Type.Object({
   logging: Type.Object({
     userAccessLoggingStream: Type.Optional(Type.String({ description: 'Kinesis stream ARN.' })),
     sessionLogger: Type.Boolean(),
+    sessionLogDestination: Type.Optional(
+      Type.String({ description: 'Where the session logger writes: s3://bucket/prefix.' }),
+    ),
   }),
   findings: Type.Array(
     Type.Object({ checkId: Type.String(), severity: Type.String(), detail: Type.Optional(Type.String()) }),
@@ -163,6 +166,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const network = details.networkSettings;
   const policy = details.browserSettings?.browserPolicy;
   const logging = details.userAccessLoggingSettings;
+  const sessionLogs = details.sessionLogger?.logConfiguration?.s3;
   return {
     summary,
     portal: {
@@ -212,6 +216,9 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     logging: {
       ...(logging?.kinesisStreamArn ? { userAccessLoggingStream: logging.kinesisStreamArn } : {}),
       sessionLogger: Boolean(portal.sessionLoggerArn),
+      ...(sessionLogs?.bucket
+        ? { sessionLogDestination: `s3://${sessionLogs.bucket}/${sessionLogs.keyPrefix ?? ''}` }
+        : {}),
     },
     findings,
     errors: details.errors,
@@ -235,6 +242,7 @@ export const getSecureBrowserPortalDetails = defineTool({
     'workspaces-web:GetBrowserSettings',
     'workspaces-web:GetDataProtectionSettings',
     'workspaces-web:GetUserAccessLoggingSettings',
+    'workspaces-web:GetSessionLogger',
   ],
   input: Input,
   output: Output,

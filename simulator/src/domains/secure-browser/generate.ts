@@ -9,7 +9,7 @@ import { businessHoursUtcOffset } from '../../regions.js';
 import type { Rng } from '../../rng.js';
 import { FIRST_NAMES, LAST_NAMES } from '../personal/catalogue.js';
 import type { PortalProfile, SecureBrowserEstate, SimPortal } from './model.js';
-import { buildOrphans, buildPortalSettings, webArn } from './settings.js';
+import { buildOrphans, buildPortalSettings, buildSessionLogger, webArn } from './settings.js';
 
 /** The first portals take one profile each, so a small estate still shows every finding. */
 const LEADING_PROFILES: readonly PortalProfile[] = [
@@ -213,7 +213,10 @@ function makePortal(
   };
 }
 
-/** Secure Browser portals over every location, with a few orphaned settings in the first one. */
+/**
+ * Secure Browser portals over every location, with their session loggers, and a few orphaned
+ * settings in the first location.
+ */
 export function generateSecureBrowser(ctx: GenerationContext): SecureBrowserEstate {
   const { rng, settings, locations } = ctx;
   const now = settings.now.getTime();
@@ -226,7 +229,11 @@ export function generateSecureBrowser(ctx: GenerationContext): SecureBrowserEsta
     browserSettings: [],
     userAccessLoggingSettings: [],
     trustStores: [],
+    sessionLoggers: [],
   };
+  // Session loggers came to the simulator after the rest: they draw from their own stream, so the
+  // portals, settings and sessions of a seed stayed what they were.
+  const loggerRng = rng.fork('session-loggers');
   const sharedIpAccess = new Map<string, string>();
   for (let i = 0; i < settings.portals; i++) {
     // Round-robin over locations, so the leading profiles land in different accounts and regions.
@@ -234,6 +241,12 @@ export function generateSecureBrowser(ctx: GenerationContext): SecureBrowserEsta
     if (!location) continue;
     const profile = LEADING_PROFILES[i] ?? rng.weighted(LATER_PROFILES);
     estate.portals.push(makePortal(estate, rng, location, profile, i, now, sharedIpAccess));
+  }
+  const sharedLoggers = new Map<string, string>();
+  for (const sim of estate.portals) {
+    if (sim.portal.portalStatus !== 'Active') continue;
+    const sessionLoggerArn = buildSessionLogger(estate, loggerRng, sim, settings.now, sharedLoggers);
+    if (sessionLoggerArn) sim.portal.sessionLoggerArn = sessionLoggerArn;
   }
   const first = locations[0];
   if (first && settings.portals > 0) buildOrphans(estate, rng, first, settings.now);

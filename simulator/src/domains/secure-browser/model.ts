@@ -6,6 +6,7 @@ import type {
   NetworkSettings,
   Portal,
   Session,
+  SessionLogger,
   Tag,
   TrustStore,
   UserAccessLoggingSettings,
@@ -15,9 +16,10 @@ import type { Location } from '../../model.js';
 
 /**
  * How a portal is set up and used: `well-configured` (IP restricted, transfers locked down,
- * redaction, access logging), `partial` (some controls missing), `risky` (no IP restriction,
- * every transfer allowed, no logging, no data protection), `idle` (well set up, nobody signed
- * in for more than 30 days), `incomplete` (no identity provider yet) and `pending` (provisioning).
+ * redaction, access and session logging), `partial` (some controls missing), `risky` (no IP
+ * restriction, every transfer allowed, no logging, no data protection), `idle` (well set up but
+ * for session logging, nobody signed in for more than 30 days), `incomplete` (no identity
+ * provider yet) and `pending` (provisioning).
  */
 export type PortalProfile = 'well-configured' | 'partial' | 'risky' | 'idle' | 'incomplete' | 'pending';
 
@@ -52,4 +54,6 @@ export interface SecureBrowserEstate {
   browserSettings: SimWebSettings<BrowserSettings>[];
   userAccessLoggingSettings: SimWebSettings<UserAccessLoggingSettings>[];
   trustStores: SimWebSettings<TrustStore>[];
+  /** Session loggers: which in-session events go to which S3 bucket. */
+  sessionLoggers: SimWebSettings<SessionLogger>[];
 }

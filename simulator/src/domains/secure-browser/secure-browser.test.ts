@@ -5,16 +5,20 @@ import {
   GetIpAccessSettingsCommand,
   GetPortalCommand,
   GetSessionCommand,
+  GetSessionLoggerCommand,
   GetUserAccessLoggingSettingsCommand,
   GetUserSettingsCommand,
   ListIdentityProvidersCommand,
   ListIpAccessSettingsCommand,
   ListPortalsCommand,
+  ListSessionLoggersCommand,
   ListSessionsCommand,
   ListTagsForResourceCommand,
   type PortalSummary,
   paginateListPortals,
+  paginateListSessionLoggers,
   paginateListSessions,
+  type SessionLoggerSummary,
   type SessionSummary,
   WorkSpacesWebClient,
 } from '@aws-sdk/client-workspaces-web';
@@ -224,6 +228,92 @@ describe('Secure Browser portals in the simulated estate', () => {
     const a = JSON.stringify(generateEstate(OPTIONS).secureBrowser);
     expect(JSON.stringify(generateEstate(OPTIONS).secureBrowser)).toBe(a);
     expect(JSON.stringify(generateEstate({ ...OPTIONS, seed: 32 }).secureBrowser)).not.toBe(a);
+  });
+});
+
+describe('Secure Browser session loggers', () => {
+  it('well-configured portals of a location share one logger sending every event to S3; risky, idle and unusable ones have none', async () => {
+    const estate = ESTATE;
+    const good = portalWith(estate, 'well-configured');
+    const { web } = clientsFor(estate, good.region);
+    const { portal } = await web.send(new GetPortalCommand({ portalArn: good.portal.portalArn }));
+    expect(portal?.sessionLoggerArn).toMatch(/:sessionLogger\/[a-f0-9-]{36}$/);
+    const { sessionLogger } = await web.send(
+      new GetSessionLoggerCommand({ sessionLoggerArn: portal?.sessionLoggerArn }),
+    );
+    expect(sessionLogger).toMatchObject({
+      sessionLoggerArn: portal?.sessionLoggerArn,
+      displayName: 'corp-session-audit',
+      eventFilter: { all: {} },
+      logConfiguration: {
+        s3: {
+          bucket: `euc-session-logs-${good.account}-${good.region}`,
+          bucketOwner: good.account,
+          logFileFormat: 'JSONLines',
+          folderStructure: 'NestedByDate',
+        },
+      },
+    });
+    const neighbours = estate.secureBrowser.portals.filter(
+      (p) => p.profile === 'well-configured' && p.region === good.region && p.account === good.account,
+    );
+    expect(neighbours.length).toBeGreaterThan(1);
+    expect(sessionLogger?.associatedPortalArns).toEqual(neighbours.map((p) => p.portal.portalArn));
+    expect(sessionLogger?.creationDate?.getTime()).toBeGreaterThanOrEqual(
+      portal?.creationDate?.getTime() ?? Number.POSITIVE_INFINITY,
+    );
+    expect(sessionLogger?.creationDate?.getTime()).toBeLessThanOrEqual(estate.settings.now.getTime());
+    for (const profile of ['risky', 'idle', 'incomplete', 'pending'] as const)
+      expect(portalWith(estate, profile).portal.sessionLoggerArn, profile).toBeUndefined();
+  });
+
+  it('some partial portals have a logger of their own recording a picked few events, others none', () => {
+    const estate = generateEstate({ seed: 7, desktops: 50, portals: 60 });
+    const partial = estate.secureBrowser.portals.filter((p) => p.profile === 'partial');
+    const logged = partial.filter((p) => p.portal.sessionLoggerArn);
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.length).toBeLessThan(partial.length);
+    for (const p of logged) {
+      const logger = estate.secureBrowser.sessionLoggers.find((l) => l.arn === p.portal.sessionLoggerArn);
+      expect(logger?.settings.associatedPortalArns).toEqual([p.portal.portalArn]);
+      expect(logger?.settings.eventFilter?.include).toContain('FileDownloadFromSecureBrowserToRemoteDisk');
+    }
+  });
+
+  it('lists the session loggers of the location through the paginator, as summaries without filter or portals', async () => {
+    const estate = generateEstate({ seed: 7, desktops: 50, portals: 60 });
+    const { web, sim } = clientsFor(estate, 'us-east-1');
+    const loggers: SessionLoggerSummary[] = await collectPages(
+      paginateListSessionLoggers({ client: web, pageSize: 2 }, {}),
+      (page) => page.sessionLoggers,
+    );
+    const expected = estate.secureBrowser.sessionLoggers.filter((l) => l.region === 'us-east-1');
+    expect(expected.length).toBeGreaterThan(2);
+    expect(loggers.map((l) => l.sessionLoggerArn)).toEqual(expected.map((l) => l.arn));
+    expect(sim.countsByAction()['workspaces-web:ListSessionLoggers']).toBe(Math.ceil(expected.length / 2));
+    expect(loggers[0]?.logConfiguration?.s3?.bucket).toMatch(/^euc-session-logs-/);
+    expect(loggers.some((l) => 'eventFilter' in l || 'associatedPortalArns' in l)).toBe(false);
+    await expect(web.send(new ListSessionLoggersCommand({ maxResults: 0 }))).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
+  });
+
+  it('an unknown session logger is ResourceNotFoundException (404); a malformed ARN is ValidationException', async () => {
+    const { web } = clientsFor(ESTATE, 'us-east-1');
+    const unknown =
+      'arn:aws:workspaces-web:us-east-1:111122223333:sessionLogger/00000000-0000-4000-8000-000000000000';
+    await expect(web.send(new GetSessionLoggerCommand({ sessionLoggerArn: unknown }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      $metadata: { httpStatusCode: 404 },
+    });
+    await expect(
+      web.send(new GetSessionLoggerCommand({ sessionLoggerArn: 'corp-session-audit' })),
+    ).rejects.toMatchObject({ name: 'ValidationException' });
+    const logger = ESTATE.secureBrowser.sessionLoggers[0];
+    const { tags } = await clientsFor(ESTATE, logger?.region ?? 'us-east-1').web.send(
+      new ListTagsForResourceCommand({ resourceArn: logger?.arn }),
+    );
+    expect(tags).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import type {
   NetworkSettings,
   Portal,
   Session,
+  SessionLogger,
   TrustStore,
   UserAccessLoggingSettings,
   UserSettings,
@@ -290,6 +291,21 @@ const settingsHandlers = {
     getKey: 'trustStore',
     summary: (s) => ({ trustStoreArn: s.trustStoreArn }),
   }),
+  ...settingsOperations<SessionLogger>({
+    name: 'SessionLogger',
+    listOperation: 'ListSessionLoggers',
+    select: (e) => e.sessionLoggers,
+    arnField: 'sessionLoggerArn',
+    listKey: 'sessionLoggers',
+    getKey: 'sessionLogger',
+    // SessionLoggerSummary: where the logs go, not which events or portals.
+    summary: (s) => ({
+      sessionLoggerArn: s.sessionLoggerArn,
+      logConfiguration: s.logConfiguration,
+      displayName: s.displayName,
+      creationDate: s.creationDate,
+    }),
+  }),
 };
 
 const listTagsForResource: OperationHandler = (request, estate) => {
@@ -304,6 +320,7 @@ const listTagsForResource: OperationHandler = (request, estate) => {
     ...sb.browserSettings,
     ...sb.userAccessLoggingSettings,
     ...sb.trustStores,
+    ...sb.sessionLoggers,
   ];
   const resource = everything.find((r) => r.arn === arn && at(r, request.account, request.region));
   if (!resource) throw notFound(`Resource ${arn}`);

@@ -3,10 +3,16 @@
  * portal was set up. Each builder adds the resource to the estate (with the portal in its
  * associatedPortalArns) and returns its ARN.
  */
-import type { EnabledType, InlineRedactionPattern, UserSettings } from '@aws-sdk/client-workspaces-web';
-import type { Location } from '../../model.js';
+import type {
+  EnabledType,
+  EventFilter,
+  InlineRedactionPattern,
+  Event as SessionEvent,
+  UserSettings,
+} from '@aws-sdk/client-workspaces-web';
+import { DAY_MS, type Location } from '../../model.js';
 import type { Rng } from '../../rng.js';
-import type { PortalProfile, SecureBrowserEstate, SimWebSettings } from './model.js';
+import type { PortalProfile, SecureBrowserEstate, SimPortal, SimWebSettings } from './model.js';
 
 export function webArn(location: Location, kind: string, id: string): string {
   return `arn:aws:workspaces-web:${location.region}:${location.account}:${kind}/${id}`;
@@ -65,6 +71,9 @@ function add<T extends { associatedPortalArns?: string[] }>(
 }
 
 const on = (allowed: boolean): EnabledType => (allowed ? 'Enabled' : 'Disabled');
+
+/** A display name as a lower-case resource name part: "Finance apps 4" → "finance-apps-4". */
+const slug = (displayName: string) => displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 export function userSettingsFor(profile: PortalProfile, rng: Rng): Omit<UserSettings, 'userSettingsArn'> {
   const locked = profile === 'well-configured' || profile === 'idle';
@@ -226,7 +235,7 @@ export function buildPortalSettings(
       rng,
       (arn) => ({
         userAccessLoggingSettingsArn: arn,
-        kinesisStreamArn: `arn:aws:kinesis:${location.region}:${location.account}:stream/amazon-workspaces-web-${displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+        kinesisStreamArn: `arn:aws:kinesis:${location.region}:${location.account}:stream/amazon-workspaces-web-${slug(displayName)}`,
       }),
       portalArn,
     );
@@ -242,6 +251,74 @@ export function buildPortalSettings(
     );
   }
   return arns;
+}
+
+/** What a partial portal's hand-picked session logger records: sessions, pages and file transfers. */
+const PICKED_EVENTS: readonly SessionEvent[] = [
+  'SessionStart',
+  'SessionEnd',
+  'UrlLoad',
+  'FileDownloadFromSecureBrowserToRemoteDisk',
+  'FileTransferFromRemoteToLocalDisk',
+  'FileUploadFromRemoteDiskToSecureBrowser',
+  'FileTransferFromLocalToRemoteDisk',
+];
+
+/**
+ * The session logger of one Active portal, if it has one; returns its ARN. Well-configured
+ * portals share one logger per location that records every event as JSON lines by date; about
+ * four in ten partial portals have their own, recording a picked few events as flat JSON files;
+ * risky and idle portals (set up before anyone looked at session logging, or left alone since)
+ * have none. Session loggers are a recent addition to the service, so each was created within the
+ * last six months, never before its portal.
+ */
+export function buildSessionLogger(
+  estate: SecureBrowserEstate,
+  rng: Rng,
+  sim: SimPortal,
+  now: Date,
+  sharedLoggers: Map<string, string>,
+): string | undefined {
+  const location: Location = { account: sim.account, region: sim.region };
+  const portalArn = sim.portal.portalArn ?? '';
+  const displayName = sim.portal.displayName ?? sim.portalId;
+  const key = `${location.account}|${location.region}`;
+  const shared = sharedLoggers.get(key);
+  if (sim.profile === 'well-configured' && shared) {
+    const logger = estate.sessionLoggers.find((l) => l.arn === shared);
+    return logger ? associate(logger, portalArn) : undefined;
+  }
+  if (sim.profile !== 'well-configured' && !(sim.profile === 'partial' && rng.chance(0.4))) return undefined;
+  const everything = sim.profile === 'well-configured';
+  const created = Math.max(
+    sim.portal.creationDate?.getTime() ?? 0,
+    now.getTime() - rng.int(30, 180) * DAY_MS,
+  );
+  const eventFilter: EventFilter = everything ? { all: {} } : { include: [...PICKED_EVENTS] };
+  const arn = add(
+    estate.sessionLoggers,
+    location,
+    'sessionLogger',
+    rng,
+    (sessionLoggerArn) => ({
+      sessionLoggerArn,
+      displayName: everything ? 'corp-session-audit' : `${displayName} sessions`,
+      eventFilter,
+      logConfiguration: {
+        s3: {
+          bucket: `euc-session-logs-${location.account}-${location.region}`,
+          keyPrefix: everything ? 'secure-browser/' : `secure-browser/${slug(displayName)}/`,
+          bucketOwner: location.account,
+          logFileFormat: everything ? ('JSONLines' as const) : ('Json' as const),
+          folderStructure: everything ? ('NestedByDate' as const) : ('Flat' as const),
+        },
+      },
+      creationDate: new Date(created),
+    }),
+    portalArn,
+  );
+  if (everything) sharedLoggers.set(key, arn);
+  return arn;
 }
 
 /** Leftover settings nobody uses any more, one of each kind that admins forget to delete. */
