@@ -44,7 +44,7 @@ export type { InventorySummary } from './builtin/tools/get-euc-inventory-summary
 export { type WriteOutcome, WriteOutcomeSchema } from './gates/outcome.js';
 export { tally } from './kit/counts.js';
 export { ErrorEntry, ErrorList, errorEntry } from './kit/errors.js';
-export { type PageCursor, PageInput, pageOf, readCursor } from './kit/page.js';
+export { type PageCursor, PageInput, pageNote, pageOf, readCursor } from './kit/page.js';
 export {
   REGION_PATTERN,
   RegionInput,

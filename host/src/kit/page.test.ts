@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ToolError } from '../aws/errors.js';
-import { readCursor } from './page.js';
+import { pageNote, readCursor } from './page.js';
 
 const rows = Array.from({ length: 7 }, (_, i) => `row-${i}`);
 const filters = { region: 'eu-west-1', state: 'AVAILABLE' };
@@ -41,5 +41,13 @@ describe('readCursor', () => {
 
   it('refuses a page limit below 1, which would never reach the end', () => {
     expect(() => readCursor(undefined, filters).page(rows, 0)).toThrow(RangeError);
+  });
+});
+
+describe('pageNote', () => {
+  it('says which rows a page shows, and how to get the rest only when some remain', () => {
+    expect(pageNote(0, 50, 'next')).toBe(' Showing 1–50; pass nextCursor for more.');
+    expect(pageNote(50, 7, undefined)).toBe(' Showing 51–57.');
+    expect(pageNote(0, 0, undefined)).toBe('');
   });
 });

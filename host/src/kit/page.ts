@@ -106,3 +106,12 @@ export function pageOf<Row>(
   const cursor = readCursor(input.cursor, { ...input, cursor: undefined, limit: undefined });
   return { offset: cursor.offset, ...cursor.page(rows, input.limit ?? limits.pageSize) };
 }
+
+/**
+ * The sentence a paged answer's summary ends with: which rows it shows and, when more remain, how
+ * to get them. Empty when the page is empty (the counts already say there is nothing).
+ */
+export function pageNote(offset: number, shown: number, nextCursor: string | undefined): string {
+  if (shown === 0) return '';
+  return ` Showing ${offset + 1}–${offset + shown}${nextCursor ? '; pass nextCursor for more' : ''}.`;
+}

@@ -6,6 +6,7 @@ import {
   errorEntry,
   mapBounded,
   PageInput,
+  pageNote,
   pageOf,
   type Scope,
   ScopeInput,
@@ -153,9 +154,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     `${rows.length} Core managed instance(s)${input.states ? ' matching' : ''} in ${answered} of ${scopes.length} scope(s)` +
     `${states ? ` (${states})` : ''}.` +
     (failed > 0 ? ` ${failed} failed: get_core_managed_instance explains each.` : '') +
-    (shown.length > 0
-      ? ` Showing ${offset + 1}-${offset + shown.length}${nextCursor ? '; pass nextCursor for more' : ''}.`
-      : '') +
+    pageNote(offset, shown.length, nextCursor) +
     (errors.length > 0 ? ' Partial: see errors.' : '');
   return {
     summary,

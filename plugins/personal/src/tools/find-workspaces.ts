@@ -3,6 +3,7 @@ import {
   collectPages,
   defineTool,
   PageInput,
+  pageNote,
   RegionInput,
   readCursor,
   regionScope,
@@ -134,10 +135,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     .sort(([, a], [, b]) => b - a)
     .map(([state, n]) => `${n} ${state}`)
     .join(', ');
-  const shown =
-    rows.length === 0
-      ? ''
-      : ` Showing ${offset + 1}–${offset + page.length}${next ? '; pass nextCursor for more' : ''}.`;
+  const shown = pageNote(offset, page.length, next);
   return {
     summary: `${rows.length} WorkSpace(s) match in ${scope.region}${states ? ` (${states})` : ''}.${shown}`,
     region: scope.region,

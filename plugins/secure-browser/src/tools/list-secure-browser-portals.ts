@@ -6,6 +6,7 @@ import {
   errorEntry,
   mapBounded,
   PageInput,
+  pageNote,
   pageOf,
   type Scope,
   ScopeInput,
@@ -119,9 +120,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     (rows.length > 0 ? ` (${counted(byStatus)})` : '') +
     '.' +
     (gaps ? ` Active portals without: ${gaps}.` : '') +
-    (page.length > 0
-      ? ` Showing ${offset + 1}–${offset + page.length}${nextCursor ? '; pass nextCursor for more' : ''}.`
-      : '') +
+    pageNote(offset, page.length, nextCursor) +
     (errors.length > 0 ? ` Partial: ${errors.length} scope(s) could not be read, see errors.` : '');
   return {
     summary,
