@@ -6,6 +6,3 @@
 
 /** The WorkSpaces client package (client, commands, paginators), loaded on first use. */
 export const workspacesSdk = () => import('@aws-sdk/client-workspaces');
-
-/** The CloudWatch client package, loaded on first use. */
-export const cloudWatchSdk = () => import('@aws-sdk/client-cloudwatch');

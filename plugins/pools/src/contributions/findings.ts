@@ -6,7 +6,7 @@ import {
   poolHealthFindings,
   rejectedSessionsFinding,
 } from '../audit/judgement.js';
-import { assertSeriesRead, getPoolMetrics, poolQuery, recentHoursWindow } from '../aws/metrics.js';
+import { readPoolMetric, recentHoursWindow } from '../aws/metrics.js';
 import { describeDirectories, describeIpGroups, listPools } from '../aws/workspaces.js';
 import { rejectionsOf } from '../capacity.js';
 import { POOLS_SERVICE } from '../end-of-support.js';
@@ -45,13 +45,16 @@ export const poolsRejectedSessionsContributor: FindingsContributor = {
     // A pool still being created has never served anyone; every other state may have in the window.
     const pools = (await listPools(ctx, scope)).filter((p) => p.State !== 'CREATING' && p.PoolId);
     const window = recentHoursWindow(ctx.now(), REJECTION_WINDOW_HOURS);
-    const queries = pools.map((pool, i) =>
-      poolQuery(`r${i}`, pool.PoolId ?? '', 'InsufficientCapacityError', 'Sum', window.periodSeconds),
+    const series = await readPoolMetric(
+      ctx,
+      scope,
+      pools.map((pool) => pool.PoolId ?? ''),
+      'InsufficientCapacityError',
+      'Sum',
+      window,
     );
-    const series = await getPoolMetrics(ctx, scope, queries, window);
-    assertSeriesRead(series.values(), 'InsufficientCapacityError of the pools');
-    return pools.flatMap((pool, i) =>
-      rejectedSessionsFinding(pool, rejectionsOf(series.get(`r${i}`)), REJECTION_WINDOW_HOURS),
+    return pools.flatMap((pool) =>
+      rejectedSessionsFinding(pool, rejectionsOf(series.get(pool.PoolId ?? '')), REJECTION_WINDOW_HOURS),
     );
   },
 };

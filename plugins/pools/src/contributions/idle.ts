@@ -1,5 +1,5 @@
 import type { IdleContributor, IdleResource } from '@workspaces-euc-mcp/host';
-import { assertSeriesRead, getPoolMetrics, poolQuery, recentDaysWindow } from '../aws/metrics.js';
+import { readPoolMetric, recentDaysWindow } from '../aws/metrics.js';
 import { listPools } from '../aws/workspaces.js';
 import { POOLS_SERVICE } from '../end-of-support.js';
 import { idleReason, judgeIdle, screenForIdle } from '../idle.js';
@@ -19,20 +19,17 @@ export const poolsIdle: IdleContributor = {
     const candidates = (await listPools(ctx, scope)).filter(
       (pool) => pool.PoolId && screenForIdle(pool, window.start).kind === 'candidate',
     );
-    const queries = candidates.map((pool, i) =>
-      poolQuery(
-        `u${i}`,
-        pool.PoolId ?? '',
-        'UserSessionsCapacityUtilization',
-        'Maximum',
-        window.periodSeconds,
-      ),
+    const series = await readPoolMetric(
+      ctx,
+      scope,
+      candidates.map((pool) => pool.PoolId ?? ''),
+      'UserSessionsCapacityUtilization',
+      'Maximum',
+      window,
     );
-    const series = await getPoolMetrics(ctx, scope, queries, window);
-    assertSeriesRead(series.values(), 'UserSessionsCapacityUtilization of the pools');
     const idle: IdleResource[] = [];
-    candidates.forEach((pool, i) => {
-      const found = series.get(`u${i}`);
+    candidates.forEach((pool) => {
+      const found = series.get(pool.PoolId ?? '');
       const verdict = found ? judgeIdle(found, window, options.idleDays) : undefined;
       if (verdict?.kind !== 'idle') return;
       idle.push({
