@@ -51,6 +51,7 @@ export {
   regionScope,
   type Scope,
   ScopeInput,
+  type ScopeSelection,
   scopeKey,
   scopeLabel,
   selectScopes,

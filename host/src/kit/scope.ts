@@ -34,32 +34,52 @@ export function regionScope(aws: AwsAccess, region: string | undefined): Scope {
 }
 
 /**
- * Input fields every tool that answers for the estate takes to choose accounts and regions. The
- * descriptions are one line each: every tool carries them in the ~1 KB of schema and description
- * an assistant pays for, and the tool's own description says what the default covers.
+ * Input fields every tool that answers for the estate takes to choose accounts and regions, and to
+ * bypass the estate snapshot. They are deliberately bare (no patterns or bounds): every tool
+ * carries them in the ~1 KB of schema and description an assistant pays for, the server's
+ * instructions explain them once, and `selectScopes` checks them with errors naming the field.
  */
 export const ScopeInput = {
-  accounts: Type.Optional(
-    Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
-      maxItems: 50,
-      description: 'Config target labels/account ids; default all.',
-    }),
-  ),
-  regions: Type.Optional(
-    Type.Array(Type.String({ pattern: REGION_PATTERN }), {
-      minItems: 1,
-      maxItems: 30,
-      uniqueItems: true,
-      description: 'Default: configured regions.',
-    }),
-  ),
+  accounts: Type.Optional(Type.Array(Type.String(), { description: 'Target labels/ids; default all' })),
+  regions: Type.Optional(Type.Array(Type.String(), { description: 'Default configured' })),
+  fresh: Type.Optional(Type.Boolean({ description: 'Rescan, skip snapshot' })),
 };
 
+/** What `selectScopes` reads from a tool's input. */
+export interface ScopeSelection {
+  readonly accounts?: readonly string[];
+  readonly regions?: readonly string[];
+}
+
+const REGION = new RegExp(REGION_PATTERN);
+
+/** Checks the shape `ScopeInput` leaves to code, so a bad value gets an error naming its field. */
+function checkSelection(selection: ScopeSelection): void {
+  if (selection.accounts !== undefined) {
+    if (selection.accounts.length > 50) throw new ToolError('InvalidInput', 'accounts: at most 50 entries.');
+    const blank = selection.accounts.findIndex((a) => a.trim() === '' || a.length > 64);
+    if (blank >= 0)
+      throw new ToolError(
+        'InvalidInput',
+        `accounts[${blank}]: expected a target label or 12-digit account id.`,
+      );
+  }
+  if (selection.regions !== undefined) {
+    if (selection.regions.length === 0)
+      throw new ToolError('InvalidInput', 'regions: give at least one region, or omit it.');
+    if (selection.regions.length > 40) throw new ToolError('InvalidInput', 'regions: at most 40 entries.');
+    const bad = selection.regions.findIndex((r) => !REGION.test(r));
+    if (bad >= 0)
+      throw new ToolError(
+        'InvalidInput',
+        `regions[${bad}]: "${selection.regions[bad]}" is not an AWS region code (e.g. eu-west-1).`,
+      );
+  }
+}
+
 /** Every (account, region) pair the selection covers, in config order. */
-export function selectScopes(
-  aws: AwsAccess,
-  selection: { readonly accounts?: readonly string[]; readonly regions?: readonly string[] },
-): Scope[] {
+export function selectScopes(aws: AwsAccess, selection: ScopeSelection): Scope[] {
+  checkSelection(selection);
   const targets = selection.accounts
     ? selection.accounts.map((wanted) => {
         const target = aws.targets.find((t) => t.label === wanted || t.account === wanted);
