@@ -77,33 +77,22 @@ export function readCursor(cursor: string | undefined, filters: unknown): PageCu
  */
 export function PageInput(maxLimit = 500) {
   return {
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: maxLimit,
-        description: "Rows per page (default: the server's).",
-      }),
-    ),
-    cursor: Type.Optional(
-      Type.String({
-        maxLength: 512,
-        description: 'nextCursor; same other inputs.',
-      }),
-    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: maxLimit, description: 'Rows per page' })),
+    cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor of the last page' })),
   };
 }
 
 /**
  * One page of `rows` from the `cursor` input and the cursor for the next page. The cursor is bound
- * to every other input (`input` without `cursor` and `limit`), so a page is never taken from
- * another list.
+ * to every other input (`input` without `cursor`, `limit` and `fresh`), so a page is never taken
+ * from another list; `fresh` only says how old the data may be, so a rescan keeps the place.
  */
 export function pageOf<Row>(
   rows: readonly Row[],
   input: { readonly limit?: number | undefined; readonly cursor?: string | undefined },
   limits: Limits,
 ): { readonly page: Row[]; readonly offset: number; readonly nextCursor?: string } {
-  const cursor = readCursor(input.cursor, { ...input, cursor: undefined, limit: undefined });
+  const cursor = readCursor(input.cursor, { ...input, cursor: undefined, limit: undefined, fresh: undefined });
   return { offset: cursor.offset, ...cursor.page(rows, input.limit ?? limits.pageSize) };
 }
 

@@ -83,7 +83,7 @@ export const deleteCoreManagedInstance = defineWriteTool({
   name: 'delete_core_managed_instance',
   title: 'Delete Core managed instances',
   description:
-    'PERMANENTLY deletes Core managed instances and their EC2 instances; volumes deleted on termination (the root) lose their data. Finds ids in any configured account/region. The plan shows each volume\'s fate and skips instances launching, deleting or deleted. Needs confirm=true, acknowledge="DELETE". Cost: GetWorkspaceInstance per id and region, EC2 Describe*; DeleteWorkspaceInstance per instance.',
+    "PERMANENTLY deletes Core managed instances and their EC2 instances; root volumes lose their data. Ids are found in any configured account/region. The plan shows each volume's fate and skips instances launching or already deleting.",
   tier: 3,
   acknowledgement: 'DELETE',
   iam: [

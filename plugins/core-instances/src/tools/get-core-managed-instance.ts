@@ -181,7 +181,7 @@ export const getCoreManagedInstance = defineTool({
   name: 'get_core_managed_instance',
   title: 'Core managed instance details',
   description:
-    'One Core managed instance in full: is anything wrong with it? Finds the id in any configured account/region; returns state, billing mode, EC2 instance (type, state, zone, IP), volumes (size, encryption, kept after a delete?), tags, and findings (failed launch or release: EC2 error and fix). Cost: GetWorkspaceInstance per region searched, ListTagsForResource, EC2 DescribeInstances and DescribeVolumes.',
+    'One Core managed instance in full, found in any configured account/region: state, billing mode, EC2 instance, volumes (kept after a delete?), tags, and findings for a failed launch or release with the EC2 error and its fix.',
   tier: 0,
   iam: [
     'workspaces-instances:GetWorkspaceInstance',

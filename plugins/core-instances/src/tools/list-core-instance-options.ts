@@ -168,7 +168,7 @@ export const listCoreInstanceOptions = defineTool({
   name: 'list_core_instance_options',
   title: 'Core managed instance types and regions',
   description:
-    'Which instance types and regions can Core managed instances use? Supported regions; instance types per configured region, by platform and billing mode; for an exact type, its platform/billing/tenancy options. Cost: ListRegions per account, ListInstanceTypes per region (cached 6 h).',
+    'Which instance types and regions can Core managed instances use? Types per configured region by platform and billing mode; for an exact type, its platform/billing/tenancy options. Cached 6 h.',
   tier: 0,
   iam: ['workspaces-instances:ListRegions', 'workspaces-instances:ListInstanceTypes'],
   input: Input,

@@ -172,7 +172,7 @@ export const listCoreManagedInstances = defineTool({
   name: 'list_core_managed_instances',
   title: 'List Core managed instances',
   description:
-    'Which Core managed instances exist, in what state? Counts by state and region; rows (failed first) with EC2 id, type and tags. Cost: ListWorkspaceInstances per region; for rows shown, DescribeInstances per region, ListTagsForResource per row.',
+    'Which Core managed instances exist, in what state? Counts by state and region; rows (failed first) with EC2 id, type and tags. Cost: one list per region, EC2 and tag reads for the rows shown.',
   tier: 0,
   iam: [
     'workspaces-instances:ListWorkspaceInstances',

@@ -17,12 +17,8 @@ const SessionId = Type.String({ pattern: '^[a-zA-Z0-9-]{36}$' });
 const Input = Type.Object(
   {
     portal: PortalInput,
-    sessionIds: Type.Array(SessionId, {
-      minItems: 1,
-      // 50 planned rows keep the plan within the 20 KB answer budget.
-      maxItems: 50,
-      uniqueItems: true,
-    }),
+    // 50 planned rows keep the plan within the 20 KB answer budget.
+    sessionIds: Type.Array(SessionId, { minItems: 1, maxItems: 50, uniqueItems: true }),
     ...ScopeInput,
   },
   { additionalProperties: false },
@@ -33,7 +29,7 @@ export const expireSecureBrowserSession = defineWriteTool({
   name: 'expire_secure_browser_session',
   title: 'Expire Secure Browser sessions',
   description:
-    'Ends live sessions of an Amazon WorkSpaces Secure Browser (WorkSpaces Web) portal: users are cut off, unsaved work lost. Without confirm: plan only (user, age; ended skipped). Cost: GetSession + ExpireSession per id.',
+    'Ends live sessions of a WorkSpaces Secure Browser (WorkSpaces Web) portal: users are cut off, unsaved work lost. The plan shows user and age; ended sessions are skipped.',
   tier: 2,
   idempotent: true,
   iam: ['workspaces-web:ListPortals', 'workspaces-web:GetSession', 'workspaces-web:ExpireSession'],

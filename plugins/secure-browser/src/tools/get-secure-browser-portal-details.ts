@@ -230,7 +230,7 @@ export const getSecureBrowserPortalDetails = defineTool({
   name: 'get_secure_browser_portal_details',
   title: 'Secure Browser portal details',
   description:
-    'How is one Amazon WorkSpaces Secure Browser (WorkSpaces Web) portal set up? User settings (clipboard, download, upload, print, timeouts), network, IP ranges, browser policy summary, redaction, identity provider, logging, posture findings. Cost: ListPortals, GetPortal, a Get per associated settings, ListIdentityProviders.',
+    'How is one WorkSpaces Secure Browser (WorkSpaces Web) portal set up? User settings (clipboard, download, print, timeouts), network, IP ranges, browser policy, redaction, identity provider, logging, posture findings.',
   tier: 0,
   iam: [
     'workspaces-web:ListPortals',

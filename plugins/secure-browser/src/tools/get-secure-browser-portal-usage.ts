@@ -145,7 +145,7 @@ export const getSecureBrowserPortalUsage = defineTool({
   name: 'get_secure_browser_portal_usage',
   title: 'Secure Browser portal usage',
   description:
-    'Who is on an Amazon WorkSpaces Secure Browser (WorkSpaces Web) portal now, and how busy lately? Live sessions (user, age, id) and daily session starts/failures over lookbackDays. Cost: ListSessions pages, one GetMetricData.',
+    'Who is on a WorkSpaces Secure Browser (WorkSpaces Web) portal now, and how busy lately? Live sessions (user, age) and daily session starts and failures over lookbackDays.',
   tier: 0,
   iam: ['workspaces-web:ListPortals', 'workspaces-web:ListSessions', 'cloudwatch:GetMetricData'],
   input: Input,

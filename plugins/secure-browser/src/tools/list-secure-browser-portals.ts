@@ -139,7 +139,7 @@ export const listSecureBrowserPortals = defineTool({
   name: 'list_secure_browser_portals',
   title: 'List Secure Browser portals',
   description:
-    'Which Amazon WorkSpaces Secure Browser (formerly WorkSpaces Web) portals exist? Rows: status, auth type, associated settings; counts by status and missing controls. Then use get_secure_browser_portal_details. Cost: ListPortals per region.',
+    'Which WorkSpaces Secure Browser (formerly WorkSpaces Web) portals exist? Status, sign-in type and settings per portal; counts by status and missing controls. Then get_secure_browser_portal_details.',
   tier: 0,
   iam: ['workspaces-web:ListPortals'],
   input: Input,
