@@ -31,6 +31,8 @@ export interface AssembleOptions {
   readonly logLevel?: LogLevel;
   /** Also register the host's cross-service tools (inventory summary and report). Default false. */
   readonly hostTools?: boolean;
+  /** The estate snapshot behind `listOnce`, as the config's `snapshot`; default TTL 300 s, 0 off. */
+  readonly snapshot?: { readonly ttlSeconds?: number };
 }
 
 /** An assembled host: `close()` releases its clients; `logs` holds what it logged. */
@@ -72,6 +74,7 @@ export async function assembleHost(options: AssembleOptions): Promise<AssembledH
     log: createLogger({ level: options.logLevel ?? 'warn', stderr: (line) => logs.push(line) }),
     ...(now ? { now: typeof now === 'function' ? now : () => new Date(now.getTime()) } : {}),
     ...(options.pacing ? { pacing: options.pacing } : {}),
+    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
   });
   return Object.assign(host, { close: () => aws.destroy(), logs });
 }

@@ -12,6 +12,7 @@ import type {
   ContributionKind,
   ContributionSet,
   EmbeddedDocument,
+  EstateSnapshotAccess,
   Limits,
   Logger,
   ReadTool,
@@ -25,6 +26,7 @@ import { TIER_POLICY_NAMES } from './plugin-api/types.js';
 import type { LoadedPlugin } from './registry/load-plugins.js';
 import { decideRegistration, type RegistrationDecision, type TierFlags } from './registry/registration.js';
 import { PluginError } from './registry/validate-plugin.js';
+import { createEstateSnapshot, serviceOfAction } from './shared-state/estate-snapshot.js';
 import { createRateLimiters, type PacingClock, PROCESS_RATE_LIMITERS } from './shared-state/rate-limiter.js';
 import { createServiceMatcher } from './shared-state/service-names.js';
 import { createToolCache } from './shared-state/tool-cache.js';
@@ -68,6 +70,11 @@ export type InvocationResult =
       readonly calls: CallRecorder;
       /** Documents the tool attached (embedded resources). */
       readonly attachments: readonly EmbeddedDocument[];
+      /**
+       * How old the oldest estate data behind the answer is, in seconds, when the call (or a tool
+       * it called) read a scan kept from an earlier call; absent when everything was fetched now.
+       */
+      readonly dataAgeSeconds?: number;
     }
   | {
       readonly ok: false;
@@ -96,6 +103,8 @@ export interface HostOptions {
    * process; an injected clock (tests) gets limiters of this host's own.
    */
   readonly pacing?: PacingClock;
+  /** The estate snapshot behind `listOnce` (config `snapshot`); default TTL 300 s, 0 turns it off. */
+  readonly snapshot?: { readonly ttlSeconds?: number };
 }
 
 /** The host: registered tools and a single invocation path used by MCP, the CLI and callTool. */
@@ -108,6 +117,33 @@ export interface Host {
   tierPolicyFor(iamAction: string): string | undefined;
   /** The loaded plugins' `instructions`, in load order, for the MCP server instructions. */
   readonly instructions: readonly string[];
+  /** How long list scans are kept in the estate snapshot, in seconds (0: not kept). */
+  readonly snapshotTtlSeconds: number;
+  /**
+   * Drops every kept scan, so the next call scans as the first one would: for proofs of what one
+   * call sends (the IAM proof runs each scenario on its own).
+   */
+  clearSnapshot(): void;
+}
+
+/** What one client call shares with the tools it calls through `ctx.callTool`. */
+interface CallShared {
+  readonly memo: Map<string, Promise<unknown>>;
+  /** The caller was fresh: nested calls inherit it. */
+  readonly fresh: boolean;
+  /** The start time of the oldest kept scan read anywhere in the call (tool clock, ms). */
+  readonly age: { oldestFetchedAt?: number };
+}
+
+/** The sentence an answer built on kept estate data carries, e.g. "Estate data from 4 min ago; ...". */
+export function dataAgeSentence(seconds: number): string {
+  const age =
+    seconds < 60
+      ? 'less than a minute'
+      : seconds < 90 * 60
+        ? `${Math.round(seconds / 60)} min`
+        : `${Math.round(seconds / 3600)} h`;
+  return `Estate data from ${age} ago; pass fresh: true to rescan.`;
 }
 
 /**
@@ -215,6 +251,10 @@ export function createHost(options: HostOptions): Host {
   const now = options.now ?? (() => new Date());
   const cacheFor = createToolCache(now, (scope) => scopeKey(options.aws, scope));
   const rateLimiters = options.pacing ? createRateLimiters(options.pacing) : PROCESS_RATE_LIMITERS;
+  const snapshot = createEstateSnapshot({
+    now,
+    ...(options.snapshot?.ttlSeconds !== undefined ? { ttlSeconds: options.snapshot.ttlSeconds } : {}),
+  });
 
   function fail(error: unknown, calls: CallRecorder, toolName: string): InvocationResult {
     const translated = translateError(error, hints);
@@ -227,7 +267,7 @@ export function createHost(options: HostOptions): Host {
     name: string,
     args: unknown,
     invokeOptions: InvokeOptions = {},
-    memo: Map<string, Promise<unknown>> = new Map(),
+    caller?: CallShared,
   ): Promise<InvocationResult> {
     const calls = new CallRecorder();
     const entry = registered.get(name);
@@ -248,6 +288,22 @@ export function createHost(options: HostOptions): Host {
     // fan-out in several sections passes Node's default of 10 without leaking anything.
     setMaxListeners(MAX_SIGNAL_LISTENERS, signal);
     const attachments: EmbeddedDocument[] = [];
+    const memo = caller?.memo ?? new Map<string, Promise<unknown>>();
+    const age = caller?.age ?? {};
+    // Writes plan and apply on what AWS says now, never on kept scans.
+    const fresh =
+      (caller?.fresh ?? false) ||
+      entry.tool.kind === 'write' ||
+      (input as Record<string, unknown>).fresh === true;
+    const snapshotView: EstateSnapshotAccess = {
+      fresh,
+      read: async <T>(action: string, key: string, fetch: () => Promise<T>): Promise<T> => {
+        const read = await snapshot.read(action, key, { fresh }, fetch);
+        if (read.reused && (age.oldestFetchedAt === undefined || read.fetchedAt < age.oldestFetchedAt))
+          age.oldestFetchedAt = read.fetchedAt;
+        return read.value;
+      },
+    };
     const ctx: ToolContext = {
       aws: options.aws,
       log: options.log,
@@ -267,7 +323,7 @@ export function createHost(options: HostOptions): Host {
             reason: 'not-registered',
             message: `${toolName} is not registered.`,
           };
-        const nested = await invoke(toolName, toolInput ?? {}, { signal }, memo);
+        const nested = await invoke(toolName, toolInput ?? {}, { signal }, { memo, fresh, age });
         if (!nested.ok)
           return {
             ok: false,
@@ -295,6 +351,7 @@ export function createHost(options: HostOptions): Host {
         }
         return pending;
       },
+      snapshot: snapshotView,
       contributions,
       pluginOptions: pluginOptions.get(entry.plugin) ?? {},
       cache: cacheFor(entry.plugin),
@@ -320,12 +377,18 @@ export function createHost(options: HostOptions): Host {
       const summary =
         entry.tool.kind === 'read' ? summaryOf(entry.tool, structured) : String(structured.summary ?? '');
       const note = options.resultNote ? `${options.resultNote}\n\n` : '';
+      const dataAgeSeconds =
+        age.oldestFetchedAt === undefined
+          ? undefined
+          : Math.max(0, Math.floor((now().getTime() - age.oldestFetchedAt) / 1000));
+      const ageNote = dataAgeSeconds === undefined ? '' : `\n${dataAgeSentence(dataAgeSeconds)}`;
       return {
         ok: true,
         structured,
-        text: `${note}${summary}\n\n${JSON.stringify(structured)}`,
+        text: `${note}${summary}${ageNote}\n\n${JSON.stringify(structured)}`,
         calls,
         attachments,
+        ...(dataAgeSeconds === undefined ? {} : { dataAgeSeconds }),
       };
     } catch (error) {
       return fail(error, calls, name);
@@ -356,6 +419,10 @@ export function createHost(options: HostOptions): Host {
         message: translated.message,
       }));
     }
+    // The host cannot tell which account/region the write touched: every kept scan of its services
+    // goes, so the next read (this one's follow-up question) sees the change.
+    const dropped = snapshot.invalidate(new Set(tool.iam.map(serviceOfAction)));
+    if (dropped > 0) options.log.debug(`${tool.name}: dropped ${dropped} kept scans`);
     return buildOutcome({ tool, plan, decision, maxBulkTargets, results });
   }
 
@@ -370,5 +437,7 @@ export function createHost(options: HostOptions): Host {
     },
     tierPolicyFor,
     instructions: options.plugins.flatMap(({ plugin }) => (plugin.instructions ? [plugin.instructions] : [])),
+    snapshotTtlSeconds: snapshot.ttlSeconds,
+    clearSnapshot: () => snapshot.clear(),
   };
 }

@@ -77,6 +77,7 @@ export {
   type ContributionSet,
   type Contributions,
   type EmbeddedDocument,
+  type EstateSnapshotAccess,
   type Finding,
   type FindingsContributor,
   type HostClientConfig,

@@ -115,6 +115,8 @@ describe('the CLI over stdio', () => {
     expect(client.getServerVersion()?.name).toBe('workspaces-euc-mcp');
     expect(client.getInstructions()).toContain('Writes are dry runs unless confirm=true');
     expect(client.getInstructions()).toContain('E2E desktops are test WorkSpaces');
+    // The config's snapshot TTL reaches the shared-inputs paragraph.
+    expect(client.getInstructions()).toContain('kept in an estate snapshot for 2 min');
     const { tools } = await client.listTools();
     // The host's own cross-service tools are always there, next to the plugin's read tool.
     expect(tools.map((t) => t.name).sort()).toEqual([

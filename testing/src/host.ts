@@ -41,8 +41,13 @@ export interface TestHostOptions {
   readonly estate?: Estate | EstateOptions;
   /** Latency, throttling and fault injection for the simulated estate. */
   readonly simulator?: SimulatorOptions;
-  /** The clock tools see. */
-  readonly now?: Date;
+  /**
+   * The clock tools see: a fixed instant, or a function for a clock the test moves (the estate
+   * snapshot's TTL and the data age of answers read it).
+   */
+  readonly now?: Date | (() => Date);
+  /** The estate snapshot behind `listOnce` (the config's `snapshot`); default TTL 300 s, 0 off. */
+  readonly snapshot?: { readonly ttlSeconds?: number };
   /**
    * The clock `ctx.rateLimit` waits on. Default: a `fakeClock()` of this host's own, so a paced
    * sweep runs instantly; pass one to read the waits it recorded.
@@ -141,6 +146,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
     ...(options.pluginOptions ? { pluginOptions: options.pluginOptions } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.hostTools ? { hostTools: true } : {}),
+    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
     ...(now ? { now } : {}),
     pacing: options.pacing ?? fakeClock(),
     aws: {

@@ -20,7 +20,8 @@ export interface IamDiscrepancy {
  * compares each tool's sent actions with its declared (effective) IAM actions. Every registered
  * tool must have at least one scenario, so none is skipped by forgetting it. Returns one entry per
  * tool that disagrees; an empty array is the proof. Scenarios must reach every code path that
- * sends a distinct action (e.g. a write scenario with confirm=true to reach apply).
+ * sends a distinct action (e.g. a write scenario with confirm=true to reach apply). Each scenario
+ * runs on an empty estate snapshot: a scan kept from an earlier scenario would hide a tool's own.
  */
 export async function proveIamExact(
   host: Host,
@@ -31,6 +32,7 @@ export async function proveIamExact(
   for (const scenario of scenarios) {
     if (!host.registered.has(scenario.tool))
       throw new Error(`IAM scenario names ${scenario.tool}, which is not registered in this host.`);
+    host.clearSnapshot();
     const result = await host.invoke(scenario.tool, scenario.input);
     const actions = sent.get(scenario.tool) ?? new Set<string>();
     for (const action of result.calls.actions()) actions.add(action);

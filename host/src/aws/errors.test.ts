@@ -3,6 +3,7 @@ import { awsError } from '../../test/fixtures/fake-aws.js';
 import {
   classifyAwsError,
   rememberFailedCall,
+  summarizeError,
   ToolError,
   type TranslationHints,
   translateError,
@@ -62,5 +63,32 @@ describe('AWS error translation', () => {
       code: 'NotFound',
       message: 'No desktop for user jdoe.',
     });
+  });
+
+  it('an endpoint that does not resolve says the service is not offered in that region', () => {
+    const error = Object.assign(new Error('getaddrinfo ENOTFOUND workspaces.ap-east-2.amazonaws.com'), {
+      code: 'ENOTFOUND',
+      hostname: 'workspaces.ap-east-2.amazonaws.com',
+    });
+    rememberFailedCall(error, { ...call, region: 'ap-east-2' });
+    const summary = summarizeError(error);
+    expect(summary.code).toBe('ServiceNotInRegion');
+    expect(summary.message).toMatch(/^workspaces is not offered in ap-east-2 or the region is not enabled/);
+    expect(translateError(error, hints)).toMatchObject({ kind: 'unavailable', region: 'ap-east-2' });
+  });
+
+  it('credentials refused in an opt-in region say the region is probably not enabled, not to sign in again', () => {
+    const refused = () =>
+      awsError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+    const optIn = refused();
+    rememberFailedCall(optIn, { ...call, region: 'ap-southeast-5' });
+    const translated = translateError(optIn, hints);
+    expect(translated.code).toBe('RegionNotEnabled');
+    expect(translated.message).toContain('ap-southeast-5 is an opt-in region');
+    expect(translated.message).not.toContain('aws sso login');
+    // The same answer in a region every account has is about the credentials.
+    const classic = refused();
+    rememberFailedCall(classic, { ...call, region: 'eu-west-1' });
+    expect(translateError(classic, hints).kind).toBe('expired-credentials');
   });
 });

@@ -92,6 +92,70 @@ const MISSING_CREDENTIALS_MARKERS = [
   'no credentials',
 ];
 
+/**
+ * Commercial regions every account has enabled. Every region AWS launched since March 2019 is
+ * opt-in (https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html), so this
+ * list is closed: a region not in it is opt-in.
+ */
+const ENABLED_BY_DEFAULT = new Set([
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+]);
+/** What AWS answers, per service, to a request signed for an opt-in region the account has not enabled. */
+const REGION_NOT_ENABLED_CODES = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'AuthFailure',
+  'OptInRequired',
+]);
+
+/** Why a region cannot answer at all, as opposed to a failure of the request. */
+interface RegionProblem {
+  readonly code: 'ServiceNotInRegion' | 'RegionNotEnabled';
+  readonly message: string;
+}
+
+/**
+ * A failure that says the service is not there in that region: its endpoint host does not resolve
+ * (the service is not offered there), or an opt-in commercial region rejected the credentials (the
+ * account has not enabled it). Both are answers about the region, not faults to retry or a reason
+ * to sign in again, so the message says which region and what to do.
+ */
+function regionProblemOf(error: unknown, code: string, message: string): RegionProblem | undefined {
+  const call = failedCallOf(error);
+  const host = stringField(error, 'hostname');
+  const region = call?.region ?? (host ? /\.([a-z]{2}(?:-[a-z]+)+-\d)\./.exec(host)?.[1] : undefined);
+  if (!region) return undefined;
+  const service = call?.iamAction.split(':')[0] ?? host?.split('.')[0] ?? 'the service';
+  if (stringField(error, 'code') === 'ENOTFOUND')
+    return {
+      code: 'ServiceNotInRegion',
+      message: `${service} is not offered in ${region} or the region is not enabled: its endpoint${host ? ` ${host}` : ''} does not resolve (if every region fails so, check the network).`,
+    };
+  const commercial = /^[a-z]{2}-[a-z]+-\d$/.test(region) && !/^(cn|us-gov|us-iso|eusc)-/.test(region);
+  if (REGION_NOT_ENABLED_CODES.has(code) && commercial && !ENABLED_BY_DEFAULT.has(region))
+    return {
+      code: 'RegionNotEnabled',
+      message: `${region} is an opt-in region that did not accept the credentials: it is probably not enabled for this account (AWS console: Account > AWS Regions), or ${service} is not offered there. AWS said: ${message}`,
+    };
+  return undefined;
+}
+
 function stringField(value: unknown, field: string): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const candidate = (value as Record<string, unknown>)[field];
@@ -111,6 +175,8 @@ export function classifyAwsError(error: unknown): ClassifiedAwsError {
   const lowered = `${code} ${message}`.toLowerCase();
   const status = httpStatusOf(error);
   const fault = stringField(error, '$fault');
+  const regionProblem = regionProblemOf(error, code, message);
+  if (regionProblem) return { kind: 'unavailable', ...regionProblem };
 
   let kind: AwsErrorKind = 'other';
   if (ACCESS_DENIED_CODES.has(code)) kind = 'access-denied';
@@ -187,6 +253,11 @@ export function translateError(error: unknown, hints: TranslationHints): Transla
     iamAction: call?.iamAction,
     region: call?.region,
   };
+  if (classified.code === 'ServiceNotInRegion' || classified.code === 'RegionNotEnabled')
+    return {
+      ...base,
+      message: call?.account ? `Account ${call.account}: ${classified.message}` : classified.message,
+    };
   switch (classified.kind) {
     case 'access-denied': {
       const action = call?.iamAction;

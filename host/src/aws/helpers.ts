@@ -76,13 +76,19 @@ interface ListOnceContext {
   };
   readonly signal: AbortSignal;
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  readonly snapshot?: {
+    readonly fresh: boolean;
+    read<T>(action: string, key: string, fetch: () => Promise<T>): Promise<T>;
+  };
 }
 
 /**
- * Every item of a paginated list, fetched once per client call however many tools ask for it.
- * The key is the IAM action, the account, the region and the input, so two plugins that list the
- * same thing (the cost and personal plugins both scan DescribeWorkspaces) share one scan inside a
- * composite report without knowing each other.
+ * Every item of a paginated list, scanned once however many tools ask for it: within one client
+ * call (nested tool calls included) the scan is never repeated, and across calls it comes from
+ * the host's estate snapshot while younger than its TTL, unless the call asked for `fresh` data
+ * (writes always do). The key is the IAM action, the account, the region and the input, so two
+ * plugins that list the same thing (the cost and personal plugins both scan DescribeWorkspaces)
+ * share one scan without knowing each other.
  */
 export function listOnce<Page, Item>(
   ctx: ListOnceContext,
@@ -96,9 +102,13 @@ export function listOnce<Page, Item>(
   const input = JSON.stringify(
     Object.fromEntries(Object.entries(spec.input).sort(([a], [b]) => a.localeCompare(b))),
   );
-  return ctx.memo(`list:${spec.action}:${account}:${region}:${input}`, () =>
-    collectPages(spec.pages(), spec.items, { signal: ctx.signal }),
-  );
+  const key = `list:${spec.action}:${account}:${region}:${input}`;
+  const scan = () => collectPages(spec.pages(), spec.items, { signal: ctx.signal });
+  const snapshot = ctx.snapshot;
+  if (!snapshot) return ctx.memo(key, scan);
+  // A fresh call (or a write nested in a composite) must not get what a non-fresh caller of the
+  // same call memoised from the snapshot, so freshness is part of the per-call key.
+  return ctx.memo(snapshot.fresh ? `${key}:fresh` : key, () => snapshot.read(spec.action, key, scan));
 }
 
 /**

@@ -166,6 +166,7 @@ export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): 
     log,
     reauthenticate,
     trace: options.trace,
+    ...(config.config.snapshot ? { snapshot: config.config.snapshot } : {}),
     ...(demoNow
       ? { now: () => new Date(demoNow.getTime()), resultNote: `Demo data: ${demo?.description ?? ''}` }
       : {}),

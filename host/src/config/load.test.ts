@@ -90,6 +90,17 @@ describe('config resolution', () => {
     expect(message).not.toContain('/plugins/0: must be string');
   });
 
+  it('the estate snapshot TTL is seconds from 0 (off) to a day, and nothing else', async () => {
+    const ok = dirWith({ '.workspaces-eucrc.json': JSON.stringify({ snapshot: { ttlSeconds: 0 } }) });
+    expect((await loadConfig({ searchFrom: ok })).config.snapshot).toEqual({ ttlSeconds: 0 });
+    const bad = dirWith({
+      '.workspaces-eucrc.json': JSON.stringify({ snapshot: { ttlSeconds: -1, minutes: 5 } }),
+    });
+    const message = ((await loadConfig({ searchFrom: bad }).catch((e: unknown) => e)) as Error).message;
+    expect(message).toContain('/snapshot/ttlSeconds: must be >= 0');
+    expect(message).toContain('/snapshot/minutes: is not a known field');
+  });
+
   it('a config file that does not parse is a ConfigError, not a crash', async () => {
     const dir = dirWith({ '.workspaces-eucrc.json': '{ not json' });
     await expect(loadConfig({ searchFrom: dir })).rejects.toBeInstanceOf(ConfigError);

@@ -72,12 +72,30 @@ export const LimitsSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** The largest snapshot TTL: a day-old scan is no longer an answer about the estate. */
+export const MAX_SNAPSHOT_TTL_SECONDS = 86_400;
+
+/** The estate snapshot: how long full list scans are kept across tool calls. */
+export const SnapshotSchema = Type.Object(
+  {
+    ttlSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_SNAPSHOT_TTL_SECONDS,
+        description: 'Seconds a list scan is kept across calls, default 300; 0 turns the snapshot off.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 /** The config file: which plugins, which AWS targets, which limits; it can only narrow the tiers. */
 export const ConfigSchema = Type.Object(
   {
     plugins: Type.Optional(Type.Array(PluginEntrySchema)),
     targets: Type.Optional(Type.Array(TargetSchema)),
     limits: Type.Optional(LimitsSchema),
+    snapshot: Type.Optional(SnapshotSchema),
     maxTier: Type.Optional(
       Type.Integer({
         minimum: 0,

@@ -92,7 +92,12 @@ export function pageOf<Row>(
   input: { readonly limit?: number | undefined; readonly cursor?: string | undefined },
   limits: Limits,
 ): { readonly page: Row[]; readonly offset: number; readonly nextCursor?: string } {
-  const cursor = readCursor(input.cursor, { ...input, cursor: undefined, limit: undefined, fresh: undefined });
+  const cursor = readCursor(input.cursor, {
+    ...input,
+    cursor: undefined,
+    limit: undefined,
+    fresh: undefined,
+  });
   return { offset: cursor.offset, ...cursor.page(rows, input.limit ?? limits.pageSize) };
 }
 

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { ToolError } from '../aws/errors.js';
+import { partitionRegions } from '../aws/partitions.js';
 import type { AwsAccess, Scope } from '../plugin-api/types.js';
 
 export type { Scope } from '../plugin-api/types.js';
@@ -40,16 +41,20 @@ export function regionScope(aws: AwsAccess, region: string | undefined): Scope {
  * instructions explain them once, and `selectScopes` checks them with errors naming the field.
  */
 export const ScopeInput = {
-  accounts: Type.Optional(Type.Array(Type.String(), { description: 'Target labels/ids; default all' })),
-  regions: Type.Optional(Type.Array(Type.String(), { description: 'Default configured' })),
-  fresh: Type.Optional(Type.Boolean({ description: 'Rescan, skip snapshot' })),
+  accounts: Type.Optional(Type.Array(Type.String())),
+  regions: Type.Optional(Type.Array(Type.String(), { description: 'or ["all"]' })),
+  fresh: Type.Optional(Type.Boolean({ description: 'skip snapshot' })),
 };
 
 /** What `selectScopes` reads from a tool's input. */
 export interface ScopeSelection {
   readonly accounts?: readonly string[];
+  /** Region codes, or `["all"]`: every region of each target's partition. */
   readonly regions?: readonly string[];
 }
+
+/** The `regions` value that means every region of the target's partition. */
+export const ALL_REGIONS = 'all';
 
 const REGION = new RegExp(REGION_PATTERN);
 
@@ -68,6 +73,14 @@ function checkSelection(selection: ScopeSelection): void {
     if (selection.regions.length === 0)
       throw new ToolError('InvalidInput', 'regions: give at least one region, or omit it.');
     if (selection.regions.length > 40) throw new ToolError('InvalidInput', 'regions: at most 40 entries.');
+    if (selection.regions.includes(ALL_REGIONS)) {
+      if (selection.regions.length > 1)
+        throw new ToolError(
+          'InvalidInput',
+          'regions: "all" stands alone; give ["all"] or a list of region codes, not both.',
+        );
+      return;
+    }
     const bad = selection.regions.findIndex((r) => !REGION.test(r));
     if (bad >= 0)
       throw new ToolError(
@@ -77,9 +90,26 @@ function checkSelection(selection: ScopeSelection): void {
   }
 }
 
-/** Every (account, region) pair the selection covers, in config order. */
+/** Every region of the partition of `target`'s first region, from the AWS SDK's region data. */
+function allRegionsOf(aws: AwsAccess, target: AwsAccess['targets'][number]): readonly string[] {
+  const home = target.regions[0] ?? aws.defaultRegion;
+  const regions = partitionRegions(home);
+  if (!regions)
+    throw new ToolError(
+      'InvalidInput',
+      'regions: "all" needs the AWS SDK\'s region list, which this installation lacks; name the regions instead.',
+    );
+  return regions;
+}
+
+/**
+ * Every (account, region) pair the selection covers, in config order. `regions: ["all"]` means
+ * every region of each target's partition (regions where a service is not offered, or that the
+ * account has not enabled, then fail in the tool's `errors`, with a message saying so).
+ */
 export function selectScopes(aws: AwsAccess, selection: ScopeSelection): Scope[] {
   checkSelection(selection);
+  const all = selection.regions?.[0] === ALL_REGIONS;
   const targets = selection.accounts
     ? selection.accounts.map((wanted) => {
         const target = aws.targets.find((t) => t.label === wanted || t.account === wanted);
@@ -92,7 +122,7 @@ export function selectScopes(aws: AwsAccess, selection: ScopeSelection): Scope[]
       })
     : aws.targets;
   return targets.flatMap((target) =>
-    (selection.regions ?? target.regions).map((region) => ({
+    (all ? allRegionsOf(aws, target) : (selection.regions ?? target.regions)).map((region) => ({
       region,
       ...(target.account ? { account: target.account } : {}),
     })),

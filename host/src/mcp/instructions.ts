@@ -1,3 +1,5 @@
+import { DEFAULT_SNAPSHOT_TTL_SECONDS } from '../shared-state/estate-snapshot.js';
+
 /**
  * The server `instructions` every MCP client receives at initialize, written for the model: what
  * the host itself guarantees (summaries, pages, gated writes, actionable errors), then what each
@@ -12,8 +14,27 @@ How to answer well:
 - Writes are dry runs unless confirm=true; destructive tools also need the exact acknowledge phrase, and batches above the blast-radius cap are refused. Always show the plan to the user and get their agreement before confirming.
 - Tool errors say what to do: a missing IAM action names the generated policy to attach; expired credentials say how to sign in again.`;
 
-/** The host's instructions followed by each loaded plugin's, in load order. */
-export function serverInstructions(pluginInstructions: readonly string[]): string {
-  if (pluginInstructions.length === 0) return HOST_INSTRUCTIONS;
-  return `${HOST_INSTRUCTIONS}\n\nThe loaded plugins:\n${pluginInstructions.map((text) => `- ${text}`).join('\n')}`;
+/**
+ * The shared scope inputs, explained once here so no tool's schema has to (they are bare there to
+ * keep every tool's schema small). `ttlSeconds` is the estate snapshot's, 0 when it is off.
+ */
+export function scopeInstructions(ttlSeconds: number): string {
+  const kept =
+    ttlSeconds <= 0
+      ? 'the server keeps no estate snapshot, so every call scans'
+      : `list scans are kept in an estate snapshot for ${ttlSeconds % 60 === 0 ? `${ttlSeconds / 60} min` : `${ttlSeconds} s`}, and an answer built on kept data says how old it is`;
+  return `Estate tools share three optional inputs: accounts (config target labels or account ids; default every configured target), regions (region codes, or ["all"] for every region of the target's partition; default each target's configured regions), and fresh (true rescans instead of reading the estate snapshot: ${kept}; writes always read fresh). Tools about one resource find it in whichever configured account and region holds it; accounts/regions only narrow the search.`;
+}
+
+/**
+ * The host's instructions, the shared inputs, then each loaded plugin's, in load order.
+ * `snapshotTtlSeconds` defaults to the snapshot's default TTL.
+ */
+export function serverInstructions(
+  pluginInstructions: readonly string[],
+  snapshotTtlSeconds: number = DEFAULT_SNAPSHOT_TTL_SECONDS,
+): string {
+  const host = `${HOST_INSTRUCTIONS}\n\n${scopeInstructions(snapshotTtlSeconds)}`;
+  if (pluginInstructions.length === 0) return host;
+  return `${host}\n\nThe loaded plugins:\n${pluginInstructions.map((text) => `- ${text}`).join('\n')}`;
 }

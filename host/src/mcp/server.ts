@@ -18,6 +18,9 @@ const MCP_LEVEL: Readonly<Record<LogLevel, LoggingLevel>> = {
   error: 'error',
 };
 
+/** The `_meta` key of a result built on kept estate data: its age in seconds. */
+export const DATA_AGE_META_KEY = 'workspaces-euc-mcp/dataAgeSeconds';
+
 /** JSON Schema as plain data: typebox schemas are JSON Schema already, minus symbol keys. */
 function plainSchema(schema: object): McpTool['inputSchema'] {
   return JSON.parse(JSON.stringify(schema)) as McpTool['inputSchema'];
@@ -33,8 +36,8 @@ export function createMcpServer(
     {
       capabilities: { tools: { listChanged: false }, logging: {} },
       instructions: options.extraInstructions
-        ? `${options.extraInstructions}\n\n${serverInstructions(host.instructions)}`
-        : serverInstructions(host.instructions),
+        ? `${options.extraInstructions}\n\n${serverInstructions(host.instructions, host.snapshotTtlSeconds)}`
+        : serverInstructions(host.instructions, host.snapshotTtlSeconds),
     },
   );
   const tools: McpTool[] = [...host.registered.values()].map((entry) => ({
@@ -83,6 +86,10 @@ export function createMcpServer(
         })),
       ],
       structuredContent: result.structured,
+      // The data age goes in _meta, not structuredContent: tools have strict output schemas.
+      ...(result.dataAgeSeconds === undefined
+        ? {}
+        : { _meta: { [DATA_AGE_META_KEY]: result.dataAgeSeconds } }),
     };
   });
   const logSink: LogSink = (level, message, data) => {

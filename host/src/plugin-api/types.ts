@@ -129,6 +129,26 @@ export interface ToolCache {
   ): Promise<CacheRead<T>>;
 }
 
+/**
+ * One call's view of the host's estate snapshot: full list scans kept across calls for a TTL
+ * (the config's `snapshot.ttlSeconds`), which `listOnce` reads through. Plugins rarely use it
+ * directly; `fresh` tells a tool whether the call asked to rescan (a tool keeping its own
+ * estate-derived data may honour it too).
+ */
+export interface EstateSnapshotAccess {
+  /**
+   * True when this call must not use kept scans: its input said `fresh: true`, it is a write
+   * (plan and apply never work on stale state), or the call that made it was fresh.
+   */
+  readonly fresh: boolean;
+  /**
+   * The value of the scan `key` (which must name the account, region and input) of IAM `action`:
+   * kept from an earlier call when younger than the TTL and this call is not fresh, else fetched
+   * and kept. A write drops every kept scan of the services its IAM actions belong to.
+   */
+  read<T>(action: string, key: string, fetch: () => Promise<T>): Promise<T>;
+}
+
 /** Spaces requests to an API with a hard, low rate limit; see `ToolContext.rateLimit`. */
 export interface RateLimiter {
   /** Resolves when a request in `scope` may be sent; rejects if `signal` aborts the wait. */
@@ -166,6 +186,12 @@ export interface ToolContext {
    * so a composite report does not scan the same estate twice.
    */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /**
+   * The host's estate snapshot as this call sees it (see {@link EstateSnapshotAccess}); `listOnce`
+   * reads through it. Optional so contexts built by hand (unit tests) need none: `listOnce` then
+   * shares a scan within the call only.
+   */
+  readonly snapshot?: EstateSnapshotAccess;
   /** The contributions of every loaded plugin (third-party ones included). */
   readonly contributions: ContributionSet;
   /**
