@@ -1,4 +1,6 @@
 import type {
+  DescribeIpGroupsCommandOutput,
+  DescribeWorkspaceDirectoriesCommandOutput,
   DescribeWorkspacesCommandOutput,
   WorkSpacesClient,
   Workspace,
@@ -11,7 +13,6 @@ import {
   fetchInBatches,
   listOnce,
   type Scope,
-  scopeKey,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import type { SnapshotFacts } from '../facts.js';
@@ -69,18 +70,24 @@ export async function describeWorkspacesByIds(
   return new Map(found.flatMap((ws) => (ws.WorkspaceId ? [[ws.WorkspaceId, ws] as const] : [])));
 }
 
-/** Every WorkSpaces directory in the scope (Personal and Pools), memoised per client call. */
+/**
+ * Every WorkSpaces directory in the scope (Personal and Pools), through the host's `listOnce`:
+ * shared with every tool of the call (and the estate snapshot the host keeps between calls).
+ */
 export function listDirectories(ctx: ToolContext, scope: Scope): Promise<WorkspaceDirectory[]> {
-  return ctx.memo(`personal:directories:${scopeKey(ctx.aws, scope)}`, async () => {
-    const { paginateDescribeWorkspaceDirectories } = await workspacesSdk();
-    return collectPages(
-      paginateDescribeWorkspaceDirectories(
+  const input = { Limit: MAX_IDS_PER_DESCRIBE };
+  return listOnce(ctx, {
+    action: 'workspaces:DescribeWorkspaceDirectories',
+    where: scope,
+    input,
+    pages: async function* (): AsyncGenerator<DescribeWorkspaceDirectoriesCommandOutput> {
+      const { paginateDescribeWorkspaceDirectories } = await workspacesSdk();
+      yield* paginateDescribeWorkspaceDirectories(
         { client: await workspacesClient(ctx, scope), pageSize: MAX_IDS_PER_DESCRIBE },
-        {},
-      ),
-      (page) => page.Directories,
-      { signal: ctx.signal },
-    );
+        input,
+      );
+    },
+    items: (page) => page.Directories,
   });
 }
 
@@ -107,22 +114,26 @@ export async function describeDirectoriesByIds(
 }
 
 /**
- * Every IP access group in the scope. DescribeIpGroups has no SDK paginator, so NextToken is
- * followed here; 25 is the API's maximum page size.
+ * Every IP access group in the scope, through the host's `listOnce`. DescribeIpGroups has no SDK
+ * paginator, so NextToken is followed here; 25 is the API's maximum page size.
  */
 export function listIpGroups(ctx: ToolContext, scope: Scope): Promise<WorkspacesIpGroup[]> {
-  return ctx.memo(`personal:ip-groups:${scopeKey(ctx.aws, scope)}`, async () => {
-    const { DescribeIpGroupsCommand } = await workspacesSdk();
-    const client = await workspacesClient(ctx, scope);
-    const groups: WorkspacesIpGroup[] = [];
-    let nextToken: string | undefined;
-    do {
-      ctx.signal.throwIfAborted();
-      const page = await client.send(new DescribeIpGroupsCommand({ MaxResults: 25, NextToken: nextToken }));
-      groups.push(...(page.Result ?? []));
-      nextToken = page.NextToken;
-    } while (nextToken);
-    return groups;
+  const input = { MaxResults: 25 };
+  return listOnce(ctx, {
+    action: 'workspaces:DescribeIpGroups',
+    where: scope,
+    input,
+    pages: async function* (): AsyncGenerator<DescribeIpGroupsCommandOutput> {
+      const { DescribeIpGroupsCommand } = await workspacesSdk();
+      const client = await workspacesClient(ctx, scope);
+      let nextToken: string | undefined;
+      do {
+        const page = await client.send(new DescribeIpGroupsCommand({ ...input, NextToken: nextToken }));
+        yield page;
+        nextToken = page.NextToken;
+      } while (nextToken);
+    },
+    items: (page) => page.Result,
   });
 }
 

@@ -1,22 +1,19 @@
-import type { Workspace, WorkspaceDirectory } from '@aws-sdk/client-workspaces';
+import type { WorkspaceDirectory } from '@aws-sdk/client-workspaces';
 import {
   type ErrorEntry,
   errorEntry,
   getMetricDataBatched,
-  mapBounded,
   type Scope,
+  type ScopeSelection,
   SERVICE_LABELS,
+  selectScopes,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import { describeSubnetsByIds } from '../aws/ec2.js';
+import { type LocatedWorkspace, locateWorkspaces, type SearchFailure, searchScopes } from '../aws/locate.js';
 import { cloudWatchSdk, workspacesSdk } from '../aws/sdk.js';
-import {
-  describeDirectoriesByIds,
-  describeWorkspacesByIds,
-  listAllWorkspaces,
-  listDirectories,
-  workspacesClient,
-} from '../aws/workspaces.js';
+import { desktopsOfUser } from '../aws/user-lookup.js';
+import { describeDirectoriesByIds, listAllWorkspaces, workspacesClient } from '../aws/workspaces.js';
 import { type DirectoryCapacity, directoryCapacity } from '../directories/subnets.js';
 import { meanOf, metricErrors, metricWindow, sumOf, valuesOf, workspaceQuery } from '../metrics/metrics.js';
 import type { ConnectionMetricFacts } from './connection-findings.js';
@@ -31,68 +28,83 @@ export interface DesktopLookup {
 
 const HOUR = 3600;
 
-/**
- * Above this many directories in a region, a per-directory user lookup costs more than it saves;
- * below it, one DescribeWorkspaces(DirectoryId, UserName) per directory beats paging every desktop
- * (10,000 desktops are 400 pages of 25).
- */
-export const MAX_DIRECTORIES_FOR_USER_LOOKUP = 50;
-
-/**
- * The desktops of a user anywhere in the region. UserName is a server-side filter only together
- * with DirectoryId (API reference), so each Personal directory is asked once; if that finds
- * nothing (AWS may match the name more strictly than an admin types it) the region is scanned and
- * matched case-insensitively.
- */
-export async function desktopsOfUser(ctx: ToolContext, scope: Scope, userName: string): Promise<Workspace[]> {
-  const directories = (await listDirectories(ctx, scope)).filter(
-    (d) => d.DirectoryId && d.WorkspaceType !== 'POOLS' && d.State !== 'DEREGISTERED',
-  );
-  if (directories.length > 0 && directories.length <= MAX_DIRECTORIES_FOR_USER_LOOKUP) {
-    const { DescribeWorkspacesCommand } = await workspacesSdk();
-    const client = await workspacesClient(ctx, scope);
-    const settled = await mapBounded(
-      directories,
-      ctx.limits.concurrency,
-      async (d) =>
-        (await client.send(new DescribeWorkspacesCommand({ DirectoryId: d.DirectoryId, UserName: userName })))
-          .Workspaces ?? [],
-      { signal: ctx.signal },
-    );
-    const found = settled.flatMap((outcome) => {
-      if (!outcome.ok) throw outcome.error;
-      return outcome.value;
-    });
-    if (found.length > 0) return found;
-  }
-  const wanted = userName.toLowerCase();
-  return (await listAllWorkspaces(ctx, scope)).filter((ws) => ws.UserName?.toLowerCase() === wanted);
+/** The desktops the input names, each with its scope, and where the search looked. */
+export interface ResolvedDesktops {
+  /** The field the desktops were named by, for a not-found error. */
+  readonly field: 'workspaceId' | 'userName' | 'computerName';
+  /** The value searched for, as the summary says it. */
+  readonly by: string;
+  readonly matches: readonly LocatedWorkspace[];
+  readonly scopes: readonly Scope[];
+  readonly failures: readonly SearchFailure[];
 }
 
-/** Finds the desktop(s) the input names; the first is diagnosed, the rest are listed. */
+/**
+ * Finds the desktop(s) the input names in every selected scope; the first is diagnosed, the rest
+ * are listed. An id is asked by id (DescribeWorkspaces, no scan); a user name per directory (with
+ * directoryId, only that directory); a computer name needs a scan of each scope (shared).
+ */
 export async function resolveDesktops(
   ctx: ToolContext,
-  scope: Scope,
+  selection: ScopeSelection,
   input: DesktopLookup,
-): Promise<{ by: string; matches: Workspace[] }> {
+): Promise<ResolvedDesktops> {
   if (input.workspaceId) {
-    const found = await describeWorkspacesByIds(ctx, scope, [input.workspaceId]);
-    return { by: `workspaceId ${input.workspaceId}`, matches: [...found.values()] };
+    const search = await locateWorkspaces(ctx, selection, [input.workspaceId]);
+    const found = search.found.get(input.workspaceId);
+    return {
+      field: 'workspaceId',
+      by: input.workspaceId,
+      matches: found ? [found] : [],
+      scopes: search.scopes,
+      failures: search.failures,
+    };
   }
-  if (input.userName && input.directoryId) {
-    // UserName is a server-side filter only together with DirectoryId (API reference).
-    const { DescribeWorkspacesCommand } = await workspacesSdk();
-    const page = await (await workspacesClient(ctx, scope)).send(
-      new DescribeWorkspacesCommand({ DirectoryId: input.directoryId, UserName: input.userName }),
-    );
-    return { by: `user ${input.userName} in ${input.directoryId}`, matches: page.Workspaces ?? [] };
+  const scopes = selectScopes(ctx.aws, selection);
+  const { userName, directoryId } = input;
+  if (userName) {
+    if (directoryId) {
+      // UserName is a server-side filter only together with DirectoryId (API reference).
+      const { DescribeWorkspacesCommand } = await workspacesSdk();
+      const search = await searchScopes(
+        ctx,
+        scopes,
+        async (scope) =>
+          (
+            await (
+              await workspacesClient(ctx, scope)
+            ).send(new DescribeWorkspacesCommand({ DirectoryId: directoryId, UserName: userName }))
+          ).Workspaces ?? [],
+      );
+      return {
+        field: 'userName',
+        by: `user ${userName} in ${directoryId}`,
+        matches: search.found,
+        scopes,
+        failures: search.failures,
+      };
+    }
+    const search = await desktopsOfUser(ctx, scopes, userName);
+    const [first] = search.failures;
+    if (first && search.failures.length === scopes.length) throw first.error;
+    return {
+      field: 'userName',
+      by: `user ${userName}`,
+      matches: search.found,
+      scopes,
+      failures: search.failures,
+    };
   }
-  if (input.userName)
-    return { by: `user ${input.userName}`, matches: await desktopsOfUser(ctx, scope, input.userName) };
   const wanted = (input.computerName ?? '').toLowerCase();
+  const search = await searchScopes(ctx, scopes, async (scope) =>
+    (await listAllWorkspaces(ctx, scope)).filter((ws) => ws.ComputerName?.toLowerCase() === wanted),
+  );
   return {
+    field: 'computerName',
     by: `computer ${input.computerName}`,
-    matches: (await listAllWorkspaces(ctx, scope)).filter((ws) => ws.ComputerName?.toLowerCase() === wanted),
+    matches: search.found,
+    scopes,
+    failures: search.failures,
   };
 }
 

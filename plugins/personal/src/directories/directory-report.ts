@@ -140,3 +140,57 @@ export function byHealth(a: DirectoryRow, b: DirectoryRow): number {
     a.directoryId.localeCompare(b.directoryId)
   );
 }
+
+/** A finding in a page of directory rows: its detail and next step may be stated once in `advice`. */
+export const PagedFindingSchema = Type.Object({
+  id: Type.String(),
+  severity: Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('critical')]),
+  title: Type.String(),
+  detail: Type.Optional(Type.String()),
+  nextStep: Type.Optional(Type.String()),
+});
+type PagedFinding = Static<typeof PagedFindingSchema>;
+
+/** What a finding id means and what to do, when every row of the page says the same. */
+export const AdviceSchema = Type.Record(
+  Type.String(),
+  Type.Object({ detail: Type.String(), nextStep: Type.Optional(Type.String()) }),
+  { description: 'Detail and next step per finding id, stated once for every row it applies to.' },
+);
+export type Advice = Static<typeof AdviceSchema>;
+
+/**
+ * Moves the detail and next step of every finding id that reads the same in each row of `rows`
+ * into one `advice` entry (the same paragraph ten times is most of a page's bytes); findings whose
+ * text differs per directory keep it in the row.
+ */
+export function shareAdvice<Row extends { readonly findings: readonly DiagnosisFindingLike[] }>(
+  rows: readonly Row[],
+): { rows: (Omit<Row, 'findings'> & { findings: PagedFinding[] })[]; advice: Advice } {
+  const texts = new Map<string, Set<string>>();
+  for (const row of rows)
+    for (const f of row.findings) {
+      const seen = texts.get(f.id) ?? new Set<string>();
+      seen.add(JSON.stringify([f.detail, f.nextStep ?? null]));
+      texts.set(f.id, seen);
+    }
+  const shared = new Set([...texts].filter(([, seen]) => seen.size === 1).map(([id]) => id));
+  const advice: Advice = {};
+  const paged = rows.map((row) => ({
+    ...row,
+    findings: row.findings.map((f): PagedFinding => {
+      if (!shared.has(f.id)) return { ...f };
+      advice[f.id] = { detail: f.detail, ...(f.nextStep ? { nextStep: f.nextStep } : {}) };
+      return { id: f.id, severity: f.severity, title: f.title };
+    }),
+  }));
+  return { rows: paged, advice };
+}
+
+interface DiagnosisFindingLike {
+  readonly id: string;
+  readonly severity: 'info' | 'warning' | 'critical';
+  readonly title: string;
+  readonly detail: string;
+  readonly nextStep?: string;
+}

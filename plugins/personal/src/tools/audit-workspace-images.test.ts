@@ -1,5 +1,5 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { ANSWER_BUDGET, answerBytes, createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
 import plugin from '../index.js';
@@ -82,5 +82,28 @@ describe('audit_workspace_images', () => {
     ]);
     expect(result.counts.permissionsChecked).toBe(1);
     expect(result.images.filter((i) => i.owner === 'self' && i.sharedWithAccounts === null)).toHaveLength(2);
+  });
+
+  it('at 10,000 desktops in one region the default answer stays within the answer budget', {
+    timeout: 60_000,
+  }, async () => {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: { seed: 11, desktops: 10_000, regions: ['us-east-1'] },
+    });
+    const result = await invokeOk<Audit>(host, TOOL, {});
+    expect(result.counts.images).toBeGreaterThan(0);
+    expect(answerBytes(result)).toBeLessThanOrEqual(ANSWER_BUDGET);
+  });
+
+  it('audits the images of every region, each row with its region, sharing looked up where the image lives', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 200 } });
+    const result = await invokeOk<Audit>(host, TOOL, { limit: 200 });
+    expect(new Set(result.images.map((i) => i.region))).toEqual(new Set(['us-east-1', 'eu-west-1']));
+    const regionOf = new Map(result.images.map((i) => [i.imageId, i.region]));
+    for (const request of host.requests.filter(
+      (r) => r.action === 'workspaces:DescribeWorkspaceImagePermissions',
+    ))
+      expect(regionOf.get(request.input.ImageId as string)).toBe(request.region);
   });
 });

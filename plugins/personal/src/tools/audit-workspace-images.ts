@@ -5,55 +5,37 @@ import {
   ErrorList,
   errorEntry,
   mapBounded,
-  RegionInput,
-  regionScope,
+  type Scope,
+  ScopeInput,
   SERVICE_LABELS,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { acrossScopes, PlaceFields, partialNote, placeOf, placesText } from '../aws/scopes.js';
 import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
-import { type ImageFacts, imageFacts, imageFindings } from '../images.js';
-import { Counts, tally } from '../schemas.js';
+import { imageFacts, imageFindings } from '../images.js';
+import { Counts, checkInteger, Int, tally } from '../schemas.js';
 
 /** The most DescribeWorkspaceImagePermissions calls one audit may make (one per owned image). */
 const MAX_PERMISSION_LOOKUPS = 500;
+/** Images listed by default (findings first): ~300 bytes a row keeps the answer within budget. */
+const DEFAULT_LIMIT = 30;
 
 const Input = Type.Object(
   {
-    staleDays: Type.Optional(
-      Type.Integer({
-        minimum: 30,
-        maximum: 730,
-        default: 180,
-        description: 'Images older than this are flagged for a refresh.',
-      }),
-    ),
-    maxPermissionLookups: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        maximum: MAX_PERMISSION_LOOKUPS,
-        default: 50,
-        description: 'Most owned images whose sharing is looked up (one call each), newest first.',
-      }),
-    ),
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 200,
-        default: 50,
-        description: 'Most images listed (findings first).',
-      }),
-    ),
-    region: RegionInput,
+    staleDays: Int(),
+    maxPermissionLookups: Int(),
+    limit: Int(),
+    ...ScopeInput,
   },
   { additionalProperties: false },
 );
+type Input = Static<typeof Input>;
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const Output = Type.Object({
   summary: Type.String(),
-  region: Type.String(),
   counts: Type.Object({
     images: Type.Integer(),
     owned: Type.Integer(),
@@ -66,6 +48,7 @@ const Output = Type.Object({
   images: Type.Array(
     Type.Object({
       imageId: Type.String(),
+      ...PlaceFields,
       name: NullableString,
       state: Type.String(),
       owner: Type.String(),
@@ -133,11 +116,8 @@ async function sharedAccounts(client: WorkSpacesClient, imageId: string): Promis
   return accounts;
 }
 
-async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
-  const scope = regionScope(ctx.aws, input.region);
-  const staleDays = input.staleDays ?? 180;
-  const cap = input.maxPermissionLookups ?? 50;
-  const limit = input.limit ?? 50;
+/** One scope's owned and shared images; the shared listing is best effort. */
+async function scopeImages(ctx: ToolContext, scope: Scope) {
   const client = await workspacesClient(ctx, scope);
   const errors: ErrorEntry[] = [];
   const [owned, shared] = await Promise.all([
@@ -147,46 +127,70 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
       return [];
     }),
   ]);
-  const newestFirst = (a: WorkspaceImage, b: WorkspaceImage) =>
-    (b.Created?.getTime() ?? 0) - (a.Created?.getTime() ?? 0);
+  return { client, owned, shared, errors };
+}
+
+const newestFirst = (a: WorkspaceImage, b: WorkspaceImage) =>
+  (b.Created?.getTime() ?? 0) - (a.Created?.getTime() ?? 0);
+
+async function run(input: Input, ctx: ToolContext): Promise<Output> {
+  checkInteger('staleDays', input.staleDays, 30, 730);
+  checkInteger('maxPermissionLookups', input.maxPermissionLookups, 0, MAX_PERMISSION_LOOKUPS);
+  checkInteger('limit', input.limit, 1, 200);
+  const staleDays = input.staleDays ?? 180;
+  const cap = input.maxPermissionLookups ?? 50;
+  const limit = input.limit ?? DEFAULT_LIMIT;
+  const fan = await acrossScopes(ctx, input, (scope) => scopeImages(ctx, scope));
+  const errors = [...fan.errors, ...fan.answered.flatMap((a) => a.value.errors)];
+  type Placed = { scope: Scope; client: WorkSpacesClient; image: WorkspaceImage };
+  const owned: Placed[] = fan.answered.flatMap(({ scope, value }) =>
+    value.owned.map((image) => ({ scope, client: value.client, image })),
+  );
+  const shared: Placed[] = fan.answered.flatMap(({ scope, value }) =>
+    value.shared.map((image) => ({ scope, client: value.client, image })),
+  );
   // Only owned images can be shared out; an image still PENDING or in ERROR cannot be shared yet.
-  const lookups = owned
-    .filter((i) => i.State === 'AVAILABLE')
-    .sort(newestFirst)
-    .slice(0, cap);
-  const permissions = new Map<string, string[]>();
+  const available = owned.filter((o) => o.image.State === 'AVAILABLE');
+  const lookups = [...available].sort((a, b) => newestFirst(a.image, b.image)).slice(0, cap);
+  const permissions = new Map<Placed, string[]>();
   const settled = await mapBounded(
     lookups,
     ctx.limits.concurrency,
-    (image) => sharedAccounts(client, image.ImageId ?? ''),
-    {
-      signal: ctx.signal,
-    },
+    (o) => sharedAccounts(o.client, o.image.ImageId ?? ''),
+    { signal: ctx.signal },
   );
   for (const outcome of settled) {
-    if (outcome.ok) permissions.set(outcome.item.ImageId ?? '', outcome.value);
-    else errors.push(errorEntry(SERVICE_LABELS.personal, scope, outcome.error));
+    if (outcome.ok) permissions.set(outcome.item, outcome.value);
+    else errors.push(errorEntry(SERVICE_LABELS.personal, outcome.item.scope, outcome.error));
   }
   const now = ctx.now();
-  const facts: ImageFacts[] = [
-    ...owned.map((i) => imageFacts(i, true, now, permissions.get(i.ImageId ?? '') ?? null)),
-    ...shared.map((i) => imageFacts(i, false, now, null)),
+  const facts = [
+    ...owned.map((o) => ({ o, f: imageFacts(o.image, true, now, permissions.get(o) ?? null) })),
+    ...shared.map((o) => ({ o, f: imageFacts(o.image, false, now, null) })),
   ];
-  const findings = facts.flatMap((f) => imageFindings(f, staleDays));
+  const findings = facts.flatMap(({ f }) => imageFindings(f, staleDays));
   const withFindings = new Set(findings.filter((f) => f.severity === 'warning').map((f) => f.imageId));
   const ordered = [...facts].sort(
     (a, b) =>
-      Number(withFindings.has(b.imageId)) - Number(withFindings.has(a.imageId)) ||
-      (b.ageDays ?? 0) - (a.ageDays ?? 0),
+      Number(withFindings.has(b.f.imageId)) - Number(withFindings.has(a.f.imageId)) ||
+      (b.f.ageDays ?? 0) - (a.f.ageDays ?? 0),
   );
   const byState: Record<string, number> = {};
-  for (const f of facts) tally(byState, f.state);
-  const stale = facts.filter((f) => f.ageDays !== null && f.ageDays > staleDays).length;
-  const sharedOut = facts.filter((f) => (f.sharedWithAccounts?.length ?? 0) > 0).length;
-  const unchecked = owned.filter((i) => i.State === 'AVAILABLE').length - lookups.length;
+  for (const { f } of facts) tally(byState, f.state);
+  const stale = facts.filter(({ f }) => f.ageDays !== null && f.ageDays > staleDays).length;
+  const sharedOut = facts.filter(({ f }) => (f.sharedWithAccounts?.length ?? 0) > 0).length;
+  const unchecked = available.length - lookups.length;
+  const listed = ordered.slice(0, limit);
+  const listedIds = new Set(listed.map(({ f }) => f.imageId));
   return {
-    summary: `${facts.length} WorkSpaces images in ${scope.region} (${owned.length} owned, ${shared.length} shared with this account): ${byState.ERROR ?? 0} in ERROR, ${stale} older than ${staleDays} days, ${sharedOut} shared out to other accounts.`,
-    region: scope.region,
+    summary:
+      `${facts.length} WorkSpaces images in ${
+        placesText(
+          ctx.aws,
+          fan.answered.map((a) => a.scope),
+        ) || 'no readable scope'
+      } (${owned.length} owned, ${shared.length} shared with this account): ${byState.ERROR ?? 0} in ERROR, ${stale} older than ${staleDays} days, ${sharedOut} shared out to other accounts.` +
+      partialNote(errors),
     counts: {
       images: facts.length,
       owned: owned.length,
@@ -196,8 +200,8 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
       sharedOut,
       permissionsChecked: permissions.size,
     },
-    images: ordered.slice(0, limit),
-    findings: findings.filter((f) => ordered.slice(0, limit).some((i) => i.imageId === f.imageId)),
+    images: listed.map(({ o, f }) => ({ ...f, ...placeOf(ctx.aws, o.scope) })),
+    findings: findings.filter((f) => listedIds.has(f.imageId)),
     truncated: ordered.length > limit,
     notes: [
       ...(unchecked > 0
@@ -219,8 +223,7 @@ export const auditWorkspaceImages = defineTool({
   name: 'audit_workspace_images',
   title: 'Audit WorkSpaces images',
   description:
-    'Are my WorkSpaces Personal images current, healthy and shared only where intended? Lists owned images and images shared with this account: state, age (flags images older than staleDays), available WorkSpaces updates, and for owned images the accounts each is shared with. ' +
-    'Cost: DescribeWorkspaceImages (1 call per 25 images, owned and shared listed separately) plus one DescribeWorkspaceImagePermissions call per owned AVAILABLE image, newest first, capped by maxPermissionLookups with bounded concurrency.',
+    'Are my WorkSpaces Personal images current, healthy and shared only where intended? Owned and shared-in images with state, age (stale past staleDays, default 180), updates, and who owned images are shared with (maxPermissionLookups newest, default 50).',
   tier: 0,
   iam: ['workspaces:DescribeWorkspaceImages', 'workspaces:DescribeWorkspaceImagePermissions'],
   input: Input,

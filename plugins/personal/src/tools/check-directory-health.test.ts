@@ -1,9 +1,16 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import {
+  ANSWER_BUDGET,
+  answerBytes,
+  createTestHost,
+  generateEstate,
+  invokeOk,
+  toolSchemaBytes,
+} from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, IMPAIRED_AD, SUBNETS, smallEstate, WSD } from '../__tests__/estate.js';
 import plugin from '../index.js';
-import type { checkDirectoryHealth } from './check-directory-health.js';
+import { checkDirectoryHealth } from './check-directory-health.js';
 
 type Health = ToolOutput<typeof checkDirectoryHealth>;
 const TOOL = 'check_directory_health';
@@ -176,8 +183,13 @@ describe('check_directory_health', () => {
   it('at 10,000 desktops the directories of a region cost one call per API, and exhausted subnets are found', {
     timeout: 60_000,
   }, async () => {
-    const host = await createTestHost({ plugins: [plugin], estate: { seed: 11, desktops: 10_000 } });
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: { seed: 11, desktops: 10_000, regions: ['us-east-1'] },
+    });
     const result = await invokeOk<Health>(host, TOOL, {});
+    expect(toolSchemaBytes(checkDirectoryHealth)).toBeLessThanOrEqual(650);
+    expect(answerBytes(result)).toBeLessThanOrEqual(ANSWER_BUDGET);
     expect(host.simulator.countsByAction()).toEqual({
       'ds:DescribeDirectories': 1,
       'ec2:DescribeSubnets': 1,
@@ -188,5 +200,37 @@ describe('check_directory_health', () => {
     const exhausted = result.directories.filter((d) => d.freeIps.level === 'critical');
     expect(exhausted.length).toBeGreaterThan(0);
     for (const d of exhausted) expect(d.findings.map((f) => f.id)).toContain('directory.ips-exhausted');
+  });
+
+  it('checks the directories of every region; one region failing is an errors entry and the other answers', async () => {
+    const estate = generateEstate({ seed: 42, desktops: 200 });
+    const personal = (region: string) =>
+      estate.personal.directories.filter((d) => d.region === region).length;
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const all = await invokeOk<Health>(host, TOOL, { limit: 100 });
+    expect(all.counts.directories).toBe(personal('us-east-1') + personal('eu-west-1'));
+    expect(new Set(all.directories.map((d) => d.region))).toEqual(new Set(['us-east-1', 'eu-west-1']));
+    const failing = await createTestHost({
+      plugins: [plugin],
+      estate,
+      simulator: {
+        faults: [
+          {
+            service: 'workspaces',
+            operation: 'DescribeWorkspaceDirectories',
+            region: 'eu-west-1',
+            code: 'AccessDeniedException',
+          },
+        ],
+      },
+    });
+    const partial = await invokeOk<Health>(failing, TOOL, { limit: 100 });
+    expect(partial.counts.directories).toBe(personal('us-east-1'));
+    expect(partial.errors).toEqual([
+      expect.objectContaining({
+        region: 'eu-west-1',
+        iamAction: 'workspaces:DescribeWorkspaceDirectories',
+      }),
+    ]);
   });
 });

@@ -5,17 +5,17 @@ import {
   type ErrorEntry,
   ErrorList,
   errorEntry,
-  PageInput,
-  RegionInput,
+  pageNote,
   readCursor,
-  regionScope,
   type Scope,
+  ScopeInput,
   SERVICE_LABELS,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 import { describeDsStatuses } from '../aws/directory-service.js';
 import { describeSubnetsByIds } from '../aws/ec2.js';
+import { acrossScopes, PlaceFields, partialNote, placeOf, placesText } from '../aws/scopes.js';
 import { workspacesSdk } from '../aws/sdk.js';
 import {
   describeDirectoriesByIds,
@@ -24,23 +24,39 @@ import {
   workspacesClient,
 } from '../aws/workspaces.js';
 import { type IpGroupFacts, ipGroupFacts, isWorkSpacesManaged } from '../directories/directories.js';
-import { byHealth, DirectoryRowSchema, directoryRow } from '../directories/directory-report.js';
+import {
+  AdviceSchema,
+  byHealth,
+  DirectoryRowSchema,
+  directoryRow,
+  PagedFindingSchema,
+  shareAdvice,
+} from '../directories/directory-report.js';
 import { directoryCapacity, FREE_IPS_CRITICAL, FREE_IPS_WARNING_FRACTION } from '../directories/subnets.js';
 import type { DsStatus } from '../facts.js';
-import { DirectoryIdSchema } from '../schemas.js';
+import { BarePage, checkDirectoryId, checkInteger, Str } from '../schemas.js';
 
 const Input = Type.Object(
-  {
-    directoryId: Type.Optional(DirectoryIdSchema),
-    ...PageInput(100),
-    region: RegionInput,
-  },
+  { directoryId: Str(), ...BarePage, ...ScopeInput },
   { additionalProperties: false },
 );
+type Input = Static<typeof Input>;
+
+/** Rows per page at most; a directory row with its subnets and findings is ~1 KB. */
+const MAX_LIMIT = 100;
+/** Directories per page by default (worst first), so the default answer stays within budget. */
+const DEFAULT_ROWS = 10;
+
+const Row = Type.Object({ ...DirectoryRowSchema.properties, ...PlaceFields });
+type Row = Static<typeof Row>;
+const PagedRow = Type.Object({
+  ...DirectoryRowSchema.properties,
+  ...PlaceFields,
+  findings: Type.Array(PagedFindingSchema),
+});
 
 const Output = Type.Object({
   summary: Type.String(),
-  region: Type.String(),
   counts: Type.Object({
     directories: Type.Integer(),
     healthy: Type.Integer(),
@@ -48,7 +64,8 @@ const Output = Type.Object({
     unhealthy: Type.Integer(),
     lowOnIps: Type.Integer({ description: 'Directories whose subnets are low on (or out of) free IPs.' }),
   }),
-  directories: Type.Array(DirectoryRowSchema),
+  directories: Type.Array(PagedRow),
+  advice: AdviceSchema,
   nextCursor: Type.Optional(Type.String()),
   notes: Type.Array(Type.String()),
   errors: ErrorList(),
@@ -71,13 +88,15 @@ async function ipGroupsByIds(ctx: ToolContext, scope: Scope, groupIds: readonly 
   return groups;
 }
 
-async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
-  const scope = regionScope(ctx.aws, input.region);
-  // Read before any request (a bad cursor costs none), bound to the directory and resolved region.
-  const position = readCursor(input.cursor, { directoryId: input.directoryId ?? null, region: scope.region });
+/** One scope's directories judged; a failed secondary lookup is an error entry, the rest stands. */
+async function scopeHealth(
+  ctx: ToolContext,
+  scope: Scope,
+  directoryId: string | undefined,
+): Promise<{ rows: Row[]; errors: ErrorEntry[] }> {
   const errors: ErrorEntry[] = [];
-  const directories = input.directoryId
-    ? await describeDirectoriesByIds(ctx, scope, [input.directoryId])
+  const directories = directoryId
+    ? await describeDirectoriesByIds(ctx, scope, [directoryId])
     : await listDirectories(ctx, scope);
   const adIds = directories.flatMap((d) =>
     d.DirectoryId && !isWorkSpacesManaged(d.DirectoryId) ? [d.DirectoryId] : [],
@@ -94,7 +113,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     describeDsStatuses(ctx, scope, adIds).catch(failed(SERVICE_LABELS.directoryService)),
     groupIds.length === 0
       ? Promise.resolve([])
-      : (input.directoryId ? ipGroupsByIds(ctx, scope, groupIds) : listIpGroups(ctx, scope)).catch(
+      : (directoryId ? ipGroupsByIds(ctx, scope, groupIds) : listIpGroups(ctx, scope)).catch(
           failed(SERVICE_LABELS.personal),
         ),
     // One request for every directory's subnets (200 ids a call), not one per directory.
@@ -103,19 +122,31 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const groupFacts = groups
     ? new Map<string, IpGroupFacts>(groups.map((g) => [g.groupId ?? '', ipGroupFacts(g)]))
     : undefined;
-  const rows = directories
-    .map((d) => {
-      const id = d.DirectoryId ?? '';
-      const ds: DsStatus = isWorkSpacesManaged(id)
-        ? { kind: 'not-applicable' }
-        : (dsStatuses?.get(id) ?? { kind: 'unknown' });
-      return directoryRow(d, {
-        ds,
-        ipGroups: groupFacts,
-        capacity: subnets ? directoryCapacity(d.SubnetIds ?? [], subnets) : undefined,
-      });
-    })
-    .sort(byHealth);
+  const place = placeOf(ctx.aws, scope);
+  const rows = directories.map((d) => {
+    const id = d.DirectoryId ?? '';
+    const ds: DsStatus = isWorkSpacesManaged(id)
+      ? { kind: 'not-applicable' }
+      : (dsStatuses?.get(id) ?? { kind: 'unknown' });
+    const row = directoryRow(d, {
+      ds,
+      ipGroups: groupFacts,
+      capacity: subnets ? directoryCapacity(d.SubnetIds ?? [], subnets) : undefined,
+    });
+    return { ...row, ...place };
+  });
+  return { rows, errors };
+}
+
+async function run(input: Input, ctx: ToolContext): Promise<Output> {
+  checkDirectoryId('directoryId', input.directoryId);
+  checkInteger('limit', input.limit, 1, MAX_LIMIT);
+  const { limit, cursor, fresh: _fresh, ...filters } = input;
+  // Read before any request (a bad cursor costs none), bound to the directory and the scopes.
+  const position = readCursor(cursor, filters);
+  const fan = await acrossScopes(ctx, input, (scope) => scopeHealth(ctx, scope, input.directoryId));
+  const errors = [...fan.errors, ...fan.answered.flatMap((a) => a.value.errors)];
+  const rows = fan.answered.flatMap((a) => a.value.rows).sort(byHealth);
   const counts = {
     directories: rows.length,
     healthy: rows.filter((r) => r.status === 'healthy').length,
@@ -124,28 +155,36 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     lowOnIps: rows.filter((r) => r.freeIps.level === 'low' || r.freeIps.level === 'critical').length,
   };
   const { offset } = position;
-  const { page, nextCursor: next } = position.page(rows, input.limit ?? ctx.limits.pageSize);
+  const { page, nextCursor } = position.page(rows, limit ?? Math.min(ctx.limits.pageSize, DEFAULT_ROWS));
+  const where = placesText(
+    ctx.aws,
+    fan.answered.map((a) => a.scope),
+  );
   const worst = rows.find((r) => r.status !== 'healthy');
   const tightest = rows
     .filter((r) => r.freeIps.level === 'critical' || r.freeIps.level === 'low')
     .sort((a, b) => (a.freeIps.free ?? 0) - (b.freeIps.free ?? 0))[0];
   const summary =
-    rows.length === 0
+    (rows.length === 0
       ? input.directoryId
-        ? `Directory ${input.directoryId} is not registered with WorkSpaces in ${scope.region} (or does not exist).`
-        : `No WorkSpaces directories in ${scope.region}.`
-      : `${rows.length} directories in ${scope.region}: ${counts.unhealthy} unhealthy, ${counts.degraded} degraded, ${counts.healthy} healthy; ${counts.lowOnIps} low on free IPs.` +
-        (worst ? ` Worst: ${worst.directoryId} — ${worst.findings[0]?.title ?? worst.status}.` : '') +
+        ? `Directory ${input.directoryId} is not registered with WorkSpaces in ${where || 'any readable scope'} (or does not exist).`
+        : `No WorkSpaces directories in ${where || 'any readable scope'}.`
+      : `${rows.length} directories in ${where}: ${counts.unhealthy} unhealthy, ${counts.degraded} degraded, ${counts.healthy} healthy; ${counts.lowOnIps} low on free IPs.` +
+        (worst
+          ? ` Worst: ${worst.directoryId} (${worst.region}) — ${worst.findings[0]?.title ?? worst.status}.`
+          : '') +
         (tightest && tightest !== worst
           ? ` Fewest free IPs: ${tightest.directoryId} (${tightest.freeIps.free ?? 0}).`
           : '') +
-        (next ? ` Showing ${offset + 1}–${offset + page.length}; pass nextCursor for more.` : '');
+        pageNote(offset, page.length, nextCursor)) + partialNote(errors);
+  // Directories share most findings (no IP group, local admin...): each explanation is said once.
+  const { rows: pagedRows, advice } = shareAdvice(page);
   return {
     summary,
-    region: scope.region,
     counts,
-    directories: page,
-    ...(next ? { nextCursor: next } : {}),
+    directories: pagedRows,
+    advice,
+    ...(nextCursor ? { nextCursor } : {}),
     notes: [
       `Free IPs: every new desktop and every rebuild takes one address in a directory subnet. A directory is critical under ${FREE_IPS_CRITICAL} free (one CreateWorkspaces batch) and low under ${FREE_IPS_WARNING_FRACTION * 100}% of its subnets' usable addresses.`,
       ...(errors.length > 0
@@ -160,9 +199,7 @@ export const checkDirectoryHealth = defineTool({
   name: 'check_directory_health',
   title: 'Check WorkSpaces directory health',
   description:
-    'Are my WorkSpaces directories healthy, locked down and not running out of IP addresses? For one directory (directoryId) or every directory in the region (worst first, limit + cursor): WorkSpaces registration state, Directory Service stage for AD-backed d- directories (WorkSpaces-managed wsd- ones have none), free IPs in the directory subnets (each launch or rebuild takes one; flagged under 25 free or under 10%), IP access groups with any 0.0.0.0/0 rule flagged, directories with no IP group flagged, users as local administrators, web access, maintenance mode, internet access, default OU. ' +
-    'Each directory gets findings and a status (unhealthy/degraded/healthy). Use diagnose_workspace_connectivity for one desktop. ' +
-    'Cost: DescribeWorkspaceDirectories (1 call per 25 directories), ds:DescribeDirectories (1 call per 25 AD-backed directories), DescribeIpGroups (1 call per 25 groups), ec2:DescribeSubnets (1 call for up to 200 subnets: every directory at once).',
+    'Are my WorkSpaces directories healthy, locked down and not running out of IPs? Worst first: registration, Directory Service stage, free subnet IPs (each launch or rebuild takes one), open IP access groups, local admin, web access, maintenance mode.',
   tier: 0,
   iam: [
     'workspaces:DescribeWorkspaceDirectories',

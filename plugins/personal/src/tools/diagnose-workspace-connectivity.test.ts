@@ -1,9 +1,9 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
-import { createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
+import { createTestHost, generateEstate, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, desktop, desktopIn, smallEstate } from '../__tests__/estate.js';
 import plugin from '../index.js';
-import type { diagnoseWorkspaceConnectivity } from './diagnose-workspace-connectivity.js';
+import { diagnoseWorkspaceConnectivity } from './diagnose-workspace-connectivity.js';
 
 type Diagnosis = ToolOutput<typeof diagnoseWorkspaceConnectivity>;
 
@@ -154,19 +154,20 @@ describe('diagnose_workspace_connectivity', () => {
     );
   });
 
-  it('a user name alone is looked up in each directory; an unknown one falls back to one scan and is not_found', async () => {
+  it('a user name alone is looked up in each directory; an unknown one falls back to one scan and is not found', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
     const bob = await invokeOk<Diagnosis>(host, TOOL, { userName: 'bob' });
     expect(bob.workspace?.workspaceId).toBe('ws-unheal001');
     // Three directories: three filtered lookups, not a page through every desktop.
     expect(host.simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(3);
     host.simulator.resetCalls();
-    const nobody = await invokeOk<Diagnosis>(host, TOOL, { userName: 'nobody' });
-    expect(nobody.status).toBe('not_found');
+    const nobody = await host.invoke(TOOL, { userName: 'nobody' });
+    expect(nobody.ok).toBe(false);
+    expect(nobody.text).toContain('userName: no WorkSpace matches user nobody in us-east-1');
     expect(host.simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(4);
   });
 
-  it('at 10,000 desktops a user is found with one lookup per directory instead of a 240-page scan', {
+  it('at 10,000 desktops a user is found with one lookup per directory of every region instead of a 240-page scan', {
     timeout: 60_000,
   }, async () => {
     const estate = generateEstate({ seed: 11, desktops: 10_000 });
@@ -174,23 +175,59 @@ describe('diagnose_workspace_connectivity', () => {
       (d) => d.region === 'us-east-1' && d.workspace.State === 'UNHEALTHY',
     );
     const directories = estate.personal.directories.filter(
-      (d) =>
-        d.region === 'us-east-1' &&
-        d.directory.WorkspaceType !== 'POOLS' &&
-        d.directory.State !== 'DEREGISTERED',
+      (d) => d.directory.WorkspaceType !== 'POOLS' && d.directory.State !== 'DEREGISTERED',
     );
     const host = await createTestHost({ plugins: [plugin], estate });
     const result = await invokeOk<Diagnosis>(host, TOOL, { userName: target?.workspace.UserName ?? '' });
-    expect(result.status).not.toBe('not_found');
+    expect(result.region).toBe('us-east-1');
     expect(host.simulator.countsByAction()['workspaces:DescribeWorkspaces']).toBe(directories.length);
   });
 
-  it('an unknown id is not_found and nothing else is looked up', async () => {
+  it('an unknown id is an error naming the field and where it looked; nothing else is looked up', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
-    const result = await invokeOk<Diagnosis>(host, TOOL, { workspaceId: 'ws-nothere01' });
-    expect(result.status).toBe('not_found');
-    expect(result.summary).toContain('ws-nothere01');
+    const result = await host.invoke(TOOL, { workspaceId: 'ws-nothere01' });
+    expect(result.ok).toBe(false);
+    expect(result.text).toContain('workspaceId: no WorkSpace matches ws-nothere01 in us-east-1');
     expect(host.requests.map((r) => r.action)).toEqual(['workspaces:DescribeWorkspaces']);
+  });
+
+  it('a desktop in eu-west-1 is diagnosed without naming its region, every lookup sent to eu-west-1', async () => {
+    expect(toolSchemaBytes(diagnoseWorkspaceConnectivity)).toBeLessThanOrEqual(650);
+    const estate = generateEstate({ seed: 42, desktops: 200 });
+    const desktop = estate.personal.desktops.find(
+      (d) => d.region === 'eu-west-1' && d.workspace.State === 'UNHEALTHY',
+    );
+    const workspaceId = desktop?.workspace.WorkspaceId ?? '';
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Diagnosis>(host, TOOL, { workspaceId });
+    expect(result).toMatchObject({ region: 'eu-west-1', workspace: { workspaceId, state: 'UNHEALTHY' } });
+    expect(result.errors).toEqual([]);
+    // The id is asked of both regions (25 a request); everything after that only of eu-west-1.
+    const after = host.requests.filter((r) => r.action !== 'workspaces:DescribeWorkspaces');
+    expect(after.length).toBeGreaterThan(3);
+    expect(after.every((r) => r.region === 'eu-west-1')).toBe(true);
+  });
+
+  it('a region that cannot be searched is named when the desktop is found nowhere else', async () => {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: { seed: 42, desktops: 40 },
+      simulator: {
+        faults: [
+          {
+            service: 'workspaces',
+            operation: 'DescribeWorkspaces',
+            region: 'eu-west-1',
+            code: 'AccessDeniedException',
+          },
+        ],
+      },
+    });
+    const result = await host.invoke(TOOL, { workspaceId: 'ws-nothere01' });
+    expect(result.ok).toBe(false);
+    expect(result.text).toContain(
+      'workspaceId: no WorkSpace matches ws-nothere01 in us-east-1; could not search eu-west-1 (AccessDeniedException)',
+    );
   });
 
   it('AccessDenied on the desktop lookup fails the call and names the IAM action and the policy that grants it', async () => {
@@ -294,10 +331,11 @@ describe('diagnose_workspace_connectivity', () => {
     const both = await host.invoke(TOOL, { workspaceId: 'ws-unheal001', computerName: 'x' });
     expect(both.ok).toBe(false);
     expect(both.text).toContain('exactly one of');
-    const bad = await host.invoke(TOOL, { workspaceId: 'WS-BAD', lookbackHours: 500 });
+    const bad = await host.invoke(TOOL, { workspaceId: 'WS-BAD' });
     expect(bad.ok).toBe(false);
-    expect(bad.text).toContain('/workspaceId');
-    expect(bad.text).toContain('/lookbackHours');
+    expect(bad.text).toContain('workspaceId: "WS-BAD" is not a WorkSpace id');
+    const long = await host.invoke(TOOL, { workspaceId: 'ws-unheal001', lookbackHours: 500 });
+    expect(long.text).toContain('lookbackHours: expected an integer from 1 to 168');
     expect(host.requests).toHaveLength(0);
   });
 });

@@ -2,14 +2,16 @@ import {
   defineTool,
   type ErrorEntry,
   ErrorList,
-  RegionInput,
-  regionScope,
+  errorEntry,
+  ScopeInput,
   SERVICE_LABELS,
   type ToolContext,
   ToolError,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 import { describeDsStatuses } from '../aws/directory-service.js';
+import { searchedText } from '../aws/locate.js';
+import { PlaceFields, placeOf } from '../aws/scopes.js';
 import { describeConnectionStatus, describeSnapshots } from '../aws/workspaces.js';
 import { WorkspaceRowSchema, workspaceFacts, workspaceRow } from '../desktops/rows.js';
 import { allowedActions, describeState } from '../desktops/states.js';
@@ -32,46 +34,42 @@ import {
 import { percentFree } from '../directories/subnets.js';
 import type { DsStatus } from '../facts.js';
 import { round } from '../metrics/metrics.js';
-import { DirectoryIdSchema, WorkspaceIdSchema } from '../schemas.js';
+import { checkDirectoryId, checkInteger, checkText, checkWorkspaceId, Int, Str } from '../schemas.js';
 
 const Input = Type.Object(
   {
-    workspaceId: Type.Optional(WorkspaceIdSchema),
-    userName: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 63,
-        description: 'The directory user name (exact, case-insensitive).',
-      }),
-    ),
-    directoryId: Type.Optional(DirectoryIdSchema),
-    computerName: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 63,
-        description: 'The desktop computer name (exact, case-insensitive).',
-      }),
-    ),
-    region: RegionInput,
-    lookbackHours: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 168, default: 24, description: 'Metric window in hours (1–168).' }),
-    ),
+    workspaceId: Str(),
+    userName: Str(),
+    directoryId: Str(),
+    computerName: Str(),
+    lookbackHours: Int(),
+    ...ScopeInput,
   },
   { additionalProperties: false },
 );
+type Input = Static<typeof Input>;
+
+function checkInput(input: Input): void {
+  const given = [input.workspaceId, input.userName, input.computerName].filter((v) => v !== undefined);
+  if (given.length !== 1)
+    throw new ToolError(
+      'InvalidInput',
+      'Give exactly one of workspaceId, userName (optionally with directoryId) or computerName.',
+    );
+  checkWorkspaceId('workspaceId', input.workspaceId);
+  checkDirectoryId('directoryId', input.directoryId);
+  checkText('userName', input.userName, 63);
+  checkText('computerName', input.computerName, 63);
+  checkInteger('lookbackHours', input.lookbackHours, 1, 168);
+}
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 
 const Output = Type.Object({
   summary: Type.String(),
-  status: Type.Union([
-    Type.Literal('healthy'),
-    Type.Literal('degraded'),
-    Type.Literal('unhealthy'),
-    Type.Literal('not_found'),
-  ]),
-  region: Type.String(),
+  status: Type.Union([Type.Literal('healthy'), Type.Literal('degraded'), Type.Literal('unhealthy')]),
+  ...PlaceFields,
   workspace: Type.Optional(
     Type.Object({
       ...WorkspaceRowSchema.properties,
@@ -134,29 +132,24 @@ const Output = Type.Object({
 });
 type Output = Static<typeof Output>;
 
-async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
-  const given = [input.workspaceId, input.userName, input.computerName].filter((v) => v !== undefined);
-  if (given.length !== 1)
-    throw new ToolError(
-      'InvalidInput',
-      'Give exactly one of workspaceId, userName (optionally with directoryId) or computerName.',
-    );
-  const scope = regionScope(ctx.aws, input.region);
+async function run(input: Input, ctx: ToolContext): Promise<Output> {
+  checkInput(input);
   const lookbackHours = input.lookbackHours ?? 24;
-  const { by, matches } = await resolveDesktops(ctx, scope, input);
-  const [ws, ...others] = [...matches].sort(
-    (a, b) => Number(b.State === 'AVAILABLE') - Number(a.State === 'AVAILABLE'),
+  const resolved = await resolveDesktops(ctx, input, input);
+  const [located, ...others] = [...resolved.matches].sort(
+    (a, b) => Number(b.workspace.State === 'AVAILABLE') - Number(a.workspace.State === 'AVAILABLE'),
   );
-  const errors: ErrorEntry[] = [];
-  if (!ws?.WorkspaceId)
-    return {
-      summary: `No WorkSpace matches ${by} in ${scope.region}. Check the spelling and region, or search with find_workspaces.`,
-      status: 'not_found',
-      region: scope.region,
-      findings: [],
-      remediation: [],
-      errors,
-    };
+  // Scopes that could not be searched are reported: the desktop may have a namesake there.
+  const errors: ErrorEntry[] = resolved.failures.map((f) =>
+    errorEntry(SERVICE_LABELS.personal, f.scope, f.error),
+  );
+  const ws = located?.workspace;
+  if (!located || !ws?.WorkspaceId)
+    throw new ToolError(
+      'NotFound',
+      `${resolved.field}: no WorkSpace matches ${resolved.by} ${searchedText(ctx.aws, resolved)}. Check the spelling, or search with find_workspaces.`,
+    );
+  const { scope } = located;
   const workspaceId = ws.WorkspaceId;
   const directoryId = ws.DirectoryId;
   const [connection, snapshots, directory, ds, metrics] = await Promise.all([
@@ -197,8 +190,8 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     weighted.push({
       id: 'user.multiple-desktops',
       severity: 'warning',
-      title: `${input.userName} has ${matches.length} desktops`,
-      detail: `A user can sign in to only one WorkSpace per directory; the others are listed in otherMatches (${others.map((o) => o.WorkspaceId).join(', ')}).`,
+      title: `${input.userName} has ${resolved.matches.length} desktops`,
+      detail: `A user can sign in to only one WorkSpace per directory; the others are listed in otherMatches (${others.map((o) => o.workspace.WorkspaceId).join(', ')}).`,
       weight: 65,
     });
   const findings = rankFindings(weighted);
@@ -209,7 +202,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   return {
     summary: `${workspaceId} (${row.userName ?? 'no user'}) is ${status}: ${state ?? 'unknown state'}${lead ? `; top finding: ${lead.title}` : ''}.`,
     status,
-    region: scope.region,
+    ...placeOf(ctx.aws, scope),
     workspace: {
       ...row,
       stateMeaning: state ? describeState(state).meaning : 'Unknown state.',
@@ -220,7 +213,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
       pendingModifications: [...facts.modifications],
       related: [...facts.related],
     },
-    ...(others.length > 0 ? { otherMatches: others.slice(0, 10).map(workspaceRow) } : {}),
+    ...(others.length > 0 ? { otherMatches: others.slice(0, 10).map((o) => workspaceRow(o.workspace)) } : {}),
     ...(connection
       ? {
           connection: {
@@ -283,12 +276,7 @@ export const diagnoseWorkspaceConnectivity = defineTool({
   name: 'diagnose_workspace_connectivity',
   title: 'Diagnose WorkSpace connectivity',
   description:
-    'Why can this user not connect? Diagnoses one WorkSpaces Personal desktop, found by workspaceId, by userName (add directoryId for an exact server-side lookup) or by computerName. ' +
-    "Returns a ranked list of findings (critical first, most likely cause first) and a remediation ladder (wait → reboot → check → rebuild last): the desktop's state with what it means and which actions it allows, " +
-    'live connection state and last user connection, directory registration and Directory Service stage (skipped for WorkSpaces-managed wsd- directories), pending modifications, restore/rebuild snapshots, the maintenance window in force, ' +
-    'and over lookbackHours: connection attempts and failures (summed), in-session latency and session launch time. Overall status healthy/degraded/unhealthy/not_found. ' +
-    "It also reads the free IPs of the directory's subnets (a rebuild gives the desktop a new private IP) and the CPU, a documented UNHEALTHY cause. " +
-    'Cost: about 7 API calls (DescribeWorkspaces, DescribeWorkspacesConnectionStatus, DescribeWorkspaceSnapshots, DescribeWorkspaceDirectories, ds:DescribeDirectories, ec2:DescribeSubnets, one GetMetricData); a lookup by userName without directoryId adds one DescribeWorkspaces per directory (up to 50 directories); a lookup by computerName pages through every desktop in the region (25 per call).',
+    'Why can this user not connect? Diagnoses one WorkSpaces Personal desktop by workspaceId, userName (+directoryId) or computerName: ranked findings and a remediation ladder.',
   tier: 0,
   iam: [
     'workspaces:DescribeWorkspaces',

@@ -1,9 +1,17 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
-import { createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
+import {
+  ANSWER_BUDGET,
+  answerBytes,
+  createTestHost,
+  generateEstate,
+  invokeOk,
+  TOOL_SCHEMA_BUDGET,
+  toolSchemaBytes,
+} from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, smallEstate } from '../__tests__/estate.js';
 import plugin from '../index.js';
-import type { findWorkspaces } from './find-workspaces.js';
+import { findWorkspaces } from './find-workspaces.js';
 
 type Found = ToolOutput<typeof findWorkspaces>;
 const TOOL = 'find_workspaces';
@@ -27,7 +35,7 @@ describe('find_workspaces', () => {
     const alice = await invokeOk<Found>(host, TOOL, { query: 'ALI' });
     expect(alice.rows.map((r) => r.userName)).toEqual(['alice']);
     expect(alice.lookup).toMatch(/^full scan/);
-    const byIp = await invokeOk<Found>(host, TOOL, { ipAddress: '10.0.12.17' });
+    const byIp = await invokeOk<Found>(host, TOOL, { query: '10.0.12.17' });
     expect(byIp.rows.map((r) => r.userName)).toEqual(['mallory']);
   });
 
@@ -95,7 +103,7 @@ describe('find_workspaces', () => {
     const inRegion = estate.personal.desktops.filter((d) => d.region === REGION);
     const unhealthy = inRegion.filter((d) => d.workspace.State === 'UNHEALTHY').length;
     const host = await createTestHost({ plugins: [plugin], estate });
-    const result = await invokeOk<Found>(host, TOOL, { state: 'UNHEALTHY', limit: 10 });
+    const result = await invokeOk<Found>(host, TOOL, { state: 'UNHEALTHY', limit: 10, regions: [REGION] });
     expect(host.simulator.countsByAction()).toEqual({
       'workspaces:DescribeWorkspaces': Math.ceil(inRegion.length / 25),
     });
@@ -103,5 +111,79 @@ describe('find_workspaces', () => {
     expect(result.matched).toBe(unhealthy);
     expect(result.rows).toHaveLength(10);
     expect(result.nextCursor).toBeDefined();
+  });
+
+  it('at 10,000 desktops in one region the default answer (a page of rows) stays within the answer budget', {
+    timeout: 60_000,
+  }, async () => {
+    expect(toolSchemaBytes(findWorkspaces)).toBeLessThanOrEqual(TOOL_SCHEMA_BUDGET);
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: { seed: 11, desktops: 10_000, regions: [REGION] },
+    });
+    const result = await invokeOk<Found>(host, TOOL, {});
+    expect(result.matched).toBe(10_000);
+    expect(result.nextCursor).toBeDefined();
+    expect(answerBytes(result)).toBeLessThanOrEqual(ANSWER_BUDGET);
+  });
+
+  it('answers for every configured region: the UNHEALTHY desktops of both regions are counted, each row with its region', async () => {
+    const estate = generateEstate({ seed: 42, desktops: 200 });
+    const unhealthy = estate.personal.desktops.filter((d) => d.workspace.State === 'UNHEALTHY');
+    const regions = [...new Set(unhealthy.map((d) => d.region))].sort();
+    expect(regions).toEqual(['eu-west-1', 'us-east-1']);
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Found>(host, TOOL, { state: 'UNHEALTHY' });
+    expect(result.matched).toBe(unhealthy.length);
+    expect([...new Set(result.rows.map((r) => r.region))].sort()).toEqual(regions);
+    expect(result.rows.every((r) => r.account === undefined)).toBe(true);
+    expect(result.summary).toContain(`${unhealthy.length} WorkSpace(s) match in us-east-1, eu-west-1`);
+    const narrowed = await invokeOk<Found>(host, TOOL, { state: 'UNHEALTHY', regions: ['eu-west-1'] });
+    expect(narrowed.matched).toBe(unhealthy.filter((d) => d.region === 'eu-west-1').length);
+  });
+
+  it('reaches a second configured account, and rows then name their account', async () => {
+    const accounts = ['111122223333', '444455556666'];
+    const estate = generateEstate({ seed: 8, desktops: 80, accounts, regions: [REGION] });
+    const inSecond = estate.personal.desktops.filter((d) => d.account === accounts[1]);
+    expect(inSecond.length).toBeGreaterThan(0);
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Found>(host, TOOL, { limit: 500 });
+    expect(result.matched).toBe(80);
+    expect(result.rows.filter((r) => r.account === accounts[1])).toHaveLength(inSecond.length);
+    const second = await invokeOk<Found>(host, TOOL, { accounts: [accounts[1]], limit: 500 });
+    expect(second.matched).toBe(inSecond.length);
+    expect(second.summary).toContain(`${accounts[1]}/${REGION}`);
+  });
+
+  it('a region that cannot be read is an errors entry; the other region still answers', async () => {
+    const estate = generateEstate({ seed: 42, desktops: 200 });
+    const inUsEast = estate.personal.desktops.filter((d) => d.region === 'us-east-1').length;
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate,
+      simulator: {
+        faults: [
+          {
+            service: 'workspaces',
+            operation: 'DescribeWorkspaces',
+            region: 'eu-west-1',
+            code: 'AccessDeniedException',
+          },
+        ],
+      },
+    });
+    const result = await invokeOk<Found>(host, TOOL, { limit: 500 });
+    expect(result.matched).toBe(inUsEast);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        service: 'WorkSpaces Personal',
+        region: 'eu-west-1',
+        code: 'AccessDeniedException',
+        iamAction: 'workspaces:DescribeWorkspaces',
+      }),
+    ]);
+    expect(result.summary).toContain('match in us-east-1 (');
+    expect(result.summary).toContain('Partial');
   });
 });

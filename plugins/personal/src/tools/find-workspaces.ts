@@ -2,16 +2,21 @@ import type { DescribeWorkspacesCommandInput, Workspace } from '@aws-sdk/client-
 import {
   collectPages,
   defineTool,
-  PageInput,
+  type ErrorEntry,
+  ErrorList,
+  errorEntry,
   pageNote,
-  RegionInput,
   readCursor,
-  regionScope,
   type Scope,
+  ScopeInput,
+  SERVICE_LABELS,
+  selectScopes,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { acrossScopes, PlaceFields, partialNote, placeOf, placesText } from '../aws/scopes.js';
 import { workspacesSdk } from '../aws/sdk.js';
+import { desktopsOfUser } from '../aws/user-lookup.js';
 import {
   describeWorkspacesByIds,
   listAllWorkspaces,
@@ -20,141 +25,169 @@ import {
 } from '../aws/workspaces.js';
 import { WorkspaceRowSchema, workspaceRow } from '../desktops/rows.js';
 import { matchesFilters } from '../desktops/search.js';
-import { desktopsOfUser } from '../diagnosis/connectivity.js';
-import { Counts, DIRECTORY_ID_PATTERN, tally, WorkspaceIdSchema } from '../schemas.js';
+import {
+  BarePage,
+  Counts,
+  checkInteger,
+  checkText,
+  checkWorkspaceIds,
+  Ids,
+  isDirectoryId,
+  Str,
+  tally,
+} from '../schemas.js';
 
-const Text = (description: string) =>
-  Type.Optional(Type.String({ minLength: 1, maxLength: 128, description }));
+/** Rows per page at most: 500 rows of ~270 bytes is what an assistant asking for them can take. */
+const MAX_LIMIT = 500;
 
 const Input = Type.Object(
   {
-    query: Text(
-      'Matches any of user name, computer name, IP address, WorkSpace id, bundle id or directory id.',
-    ),
-    userName: Text('User name (partial unless exact=true).'),
-    computerName: Text('Computer name (partial unless exact=true).'),
-    ipAddress: Text('IP address or its beginning, e.g. 10.0.12.'),
-    workspaceIds: Type.Optional(
-      Type.Array(WorkspaceIdSchema, { minItems: 1, maxItems: 500, uniqueItems: true }),
-    ),
-    bundleId: Text('Bundle id (a full wsb- id is filtered server-side).'),
-    directoryId: Text('Directory id (a full d-/wsd- id is filtered server-side).'),
-    state: Text('State, e.g. STOPPED, UNHEALTHY, or "stop" for STOPPED and STOPPING.'),
-    runningMode: Text('AUTO_STOP, ALWAYS_ON or MANUAL (partial: "auto").'),
-    computeType: Text('Compute type, e.g. GRAPHICS (partial: matches every graphics type).'),
-    exact: Type.Optional(
-      Type.Boolean({
-        default: false,
-        description:
-          'Match userName/computerName exactly (case-insensitive). An exact userName is looked up server-side (in the given directoryId, or in each directory) instead of scanning every desktop.',
-      }),
-    ),
-    ...PageInput(500),
-    region: RegionInput,
+    query: Type.Optional(Type.String({ description: 'Any of user, computer, IP, id, bundle, directory' })),
+    userName: Str(),
+    exact: Type.Optional(Type.Boolean({ description: 'Exact userName, looked up server-side' })),
+    workspaceIds: Type.Optional(Ids()),
+    directoryId: Str(),
+    state: Str(),
+    runningMode: Str(),
+    computeType: Str(),
+    ...BarePage,
+    ...ScopeInput,
   },
   { additionalProperties: false },
 );
+type Input = Static<typeof Input>;
+
+const Row = Type.Object({ ...WorkspaceRowSchema.properties, ...PlaceFields });
+type Row = Static<typeof Row>;
 
 const Output = Type.Object({
   summary: Type.String(),
-  region: Type.String(),
   matched: Type.Integer({ description: 'Desktops matching every filter (all pages).' }),
   scanned: Type.Integer({ description: 'Desktops read from AWS before client-side filtering.' }),
-  lookup: Type.String({
-    description: 'How desktops were read: the server-side filter used, or a full scan.',
-  }),
+  lookup: Type.String({ description: 'How desktops were read: a server-side filter, or a full scan.' }),
   byState: Counts,
-  rows: Type.Array(WorkspaceRowSchema),
+  rows: Type.Array(Row),
   nextCursor: Type.Optional(Type.String()),
+  errors: ErrorList(),
 });
 type Output = Static<typeof Output>;
 
 const BUNDLE_ID = /^wsb-[0-9a-z]{8,63}$/;
-const DIRECTORY_ID = new RegExp(DIRECTORY_ID_PATTERN);
 
-/** Reads the fewest desktops the filters allow: by ids, by directory (and user), by bundle, else all. */
-async function candidates(
-  ctx: ToolContext,
-  scope: Scope,
-  input: Static<typeof Input>,
-): Promise<{ lookup: string; workspaces: Workspace[] }> {
-  if (input.workspaceIds)
+function checkInput(input: Input): void {
+  for (const field of ['query', 'userName', 'directoryId', 'state', 'runningMode', 'computeType'] as const)
+    checkText(field, input[field]);
+  checkWorkspaceIds('workspaceIds', input.workspaceIds);
+  checkInteger('limit', input.limit, 1, MAX_LIMIT);
+}
+
+/** The one server-side filter DescribeWorkspaces takes (UserName only with DirectoryId), if any. */
+function serverFilter(input: Input): { lookup: string; filter: DescribeWorkspacesCommandInput } | undefined {
+  const directoryId = [input.directoryId, input.query].find((v) => v !== undefined && isDirectoryId(v));
+  if (directoryId) {
+    const byUser = input.exact === true && input.userName !== undefined;
     return {
-      lookup: 'WorkspaceIds',
-      workspaces: [...(await describeWorkspacesByIds(ctx, scope, input.workspaceIds)).values()],
+      lookup: byUser ? 'DirectoryId+UserName' : 'DirectoryId',
+      filter: { DirectoryId: directoryId, ...(byUser ? { UserName: input.userName } : {}) },
     };
-  // DescribeWorkspaces takes one filter at a time; UserName only together with DirectoryId.
-  let filter: DescribeWorkspacesCommandInput | undefined;
-  let lookup = '';
-  if (input.directoryId && DIRECTORY_ID.test(input.directoryId)) {
-    const byUser = input.exact && input.userName !== undefined;
-    filter = { DirectoryId: input.directoryId, ...(byUser ? { UserName: input.userName } : {}) };
-    lookup = byUser ? 'DirectoryId+UserName' : 'DirectoryId';
-  } else if (input.bundleId && BUNDLE_ID.test(input.bundleId)) {
-    filter = { BundleId: input.bundleId };
-    lookup = 'BundleId';
   }
-  if (!filter && input.exact && input.userName !== undefined)
-    return {
-      lookup: 'UserName in each directory',
-      workspaces: await desktopsOfUser(ctx, scope, input.userName),
-    };
-  if (!filter)
-    return {
-      lookup: 'full scan (shared with other tools in this call)',
-      workspaces: await listAllWorkspaces(ctx, scope),
-    };
+  if (input.query && BUNDLE_ID.test(input.query))
+    return { lookup: 'BundleId', filter: { BundleId: input.query } };
+  return undefined;
+}
+
+/** Reads the fewest desktops of one scope the filters allow: by ids, by a server-side filter, else all. */
+async function candidates(ctx: ToolContext, scope: Scope, input: Input): Promise<Workspace[]> {
+  if (input.workspaceIds)
+    return [...(await describeWorkspacesByIds(ctx, scope, input.workspaceIds)).values()];
+  const server = serverFilter(input);
+  if (!server) return listAllWorkspaces(ctx, scope);
   const { paginateDescribeWorkspaces } = await workspacesSdk();
-  const workspaces = await collectPages(
+  return collectPages(
     paginateDescribeWorkspaces(
       { client: await workspacesClient(ctx, scope), pageSize: MAX_IDS_PER_DESCRIBE },
-      filter,
+      server.filter,
     ),
     (page) => page.Workspaces,
     { signal: ctx.signal },
   );
-  return { lookup, workspaces };
 }
 
-async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
-  const scope = regionScope(ctx.aws, input.region);
-  const { limit, cursor, region: _region, ...filters } = input;
-  // Read before any request (a bad cursor costs none) and bound to the filters and the resolved
-  // region, so a cursor stays valid whether or not the next call names the default region.
-  const position = readCursor(cursor, { ...filters, region: scope.region });
-  const { lookup, workspaces } = await candidates(ctx, scope, input);
-  const rows = workspaces
-    .map(workspaceRow)
+/** Every scope's candidates, each with its scope, and one error per scope that failed. */
+async function gather(
+  ctx: ToolContext,
+  input: Input,
+): Promise<{
+  lookup: string;
+  scopes: readonly Scope[];
+  found: { scope: Scope; ws: Workspace }[];
+  errors: ErrorEntry[];
+}> {
+  const byUserOnly =
+    input.exact === true && input.userName !== undefined && !input.workspaceIds && !serverFilter(input);
+  if (byUserOnly) {
+    const scopes = selectScopes(ctx.aws, input);
+    const search = await desktopsOfUser(ctx, scopes, input.userName ?? '');
+    return {
+      lookup: 'UserName in each directory',
+      scopes,
+      found: search.found.map((l) => ({ scope: l.scope, ws: l.workspace })),
+      errors: search.failures.map((f) => errorEntry(SERVICE_LABELS.personal, f.scope, f.error)),
+    };
+  }
+  const fan = await acrossScopes(ctx, input, (scope) => candidates(ctx, scope, input));
+  return {
+    lookup: input.workspaceIds
+      ? 'WorkspaceIds'
+      : (serverFilter(input)?.lookup ??
+        'full scan (shared with other tools; from the estate snapshot unless fresh)'),
+    scopes: fan.scopes,
+    found: fan.answered.flatMap(({ scope, value }) => value.map((ws) => ({ scope, ws }))),
+    errors: fan.errors,
+  };
+}
+
+async function run(input: Input, ctx: ToolContext): Promise<Output> {
+  checkInput(input);
+  const { limit, cursor, fresh: _fresh, ...filters } = input;
+  // Read before any request (a bad cursor costs none); bound to the filters and scopes, not `fresh`.
+  const position = readCursor(cursor, filters);
+  const { lookup, scopes, found, errors } = await gather(ctx, input);
+  const rows: Row[] = found
+    .map(({ scope, ws }) => ({ ...workspaceRow(ws), ...placeOf(ctx.aws, scope) }))
     .filter((row) => matchesFilters(row, filters))
     .sort((a, b) => a.workspaceId.localeCompare(b.workspaceId));
   const byState: Record<string, number> = {};
   for (const row of rows) tally(byState, row.state);
   const { offset } = position;
-  const { page, nextCursor: next } = position.page(rows, limit ?? ctx.limits.pageSize);
+  const { page, nextCursor } = position.page(rows, limit ?? ctx.limits.pageSize);
   const states = Object.entries(byState)
     .sort(([, a], [, b]) => b - a)
     .map(([state, n]) => `${n} ${state}`)
     .join(', ');
-  const shown = pageNote(offset, page.length, next);
+  const failed = new Set(errors.map((e) => `${e.account ?? ''}/${e.region}`));
+  const read = scopes.filter((s) => !failed.has(`${s.account ?? ''}/${s.region}`));
   return {
-    summary: `${rows.length} WorkSpace(s) match in ${scope.region}${states ? ` (${states})` : ''}.${shown}`,
-    region: scope.region,
+    summary:
+      `${rows.length} WorkSpace(s) match in ${placesText(ctx.aws, read) || 'no readable scope'}${states ? ` (${states})` : ''}.` +
+      pageNote(offset, page.length, nextCursor) +
+      partialNote(errors),
     matched: rows.length,
-    scanned: workspaces.length,
+    scanned: found.length,
     lookup,
     byState,
     rows: page,
-    ...(next ? { nextCursor: next } : {}),
+    ...(nextCursor ? { nextCursor } : {}),
+    errors,
   };
 }
 
+/** find_workspaces: desktops matching filters across the estate, compact rows, paged. */
 export const findWorkspaces = defineTool({
   name: 'find_workspaces',
   title: 'Find WorkSpaces',
   description:
-    'Which desktops match? Searches WorkSpaces Personal desktops by user, computer name, IP address, id, bundle, directory, state, running mode or compute type (partial, case-insensitive), and returns compact rows (limit + cursor) with counts by state. ' +
-    'Use it to turn "Alice\'s desktop" or "the graphics desktops in corp" into WorkSpace ids before diagnosing or acting. ' +
-    'Cost: workspaceIds → 1 DescribeWorkspaces call per 25 ids; a full directoryId or bundle id → paginated server-side filter (25 per call); an exact userName → DescribeWorkspaceDirectories and one DescribeWorkspaces per directory; otherwise a scan of every desktop in the region (1 call per 25 desktops, shared with other tools in the same request).',
+    'Which WorkSpaces Personal desktops match? Partial, case-insensitive filters; counts by state and paged rows. Turns a user, computer or IP into WorkSpace ids. Full ids (ws-, d-, wsb-) and exact userName are looked up server-side, else a scan.',
   tier: 0,
   iam: ['workspaces:DescribeWorkspaces', 'workspaces:DescribeWorkspaceDirectories'],
   input: Input,

@@ -1,9 +1,9 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { createTestHost, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
 import plugin from '../index.js';
-import type { getEucAccountPosture } from './get-euc-account-posture.js';
+import { getEucAccountPosture } from './get-euc-account-posture.js';
 
 type Posture = ToolOutput<typeof getEucAccountPosture>;
 const TOOL = 'get_euc_account_posture';
@@ -19,15 +19,15 @@ describe('get_euc_account_posture', () => {
       'workspaces:DescribeConnectionAliases': 1,
       'workspaces:DescribeWorkspaceDirectories': 1,
     });
-    expect(result.dedicatedTenancy).toMatchObject({
+    expect(result.scopes[0]?.dedicatedTenancy).toMatchObject({
       support: 'ENABLED',
       managementCidrRange: '10.200.0.0/16',
     });
-    expect(result.recentModifications).toEqual([
+    expect(result.scopes[0]?.recentModifications).toEqual([
       expect.objectContaining({ state: 'COMPLETED', started: '2026-03-09T12:00:00.000Z' }),
     ]);
-    expect(result.clientProperties).toMatchObject({ directories: 3, reconnectEnabled: 3 });
-    expect(result.connectionAliases).toEqual([
+    expect(result.scopes[0]?.clientProperties).toMatchObject({ directories: 3, reconnectEnabled: 3 });
+    expect(result.scopes[0]?.connectionAliases).toEqual([
       {
         aliasId: 'wsca-abc123456',
         connectionString: 'desktops.example.com',
@@ -35,7 +35,8 @@ describe('get_euc_account_posture', () => {
         associations: 0,
       },
     ]);
-    expect(result.summary).toContain('dedicated tenancy (BYOL) ENABLED');
+    expect(result.summary).toContain('dedicated tenancy (BYOL) us-east-1 ENABLED');
+    expect(result.scopes.map((p) => p.region)).toEqual(['us-east-1']);
   });
 
   it('asks for client properties 25 directories at a time', async () => {
@@ -56,7 +57,7 @@ describe('get_euc_account_posture', () => {
       .filter((r) => r.action === 'workspaces:DescribeClientProperties')
       .map((r) => (r.input.ResourceIds as string[]).length);
     expect(batches.sort()).toEqual([25, 5]);
-    expect(result.clientProperties.directories).toBe(30);
+    expect(result.scopes[0]?.clientProperties.directories).toBe(30);
   });
 
   it('a denied DescribeAccount is an error entry; the other parts stand', async () => {
@@ -68,8 +69,23 @@ describe('get_euc_account_posture', () => {
       },
     });
     const result = await invokeOk<Posture>(host, TOOL, {});
-    expect(result.dedicatedTenancy).toBeNull();
+    expect(result.scopes[0]?.dedicatedTenancy).toBeNull();
     expect(result.errors).toEqual([expect.objectContaining({ iamAction: 'workspaces:DescribeAccount' })]);
-    expect(result.connectionAliases).toHaveLength(1);
+    expect(result.scopes[0]?.connectionAliases).toHaveLength(1);
+  });
+
+  it('reads the posture of every configured region, each entry naming its region', async () => {
+    expect(toolSchemaBytes(getEucAccountPosture)).toBeLessThanOrEqual(650);
+    const host = await createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 40 } });
+    const result = await invokeOk<Posture>(host, TOOL, {});
+    expect(result.scopes.map((p) => p.region)).toEqual(['us-east-1', 'eu-west-1']);
+    expect(
+      [
+        ...new Set(
+          host.requests.filter((r) => r.action === 'workspaces:DescribeAccount').map((r) => r.region),
+        ),
+      ].sort(),
+    ).toEqual(['eu-west-1', 'us-east-1']);
+    expect(result.errors).toEqual([]);
   });
 });

@@ -10,21 +10,26 @@ import {
   type ErrorEntry,
   ErrorList,
   errorEntry,
-  RegionInput,
-  regionScope,
+  type Scope,
+  ScopeInput,
   SERVICE_LABELS,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { acrossScopes, PlaceFields, partialNote, placeOf } from '../aws/scopes.js';
 import { workspacesSdk } from '../aws/sdk.js';
 import { listDirectories, MAX_IDS_PER_DESCRIBE, workspacesClient } from '../aws/workspaces.js';
 
-const Input = Type.Object({ region: RegionInput }, { additionalProperties: false });
+const Input = Type.Object({ ...ScopeInput }, { additionalProperties: false });
+type Input = Static<typeof Input>;
+
+/** Per scope at most, so an answer over many regions stays within budget. */
+const MAX_DIRECTORIES_LISTED = 25;
+const MAX_ALIASES_LISTED = 10;
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
-const Output = Type.Object({
-  summary: Type.String(),
-  region: Type.String(),
+const ScopePosture = Type.Object({
+  ...PlaceFields,
   dedicatedTenancy: Type.Union([
     Type.Object({
       support: NullableString,
@@ -51,9 +56,7 @@ const Output = Type.Object({
     logUploadEnabled: Type.Integer(),
     byDirectory: Type.Array(
       Type.Object({ directoryId: Type.String(), reconnect: NullableString, logUpload: NullableString }),
-      {
-        description: 'Up to 100 directories.',
-      },
+      { description: `Up to ${MAX_DIRECTORIES_LISTED} directories.` },
     ),
   }),
   connectionAliases: Type.Array(
@@ -63,9 +66,15 @@ const Output = Type.Object({
       state: NullableString,
       associations: Type.Integer(),
     }),
-    { description: 'Up to 50 aliases.' },
+    { description: `Up to ${MAX_ALIASES_LISTED} aliases.` },
   ),
   aliasCount: Type.Integer(),
+});
+type ScopePosture = Static<typeof ScopePosture>;
+
+const Output = Type.Object({
+  summary: Type.String(),
+  scopes: Type.Array(ScopePosture, { description: 'One entry per account/region read.' }),
   notes: Type.Array(Type.String()),
   errors: ErrorList(),
 });
@@ -86,8 +95,8 @@ async function allPages<Item>(
   return items;
 }
 
-async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
-  const scope = regionScope(ctx.aws, input.region);
+/** One scope's posture; each part is best effort (a failed part is an error entry and null/empty). */
+async function scopePosture(ctx: ToolContext, scope: Scope, errors: ErrorEntry[]): Promise<ScopePosture> {
   const {
     DescribeAccountCommand,
     DescribeAccountModificationsCommand,
@@ -95,7 +104,6 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     DescribeConnectionAliasesCommand,
   } = await workspacesSdk();
   const client = await workspacesClient(ctx, scope);
-  const errors: ErrorEntry[] = [];
   const guard = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await work();
@@ -134,26 +142,8 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     .sort((a, b) => (b.StartTime?.getTime() ?? 0) - (a.StartTime?.getTime() ?? 0))
     .slice(0, 5);
   const props = clientProperties ?? [];
-  const reconnectEnabled = props.filter((p) => p.ClientProperties?.ReconnectEnabled === 'ENABLED').length;
-  const tenancy = account?.DedicatedTenancySupport ?? null;
-  const unassociated = (aliases ?? []).filter((a) => (a.Associations ?? []).length === 0).length;
-  const notes = [
-    'BYOL (bring your own Windows licence) needs dedicated tenancy: DedicatedTenancySupport ENABLED with a management CIDR range.',
-    ...(reconnectEnabled > 0
-      ? [
-          `${reconnectEnabled} directory(ies) let clients save credentials to reconnect: convenient, but a stolen unlocked device can reconnect.`,
-        ]
-      : []),
-    ...(recent[0]?.ModificationState === 'PENDING' ? ['A dedicated-tenancy change is still PENDING.'] : []),
-    ...(unassociated > 0
-      ? [
-          `${unassociated} connection alias(es) are not associated with any directory: nothing uses them for cross-region redirection yet.`,
-        ]
-      : []),
-  ];
   return {
-    summary: `Account posture in ${scope.region}: dedicated tenancy (BYOL) ${tenancy ?? 'unknown'}; ${props.length} directories with client properties (${reconnectEnabled} allow saved-credential reconnect); ${aliases?.length ?? 0} connection alias(es).${errors.length > 0 ? ` ${errors.length} lookup(s) failed.` : ''}`,
-    region: scope.region,
+    ...placeOf(ctx.aws, scope),
     dedicatedTenancy: account
       ? {
           support: account.DedicatedTenancySupport ?? null,
@@ -172,21 +162,56 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     modificationCount: modifications?.length ?? 0,
     clientProperties: {
       directories: props.length,
-      reconnectEnabled,
+      reconnectEnabled: props.filter((p) => p.ClientProperties?.ReconnectEnabled === 'ENABLED').length,
       logUploadEnabled: props.filter((p) => p.ClientProperties?.LogUploadEnabled === 'ENABLED').length,
-      byDirectory: props.slice(0, 100).map((p) => ({
+      byDirectory: props.slice(0, MAX_DIRECTORIES_LISTED).map((p) => ({
         directoryId: p.ResourceId ?? '',
         reconnect: p.ClientProperties?.ReconnectEnabled ?? null,
         logUpload: p.ClientProperties?.LogUploadEnabled ?? null,
       })),
     },
-    connectionAliases: (aliases ?? []).slice(0, 50).map((a) => ({
+    connectionAliases: (aliases ?? []).slice(0, MAX_ALIASES_LISTED).map((a) => ({
       aliasId: a.AliasId ?? '',
       connectionString: a.ConnectionString ?? null,
       state: a.State ?? null,
       associations: a.Associations?.length ?? 0,
     })),
     aliasCount: aliases?.length ?? 0,
+  };
+}
+
+async function run(input: Input, ctx: ToolContext): Promise<Output> {
+  const partErrors: ErrorEntry[] = [];
+  const fan = await acrossScopes(ctx, input, (scope) => scopePosture(ctx, scope, partErrors));
+  const errors = [...fan.errors, ...partErrors];
+  const scopes = fan.answered.map((a) => a.value);
+  const label = (p: ScopePosture) => (p.account ? `${p.account}/${p.region}` : p.region);
+  const tenancy = scopes.map((p) => `${label(p)} ${p.dedicatedTenancy?.support ?? 'unknown'}`).join(', ');
+  const reconnect = scopes.reduce((n, p) => n + p.clientProperties.reconnectEnabled, 0);
+  const directories = scopes.reduce((n, p) => n + p.clientProperties.directories, 0);
+  const aliasCount = scopes.reduce((n, p) => n + p.aliasCount, 0);
+  const unassociated = scopes.reduce(
+    (n, p) => n + p.connectionAliases.filter((a) => a.associations === 0).length,
+    0,
+  );
+  const pending = scopes.filter((p) => p.recentModifications[0]?.state === 'PENDING').map(label);
+  const notes = [
+    'BYOL (bring your own Windows licence) needs dedicated tenancy: DedicatedTenancySupport ENABLED with a management CIDR range.',
+    ...(reconnect > 0
+      ? [
+          `${reconnect} directory(ies) let clients save credentials to reconnect: convenient, but a stolen unlocked device can reconnect.`,
+        ]
+      : []),
+    ...(pending.length > 0 ? [`A dedicated-tenancy change is still PENDING in ${pending.join(', ')}.`] : []),
+    ...(unassociated > 0
+      ? [
+          `${unassociated} connection alias(es) are not associated with any directory: nothing uses them for cross-region redirection yet.`,
+        ]
+      : []),
+  ];
+  return {
+    summary: `Account posture: dedicated tenancy (BYOL) ${tenancy || 'unknown'}; ${directories} directories with client properties (${reconnect} allow saved-credential reconnect); ${aliasCount} connection alias(es).${partialNote(errors)}`,
+    scopes,
     notes,
     errors,
   };
@@ -196,8 +221,7 @@ export const getEucAccountPosture = defineTool({
   name: 'get_euc_account_posture',
   title: 'Get WorkSpaces account posture',
   description:
-    'How is this account set up for WorkSpaces Personal in a region? Dedicated tenancy / BYOL status and management CIDR, the latest tenancy modifications, client properties per directory (saved-credential reconnect, client log upload) and connection aliases (cross-region redirection). Each part is best-effort: a denied lookup is listed in errors and the rest is returned. ' +
-    'Cost: DescribeAccount, DescribeAccountModifications and DescribeConnectionAliases (paginated, usually 1 call each), DescribeWorkspaceDirectories (1 per 25 directories, shared with other tools in the request), DescribeClientProperties (1 per 25 directories).',
+    'How are my accounts set up for WorkSpaces Personal, per region? Dedicated tenancy / BYOL and its recent changes, client properties per directory (saved-credential reconnect, log upload), and connection aliases (cross-region redirection).',
   tier: 0,
   iam: [
     'workspaces:DescribeAccount',

@@ -1,9 +1,9 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { createTestHost, generateEstate, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
 import plugin from '../index.js';
-import type { getWorkspaceConnectionHistory } from './get-workspace-connection-history.js';
+import { getWorkspaceConnectionHistory } from './get-workspace-connection-history.js';
 
 type History = ToolOutput<typeof getWorkspaceConnectionHistory>;
 const TOOL = 'get_workspace_connection_history';
@@ -66,11 +66,25 @@ describe('get_workspace_connection_history', () => {
     expect(result.summary).toContain('96 connection attempt(s), 96 failed (100%)');
   });
 
-  it('an unknown desktop is not found and CloudWatch is not asked', async () => {
+  it('an unknown desktop is an error naming the field and where it looked; CloudWatch is not asked', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
-    const result = await invokeOk<History>(host, TOOL, { workspaceId: 'ws-nothere01' });
-    expect(result.found).toBe(false);
+    const result = await host.invoke(TOOL, { workspaceId: 'ws-nothere01' });
+    expect(result.ok).toBe(false);
+    expect(result.text).toContain('workspaceId: no WorkSpace ws-nothere01 in us-east-1');
     expect(host.requests.map((r) => r.action)).toEqual(['workspaces:DescribeWorkspaces']);
+  });
+
+  it('a desktop in eu-west-1 is found without naming its region, and its metrics are read there', async () => {
+    expect(toolSchemaBytes(getWorkspaceConnectionHistory)).toBeLessThanOrEqual(650);
+    const estate = generateEstate({ seed: 42, desktops: 60 });
+    const desktop = estate.personal.desktops.find((d) => d.region === 'eu-west-1');
+    const workspaceId = desktop?.workspace.WorkspaceId ?? '';
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<History>(host, TOOL, { workspaceId });
+    expect(result).toMatchObject({ workspaceId, region: 'eu-west-1' });
+    expect(host.requests.filter((r) => r.action === 'cloudwatch:GetMetricData').map((r) => r.region)).toEqual(
+      ['eu-west-1'],
+    );
   });
 
   it('a denied connection-status lookup is an error entry; the metric history stands', async () => {

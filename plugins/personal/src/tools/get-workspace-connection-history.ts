@@ -5,15 +5,15 @@ import {
   errorEntry,
   getMetricDataBatched,
   type MetricSeries,
-  RegionInput,
-  regionScope,
   SERVICE_LABELS,
   seriesFailure,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { LocateScopeInput, locateWorkspace } from '../aws/locate.js';
+import { PlaceFields, placeLabel, placeOf } from '../aws/scopes.js';
 import { cloudWatchSdk } from '../aws/sdk.js';
-import { describeConnectionStatus, describeWorkspacesByIds } from '../aws/workspaces.js';
+import { describeConnectionStatus } from '../aws/workspaces.js';
 import {
   CONNECTION_METRICS,
   type ConnectionBucket,
@@ -22,31 +22,25 @@ import {
   connectionTotals,
 } from '../metrics/connections.js';
 import { metricErrors, metricWindow, round, workspaceQuery } from '../metrics/metrics.js';
-import { WorkspaceIdSchema } from '../schemas.js';
+import { checkInteger, checkWorkspaceId, Int } from '../schemas.js';
 
 const Input = Type.Object(
   {
-    workspaceId: WorkspaceIdSchema,
-    lookbackDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 7 })),
-    periodHours: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 168,
-        default: 24,
-        description: 'Bucket size in hours (1 = hourly, 24 = daily).',
-      }),
-    ),
-    region: RegionInput,
+    workspaceId: Type.String(),
+    lookbackDays: Int(),
+    periodHours: Int(),
+    // Found by id and read live: the estate snapshot (`fresh`) does not apply.
+    ...LocateScopeInput,
   },
   { additionalProperties: false },
 );
+type Input = Static<typeof Input>;
 
 const N = Type.Union([Type.Number(), Type.Null()]);
 const Output = Type.Object({
   summary: Type.String(),
-  found: Type.Boolean(),
-  region: Type.String(),
   workspaceId: Type.String(),
+  ...PlaceFields,
   userName: Type.Union([Type.String(), Type.Null()]),
   protocols: Type.Array(Type.String()),
   connectionState: Type.Union([Type.String(), Type.Null()]),
@@ -117,33 +111,21 @@ function bucketsFrom(
   });
 }
 
-async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Output> {
-  const scope = regionScope(ctx.aws, input.region);
+async function run(input: Input, ctx: ToolContext): Promise<Output> {
+  checkWorkspaceId('workspaceId', input.workspaceId);
+  checkInteger('lookbackDays', input.lookbackDays, 1, 90);
+  checkInteger('periodHours', input.periodHours, 1, 168);
   const lookbackDays = input.lookbackDays ?? 7;
   const periodHours = Math.min(input.periodHours ?? 24, lookbackDays * 24);
   const window = metricWindow(ctx.now(), lookbackDays * 86_400, periodHours * 3600);
   const errors: ErrorEntry[] = [];
-  const ws = (await describeWorkspacesByIds(ctx, scope, [input.workspaceId])).get(input.workspaceId);
+  const { scope, workspace: ws } = await locateWorkspace(ctx, input, input.workspaceId);
   const count = Math.floor((window.end.getTime() - window.start.getTime()) / (periodHours * 3_600_000));
-  const emptyTotals = connectionTotals([]);
   const base = {
-    region: scope.region,
+    ...placeOf(ctx.aws, scope),
     workspaceId: input.workspaceId,
     window: { start: window.start.toISOString(), end: window.end.toISOString(), periodHours },
   };
-  if (!ws)
-    return {
-      ...base,
-      summary: `No WorkSpace ${input.workspaceId} in ${scope.region}.`,
-      found: false,
-      userName: null,
-      protocols: [],
-      connectionState: null,
-      lastKnownUserConnection: null,
-      totals: emptyTotals,
-      notes: [],
-      errors,
-    };
   const queries = CONNECTION_METRICS.map(([field, metric, stat]) =>
     workspaceQuery(field, input.workspaceId, metric, stat, periodHours * 3600),
   );
@@ -165,8 +147,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   const last = status?.LastKnownUserConnectionTimestamp?.toISOString() ?? null;
   return {
     ...base,
-    summary: `${input.workspaceId} (${ws.UserName ?? 'no user'}): ${connectionStory(totals, periodHours, lookbackDays)}${last ? ` Last known user connection: ${last}.` : ''}`,
-    found: true,
+    summary: `${input.workspaceId} (${ws.UserName ?? 'no user'}, ${placeLabel(ctx.aws, scope)}): ${connectionStory(totals, periodHours, lookbackDays)}${last ? ` Last known user connection: ${last}.` : ''}`,
     userName: ws.UserName ?? null,
     protocols,
     connectionState: status?.ConnectionState ?? null,
@@ -196,8 +177,7 @@ export const getWorkspaceConnectionHistory = defineTool({
   name: 'get_workspace_connection_history',
   title: 'Get WorkSpace connection history',
   description:
-    'When and how well has this desktop been used? Connection history of one WorkSpaces Personal desktop over lookbackDays in periodHours buckets: whether a user was connected (UserConnected), connection attempts, successes, failures and session disconnects (summed, never averaged), session launch time and in-session latency, plus the live connection state and last known user connection, with a plain-language summary. ' +
-    'Use diagnose_workspace_connectivity for "why can they not connect now". Cost: 3 calls (DescribeWorkspaces, DescribeWorkspacesConnectionStatus, one GetMetricData with 7 queries).',
+    'When and how well has this WorkSpaces Personal desktop been used? Connected time, connection failures, launch time and latency per periodHours (default 24) over lookbackDays (default 7). For why they cannot connect now: diagnose_workspace_connectivity.',
   tier: 0,
   iam: [
     'workspaces:DescribeWorkspaces',

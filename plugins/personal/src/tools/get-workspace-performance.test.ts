@@ -1,9 +1,16 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
-import { createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
+import {
+  ANSWER_BUDGET,
+  answerBytes,
+  createTestHost,
+  generateEstate,
+  invokeOk,
+  toolSchemaBytes,
+} from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { smallEstate } from '../__tests__/estate.js';
 import plugin from '../index.js';
-import type { getWorkspacePerformance } from './get-workspace-performance.js';
+import { getWorkspacePerformance } from './get-workspace-performance.js';
 
 type Performance = ToolOutput<typeof getWorkspacePerformance>;
 const TOOL = 'get_workspace_performance';
@@ -52,7 +59,11 @@ describe('get_workspace_performance', () => {
     ).length;
     const queries = measured.length * 9 + graphics * 2;
     const host = await createTestHost({ plugins: [plugin], estate });
-    const result = await invokeOk<Performance>(host, TOOL, { maxDesktops: 2000, topN: 5 });
+    const result = await invokeOk<Performance>(host, TOOL, {
+      maxDesktops: 2000,
+      topN: 5,
+      regions: ['us-east-1'],
+    });
     expect(host.simulator.countsByAction()).toEqual({
       'cloudwatch:GetMetricData': Math.ceil(queries / 500),
       'workspaces:DescribeWorkspaces': Math.ceil(inRegion.length / 25),
@@ -89,5 +100,55 @@ describe('get_workspace_performance', () => {
       expect.objectContaining({ code: 'ThrottlingException', iamAction: 'cloudwatch:GetMetricData' }),
     ]);
     expect(result.counts.noData).toBe(1);
+  });
+
+  it('at 10,000 desktops in one region the default answer stays within the answer budget', {
+    timeout: 120_000,
+  }, async () => {
+    expect(toolSchemaBytes(getWorkspacePerformance)).toBeLessThanOrEqual(650);
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: { seed: 11, desktops: 10_000, regions: ['us-east-1'] },
+    });
+    const result = await invokeOk<Performance>(host, TOOL, {});
+    expect(result.counts.measured).toBe(500);
+    expect(result.top).toHaveLength(10);
+    expect(answerBytes(result)).toBeLessThanOrEqual(ANSWER_BUDGET);
+  });
+
+  it('measures every region, each desktop asked of its own region’s CloudWatch', async () => {
+    const estate = generateEstate({ seed: 42, desktops: 120 });
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Performance>(host, TOOL, { topN: 100 });
+    const running = estate.personal.desktops.filter((d) => RUNNING.has(d.workspace.State ?? ''));
+    expect(result.counts.measured).toBe(running.length);
+    const regionOf = new Map(running.map((d) => [d.workspace.WorkspaceId, d.region]));
+    expect(result.top.every((r) => regionOf.get(r.workspaceId) === r.region)).toBe(true);
+    const metricRegions = host.requests
+      .filter((r) => r.action === 'cloudwatch:GetMetricData')
+      .map((r) => r.region);
+    expect([...new Set(metricRegions)].sort()).toEqual(['eu-west-1', 'us-east-1']);
+    for (const request of host.requests.filter((r) => r.action === 'cloudwatch:GetMetricData')) {
+      const ids = (
+        request.input.MetricDataQueries as { MetricStat: { Metric: { Dimensions: { Value: string }[] } } }[]
+      ).map((q) => q.MetricStat.Metric.Dimensions[0]?.Value);
+      expect(ids.every((id) => regionOf.get(id) === request.region)).toBe(true);
+    }
+  });
+
+  it('given ids are found wherever they are; ids found nowhere are noted, or an error when none is found', async () => {
+    const estate = generateEstate({ seed: 42, desktops: 60 });
+    const eu = estate.personal.desktops.find(
+      (d) => d.region === 'eu-west-1' && d.workspace.State === 'AVAILABLE',
+    );
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<Performance>(host, TOOL, {
+      workspaceIds: [eu?.workspace.WorkspaceId ?? '', 'ws-nothere01'],
+    });
+    expect(result.counts.selected).toBe(1);
+    expect(result.notes[0]).toContain('1 id(s) not found in us-east-1, eu-west-1: ws-nothere01');
+    const none = await host.invoke(TOOL, { workspaceIds: ['ws-nothere01'] });
+    expect(none.ok).toBe(false);
+    expect(none.text).toContain('workspaceIds: no WorkSpace ws-nothere01 in us-east-1, eu-west-1');
   });
 });

@@ -98,6 +98,6 @@ describe('modify_workspace_running_mode', () => {
       autoStopTimeoutMinutes: 90,
     });
     expect(odd.ok).toBe(false);
-    expect(odd.text).toContain('/autoStopTimeoutMinutes');
+    expect(odd.text).toContain('autoStopTimeoutMinutes: expected an integer from 60 to 2880 in steps of 60');
   });
 });

@@ -1,10 +1,13 @@
 import type { Workspace } from '@aws-sdk/client-workspaces';
-import { defineWriteTool, type PlannedTarget, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
+import { defineWriteTool, type PlannedTarget } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { LocateScopeInput } from '../aws/locate.js';
 import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
+import { checkInteger, Int } from '../schemas.js';
 import {
   actionableOf,
+  applyByScope,
   applyEach,
   legalTarget,
   planTargets,
@@ -15,19 +18,9 @@ import {
 const Input = Type.Object(
   {
     workspaceIds: WorkspaceIdsInput,
-    runningMode: Type.Union([Type.Literal('AUTO_STOP'), Type.Literal('ALWAYS_ON'), Type.Literal('MANUAL')], {
-      description:
-        'AUTO_STOP (hourly billing), ALWAYS_ON (monthly billing), or MANUAL (allow-listed WorkSpaces Core accounts only).',
-    }),
-    autoStopTimeoutMinutes: Type.Optional(
-      Type.Integer({
-        minimum: 60,
-        maximum: 2880,
-        multipleOf: 60,
-        description: 'AUTO_STOP only: idle time before the desktop stops, in 60-minute steps.',
-      }),
-    ),
-    region: RegionInput,
+    runningMode: Type.Enum(['AUTO_STOP', 'ALWAYS_ON', 'MANUAL']),
+    autoStopTimeoutMinutes: Int(),
+    ...LocateScopeInput,
   },
   { additionalProperties: false },
 );
@@ -75,14 +68,13 @@ export const modifyWorkspaceRunningMode = defineWriteTool({
   name: 'modify_workspace_running_mode',
   title: 'Modify WorkSpace running mode',
   description:
-    'Switches desktops between AUTO_STOP (hourly), ALWAYS_ON (monthly) and MANUAL, optionally setting the AutoStop timeout. Only AVAILABLE or STOPPED desktops can change; desktops already in the mode or with a property change in progress are skipped. ' +
-    'Billing timing: to AutoStop takes effect next billing month; to AlwaysOn is billed monthly immediately, prorated. ' +
-    'Cost: DescribeWorkspaces (25 ids a call) to plan; one ModifyWorkspaceProperties request per desktop to apply.',
+    'Switches WorkSpaces Personal desktops (AVAILABLE or STOPPED) between AUTO_STOP (hourly), ALWAYS_ON (monthly) and MANUAL (Core only); timeout in 60-min steps. To AutoStop bills from next month; to AlwaysOn now, prorated.',
   tier: 2,
   idempotent: true,
   iam: ['workspaces:DescribeWorkspaces', 'workspaces:ModifyWorkspaceProperties'],
   input: Input,
   async plan(input, ctx) {
+    checkInteger('autoStopTimeoutMinutes', input.autoStopTimeoutMinutes, 60, 2880, 60);
     if (input.autoStopTimeoutMinutes !== undefined && input.runningMode !== 'AUTO_STOP')
       return {
         targets: input.workspaceIds.map((id) => ({
@@ -91,16 +83,18 @@ export const modifyWorkspaceRunningMode = defineWriteTool({
           skip: 'autoStopTimeoutMinutes applies only to AUTO_STOP.',
         })),
       };
-    const { targets, found } = await planTargets(
+    const resolved = await planTargets(
       ctx,
-      regionScope(ctx.aws, input.region),
+      input,
       input.workspaceIds,
       `switch to ${input.runningMode}`,
       (ws) => decide(ws, input),
     );
+    const { targets, found } = resolved;
     return {
       targets,
       warnings: [
+        ...resolved.warnings,
         billingNote(input.runningMode),
         ...standbyWarnings(actionableOf(targets, found), 'switching'),
       ],
@@ -108,19 +102,21 @@ export const modifyWorkspaceRunningMode = defineWriteTool({
   },
   async apply(targets, input, ctx) {
     const { ModifyWorkspacePropertiesCommand } = await workspacesSdk();
-    const client = await workspacesClient(ctx, regionScope(ctx.aws, input.region));
-    return applyEach(ctx, targets, (WorkspaceId) =>
-      client.send(
-        new ModifyWorkspacePropertiesCommand({
-          WorkspaceId,
-          WorkspaceProperties: {
-            RunningMode: input.runningMode,
-            ...(input.autoStopTimeoutMinutes !== undefined
-              ? { RunningModeAutoStopTimeoutInMinutes: input.autoStopTimeoutMinutes }
-              : {}),
-          },
-        }),
-      ),
-    );
+    return applyByScope(targets, async (scope, group) => {
+      const client = await workspacesClient(ctx, scope);
+      return applyEach(ctx, group, (WorkspaceId) =>
+        client.send(
+          new ModifyWorkspacePropertiesCommand({
+            WorkspaceId,
+            WorkspaceProperties: {
+              RunningMode: input.runningMode,
+              ...(input.autoStopTimeoutMinutes !== undefined
+                ? { RunningModeAutoStopTimeoutInMinutes: input.autoStopTimeoutMinutes }
+                : {}),
+            },
+          }),
+        ),
+      );
+    });
   },
 });

@@ -1,9 +1,11 @@
-import { defineWriteTool, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
+import { defineWriteTool } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
+import { LocateScopeInput } from '../aws/locate.js';
 import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
 import {
   actionableOf,
+  applyByScope,
   applyEach,
   legalTarget,
   planTargets,
@@ -14,10 +16,8 @@ import {
 const Input = Type.Object(
   {
     workspaceIds: WorkspaceIdsInput,
-    state: Type.Union([Type.Literal('ADMIN_MAINTENANCE'), Type.Literal('AVAILABLE')], {
-      description: 'ADMIN_MAINTENANCE to hold desktops for maintenance; AVAILABLE to release them.',
-    }),
-    region: RegionInput,
+    state: Type.Enum(['ADMIN_MAINTENANCE', 'AVAILABLE']),
+    ...LocateScopeInput,
   },
   { additionalProperties: false },
 );
@@ -26,8 +26,7 @@ export const modifyWorkspaceState = defineWriteTool({
   name: 'modify_workspace_state',
   title: 'Modify WorkSpace state',
   description:
-    'Puts AVAILABLE desktops into ADMIN_MAINTENANCE (users cannot sign in; AutoStop desktops are not stopped; no reboot/rebuild/restore) or returns ADMIN_MAINTENANCE desktops to AVAILABLE. Those are the only transitions AWS allows (not from STOPPED); other targets are skipped in the plan. ' +
-    'Cost: DescribeWorkspaces (25 ids a call) to plan; one ModifyWorkspaceState request per desktop to apply.',
+    'Puts AVAILABLE WorkSpaces Personal desktops into ADMIN_MAINTENANCE (users cannot sign in; not stopped, rebooted, rebuilt or restored) or returns them to AVAILABLE, in any configured region. The only transitions AWS allows; others are skipped in the plan.',
   tier: 2,
   idempotent: true,
   iam: ['workspaces:DescribeWorkspaces', 'workspaces:ModifyWorkspaceState'],
@@ -36,16 +35,14 @@ export const modifyWorkspaceState = defineWriteTool({
     const action =
       input.state === 'ADMIN_MAINTENANCE' ? 'enter_admin_maintenance' : 'leave_admin_maintenance';
     const label = input.state === 'ADMIN_MAINTENANCE' ? 'enter ADMIN_MAINTENANCE' : 'return to AVAILABLE';
-    const { targets, found } = await planTargets(
-      ctx,
-      regionScope(ctx.aws, input.region),
-      input.workspaceIds,
-      label,
-      (ws) => legalTarget(ws, action, label),
+    const resolved = await planTargets(ctx, input, input.workspaceIds, label, (ws) =>
+      legalTarget(ws, action, label),
     );
+    const { targets, found } = resolved;
     return {
       targets,
       warnings: [
+        ...resolved.warnings,
         ...(input.state === 'ADMIN_MAINTENANCE'
           ? ['Users cannot sign in to these desktops until they are returned to AVAILABLE.']
           : []),
@@ -55,9 +52,11 @@ export const modifyWorkspaceState = defineWriteTool({
   },
   async apply(targets, input, ctx) {
     const { ModifyWorkspaceStateCommand } = await workspacesSdk();
-    const client = await workspacesClient(ctx, regionScope(ctx.aws, input.region));
-    return applyEach(ctx, targets, (WorkspaceId) =>
-      client.send(new ModifyWorkspaceStateCommand({ WorkspaceId, WorkspaceState: input.state })),
-    );
+    return applyByScope(targets, async (scope, group) => {
+      const client = await workspacesClient(ctx, scope);
+      return applyEach(ctx, group, (WorkspaceId) =>
+        client.send(new ModifyWorkspaceStateCommand({ WorkspaceId, WorkspaceState: input.state })),
+      );
+    });
   },
 });

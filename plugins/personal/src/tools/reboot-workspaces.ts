@@ -5,8 +5,7 @@ export const rebootWorkspaces = lifecycleTool({
   name: 'reboot_workspaces',
   title: 'Reboot WorkSpaces',
   description:
-    'Reboots desktops that are AVAILABLE or UNHEALTHY (the second rung of the UNHEALTHY ladder, after waiting a few minutes); a desktop already REBOOTING is accepted by AWS only once stuck for more than 20 minutes. Connected users are disconnected. ' +
-    'Without confirm it returns the plan with illegal or unknown targets skipped. Cost: DescribeWorkspaces (25 ids a call) to plan; RebootWorkspaces 25 desktops a request to apply.',
+    'Reboots AVAILABLE or UNHEALTHY WorkSpaces Personal desktops, in any configured region (the rung after waiting, before rebuild); others are skipped in the plan. Connected users are disconnected. One already REBOOTING is accepted only after 20 minutes.',
   action: 'reboot',
   iamAction: 'workspaces:RebootWorkspaces',
   idempotent: false,

@@ -1,4 +1,4 @@
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, desktopIn, hoursAgo, SUBNETS, smallEstate, uniformEstate } from '../__tests__/estate.js';
 import { mutating, type Outcome } from '../__tests__/outcome.js';
@@ -95,5 +95,28 @@ describe('rebuild_workspaces', () => {
     expect(host.simulator.countsByAction()['workspaces:DescribeWorkspaceSnapshots']).toBe(25);
     expect(result.warnings[0]).toContain('first 25 of 30 targets');
     expect(result.summary).toContain('blast-radius cap of 25');
+  });
+
+  it('a desktop in eu-west-1 is planned from eu-west-1 (snapshot, use, subnets) and rebuilt there', async () => {
+    const estate = generateEstate({ seed: 42, desktops: 200 });
+    const target = estate.personal.desktops.find(
+      (d) =>
+        d.region === 'eu-west-1' &&
+        ['AVAILABLE', 'STOPPED', 'UNHEALTHY'].includes(d.workspace.State ?? '') &&
+        d.snapshots.rebuild.length > 0 &&
+        !d.workspace.RelatedWorkspaces,
+    );
+    const id = target?.workspace.WorkspaceId ?? '';
+    const host = await createTestHost({ plugins: [plugin], estate, ...options });
+    const done = await invokeOk<Outcome>(host, TOOL, {
+      workspaceIds: [id],
+      confirm: true,
+      acknowledge: 'REBUILD',
+    });
+    expect(done.targets[0]).toMatchObject({ status: 'ok', detail: { region: 'eu-west-1' } });
+    expect(done.targets[0]?.detail?.snapshot).toEqual(expect.any(String));
+    const afterLookup = host.requests.filter((r) => r.action !== 'workspaces:DescribeWorkspaces');
+    expect(afterLookup.map((r) => r.action)).toContain('workspaces:RebuildWorkspaces');
+    expect(afterLookup.every((r) => r.region === 'eu-west-1')).toBe(true);
   });
 });

@@ -31,7 +31,7 @@ describe('restore_workspace', () => {
     expect(result.targets[0]?.message).toContain('no restore snapshot');
   });
 
-  it('restores with confirm and the exact phrase; an unknown id is skipped as not found', async () => {
+  it('restores with confirm and the exact phrase; an unknown id is an error naming the field', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), ...options });
     const done = await invokeOk<Outcome>(host, TOOL, {
       workspaceId: 'ws-error0001',
@@ -41,8 +41,9 @@ describe('restore_workspace', () => {
     expect(done).toMatchObject({ status: 'applied', counts: { ok: 1 } });
     expect(mutating(host.requests)).toEqual(['workspaces:RestoreWorkspace']);
     expect(desktopIn(host.simulator.estate, 'ws-error0001').workspace.State).toBe('AVAILABLE');
-    const missing = await invokeOk<Outcome>(host, TOOL, { workspaceId: 'ws-nothere01' });
-    expect(missing.targets[0]?.message).toContain('not found');
+    const missing = await host.invoke(TOOL, { workspaceId: 'ws-nothere01' });
+    expect(missing.ok).toBe(false);
+    expect(missing.text).toContain('workspaceId: no WorkSpace ws-nothere01 in us-east-1');
   });
 
   it('a desktop put into maintenance after the plan is refused by AWS and reported failed', async () => {

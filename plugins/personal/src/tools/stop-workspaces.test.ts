@@ -1,4 +1,4 @@
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { desktopIn, smallEstate } from '../__tests__/estate.js';
 import { mutating, type Outcome } from '../__tests__/outcome.js';
@@ -71,5 +71,73 @@ describe('stop_workspaces', () => {
     const result = await host.invoke(TOOL, { workspaceIds: ids });
     expect(result.ok).toBe(false);
     expect(result.text).toContain('Unknown tool stop_workspaces');
+  });
+
+  it('a desktop in eu-west-1 is stopped in eu-west-1; a batch over two regions sends one request per region', async () => {
+    const estate = generateEstate({ seed: 42, desktops: 200 });
+    const stoppable = (region: string) =>
+      estate.personal.desktops.find(
+        (d) =>
+          d.region === region &&
+          d.workspace.State === 'AVAILABLE' &&
+          d.workspace.WorkspaceProperties?.RunningMode === 'AUTO_STOP',
+      )?.workspace.WorkspaceId ?? '';
+    const eu = stoppable('eu-west-1');
+    const us = stoppable('us-east-1');
+    const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
+    const plan = await invokeOk<Outcome>(host, TOOL, { workspaceIds: [eu, us] });
+    expect(plan.targets.map((t) => t.detail?.region)).toEqual(['eu-west-1', 'us-east-1']);
+    expect(mutating(host.requests)).toEqual([]);
+    const done = await invokeOk<Outcome>(host, TOOL, { workspaceIds: [eu, us], confirm: true });
+    expect(done.counts).toMatchObject({ ok: 2, failed: 0 });
+    const stops = host.requests.filter((r) => r.action === 'workspaces:StopWorkspaces');
+    expect(stops.map((r) => [r.region, r.input.StopWorkspaceRequests])).toEqual([
+      ['eu-west-1', [{ WorkspaceId: eu }]],
+      ['us-east-1', [{ WorkspaceId: us }]],
+    ]);
+    expect(
+      host.simulator.estate.personal.desktops.find((d) => d.workspace.WorkspaceId === eu)?.workspace.State,
+    ).toBe('STOPPED');
+  });
+
+  it('a second configured account is reached, and its commands go to that account', async () => {
+    const accounts = ['111122223333', '444455556666'];
+    const estate = generateEstate({ seed: 8, desktops: 80, accounts, regions: ['us-east-1'] });
+    const target = estate.personal.desktops.find(
+      (d) =>
+        d.account === accounts[1] &&
+        d.workspace.State === 'AVAILABLE' &&
+        d.workspace.WorkspaceProperties?.RunningMode === 'AUTO_STOP',
+    );
+    const id = target?.workspace.WorkspaceId ?? '';
+    const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
+    const done = await invokeOk<Outcome>(host, TOOL, { workspaceIds: [id], confirm: true });
+    expect(done.targets[0]?.detail).toMatchObject({ account: accounts[1], region: 'us-east-1' });
+    expect(
+      host.requests.filter((r) => r.action === 'workspaces:StopWorkspaces').map((r) => r.account),
+    ).toEqual([accounts[1]]);
+  });
+
+  it('an id in a region that could not be searched is skipped with where it looked, and a warning', async () => {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: { seed: 42, desktops: 40 },
+      enableWrites: true,
+      simulator: {
+        faults: [
+          {
+            service: 'workspaces',
+            operation: 'DescribeWorkspaces',
+            region: 'eu-west-1',
+            code: 'AccessDeniedException',
+          },
+        ],
+      },
+    });
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ['ws-nothere01'] });
+    expect(result.targets[0]?.message).toBe(
+      'not found in us-east-1; could not search eu-west-1 (AccessDeniedException).',
+    );
+    expect(result.warnings[0]).toContain('could not search eu-west-1');
   });
 });

@@ -1,19 +1,22 @@
-import { defineWriteTool, RegionInput, regionScope } from '@workspaces-euc-mcp/host';
+import { defineWriteTool } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
+import { LocateScopeInput } from '../aws/locate.js';
 import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
 import { recentUse } from '../writes/recent-use.js';
 import {
+  applyByScope,
   applyInBatches,
   legalTarget,
   MAX_PER_BATCH_REQUEST,
+  planByScope,
   planTargets,
   standbyWarnings,
   WorkspaceIdsInput,
 } from '../writes/writes.js';
 
 const Input = Type.Object(
-  { workspaceIds: WorkspaceIdsInput, region: RegionInput },
+  { workspaceIds: WorkspaceIdsInput, ...LocateScopeInput },
   { additionalProperties: false },
 );
 
@@ -21,10 +24,7 @@ export const terminateWorkspaces = defineWriteTool({
   name: 'terminate_workspaces',
   title: 'Terminate WorkSpaces',
   description:
-    'PERMANENTLY deletes desktops and both their volumes; no snapshot is kept and nothing can be recovered. Any state but SUSPENDED can be terminated; desktops already terminating, or unknown, are skipped. ' +
-    "The plan shows each target's live connection state and last user connection (and warns about desktops in use), and calls out standby (multi-region) pairs. " +
-    'Needs confirm=true and acknowledge="TERMINATE". AlwaysOn desktops are billed by the month, so terminating mid-month saves nothing this month. ' +
-    'Cost: DescribeWorkspaces and DescribeWorkspacesConnectionStatus (25 ids a call each) to plan; TerminateWorkspaces 25 desktops a request to apply.',
+    'PERMANENTLY deletes WorkSpaces Personal desktops and both volumes, in any configured region; no snapshot is kept. Any state but SUSPENDED. The plan shows live connection and last use (warns about desktops in use) and standby pairs. AlwaysOn desktops are billed by the month: terminating mid-month saves nothing this month.',
   tier: 3,
   acknowledgement: 'TERMINATE',
   iam: [
@@ -34,25 +34,33 @@ export const terminateWorkspaces = defineWriteTool({
   ],
   input: Input,
   async plan(input, ctx) {
-    const scope = regionScope(ctx.aws, input.region);
-    const { targets: legal, found } = await planTargets(ctx, scope, input.workspaceIds, 'terminate', (ws) =>
+    const resolved = await planTargets(ctx, input, input.workspaceIds, 'terminate', (ws) =>
       legalTarget(ws, 'terminate', 'terminate'),
     );
-    const actionable = legal.filter((t) => t.skip === undefined).map((t) => t.id);
-    const usage = await recentUse(ctx, scope, actionable);
-    const targets = legal.map((target) => {
-      const seen = usage.byId.get(target.id);
-      return target.skip === undefined && seen
-        ? { ...target, detail: { ...target.detail, ...seen.detail } }
-        : target;
+    const { found } = resolved;
+    const used = await planByScope(resolved.targets, async (scope, group) => {
+      const ids = group.filter((t) => t.skip === undefined).map((t) => t.id);
+      const usage = await recentUse(ctx, scope, ids);
+      return {
+        targets: group.map((target) => {
+          const seen = usage.byId.get(target.id);
+          return target.skip === undefined && seen
+            ? { ...target, detail: { ...target.detail, ...seen.detail } }
+            : target;
+        }),
+        warnings: usage.warnings,
+      };
     });
+    const targets = used.targets;
+    const actionable = targets.filter((t) => t.skip === undefined).map((t) => t.id);
     const alwaysOn = actionable.filter(
       (id) => found.get(id)?.WorkspaceProperties?.RunningMode === 'ALWAYS_ON',
     ).length;
     return {
       targets,
       warnings: [
-        ...usage.warnings,
+        ...resolved.warnings,
+        ...used.warnings,
         ...standbyWarnings(
           [...found.values()].filter((ws) => actionable.includes(ws.WorkspaceId ?? '')),
           'terminating',
@@ -67,21 +75,23 @@ export const terminateWorkspaces = defineWriteTool({
         'PERMANENT and IRREVERSIBLE: each desktop and its root and user volumes are deleted, with no snapshot to restore from. Users lose every file not stored elsewhere.',
     };
   },
-  async apply(targets, input, ctx) {
+  async apply(targets, _input, ctx) {
     const { TerminateWorkspacesCommand } = await workspacesSdk();
-    const client = await workspacesClient(ctx, regionScope(ctx.aws, input.region));
-    return applyInBatches(
-      ctx,
-      targets,
-      MAX_PER_BATCH_REQUEST,
-      async (ids) =>
-        (
-          await client.send(
-            new TerminateWorkspacesCommand({
-              TerminateWorkspaceRequests: ids.map((WorkspaceId) => ({ WorkspaceId })),
-            }),
-          )
-        ).FailedRequests,
-    );
+    return applyByScope(targets, async (scope, group) => {
+      const client = await workspacesClient(ctx, scope);
+      return applyInBatches(
+        ctx,
+        group,
+        MAX_PER_BATCH_REQUEST,
+        async (ids) =>
+          (
+            await client.send(
+              new TerminateWorkspacesCommand({
+                TerminateWorkspaceRequests: ids.map((WorkspaceId) => ({ WorkspaceId })),
+              }),
+            )
+          ).FailedRequests,
+      );
+    });
   },
 });

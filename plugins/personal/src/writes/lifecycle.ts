@@ -1,10 +1,12 @@
 import type { FailedWorkspaceChangeRequest, WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import { defineWriteTool, RegionInput, regionScope, type Tool } from '@workspaces-euc-mcp/host';
+import { defineWriteTool, type Tool } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
+import { LocateScopeInput } from '../aws/locate.js';
 import { workspacesClient } from '../aws/workspaces.js';
 import type { WorkspaceAction } from '../desktops/states.js';
 import {
   actionableOf,
+  applyByScope,
   applyInBatches,
   legalTarget,
   MAX_PER_BATCH_REQUEST,
@@ -28,7 +30,7 @@ export interface LifecycleSpec {
 }
 
 const Input = Type.Object(
-  { workspaceIds: WorkspaceIdsInput, region: RegionInput },
+  { workspaceIds: WorkspaceIdsInput, ...LocateScopeInput },
   { additionalProperties: false },
 );
 
@@ -47,17 +49,19 @@ export function lifecycleTool(spec: LifecycleSpec): Tool {
     iam: ['workspaces:DescribeWorkspaces', spec.iamAction],
     input: Input,
     async plan(input, ctx) {
-      const scope = regionScope(ctx.aws, input.region);
-      const { targets, found } = await planTargets(ctx, scope, input.workspaceIds, spec.action, (ws) =>
+      const resolved = await planTargets(ctx, input, input.workspaceIds, spec.action, (ws) =>
         legalTarget(ws, spec.action, spec.action),
       );
+      const { targets, found } = resolved;
       const verb = spec.action === 'stop' ? 'stopping' : spec.action === 'start' ? 'starting' : 'rebooting';
-      const warnings = standbyWarnings(actionableOf(targets, found), verb);
+      const warnings = [...resolved.warnings, ...standbyWarnings(actionableOf(targets, found), verb)];
       return warnings.length > 0 ? { targets, warnings } : { targets };
     },
-    async apply(targets, input, ctx) {
-      const client = await workspacesClient(ctx, regionScope(ctx.aws, input.region));
-      return applyInBatches(ctx, targets, MAX_PER_BATCH_REQUEST, (ids) => spec.send(client, ids));
+    async apply(targets, _input, ctx) {
+      return applyByScope(targets, async (scope, group) => {
+        const client = await workspacesClient(ctx, scope);
+        return applyInBatches(ctx, group, MAX_PER_BATCH_REQUEST, (ids) => spec.send(client, ids));
+      });
     },
   });
 }

@@ -4,47 +4,92 @@ import {
   mapBounded,
   type PlannedTarget,
   type Scope,
+  type ScopeSelection,
   summarizeError,
   type TargetResult,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
-import Type from 'typebox';
-import { describeWorkspacesByIds } from '../aws/workspaces.js';
+import { locateWorkspaces, searchedText, unsearched } from '../aws/locate.js';
+import { groupByScope, placeOf, scopeOfTarget } from '../aws/scopes.js';
 import { actionLegality, isWorkspaceState, type WorkspaceAction } from '../desktops/states.js';
-import { WorkspaceIdSchema } from '../schemas.js';
+import { checkWorkspaceIds, Ids } from '../schemas.js';
 
 /** Start/Stop/Reboot/TerminateWorkspaces take at most 25 requests per call (API reference). */
 export const MAX_PER_BATCH_REQUEST = 25;
 
-/** The ids a batch write tool takes. The host's blast-radius cap limits how many a confirmed call may change. */
-export const WorkspaceIdsInput = Type.Array(WorkspaceIdSchema, {
-  minItems: 1,
-  maxItems: 500,
-  uniqueItems: true,
-  description: 'WorkSpace ids. Illegal or unknown targets are skipped in the plan.',
-});
+/** The ids a batch write tool takes (checked by `checkWorkspaceIds`; the host caps how many change). */
+export const WorkspaceIdsInput = Ids();
 
 type Detail = Record<string, string | number | boolean | null>;
 
+/** What a write's plan resolved: a target per id, and each desktop found with its scope. */
+export interface ResolvedTargets {
+  readonly targets: PlannedTarget[];
+  readonly found: Map<string, Workspace>;
+  /** Plan warnings: scopes that could not be searched. */
+  readonly warnings: string[];
+}
+
 /**
- * Resolves targets for a write: DescribeWorkspaces 25 ids a call; unknown ids are skipped as not
- * found; `decide` judges each found desktop. Returns the desktops found too, for plan warnings.
+ * Resolves targets for a write in whichever selected scope holds them (DescribeWorkspaces by id,
+ * 25 a call per scope); `decide` judges each found desktop and its detail gains the desktop's
+ * region (and account with several targets), which apply reads to send each scope's commands to
+ * that scope. Unknown ids are skipped, saying where they were looked for.
  */
 export async function planTargets(
   ctx: ToolContext,
-  scope: Scope,
+  selection: ScopeSelection,
   workspaceIds: readonly string[],
   action: string,
   decide: (ws: Workspace) => PlannedTarget,
-): Promise<{ targets: PlannedTarget[]; found: Map<string, Workspace> }> {
-  const found = await describeWorkspacesByIds(ctx, scope, workspaceIds);
-  const targets = workspaceIds.map((id) => {
-    const ws = found.get(id);
-    return ws
-      ? decide(ws)
-      : { id, action, skip: `not found in ${scope.region} (terminated, or another region).` };
+  field = 'workspaceIds',
+): Promise<ResolvedTargets> {
+  checkWorkspaceIds(field, workspaceIds);
+  const search = await locateWorkspaces(ctx, selection, workspaceIds);
+  const found = new Map<string, Workspace>();
+  const targets = workspaceIds.map((id): PlannedTarget => {
+    const located = search.found.get(id);
+    if (!located) return { id, action, skip: `not found ${searchedText(ctx.aws, search)}.` };
+    found.set(id, located.workspace);
+    const target = decide(located.workspace);
+    return { ...target, detail: { ...placeOf(ctx.aws, located.scope), ...target.detail } };
   });
-  return { targets, found };
+  const missing = unsearched(ctx.aws, search.failures);
+  return {
+    targets,
+    found,
+    warnings: missing ? [`Ids not found may be in scopes not searched: ${missing}.`] : [],
+  };
+}
+
+/**
+ * Runs a per-scope plan step over the targets grouped by the scope in their detail, keeping their
+ * order; targets without a scope (not found) pass through untouched.
+ */
+export async function planByScope(
+  targets: readonly PlannedTarget[],
+  step: (scope: Scope, targets: PlannedTarget[]) => Promise<{ targets: PlannedTarget[]; warnings: string[] }>,
+): Promise<{ targets: PlannedTarget[]; warnings: string[] }> {
+  const placed = targets.filter((t) => typeof t.detail?.region === 'string');
+  const stepped = new Map<string, PlannedTarget>();
+  const warnings: string[] = [];
+  for (const group of groupByScope(placed, scopeOfTarget)) {
+    const result = await step(group.scope, group.items);
+    for (const t of result.targets) stepped.set(t.id, t);
+    warnings.push(...result.warnings);
+  }
+  return { targets: targets.map((t) => stepped.get(t.id) ?? t), warnings };
+}
+
+/** Applies the targets scope by scope (each scope's commands to that scope's client). */
+export async function applyByScope(
+  targets: readonly PlannedTarget[],
+  send: (scope: Scope, targets: PlannedTarget[]) => Promise<TargetResult[]>,
+): Promise<TargetResult[]> {
+  const results: TargetResult[] = [];
+  for (const group of groupByScope(targets, scopeOfTarget))
+    results.push(...(await send(group.scope, group.items)));
+  return results;
 }
 
 /** Who and what a target is, for the admin reading the plan. */
