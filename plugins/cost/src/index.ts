@@ -18,7 +18,7 @@ export const plugin = definePlugin({
   version: '0.1.0',
   description: 'Cost Explorer, Price List, running-mode and unused-resource economics.',
   instructions:
-    'Cost: Windows 10/11 WorkSpaces Personal are always BYOL; Applications fleet billing depends on fleet type (never quote 24x7 rates for On-Demand or Elastic fleets). Prefer actual spend from Cost Explorer to list prices, and say which you used. Cost Explorer requests are billed per call.',
+    'Cost: Windows 10/11 WorkSpaces Personal are always BYOL; Applications fleet billing depends on fleet type (never quote 24x7 rates for On-Demand or Elastic fleets). Prefer actual spend from Cost Explorer to list prices, and say which you used. Cost Explorer requests are billed per call: the spend tools ask each selected account once (never per region; regions filter the bill) and sum the accounts.',
   tools: [
     analyzeWorkspaceUtilization,
     listUnusedResources,

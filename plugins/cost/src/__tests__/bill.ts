@@ -50,3 +50,21 @@ export function billedEstate(lines: CostLine[], pageSize = 500): Estate {
   const estate = generateEstate({ seed: 3, desktops: 10, regions: ['us-east-1'] });
   return { ...estate, billing: { ...estate.billing, lines, pageSize } };
 }
+
+/**
+ * The hand bill twice over: the payer account 111122223333 as above in us-east-1, and the linked
+ * account 444455556666 with the same lines in eu-west-1. The payer's Cost Explorer sees both.
+ */
+export function twoAccountEstate(): Estate {
+  const estate = generateEstate({
+    seed: 3,
+    desktops: 10,
+    regions: ['us-east-1', 'eu-west-1'],
+    accounts: ['111122223333', '444455556666'],
+  });
+  const lines = handBill();
+  const linked = lines.map((l) => ({ ...l, account: '444455556666', region: 'eu-west-1' }));
+  // The simulator reads lines by binary search on the day: keep them sorted.
+  const all = [...lines, ...linked].sort((a, b) => a.day.localeCompare(b.day));
+  return { ...estate, billing: { ...estate.billing, lines: all } };
+}

@@ -3,10 +3,10 @@ import {
   type ErrorEntry,
   errorEntry,
   getMetricDataBatched,
+  MAX_QUERIES_PER_GET_METRIC_DATA,
   type MetricFailure,
   type MetricSeries,
   metricQuery,
-  queriesPerRequest,
   type Scope,
   SERVICE_LABELS,
   scopeKey,
@@ -50,9 +50,14 @@ export function outcomeOf(series: MetricSeries | undefined): HourlyOutcome {
   return { ok: true, timestamps: series.timestamps, values: series.values };
 }
 
-/** GetMetricData requests needed for `desktops` series of this window (for descriptions and tests). */
-export function metricRequestsFor(series: number, window: HourWindow): number {
-  return Math.ceil(series / queriesPerRequest({ start: window.start, end: window.end, periodSeconds: 3600 }));
+/**
+ * GetMetricData requests a read of `series` hourly series takes at least: the host's batcher sends
+ * 500 queries a request and follows NextToken only when a response passes 100,800 datapoints, so
+ * sparse series (AutoStop desktops that were off) cost exactly this and dense ones a page more.
+ * The window is kept in the signature: a longer window makes those extra pages likelier.
+ */
+export function metricRequestsFor(series: number, _window: HourWindow): number {
+  return Math.ceil(series / MAX_QUERIES_PER_GET_METRIC_DATA);
 }
 
 /** Short hash of the desktop list, so a memo key stays short for thousands of ids. */
@@ -62,8 +67,8 @@ function fingerprint(workspaceIds: readonly string[]): string {
 
 /**
  * Hourly Maximum of one AWS/WorkSpaces metric for many desktops, in the fewest GetMetricData
- * requests the limits allow (500 queries and 100,800 datapoints per request: 14 days hourly is
- * 336 points, so 300 desktops per request). Memoised per client call, so the utilisation and
+ * requests the limits allow (the host's batcher: 500 queries a request, NextToken past 100,800
+ * datapoints). Memoised per client call, so the utilisation and
  * running-mode tools in one report share one read.
  */
 export function fetchHourlyMaxima(

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import type { Desktop } from '../desktops/desktops.js';
+import type { Where } from '../shared/estate.js';
 import { round1, usd } from '../shared/numbers.js';
 import type { AdviceDecision, DesktopAdvice, SkipConvertStatus } from './running-mode.js';
 
@@ -28,45 +29,34 @@ export const Decision = Type.Union([
   Type.Literal('skipped'),
 ]);
 
-/** When to switch and when the bill changes. */
-export const Timing = Type.Object({
-  switchWhen: Type.Union([
-    Type.Literal('now'),
-    Type.Literal('before-month-end'),
-    Type.Literal('on-last-day'),
-  ]),
-  billingEffectiveFrom: Type.String(),
-  thisMonthUsd: Type.Number({ description: 'Effect on this month of switching now: + saves, − costs.' }),
-  advice: Type.String(),
-});
-
-/** One desktop's row. */
+/**
+ * One desktop's row, terse: 10,000 desktops page through it, so what every row would repeat (the
+ * billing-timing rules, the list-price caveat) is stated once in the answer's summary and notes.
+ */
 export const Row = Type.Object({
   workspaceId: Type.String(),
   userName: Type.Optional(Type.String()),
+  region: Type.String(),
+  account: Type.Optional(Type.String()),
   computeType: Type.Optional(Type.String()),
-  operatingSystem: Type.Optional(Type.String()),
   licence: Type.Optional(Type.String()),
   currentMode: Type.Optional(Type.String()),
   decision: Decision,
-  recommendedMode: Type.Optional(Type.String()),
-  connectedHours: Type.Optional(Type.Number()),
-  billableHours: Type.Optional(Type.Number()),
-  observedHours: Type.Optional(Type.Number()),
-  projectedBillableHoursPerMonth: Type.Optional(Type.Number()),
+  hoursPerMonth: Type.Optional(Type.Number({ description: 'Projected AutoStop hours a month.' })),
   breakEvenHours: Type.Optional(Type.Number()),
-  alwaysOnMonthlyUsd: Type.Optional(Type.Number()),
-  autoStopMonthlyUsd: Type.Optional(Type.Number()),
+  alwaysOnUsd: Type.Optional(Type.Number()),
+  autoStopUsd: Type.Optional(Type.Number()),
   monthlySavingUsd: Type.Number(),
-  timing: Type.Optional(Timing),
-  skipConvert: Type.Union([
-    Type.Literal('opted-out'),
-    Type.Literal('not-opted-out'),
-    Type.Literal('unchecked'),
-    Type.Literal('lookup-failed'),
-    Type.Literal('not-needed'),
-  ]),
-  reason: Type.String(),
+  switchWhen: Type.Optional(
+    Type.Union([Type.Literal('now'), Type.Literal('before-month-end'), Type.Literal('on-last-day')]),
+  ),
+  thisMonthUsd: Type.Optional(
+    Type.Number({ description: 'To ALWAYS_ON: effect on this month of switching now (+ saves).' }),
+  ),
+  skipConvert: Type.Optional(
+    Type.Union([Type.Literal('opted-out'), Type.Literal('unchecked'), Type.Literal('lookup-failed')]),
+  ),
+  reason: Type.Optional(Type.String()),
 });
 export type Row = Static<typeof Row>;
 
@@ -75,40 +65,40 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** Decisions whose reason a row carries: the rest follow from its hours and prices. */
+const EXPLAINED: ReadonlySet<AdviceDecision> = new Set(['opted-out', 'unpriced', 'unknown', 'skipped']);
+
 /** One output row: the advice, rounded for people, with absent values left out. */
 export function toRow(
   desktop: Desktop,
+  where: Where,
   licence: string | undefined,
   advice: DesktopAdvice,
   skipConvert: SkipConvertStatus,
 ): Row {
-  const recommendedMode =
-    advice.decision === 'switch-to-auto-stop'
-      ? 'AUTO_STOP'
-      : advice.decision === 'switch-to-always-on'
-        ? 'ALWAYS_ON'
-        : undefined;
-  const maybe = (value: number | undefined, round: (n: number) => number) =>
+  const rounded = (value: number | undefined, round: (n: number) => number) =>
     value === undefined ? undefined : round(value);
+  const flagged =
+    skipConvert === 'opted-out' || skipConvert === 'unchecked' || skipConvert === 'lookup-failed';
   return withoutUndefined({
     workspaceId: desktop.workspaceId,
     userName: desktop.userName,
+    ...where,
     computeType: desktop.computeType,
-    operatingSystem: desktop.operatingSystem,
     licence,
     currentMode: desktop.runningMode,
     decision: advice.decision,
-    recommendedMode,
-    connectedHours: advice.connectedHours,
-    billableHours: advice.billableHours,
-    observedHours: advice.observedHours,
-    projectedBillableHoursPerMonth: maybe(advice.projectedBillableHoursPerMonth, round1),
-    breakEvenHours: maybe(advice.breakEvenHours, round1),
-    alwaysOnMonthlyUsd: maybe(advice.alwaysOnMonthlyUsd, usd),
-    autoStopMonthlyUsd: maybe(advice.autoStopMonthlyUsd, usd),
+    hoursPerMonth: rounded(advice.projectedBillableHoursPerMonth, round1),
+    breakEvenHours: rounded(advice.breakEvenHours, round1),
+    alwaysOnUsd: rounded(advice.alwaysOnMonthlyUsd, usd),
+    autoStopUsd: rounded(advice.autoStopMonthlyUsd, usd),
     monthlySavingUsd: usd(advice.monthlySavingUsd),
-    timing: advice.timing ? { ...advice.timing, thisMonthUsd: usd(advice.timing.thisMonthUsd) } : undefined,
-    skipConvert,
-    reason: advice.reason,
+    switchWhen: advice.timing?.switchWhen,
+    thisMonthUsd:
+      advice.timing && advice.decision === 'switch-to-always-on'
+        ? usd(advice.timing.thisMonthUsd)
+        : undefined,
+    skipConvert: flagged ? skipConvert : undefined,
+    reason: EXPLAINED.has(advice.decision) ? advice.reason : undefined,
   });
 }

@@ -2,9 +2,12 @@ import { ToolError } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
 import { addDays, daysBetween, utcDay } from './cost-explorer.js';
 
-/** A `YYYY-MM-DD` input. */
-export const DateInput = (description: string) =>
-  Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description }));
+/**
+ * A `YYYY-MM-DD` input, bare: `resolveWindow` checks it is a calendar day with an error naming
+ * the field, so a pattern would only cost schema bytes.
+ */
+export const DateInput = (description?: string) =>
+  Type.Optional(Type.String(description ? { description } : {}));
 
 /** A Cost Explorer window: start inclusive, end exclusive, both `YYYY-MM-DD`. */
 export interface CostWindow {

@@ -21,6 +21,24 @@ export function currencyOf(results: readonly ResultByTime[]): string {
   return 'USD';
 }
 
+/**
+ * Several accounts' answers for the same request as one: each period's groups side by side, so
+ * `totalsByGroup` and `periodSeries` add the accounts up.
+ */
+export function mergePeriods(answers: readonly (readonly ResultByTime[])[]): ResultByTime[] {
+  const byStart = new Map<string, ResultByTime>();
+  for (const results of answers)
+    for (const result of results) {
+      const start = result.TimePeriod?.Start ?? '';
+      const existing = byStart.get(start);
+      if (existing) existing.Groups = [...(existing.Groups ?? []), ...(result.Groups ?? [])];
+      else byStart.set(start, { ...result, Groups: [...(result.Groups ?? [])] });
+    }
+  return [...byStart.values()].sort((a, b) =>
+    (a.TimePeriod?.Start ?? '').localeCompare(b.TimePeriod?.Start ?? ''),
+  );
+}
+
 /** Sum per group key (the GroupBy keys joined by `|`), over every period, keeping those `keep` accepts. */
 export function totalsByGroup(
   results: readonly ResultByTime[],

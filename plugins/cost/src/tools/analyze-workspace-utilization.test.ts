@@ -1,5 +1,7 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
 import {
+  ANSWER_BUDGET,
+  answerBytes,
   createTestHost,
   type Estate,
   type EstateOptions,
@@ -146,22 +148,42 @@ describe('analyze_workspace_utilization', () => {
     expect(wrong.text).toContain('cursor: not a cursor this tool issued for these filters');
   });
 
-  it('at 10,000 desktops in one region uses 400 DescribeWorkspaces, 34 GetMetricData and answers compactly', async () => {
-    const host = await createTestHost({
-      plugins: [plugin],
-      estate: { seed: 42, desktops: 10_000, regions: ['us-east-1'] },
-    });
-    const out = await invokeOk<Out>(host, 'analyze_workspace_utilization', { limit: 10 });
+  it('answers for both regions of the default estate, rows naming their region', async () => {
+    const { out } = await analyse({ seed: 42, desktops: 200 }, { limit: 200 });
+    expect(out.byScope.map((s) => s.region)).toEqual(['us-east-1', 'eu-west-1']);
+    expect(out.byScope.reduce((n, s) => n + s.desktops, 0)).toBe(out.desktopsAnalysed);
+    expect(new Set(out.desktops.map((d) => d.region))).toEqual(new Set(['us-east-1', 'eu-west-1']));
+    expect(out.desktops.every((d) => d.account === undefined)).toBe(true);
+  });
+
+  it('refuses an out-of-range knob with an error naming the field, before asking AWS', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: handEstate() });
+    const result = await host.invoke('analyze_workspace_utilization', { lookbackDays: 400 });
+    expect(result.ok).toBe(false);
+    expect(result.text).toContain('lookbackDays');
+    const classes = await host.invoke('analyze_workspace_utilization', { classes: ['busy'] });
+    expect(classes.text).toContain('classes');
+    expect(host.requests).toHaveLength(0);
+  });
+
+  it('at 10,000 desktops in two regions answers within the 20 KB budget with the fewest requests', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 10_000 } });
+    const out = await invokeOk<Out>(host, 'analyze_workspace_utilization', {});
     const counts = host.simulator.countsByAction();
-    const analysed = out.desktopsAnalysed;
-    // Billed, non-standby desktops are measured; 14 days hourly = 336 points, 100,800 / 336 = 300 per call.
-    expect(counts['workspaces:DescribeWorkspaces']).toBe(400);
-    expect(counts['cloudwatch:GetMetricData']).toBe(Math.ceil(analysed / 300));
-    expect(out.metricRequests).toBe(Math.ceil(analysed / 300));
+    const perRegion = out.byScope.map((s) => s.desktops);
+    // Billed, non-standby desktops are measured, 500 series per GetMetricData request.
+    expect(counts['cloudwatch:GetMetricData']).toBeGreaterThanOrEqual(
+      perRegion.reduce((n, d) => n + Math.ceil(d / 500), 0),
+    );
+    expect(out.metricRequests).toBe(perRegion.reduce((n, d) => n + Math.ceil(d / 500), 0));
     expect(counts['workspaces:DescribeWorkspacesConnectionStatus']).toBe(out.connectionStatusRequests);
-    expect(out.connectionStatusRequests).toBeLessThan(Math.ceil(analysed / 25) / 2);
-    const bytes = JSON.stringify(out).length;
-    expect(bytes).toBeLessThan(12_000);
-    console.info(`utilization at 10k: ${JSON.stringify(counts)}, ${analysed} analysed, ${bytes} bytes`);
+    expect(out.connectionStatusRequests).toBeLessThan(Math.ceil(out.desktopsAnalysed / 25) / 2);
+    expect(out.desktops).toHaveLength(25);
+    expect(out.summary).toContain('pass nextCursor');
+    const bytes = answerBytes(out);
+    expect(bytes).toBeLessThanOrEqual(ANSWER_BUDGET);
+    console.info(
+      `utilization at 10k: ${JSON.stringify(counts)}, ${out.desktopsAnalysed} analysed, ${bytes} bytes`,
+    );
   }, 180_000);
 });

@@ -1,9 +1,14 @@
-import { defineTool, ErrorEntry } from '@workspaces-euc-mcp/host';
+import type { ResultByTime } from '@aws-sdk/client-cost-explorer';
+import { defineTool, ErrorList, type Scope, ScopeInput, type ToolContext } from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
+import { inRange } from '../shared/estate.js';
 import { round1, usd } from '../shared/numbers.js';
+import { addInto, coverageOf, readAccounts } from '../spend/across-accounts.js';
 import {
   addDays,
   COST_METRIC,
+  type CostSelection,
+  costFilter,
   daysBetween,
   getCostAndUsage,
   type RequestCounter,
@@ -14,20 +19,12 @@ import { driverCategory, isEucService, SPLIT_NOTE } from '../spend/usage-types.j
 
 const Input = Type.Object(
   {
-    startDate: DateInput('Comparison window start (inclusive); default: 30 days before today.'),
-    endDate: DateInput('Comparison window end (exclusive); default: today, so only whole days compare.'),
-    baselineStartDate: DateInput(
-      'Baseline start (inclusive); default: the window of equal length just before.',
-    ),
-    baselineEndDate: DateInput('Baseline end (exclusive).'),
-    topN: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 50,
-        default: 10,
-        description: 'How many (service, usage type) drivers to list.',
-      }),
-    ),
+    ...ScopeInput,
+    startDate: DateInput('YYYY-MM-DD'),
+    endDate: DateInput('exclusive'),
+    baselineStartDate: DateInput(),
+    baselineEndDate: DateInput(),
+    topN: Type.Optional(Type.Integer()),
   },
   { additionalProperties: false },
 );
@@ -62,14 +59,17 @@ const Output = Type.Object({
     }),
     { description: 'Largest absolute change first.' },
   ),
+  scope: Type.String(),
   costExplorerRequests: Type.Integer(),
-  errors: Type.Array(ErrorEntry),
+  errors: ErrorList(),
   notes: Type.Array(Type.String()),
 });
 
 /** Per (service|usageType) totals of one window, EUC services only. */
 async function driversOf(
-  ctx: Parameters<typeof getCostAndUsage>[0],
+  ctx: ToolContext,
+  scope: Scope,
+  selection: CostSelection,
   window: CostWindow,
   services: readonly string[],
   counter: RequestCounter,
@@ -77,11 +77,12 @@ async function driversOf(
   if (services.length === 0) return new Map();
   const results = await getCostAndUsage(
     ctx,
+    scope,
     {
       TimePeriod: { Start: window.start, End: window.end },
       Granularity: 'MONTHLY',
       Metrics: [COST_METRIC],
-      Filter: { Dimensions: { Key: 'SERVICE', Values: [...services] } },
+      ...costFilter({ Dimensions: { Key: 'SERVICE', Values: [...services] } }, selection, scope),
       GroupBy: [
         { Type: 'DIMENSION', Key: 'SERVICE' },
         { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
@@ -92,17 +93,47 @@ async function driversOf(
   return totalsByGroup(results);
 }
 
+/** One account: which EUC services had spend over both windows, then each window's drivers. */
+async function accountDrivers(
+  ctx: ToolContext,
+  scope: Scope,
+  selection: CostSelection,
+  windows: { readonly baseline: CostWindow; readonly comparison: CostWindow; readonly span: CostWindow },
+  counter: RequestCounter,
+): Promise<{ discovery: ResultByTime[]; before: Map<string, number>; after: Map<string, number> }> {
+  const { span } = windows;
+  const discovery = await getCostAndUsage(
+    ctx,
+    scope,
+    {
+      TimePeriod: { Start: span.start, End: span.end },
+      Granularity: 'MONTHLY',
+      Metrics: [COST_METRIC],
+      GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
+      ...costFilter(undefined, selection, scope),
+    },
+    counter,
+  );
+  const services = [...totalsByGroup(discovery, (keys) => isEucService(keys[0] ?? '')).keys()].sort();
+  const [before, after] = await Promise.all([
+    driversOf(ctx, scope, selection, windows.baseline, services, counter),
+    driversOf(ctx, scope, selection, windows.comparison, services, counter),
+  ]);
+  return { discovery, before, after };
+}
+
 /** compare_euc_costs: EUC spend in two windows and what drove the change. */
 export const compareEucCosts = defineTool({
   name: 'compare_euc_costs',
   title: 'Compare EUC spend between two windows',
   description:
-    'Compares EUC spend between a baseline and a comparison window (default: the last 30 days against the 30 before), per service and per (service, usage type) driver, with each driver labelled Personal / Pools / Core / Applications / Secure Browser. Use it to explain "why did WorkSpaces cost more this month". Cost: 3 Cost Explorer requests (one to find the EUC services over both windows, one per window grouped by service and usage type; each billed $0.01, reused for 15 minutes).',
+    'Why did EUC spend change? Two windows (default: last 30 whole days vs the equal window before) per service and usage-type driver. 3 Cost Explorer requests per account at $0.01, cached 15 min.',
   tier: 1,
   iam: ['ce:GetCostAndUsage'],
   input: Input,
   output: Output,
   async run(input, ctx) {
+    inRange('topN', input.topN, 1, 50);
     const comparison = resolveWindow(input, ctx.now(), 30, undefined, true);
     const length = daysBetween(comparison.start, comparison.end);
     const baseline =
@@ -119,21 +150,15 @@ export const compareEucCosts = defineTool({
     const [spanStart = comparison.start] = [baseline.start, comparison.start].sort();
     const [spanEnd = comparison.end] = [baseline.end, comparison.end].sort().reverse();
     const span = { start: spanStart, end: spanEnd };
-    const discovery = await getCostAndUsage(
-      ctx,
-      {
-        TimePeriod: { Start: span.start, End: span.end },
-        Granularity: 'MONTHLY',
-        Metrics: [COST_METRIC],
-        GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
-      },
-      counter,
+    const read = await readAccounts(ctx, input, (scope, selection) =>
+      accountDrivers(ctx, scope, selection, { baseline, comparison, span }, counter),
     );
-    const services = [...totalsByGroup(discovery, (keys) => isEucService(keys[0] ?? '')).keys()].sort();
-    const [before, after] = await Promise.all([
-      driversOf(ctx, baseline, services, counter),
-      driversOf(ctx, comparison, services, counter),
-    ]);
+    const before = new Map<string, number>();
+    const after = new Map<string, number>();
+    for (const { value } of read.answered) {
+      addInto(before, value.before);
+      addInto(after, value.after);
+    }
 
     const keys = [...new Set([...before.keys(), ...after.keys()])];
     const drivers = keys.map((key) => {
@@ -173,7 +198,7 @@ export const compareEucCosts = defineTool({
     const comparisonTotal = usd(drivers.reduce((sum, d) => sum + d.comparison, 0));
     const delta = usd(comparisonTotal - baselineTotal);
     const deltaPct = baselineTotal === 0 ? null : round1((delta / baselineTotal) * 100);
-    const currency = currencyOf(discovery);
+    const currency = currencyOf(read.answered.flatMap(({ value }) => value.discovery));
     const lead = topDrivers[0];
     const summary =
       `EUC spend ${comparison.start}..${comparison.end} was ${comparisonTotal.toFixed(2)} ${currency} vs ${baselineTotal.toFixed(2)} in ${baseline.start}..${baseline.end} ` +
@@ -181,7 +206,8 @@ export const compareEucCosts = defineTool({
       (lead
         ? ` Largest driver: ${lead.category} ${lead.usageType} (${lead.delta >= 0 ? '+' : ''}${lead.delta.toFixed(2)}).`
         : '') +
-      ` ${counter.requests} Cost Explorer request(s).`;
+      ` ${counter.requests} Cost Explorer request(s).` +
+      (read.errors.length > 0 ? ' Partial: see errors.' : '');
     const baselineDays = daysBetween(baseline.start, baseline.end);
     return {
       summary,
@@ -196,8 +222,9 @@ export const compareEucCosts = defineTool({
       deltaPct,
       byService,
       topDrivers,
+      scope: coverageOf(read),
       costExplorerRequests: counter.requests,
-      errors: [],
+      errors: read.errors,
       notes: [
         'Windows are start-inclusive, end-exclusive UnblendedCost; a window including today holds partial spend.',
         ...(baselineDays !== length

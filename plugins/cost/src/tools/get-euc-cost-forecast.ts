@@ -1,15 +1,26 @@
-import { defineTool, ErrorEntry, ToolError } from '@workspaces-euc-mcp/host';
+import type { ForecastResult } from '@aws-sdk/client-cost-explorer';
+import {
+  defineTool,
+  ErrorList,
+  type Scope,
+  ScopeInput,
+  type ToolContext,
+  ToolError,
+} from '@workspaces-euc-mcp/host';
 import Type from 'typebox';
 import { usd } from '../shared/numbers.js';
+import { coverageOf, readAccounts } from '../spend/across-accounts.js';
 import {
   addDays,
   COST_METRIC,
+  type CostSelection,
+  costFilter,
   getCostAndUsage,
   getCostForecast,
   type RequestCounter,
   utcDay,
 } from '../spend/cost-explorer.js';
-import { currencyOf, runRate, totalsByGroup } from '../spend/spend.js';
+import { currencyOf, mergePeriods, runRate, totalsByGroup } from '../spend/spend.js';
 import { isEucService } from '../spend/usage-types.js';
 
 /** Recent spend this much above (or below) the trailing average makes the forecast suspect. */
@@ -20,23 +31,16 @@ const MAX_DAYS = { DAILY: 90, MONTHLY: 365 } as const;
 
 const Input = Type.Object(
   {
-    daysAhead: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 365,
-        default: 30,
-        description: 'Days to forecast, starting tomorrow (at most 90 with DAILY).',
-      }),
-    ),
-    granularity: Type.Optional(
-      Type.Union([Type.Literal('MONTHLY'), Type.Literal('DAILY')], { default: 'MONTHLY' }),
-    ),
+    ...ScopeInput,
+    daysAhead: Type.Optional(Type.Integer({ description: 'Default 30' })),
+    granularity: Type.Optional(Type.Enum(['MONTHLY', 'DAILY'])),
   },
   { additionalProperties: false },
 );
 
 const Output = Type.Object({
   summary: Type.String(),
+  scope: Type.String(),
   start: Type.String(),
   end: Type.String(),
   granularity: Type.String(),
@@ -56,21 +60,90 @@ const Output = Type.Object({
   trailingDailyAverage: Type.Union([Type.Number(), Type.Null()]),
   runRateWarning: Type.Optional(Type.String()),
   costExplorerRequests: Type.Integer(),
-  errors: Type.Array(ErrorEntry),
+  errors: ErrorList(),
   notes: Type.Array(Type.String()),
 });
 
 const num = (value: string | undefined): number | null => {
   const n = Number(value);
-  return value !== undefined && Number.isFinite(n) ? usd(n) : null;
+  return value !== undefined && Number.isFinite(n) ? n : null;
 };
+
+/** One account's last 30 days of EUC spend (daily) and, when it had any, its forecast. */
+async function accountForecast(
+  ctx: ToolContext,
+  scope: Scope,
+  selection: CostSelection,
+  window: { readonly today: string; readonly start: string; readonly end: string },
+  granularity: 'MONTHLY' | 'DAILY',
+  counter: RequestCounter,
+) {
+  // Whole days only: the 30 days before today.
+  const history = await getCostAndUsage(
+    ctx,
+    scope,
+    {
+      TimePeriod: { Start: addDays(window.today, -30), End: window.today },
+      Granularity: 'DAILY',
+      Metrics: [COST_METRIC],
+      GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
+      ...costFilter(undefined, selection, scope),
+    },
+    counter,
+  );
+  const services = [...totalsByGroup(history, (keys) => isEucService(keys[0] ?? '')).entries()]
+    .filter(([, amount]) => amount !== 0)
+    .map(([service]) => service)
+    .sort();
+  if (services.length === 0) return { history, services, byTime: [] as ForecastResult[] };
+  const forecast = await getCostForecast(
+    ctx,
+    scope,
+    {
+      TimePeriod: { Start: window.start, End: window.end },
+      Metric: 'UNBLENDED_COST',
+      Granularity: granularity,
+      PredictionIntervalLevel: 80,
+      ...costFilter({ Dimensions: { Key: 'SERVICE', Values: services } }, selection, scope),
+    },
+    counter,
+  );
+  return { history, services, total: forecast.total, byTime: [...forecast.byTime] };
+}
+
+/** Several accounts' forecast periods added up: means and interval bounds summed per period. */
+function addForecasts(answers: readonly (readonly ForecastResult[])[]) {
+  const byStart = new Map<
+    string,
+    { start: string; end: string; mean: number; lower: number | null; upper: number | null }
+  >();
+  for (const periods of answers)
+    for (const f of periods) {
+      const start = f.TimePeriod?.Start ?? '';
+      const row = byStart.get(start) ?? { start, end: f.TimePeriod?.End ?? '', mean: 0, lower: 0, upper: 0 };
+      const lower = num(f.PredictionIntervalLowerBound);
+      const upper = num(f.PredictionIntervalUpperBound);
+      row.mean += num(f.MeanValue) ?? 0;
+      row.lower = row.lower === null || lower === null ? null : row.lower + lower;
+      row.upper = row.upper === null || upper === null ? null : row.upper + upper;
+      byStart.set(start, row);
+    }
+  return [...byStart.values()]
+    .sort((a, b) => a.start.localeCompare(b.start))
+    .map((r) => ({
+      ...r,
+      mean: usd(r.mean),
+      lower: r.lower === null ? null : usd(r.lower),
+      upper: r.upper === null ? null : usd(r.upper),
+    }));
+}
 
 /** get_euc_cost_forecast: Cost Explorer's forecast of EUC spend, with a run-rate sanity check. */
 export const getEucCostForecast = defineTool({
   name: 'get_euc_cost_forecast',
   title: 'EUC spend forecast (Cost Explorer)',
   description:
-    'Forecasts EUC spend (the WorkSpaces-family and AppStream services that had spend in the last 30 days) from tomorrow for daysAhead, with the 80% prediction interval, and checks it against the run-rate: when the last 7 days run more than 30% above (or below) the 30-day average, it warns that the forecast is skewed. The 1st of each month is left out of the run-rate because AlwaysOn fees post that day. Cost: 2 Cost Explorer requests (the 30-day daily history and the forecast, each billed $0.01; reused for 15 minutes); 1 when there was no EUC spend.',
+    'What will EUC cost from tomorrow? Cost Explorer forecast (80% interval), with a warning when the last 7 days run >30% off the 30-day average. 2 requests per account at $0.01, cached 15 min.',
   tier: 1,
   iam: ['ce:GetCostAndUsage', 'ce:GetCostForecast'],
   input: Input,
@@ -78,28 +151,20 @@ export const getEucCostForecast = defineTool({
   async run(input, ctx) {
     const granularity = input.granularity ?? 'MONTHLY';
     const daysAhead = input.daysAhead ?? 30;
-    if (daysAhead > MAX_DAYS[granularity])
+    if (daysAhead < 1 || daysAhead > MAX_DAYS[granularity])
       throw new ToolError(
         'InvalidInput',
-        `daysAhead: Cost Explorer forecasts at most ${MAX_DAYS[granularity]} days with ${granularity} granularity; use MONTHLY for longer.`,
+        `daysAhead: Cost Explorer forecasts 1 to ${MAX_DAYS[granularity]} days with ${granularity} granularity; use MONTHLY for longer.`,
       );
     const today = utcDay(ctx.now());
+    const start = addDays(today, 1);
+    const end = addDays(start, daysAhead);
     const counter: RequestCounter = { requests: 0 };
-    // Whole days only: the 30 days before today.
-    const history = await getCostAndUsage(
-      ctx,
-      {
-        TimePeriod: { Start: addDays(today, -30), End: today },
-        Granularity: 'DAILY',
-        Metrics: [COST_METRIC],
-        GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
-      },
-      counter,
+    const read = await readAccounts(ctx, input, (scope, selection) =>
+      accountForecast(ctx, scope, selection, { today, start, end }, granularity, counter),
     );
-    const services = [...totalsByGroup(history, (keys) => isEucService(keys[0] ?? '')).entries()]
-      .filter(([, amount]) => amount !== 0)
-      .map(([service]) => service)
-      .sort();
+    const history = mergePeriods(read.answered.map(({ value }) => value.history));
+    const services = [...new Set(read.answered.flatMap(({ value }) => value.services))].sort();
     const daily = new Map<string, number>();
     for (const result of history)
       daily.set(
@@ -110,40 +175,15 @@ export const getEucCostForecast = defineTool({
         ),
       );
     const rate = services.length > 0 ? runRate(daily) : undefined;
-    const start = addDays(today, 1);
-    const end = addDays(start, daysAhead);
     const currency = currencyOf(history);
-    const base = {
-      start,
-      end,
-      granularity,
-      currency,
-      filteredServices: services,
-      recentDailyAverage: rate ? usd(rate.recentDailyAverage) : null,
-      trailingDailyAverage: rate ? usd(rate.trailingDailyAverage) : null,
-      errors: [] as ErrorEntry[],
-    };
-    if (services.length === 0)
-      return {
-        ...base,
-        summary:
-          'No EUC spend in the last 30 days, so there is nothing to forecast. 1 Cost Explorer request.',
-        forecastTotal: null,
-        byPeriod: [],
-        costExplorerRequests: counter.requests,
-        notes: ['Forecasts extrapolate recent spend; a new deployment has no history to extrapolate.'],
-      };
-    const forecast = await getCostForecast(
-      ctx,
-      {
-        TimePeriod: { Start: start, End: end },
-        Metric: 'UNBLENDED_COST',
-        Granularity: granularity,
-        PredictionIntervalLevel: 80,
-        Filter: { Dimensions: { Key: 'SERVICE', Values: services } },
-      },
-      counter,
-    );
+    // The accounts that had EUC spend were forecast; a total is known only when each answered one.
+    const totals = read.answered
+      .filter(({ value }) => value.services.length > 0)
+      .map(({ value }) => value.total);
+    const total =
+      totals.length > 0 && totals.every((t): t is number => t !== undefined)
+        ? usd(totals.reduce((a, b) => a + b, 0))
+        : null;
     let runRateWarning: string | undefined;
     if (rate && rate.trailingDailyAverage > 0) {
       const ratio = rate.recentDailyAverage / rate.trailingDailyAverage;
@@ -152,31 +192,35 @@ export const getEucCostForecast = defineTool({
       else if (ratio < RUN_RATE_LOW)
         runRateWarning = `The last 7 days ran ${Math.round((1 - ratio) * 100)}% below the 30-day daily average: the forecast may overstate spend if the drop (terminations, AutoStop switches) holds.`;
     }
-    const total = forecast.total === undefined ? null : usd(forecast.total);
     const summary =
-      `Forecast EUC spend ${start} to ${end}: ${total === null ? 'not returned' : `${total.toFixed(2)} ${currency}`}` +
-      (rate
-        ? ` (run-rate ${usd(rate.recentDailyAverage).toFixed(2)}/day over the last 7 days, ${usd(rate.trailingDailyAverage).toFixed(2)}/day over 30).`
-        : '.') +
-      (runRateWarning ? ` Warning: ${runRateWarning}` : '') +
-      ` ${counter.requests} Cost Explorer request(s).`;
+      services.length === 0
+        ? `No EUC spend in the last 30 days (${coverageOf(read)}), so there is nothing to forecast. ${counter.requests} Cost Explorer request(s).`
+        : `Forecast EUC spend ${start} to ${end}, ${coverageOf(read)}: ${total === null ? 'not returned' : `${total.toFixed(2)} ${currency}`}` +
+          (rate
+            ? ` (run-rate ${usd(rate.recentDailyAverage).toFixed(2)}/day over the last 7 days, ${usd(rate.trailingDailyAverage).toFixed(2)}/day over 30).`
+            : '.') +
+          (runRateWarning ? ` Warning: ${runRateWarning}` : '') +
+          ` ${counter.requests} Cost Explorer request(s).` +
+          (read.errors.length > 0 ? ' Partial: see errors.' : '');
     return {
-      ...base,
       summary,
-      forecastTotal: total,
-      byPeriod: forecast.byTime.map((f) => ({
-        start: f.TimePeriod?.Start ?? '',
-        end: f.TimePeriod?.End ?? '',
-        mean: num(f.MeanValue) ?? 0,
-        lower: num(f.PredictionIntervalLowerBound),
-        upper: num(f.PredictionIntervalUpperBound),
-      })),
+      scope: coverageOf(read),
+      start,
+      end,
+      granularity,
+      currency,
+      forecastTotal: services.length === 0 ? null : total,
+      byPeriod: addForecasts(read.answered.map(({ value }) => value.byTime)),
+      filteredServices: services,
+      recentDailyAverage: rate ? usd(rate.recentDailyAverage) : null,
+      trailingDailyAverage: rate ? usd(rate.trailingDailyAverage) : null,
       ...(runRateWarning ? { runRateWarning } : {}),
       costExplorerRequests: counter.requests,
+      errors: read.errors,
       notes: [
-        'Cost Explorer forecasts UnblendedCost for the services listed in filteredServices only (those with EUC spend in the last 30 days).',
+        'Cost Explorer forecasts UnblendedCost for the services in filteredServices only (those with EUC spend in the last 30 days); forecasts extrapolate recent spend.',
         `The run-rate leaves out the 1st of each month (AlwaysOn fees post that day)${rate && rate.excludedDays.length > 0 ? `: ${rate.excludedDays.join(', ')}` : ''}.`,
-        'byPeriod lower/upper bound the 80% prediction interval.',
+        'byPeriod lower/upper bound the 80% prediction interval (summed across accounts, an upper bound of the joint interval).',
       ],
     };
   },

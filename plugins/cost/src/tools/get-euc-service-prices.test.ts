@@ -16,7 +16,7 @@ const estate = () => editedEstate([{ id: 'ws-1' }]);
 
 async function prices(input: Record<string, unknown>, simulator: SimulatorOptions = {}) {
   const host = await createTestHost({ plugins: [plugin], estate: estate(), simulator });
-  return { host, out: await invokeOk<Out>(host, 'get_euc_service_prices', { region: REGION, ...input }) };
+  return { host, out: await invokeOk<Out>(host, 'get_euc_service_prices', { regions: [REGION], ...input }) };
 }
 
 describe('get_euc_service_prices', () => {
@@ -27,12 +27,15 @@ describe('get_euc_service_prices', () => {
       rootVolumeGib: 175,
       userVolumeGib: 100,
     });
-    expect(out.personal?.match).toEqual({
-      alwaysOnMonthlyUsd: 99.75,
-      autoStopMonthlyBaseUsd: 24.25,
-      autoStopHourlyUsd: 0.87,
-      breakEvenHours: 86.8,
-    });
+    expect(out.personal?.matches).toEqual([
+      {
+        region: REGION,
+        alwaysOnMonthlyUsd: 99.75,
+        autoStopMonthlyBaseUsd: 24.25,
+        autoStopHourlyUsd: 0.87,
+        breakEvenHours: 86.8,
+      },
+    ]);
     expect(out.personal?.licence).toBe('Windows Server, licence included');
     expect(out.priceListQueries).toBe(1);
     expect(host.requests.every((r) => r.region === 'us-east-1')).toBe(true);
@@ -46,7 +49,7 @@ describe('get_euc_service_prices', () => {
       rootVolumeGib: 175,
       userVolumeGib: 100,
     });
-    expect(out.personal?.match).toMatchObject({ alwaysOnMonthlyUsd: 96.75, autoStopHourlyUsd: 0.84 });
+    expect(out.personal?.matches[0]).toMatchObject({ alwaysOnMonthlyUsd: 96.75, autoStopHourlyUsd: 0.84 });
     expect(out.personal?.licence).toBe('BYOL Windows');
   });
 
@@ -85,7 +88,7 @@ describe('get_euc_service_prices', () => {
 
   it('prices Pools, Applications, Secure Browser and Core in us-east-1', async () => {
     const region = 'us-east-1';
-    const pools = await prices({ service: 'pools', computeType: 'POWER', region });
+    const pools = await prices({ service: 'pools', computeType: 'POWER', regions: [region] });
     expect(pools.out.rates.map((r) => [r.item, r.usd])).toEqual([
       ['Power streaming, licence Bring Your Own License', 0.29],
       ['Power streaming, licence Included', 0.33],
@@ -94,7 +97,7 @@ describe('get_euc_service_prices', () => {
     ]);
     const apps = await prices({
       service: 'applications',
-      region,
+      regions: [region],
       instanceType: 'stream.standard.medium',
       platform: 'WINDOWS_SERVER_2022',
     });
@@ -113,13 +116,13 @@ describe('get_euc_service_prices', () => {
         .map((r) => r.usd)
         .sort(),
     ).toEqual([2.23, 4.19, 6.42]);
-    const web = await prices({ service: 'secure-browser', region });
+    const web = await prices({ service: 'secure-browser', regions: [region] });
     expect(web.out.rates.map((r) => [r.item, r.usd])).toEqual([
       ['standard.large', 10.5],
       ['standard.regular', 7],
       ['standard.xlarge', 14],
     ]);
-    const core = await prices({ service: 'core', region, instanceType: 'm7i.large' });
+    const core = await prices({ service: 'core', regions: [region], instanceType: 'm7i.large' });
     expect(core.out.rates.map((r) => [r.item, r.usd])).toEqual([
       ['m7i.large Hourly Dedicated', 0.044],
       ['m7i.large Hourly Shared', 0.04],
@@ -154,7 +157,7 @@ describe('get_euc_service_prices', () => {
           async run(_input, ctx) {
             const outcome = await ctx.callTool('get_euc_service_prices', {
               service: 'applications',
-              region: 'eu-west-1',
+              regions: ['eu-west-1'],
               instanceType: 'stream.standard.medium',
               platform: 'WINDOWS_SERVER_2022',
             });
@@ -169,5 +172,38 @@ describe('get_euc_service_prices', () => {
     const result = await host.invoke('price_my_fleet', {});
     // eu-west-1 is 1.06 × us-east-1: $0.11/h (0.106 rounded to the cent) × 730 = $80.30.
     expect(result.ok && result.structured).toEqual({ monthly: 80.3 });
+  });
+
+  it('prices every region asked for (default: the configured ones), each row naming its region', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: estate() });
+    const both = await invokeOk<Out>(host, 'get_euc_service_prices', {
+      service: 'personal',
+      computeType: 'POWER',
+      rootVolumeGib: 175,
+      userVolumeGib: 100,
+      regions: ['us-east-1', REGION],
+    });
+    expect(both.regions).toEqual(['us-east-1', REGION]);
+    expect(both.personal?.matches.map((m) => [m.region, m.alwaysOnMonthlyUsd])).toEqual([
+      ['us-east-1', 78],
+      [REGION, 99.75],
+    ]);
+    expect(both.priceListQueries).toBe(2);
+    const configured = await invokeOk<Out>(host, 'get_euc_service_prices', { service: 'secure-browser' });
+    expect(configured.regions).toEqual(['us-east-1']);
+    expect(configured.rates.every((r) => r.region === 'us-east-1')).toBe(true);
+  });
+
+  it('checks the bare inputs in code, naming the field', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: estate() });
+    const bad = await host.invoke('get_euc_service_prices', { service: 'personal', computeType: 'power!' });
+    expect(bad.ok).toBe(false);
+    expect(bad.text).toContain('computeType');
+    const fn = await host.invoke('get_euc_service_prices', {
+      service: 'applications',
+      instanceFunction: 'Flet',
+    });
+    expect(fn.text).toContain('instanceFunction');
+    expect(host.requests).toHaveLength(0);
   });
 });

@@ -1,5 +1,14 @@
-import { defineTool, ErrorEntry, RegionInput, regionScope, ToolError } from '@workspaces-euc-mcp/host';
-import Type from 'typebox';
+import {
+  defineTool,
+  ErrorList,
+  errorEntry,
+  mapBounded,
+  ScopeInput,
+  SERVICE_LABELS,
+  selectScopes,
+  ToolError,
+} from '@workspaces-euc-mcp/host';
+import Type, { type Static } from 'typebox';
 import { isHourly, personalLicenceFor } from '../pricing/price-list.js';
 import {
   applicationsPrices,
@@ -10,76 +19,43 @@ import {
   poolsPrices,
   secureBrowserPrices,
 } from '../pricing/service-price-queries.js';
+import { inRange, oneOf } from '../shared/estate.js';
 import { usd } from '../shared/numbers.js';
+
+/** What a WorkSpaces Applications instance runs as, in the Price List's words. */
+const INSTANCE_FUNCTIONS = [
+  'Fleet',
+  'ElasticFleet',
+  'MultiSessionFleet',
+  'ImageBuilder',
+  'AppBlockBuilder',
+] as const;
+
+/** What the bare string inputs must look like; checked in code so the schema stays small. */
+const PATTERNS = {
+  computeType: /^[A-Z0-9_]{3,40}$/,
+  operatingSystem: /^[A-Z0-9_]{3,40}$/,
+  platform: /^[A-Z0-9_]{3,40}$/,
+  instanceType: /^[a-z0-9.-]{3,64}$/,
+} as const;
 
 /**
  * The input and output of this tool are a contract: other plugins call it through
- * `ctx.callTool('get_euc_service_prices', { service, region, ... })`. Add optional fields only;
+ * `ctx.callTool('get_euc_service_prices', { service, regions, ... })`. Add optional fields only;
  * never rename or remove one.
  */
 const Input = Type.Object(
   {
-    service: Type.Union(
-      [
-        Type.Literal('personal'),
-        Type.Literal('pools'),
-        Type.Literal('applications'),
-        Type.Literal('secure-browser'),
-        Type.Literal('core'),
-      ],
-      {
-        description:
-          'personal = WorkSpaces Personal; applications = WorkSpaces Applications (AppStream); core = Core Managed Instances.',
-      },
-    ),
-    region: RegionInput,
-    computeType: Type.Optional(
-      Type.String({
-        pattern: '^[A-Z0-9_]{3,40}$',
-        description: 'personal/pools: WorkSpaces compute type, e.g. STANDARD, POWER, GRAPHICS_G4DN.',
-      }),
-    ),
-    operatingSystem: Type.Optional(
-      Type.String({
-        pattern: '^[A-Z0-9_]{3,40}$',
-        description:
-          'personal: WorkSpaces OperatingSystemName (WINDOWS_SERVER_2022, WINDOWS_11 = BYOL, AMAZON_LINUX_2, UBUNTU_22_04, RHEL_8, ROCKY_8); default WINDOWS_SERVER_2022.',
-      }),
-    ),
-    rootVolumeGib: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 2000, description: 'personal: root volume GiB.' }),
-    ),
-    userVolumeGib: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 2000, description: 'personal: user volume GiB.' }),
-    ),
-    instanceType: Type.Optional(
-      Type.String({
-        pattern: '^[a-z0-9.\\-]{3,64}$',
-        description: 'applications: e.g. stream.standard.medium; core: the EC2 instance type.',
-      }),
-    ),
-    instanceFunction: Type.Optional(
-      Type.Union(
-        [
-          Type.Literal('Fleet'),
-          Type.Literal('ElasticFleet'),
-          Type.Literal('MultiSessionFleet'),
-          Type.Literal('ImageBuilder'),
-          Type.Literal('AppBlockBuilder'),
-        ],
-        { default: 'Fleet', description: 'applications: what the instance runs as.' },
-      ),
-    ),
-    platform: Type.Optional(
-      Type.String({
-        pattern: '^[A-Z0-9_]{3,40}$',
-        description:
-          'applications: fleet platform, e.g. WINDOWS_SERVER_2022, WINDOWS_11 (BYOL), AMAZON_LINUX2.',
-      }),
-    ),
-    maxRows: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Most rows returned.' }),
-    ),
+    service: Type.Enum(['personal', 'pools', 'applications', 'secure-browser', 'core']),
+    regions: ScopeInput.regions,
+    computeType: Type.Optional(Type.String()),
+    operatingSystem: Type.Optional(Type.String()),
+    rootVolumeGib: Type.Optional(Type.Integer()),
+    userVolumeGib: Type.Optional(Type.Integer()),
+    instanceType: Type.Optional(Type.String()),
+    instanceFunction: Type.Optional(Type.String({ description: 'Default Fleet' })),
+    platform: Type.Optional(Type.String()),
+    maxRows: Type.Optional(Type.Integer()),
   },
   { additionalProperties: false },
 );
@@ -87,24 +63,24 @@ const Input = Type.Object(
 const Output = Type.Object({
   summary: Type.String(),
   service: Type.String(),
-  region: Type.String(),
+  regions: Type.Array(Type.String()),
   currency: Type.Literal('USD'),
   personal: Type.Optional(
     Type.Object({
       licence: Type.String(),
-      match: Type.Optional(
-        Type.Object(
-          {
-            alwaysOnMonthlyUsd: Type.Number(),
-            autoStopMonthlyBaseUsd: Type.Number(),
-            autoStopHourlyUsd: Type.Number(),
-            breakEvenHours: Type.Union([Type.Number(), Type.Null()]),
-          },
-          { description: 'The exact configuration asked for (computeType + volumes).' },
-        ),
+      matches: Type.Array(
+        Type.Object({
+          region: Type.String(),
+          alwaysOnMonthlyUsd: Type.Number(),
+          autoStopMonthlyBaseUsd: Type.Number(),
+          autoStopHourlyUsd: Type.Number(),
+          breakEvenHours: Type.Union([Type.Number(), Type.Null()]),
+        }),
+        { description: 'The exact configuration asked for (computeType + volumes), per region.' },
       ),
       rows: Type.Array(
         Type.Object({
+          region: Type.String(),
           bundle: Type.String(),
           storage: Type.String(),
           alwaysOnMonthlyUsd: Type.Optional(Type.Number()),
@@ -117,6 +93,7 @@ const Output = Type.Object({
   ),
   rates: Type.Array(
     Type.Object({
+      region: Type.String(),
       item: Type.String(),
       unit: Type.String(),
       usd: Type.Number(),
@@ -128,25 +105,49 @@ const Output = Type.Object({
     { description: 'pools, applications, secure-browser and core rates.' },
   ),
   rowsTruncated: Type.Boolean(),
-  unmatched: Type.Array(Type.Object({ what: Type.String(), why: Type.String() })),
+  unmatched: Type.Array(Type.Object({ region: Type.String(), what: Type.String(), why: Type.String() })),
   priceListQueries: Type.Integer(),
   assumptions: Type.Array(Type.String()),
-  errors: Type.Array(ErrorEntry),
+  errors: ErrorList(),
   notes: Type.Array(Type.String()),
 });
+
+/** Checks the bare string inputs against their patterns, with an error naming the field. */
+function checkInput(input: Partial<Record<keyof typeof PATTERNS, string | undefined>>): void {
+  for (const [field, pattern] of Object.entries(PATTERNS) as [keyof typeof PATTERNS, RegExp][]) {
+    const value = input[field];
+    if (value !== undefined && !pattern.test(value))
+      throw new ToolError('InvalidInput', `${field}: "${value}" does not look like ${pattern.source}.`);
+  }
+}
 
 /** get_euc_service_prices: list prices of any EUC service in any region. */
 export const getEucServicePrices = defineTool({
   name: 'get_euc_service_prices',
   title: 'EUC list prices (Price List)',
   description:
-    'List prices (AWS Price List) for WorkSpaces Personal (AlwaysOn monthly, AutoStop base + hourly and the break-even hours per bundle and storage; Windows 10/11 priced as BYOL), Pools (streaming per hour by licence, stopped-instance fee, user fee), WorkSpaces Applications (instance hours, stopped-instance fee, Microsoft user fees), Secure Browser (per monthly active user) and Core Managed Instances, in any region (the Price List regionCode filter; no region map). Says what it could not match and why. Use it to price a recommendation or answer "what does X cost in region Y". Cost: 1 Price List query for personal, secure-browser and core, 3 for pools and applications; cached 6 hours. No Cost Explorer requests.',
+    'What does an EUC service cost per region? List prices: personal/pools by computeType (personal: +operatingSystem, volumes; AlwaysOn, AutoStop, break-even), applications/core by instanceType (+platform, instanceFunction), secure-browser.',
   tier: 1,
   iam: ['pricing:GetProducts'],
   input: Input,
   output: Output,
   async run(input, ctx) {
-    const { region } = regionScope(ctx.aws, input.region);
+    checkInput(input);
+    const [instanceFunction = 'Fleet'] =
+      oneOf(
+        'instanceFunction',
+        input.instanceFunction === undefined ? undefined : [input.instanceFunction],
+        INSTANCE_FUNCTIONS,
+      ) ?? [];
+    inRange('rootVolumeGib', input.rootVolumeGib, 0, 2000);
+    inRange('userVolumeGib', input.userVolumeGib, 0, 2000);
+    inRange('maxRows', input.maxRows, 1, 500);
+    // Prices are public and the same for every account: one lookup per distinct region.
+    const regions = [
+      ...new Set(
+        selectScopes(ctx.aws, { ...(input.regions ? { regions: input.regions } : {}) }).map((s) => s.region),
+      ),
+    ];
     const operatingSystem = input.operatingSystem ?? 'WINDOWS_SERVER_2022';
     const licence = personalLicenceFor(operatingSystem);
     if (!licence && input.service === 'personal')
@@ -164,57 +165,89 @@ export const getEucServicePrices = defineTool({
       rootVolumeGib: input.rootVolumeGib,
       userVolumeGib: input.userVolumeGib,
       instanceType: input.instanceType,
-      instanceFunction: input.instanceFunction ?? 'Fleet',
+      instanceFunction,
       platform: input.platform,
     };
-    let section: PriceSection;
-    switch (input.service) {
-      case 'personal':
-        section = await personalPrices(ctx, region, filters);
-        break;
-      case 'pools':
-        section = await poolsPrices(ctx, region, filters);
-        break;
-      case 'applications':
-        section = await applicationsPrices(ctx, region, filters);
-        break;
-      case 'secure-browser':
-        section = await secureBrowserPrices(ctx, region);
-        break;
-      case 'core':
-        section = await corePrices(ctx, region, filters);
-        break;
-    }
+    const lookup = (region: string): Promise<PriceSection> => {
+      switch (input.service) {
+        case 'personal':
+          return personalPrices(ctx, region, filters);
+        case 'pools':
+          return poolsPrices(ctx, region, filters);
+        case 'applications':
+          return applicationsPrices(ctx, region, filters);
+        case 'secure-browser':
+          return secureBrowserPrices(ctx, region);
+        case 'core':
+          return corePrices(ctx, region, filters);
+      }
+    };
+    const settled = await mapBounded(regions, ctx.limits.concurrency, lookup, { signal: ctx.signal });
     const maxRows = input.maxRows ?? 100;
-    const personalRows = section.personal?.rows ?? [];
-    const rowsTruncated = personalRows.length > maxRows || section.rates.length > maxRows;
-    const rates = section.rates.slice(0, maxRows).map((r) => ({
-      ...r,
-      attributes: { ...r.attributes },
-      ...(isHourly(r.unit) ? { monthlyAt730HoursUsd: usd(r.usd * 730) } : {}),
-    }));
-    const match = section.personal?.match;
-    const found = match
-      ? `AlwaysOn $${match.alwaysOnMonthlyUsd}/month, AutoStop $${match.autoStopMonthlyBaseUsd}/month + $${match.autoStopHourlyUsd}/h${match.breakEvenHours === null ? '' : ` (break-even ${match.breakEvenHours} h/month)`}`
-      : `${personalRows.length + section.rates.length} priced rows`;
+    const matches: NonNullable<Static<typeof Output>['personal']>['matches'] = [];
+    const personalRows: NonNullable<Static<typeof Output>['personal']>['rows'] = [];
+    const allRates: Static<typeof Output>['rates'] = [];
+    const unmatched: Static<typeof Output>['unmatched'] = [];
+    const errors: Static<typeof Output>['errors'] = [];
+    let personalLicence: string | undefined;
+    let queries = 0;
+    for (const outcome of settled) {
+      const region = outcome.item;
+      if (!outcome.ok) {
+        errors.push(errorEntry(SERVICE_LABELS.priceList, { region }, outcome.error));
+        continue;
+      }
+      const section = outcome.value;
+      queries += section.queries;
+      errors.push(...section.errors);
+      unmatched.push(...section.unmatched.map((u) => ({ region, ...u })));
+      if (section.personal) {
+        personalLicence = section.personal.licence;
+        if (section.personal.match) matches.push({ region, ...section.personal.match });
+        personalRows.push(...section.personal.rows.map((r) => ({ region, ...r })));
+      }
+      allRates.push(
+        ...section.rates.map((r) => ({
+          region,
+          ...r,
+          attributes: { ...r.attributes },
+          ...(isHourly(r.unit) ? { monthlyAt730HoursUsd: usd(r.usd * 730) } : {}),
+        })),
+      );
+    }
+    const rowsTruncated = personalRows.length > maxRows || allRates.length > maxRows;
+    const rates = allRates.slice(0, maxRows);
+    const where = regions.length === 1 ? regions[0] : `${regions.length} regions`;
+    const found =
+      matches.length > 0
+        ? matches
+            .map(
+              (m) =>
+                `${regions.length > 1 ? `${m.region}: ` : ''}AlwaysOn $${m.alwaysOnMonthlyUsd}/month, AutoStop $${m.autoStopMonthlyBaseUsd}/month + $${m.autoStopHourlyUsd}/h${m.breakEvenHours === null ? '' : ` (break-even ${m.breakEvenHours} h/month)`}`,
+            )
+            .join('; ')
+        : `${personalRows.length + allRates.length} priced rows`;
     const summary =
-      `${input.service} list prices in ${region}${section.personal ? ` (${section.personal.licence})` : ''}: ${found}.` +
-      (section.unmatched.length > 0
-        ? ` Not matched: ${section.unmatched.map((u) => u.what).join('; ')}.`
+      `${input.service} list prices in ${where}${personalLicence ? ` (${personalLicence})` : ''}: ${found}.` +
+      (unmatched.length > 0
+        ? ` Not matched: ${unmatched
+            .slice(0, 5)
+            .map((u) => (regions.length > 1 ? `${u.what} (${u.region})` : u.what))
+            .join('; ')}.`
         : '') +
-      (rowsTruncated ? ` Showing ${maxRows} rows; narrow with computeType or instanceType.` : '');
+      (rowsTruncated ? ` Showing ${maxRows} rows; narrow with computeType, instanceType or regions.` : '');
     return {
       summary,
       service: input.service,
-      region,
+      regions,
       currency: 'USD' as const,
-      ...(section.personal
-        ? { personal: { ...section.personal, rows: personalRows.slice(0, maxRows) } }
+      ...(personalLicence !== undefined
+        ? { personal: { licence: personalLicence, matches, rows: personalRows.slice(0, maxRows) } }
         : {}),
       rates,
       rowsTruncated,
-      unmatched: section.unmatched,
-      priceListQueries: section.queries,
+      unmatched,
+      priceListQueries: queries,
       assumptions: [
         'Public list prices in USD (Price List API); discounts, credits and private pricing are not reflected.',
         'Monthly equivalents of hourly rates assume 730 hours.',
@@ -222,7 +255,7 @@ export const getEucServicePrices = defineTool({
           ? ['operatingSystem not given: priced as Windows Server with the licence included.']
           : []),
       ],
-      errors: section.errors,
+      errors,
       notes: [
         'Personal: Windows 10/11 desktops are BYOL and priced on their own SKUs; custom volume sizes are not list-priced (see the priced storage pairings).',
         ...(input.service === 'core'

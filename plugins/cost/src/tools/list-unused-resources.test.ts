@@ -1,5 +1,5 @@
 import { definePlugin, type IdleContributor, type ToolOutput } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { ANSWER_BUDGET, answerBytes, createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { always, type DesktopSpec, editedEstate, hourlyMetrics } from '../__tests__/sim.js';
 import { plugin } from '../index.js';
@@ -79,7 +79,11 @@ describe('list_unused_resources', () => {
       standbyExcluded: 1,
     });
     expect(out.needsReview.map((r) => r.workspaceId)).toEqual(['ws-never-new']);
-    expect(out.items.find((i) => i.id === 'ws-old')?.reason).toContain('full monthly fee');
+    expect(out.items.find((i) => i.id === 'ws-old')).toMatchObject({
+      region: 'us-east-1',
+      lastConnection: '2026-09-01',
+      reason: expect.stringContaining('full monthly fee'),
+    });
     // 34 checked desktops → ceil(34 / 25) = 2 connection-status calls; 2 health series → 2 GetMetricData calls.
     const counts = host.simulator.countsByAction();
     expect(counts['workspaces:DescribeWorkspacesConnectionStatus']).toBe(2);
@@ -143,4 +147,39 @@ describe('list_unused_resources', () => {
       expect.objectContaining({ service: 'WorkSpaces Secure Browser', code: 'AccessDeniedException' }),
     ]);
   });
+
+  it('asks every region of the default estate, contributions included, and totals across them', async () => {
+    const host = await createTestHost({
+      plugins: [plugin, otherPlugin],
+      estate: { seed: 42, desktops: 200 },
+    });
+    const out = await invokeOk<Out>(host, 'list_unused_resources', { limit: 200 });
+    expect(out.byScope.map((s) => s.region)).toEqual(['us-east-1', 'eu-west-1']);
+    expect(out.counts.unused + out.counts.neverConnected).toBe(
+      out.byScope.reduce((n, s) => n + s.unusedDesktops, 0),
+    );
+    // The test contributor answers once per region; the broken one fails once per region.
+    expect(
+      out.items
+        .filter((i) => i.id === 'fleet-a')
+        .map((i) => i.region)
+        .sort(),
+    ).toEqual(['eu-west-1', 'us-east-1']);
+    expect(out.errors.map((e) => e.region).sort()).toEqual(['eu-west-1', 'us-east-1']);
+  });
+
+  it('at 10,000 desktops in two regions answers within the 20 KB budget', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 10_000 } });
+    const out = await invokeOk<Out>(host, 'list_unused_resources', {});
+    const counts = host.simulator.countsByAction();
+    // 25 ids per connection-status request, per region.
+    expect(counts['workspaces:DescribeWorkspacesConnectionStatus']).toBeLessThanOrEqual(
+      Math.ceil(out.counts.desktopsChecked / 25) + 1,
+    );
+    expect(out.items).toHaveLength(25);
+    expect(out.summary).toContain('pass nextCursor');
+    const bytes = answerBytes(out);
+    expect(bytes).toBeLessThanOrEqual(ANSWER_BUDGET);
+    console.info(`unused at 10k: ${JSON.stringify(counts)}, ${out.totalItems} items, ${bytes} bytes`);
+  }, 180_000);
 });

@@ -1,5 +1,5 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { ANSWER_BUDGET, answerBytes, createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { always, editedEstate, hourlyMetrics } from '../__tests__/sim.js';
 import { plugin } from '../index.js';
@@ -47,6 +47,8 @@ describe('recommend_bundle_rightsizing', () => {
     // CPU and memory for 4 desktops (one request each) + GPU for the one graphics desktop.
     expect(host.simulator.countsByAction()['cloudwatch:GetMetricData']).toBe(3);
     expect(out.metricRequests).toBe(3);
+    expect(byId['ws-gpu']?.reason).toBeDefined();
+    expect(byId['ws-hot']?.reason).toBeUndefined();
   });
 
   it('lists only step-ups and step-downs by default, step-ups first', async () => {
@@ -74,8 +76,12 @@ describe('recommend_bundle_rightsizing', () => {
   it('sizes a generated estate from its load profiles: heavy users step up, light users step down', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 200 } });
     const out = await invokeOk<Out>(host, 'recommend_bundle_rightsizing', { limit: 200 });
+    // An UNHEALTHY desktop runs hot in the simulator whatever its user does: judged on its own.
     const load = new Map(
-      host.simulator.estate.personal.desktops.map((d) => [d.workspace.WorkspaceId, d.load]),
+      host.simulator.estate.personal.desktops.map((d) => [
+        d.workspace.WorkspaceId,
+        d.workspace.State === 'UNHEALTHY' ? 'heavy' : d.load,
+      ]),
     );
     const up = out.recommendations.filter((r) => r.action === 'upsize');
     const down = out.recommendations.filter((r) => r.action === 'downsize');
@@ -84,4 +90,16 @@ describe('recommend_bundle_rightsizing', () => {
     expect(up.every((r) => ['heavy', 'spiky'].includes(load.get(r.workspaceId) ?? ''))).toBe(true);
     expect(down.every((r) => ['light', 'typical'].includes(load.get(r.workspaceId) ?? ''))).toBe(true);
   });
+
+  it('at 10,000 desktops in two regions answers within the 20 KB budget, rows naming their region', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 10_000 } });
+    const out = await invokeOk<Out>(host, 'recommend_bundle_rightsizing', {});
+    expect(out.byScope.map((s) => s.region)).toEqual(['us-east-1', 'eu-west-1']);
+    expect(out.recommendations).toHaveLength(25);
+    expect(out.recommendations[0]?.action).toBe('upsize');
+    expect(out.summary).toContain('pass nextCursor');
+    const bytes = answerBytes(out);
+    expect(bytes).toBeLessThanOrEqual(ANSWER_BUDGET);
+    console.info(`rightsizing at 10k: ${JSON.stringify(host.simulator.countsByAction())}, ${bytes} bytes`);
+  }, 180_000);
 });

@@ -1,112 +1,140 @@
 import {
   defineTool,
-  ErrorEntry,
+  type ErrorEntry,
+  ErrorList,
   type ErrorSummary,
   errorEntry,
-  PageInput,
+  mapBounded,
   pageOf,
-  RegionInput,
-  regionScope,
+  type Scope,
+  ScopeInput,
   SERVICE_LABELS,
+  scopeKey,
+  summarizeError,
 } from '@workspaces-euc-mcp/host';
-import Type from 'typebox';
-import { priceDesktops } from '../pricing/desktop-prices.js';
-import { adviseDesktop, applyOptOut, MAINTENANCE_HOURS_PER_MONTH } from '../running-mode/running-mode.js';
-import { DECISIONS, Decision, Row, toRow } from '../running-mode/running-mode-rows.js';
-import { readOptOuts, SKIP_CONVERT_TAG } from '../running-mode/tags.js';
+import Type, { type Static } from 'typebox';
+import { utcMonth } from '../running-mode/billing-timing.js';
+import { applyOptOut, MAINTENANCE_HOURS_PER_MONTH } from '../running-mode/running-mode.js';
+import { DECISIONS, Row, toRow } from '../running-mode/running-mode-rows.js';
+import { type AdvisedDesktop, adviseScope, isSwitch } from '../running-mode/scope-advice.js';
+import { type OptOutLookup, readOptOuts, SKIP_CONVERT_TAG } from '../running-mode/tags.js';
+import {
+  inRange,
+  listNote,
+  oneOf,
+  PageFields,
+  pageInput,
+  pageLimits,
+  partialNote,
+  readEstate,
+  scopesPhrase,
+  WhereFields,
+  whereOf,
+} from '../shared/estate.js';
 import { usd } from '../shared/numbers.js';
-import { scanUsage } from '../utilization/usage-scan.js';
+
+/** Rows a default answer lists, largest saving first: 10,000 desktops stay well inside 20 KB. */
+const DEFAULT_ROWS = 25;
 
 const Input = Type.Object(
   {
-    region: RegionInput,
-    lookbackDays: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 90,
-        default: 14,
-        description:
-          'Days of hourly UserConnected to project from; 28 gives a month-like view. Whole weeks avoid weekday bias.',
-      }),
-    ),
-    coinFlipBandPercent: Type.Optional(
-      Type.Number({
-        minimum: 0,
-        maximum: 50,
-        default: 10,
-        description:
-          'Within ± this % of the break-even hours the current mode is kept (a normal month could swing it).',
-      }),
-    ),
-    maxTagChecks: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        maximum: 1000,
-        default: 200,
-        description: `DescribeTags calls (one per desktop) to check the ${SKIP_CONVERT_TAG} opt-out on switch candidates, largest saving first.`,
-      }),
-    ),
-    decisions: Type.Optional(
-      Type.Array(Decision, {
-        maxItems: DECISIONS.length,
-        description: 'Decisions to list (default: the two switches); counts always cover all.',
-      }),
-    ),
-    ...PageInput(500),
+    ...ScopeInput,
+    lookbackDays: Type.Optional(Type.Integer()),
+    coinFlipBandPercent: Type.Optional(Type.Number()),
+    maxTagChecks: Type.Optional(Type.Integer()),
+    // Bare: the values are the keys of `counts` in every answer; checked in code.
+    decisions: Type.Optional(Type.Array(Type.String(), { description: 'Default switch-*' })),
+    ...PageFields,
   },
   { additionalProperties: false },
 );
 
+const ScopeTotals = Type.Object({
+  ...WhereFields,
+  desktops: Type.Integer(),
+  switches: Type.Integer(),
+  monthlySavingUsd: Type.Number(),
+});
+
 const Output = Type.Object({
   summary: Type.String(),
-  region: Type.String(),
   lookbackDays: Type.Integer(),
   counts: Type.Record(Type.String(), Type.Integer()),
-  totalMonthlySavingUsd: Type.Number({
-    description: 'Sum over listed-or-not switch recommendations (list prices).',
-  }),
+  totalMonthlySavingUsd: Type.Number({ description: 'Every switch in every scope, listed or not.' }),
   savingToAutoStopUsd: Type.Number(),
   savingToAlwaysOnUsd: Type.Number(),
+  byScope: Type.Array(ScopeTotals),
   recommendations: Type.Array(Row, { description: 'Largest monthly saving first.' }),
   totalListed: Type.Integer(),
   offset: Type.Integer(),
   nextCursor: Type.Optional(Type.String()),
   unmatchedConfigurations: Type.Array(
     Type.Object({
+      region: Type.String(),
       computeType: Type.String(),
       operatingSystem: Type.String(),
       rootVolumeGib: Type.Union([Type.Integer(), Type.Null()]),
       userVolumeGib: Type.Union([Type.Integer(), Type.Null()]),
       desktops: Type.Integer(),
       why: Type.String(),
-      available: Type.Array(
-        Type.Object({
-          storage: Type.String(),
-          alwaysOnMonthly: Type.Optional(Type.Number()),
-          autoStopMonthlyBase: Type.Optional(Type.Number()),
-        }),
-      ),
+      pricedStorage: Type.Array(Type.String()),
     }),
-    {
-      description:
-        'Configurations the Price List did not price (up to 20), with the priced storage pairings.',
-    },
+    { description: 'Up to 5 configurations the Price List did not price, most desktops first.' },
   ),
   requests: Type.Object({
     metricRequests: Type.Integer(),
     priceListQueries: Type.Integer(),
     tagChecks: Type.Integer(),
   }),
-  errors: Type.Array(ErrorEntry),
+  errors: ErrorList(),
   notes: Type.Array(Type.String()),
 });
+type Output = Static<typeof Output>;
+type Decision = (typeof DECISIONS)[number];
 
-/** recommend_running_mode: priced AlwaysOn ↔ AutoStop advice per desktop. */
+/**
+ * Skip_Convert lookups for the switch candidates with the largest savings across the estate, at
+ * most `max` (DescribeTags is one call per desktop), each scope's read in that scope.
+ */
+async function optOutsOf(
+  ctx: Parameters<typeof readOptOuts>[0],
+  advised: readonly AdvisedDesktop[],
+  max: number,
+  fresh: boolean,
+): Promise<{ checked: Set<string>; lookups: Map<string, OptOutLookup> }> {
+  const candidates = advised
+    .filter((a) => isSwitch(a.advice))
+    .sort((a, b) => b.advice.monthlySavingUsd - a.advice.monthlySavingUsd)
+    .slice(0, max);
+  const byScope = new Map<string, { scope: Scope; ids: string[] }>();
+  for (const { scope, desktop } of candidates) {
+    const key = scopeKey(ctx.aws, scope);
+    const entry = byScope.get(key) ?? { scope, ids: [] };
+    entry.ids.push(desktop.workspaceId);
+    byScope.set(key, entry);
+  }
+  const settled = await mapBounded(
+    [...byScope.values()],
+    ctx.limits.concurrency,
+    ({ scope, ids }) => readOptOuts(ctx, scope, ids, { fresh }),
+    { signal: ctx.signal },
+  );
+  const lookups = new Map<string, OptOutLookup>();
+  for (const outcome of settled) {
+    if (outcome.ok) for (const [id, lookup] of outcome.value) lookups.set(id, lookup);
+    else
+      for (const id of outcome.item.ids)
+        lookups.set(id, { kind: 'failed', ...summarizeError(outcome.error) });
+  }
+  return { checked: new Set(candidates.map((c) => c.desktop.workspaceId)), lookups };
+}
+
+/** recommend_running_mode: priced AlwaysOn ↔ AutoStop advice per desktop, across the estate. */
 export const recommendRunningMode = defineTool({
   name: 'recommend_running_mode',
   title: 'WorkSpaces running-mode advice (priced)',
   description:
-    'For each WorkSpaces Personal desktop, rebuilds the AutoStop bill from hourly UserConnected (connected hours + the idle tail of its AutoStop timeout + the monthly maintenance start), projects it to a month, and compares it with the AlwaysOn fee using Price List list prices for that desktop’s region, OS, licence (Windows 10/11 = BYOL), compute type and volumes. Recommends ALWAYS_ON ↔ AUTO_STOP with the $ saving, keeps the current mode inside a coin-flip band around the break-even, says when to switch (to AutoStop: billing changes next month; to AlwaysOn: immediate and prorated), and honours the Skip_Convert opt-out tag. Read-only: it changes nothing. Cost: ceil(N/25) DescribeWorkspaces + ceil(N/300) GetMetricData calls (14 days), 1 Price List query per licence model (≤3, cached 6 h), and one DescribeTags per switch candidate up to maxTagChecks. No Cost Explorer requests.',
+    'Which WorkSpaces Personal desktops should switch ALWAYS_ON/AUTO_STOP, saving how much a month? Hourly use at list prices; keeps the mode near break-even; honours Skip_Convert; says when to switch.',
   tier: 1,
   iam: [
     'workspaces:DescribeWorkspaces',
@@ -116,57 +144,38 @@ export const recommendRunningMode = defineTool({
   ],
   input: Input,
   output: Output,
-  async run(input, ctx) {
-    const scope = regionScope(ctx.aws, input.region);
-    const { region } = scope;
+  async run(input, ctx): Promise<Output> {
+    inRange('lookbackDays', input.lookbackDays, 1, 90);
+    inRange('coinFlipBandPercent', input.coinFlipBandPercent, 0, 50);
+    inRange('maxTagChecks', input.maxTagChecks, 0, 1000);
+    const limits = pageLimits(ctx, input.limit, DEFAULT_ROWS);
     const lookbackDays = input.lookbackDays ?? 14;
     const bandPercent = input.coinFlipBandPercent ?? 10;
-    const now = ctx.now();
-    const scan = await scanUsage(ctx, scope, lookbackDays);
-    const pricing = await priceDesktops(
-      ctx,
-      scope,
-      scan.usage
-        .map((u) => u.desktop)
-        .filter((d) => d.runningMode === 'ALWAYS_ON' || d.runningMode === 'AUTO_STOP'),
+    const read = await readEstate(ctx, input, SERVICE_LABELS.personal, (scope) =>
+      adviseScope(ctx, scope, { lookbackDays, bandPercent }),
     );
-    const advised = scan.usage.map(({ desktop, outcome }) => {
-      const price = pricing.byDesktop.get(desktop.workspaceId) ?? { ok: false as const, why: 'not priced' };
-      return {
-        desktop,
-        licence: price.licence,
-        advice: adviseDesktop(desktop, outcome, price, { bandPercent, now }),
-      };
-    });
+    const advised = read.answered.flatMap(({ value }) => value.advised);
+    // A fresh call (its own input, or a fresh composite calling it) reads the tags again too.
+    const fresh = input.fresh === true || ctx.snapshot?.fresh === true;
+    const { checked, lookups } = await optOutsOf(ctx, advised, input.maxTagChecks ?? 200, fresh);
 
-    // Skip_Convert: DescribeTags is per desktop, so only the switch candidates with the largest
-    // savings are checked, at most maxTagChecks of them.
-    const toCheck = advised
-      .filter(
-        ({ advice }) =>
-          advice.decision === 'switch-to-auto-stop' || advice.decision === 'switch-to-always-on',
-      )
-      .sort((a, b) => b.advice.monthlySavingUsd - a.advice.monthlySavingUsd)
-      .slice(0, input.maxTagChecks ?? 200)
-      .map(({ desktop }) => desktop.workspaceId);
-    const optOuts = await readOptOuts(ctx, scope, toCheck);
-    const checked = new Set(toCheck);
-    // One error entry per failure code, with the first failure's message, not one per desktop.
-    const tagFailures = new Map<string, { count: number; first: ErrorSummary }>();
-    const rows = advised.map(({ desktop, licence, advice }) => {
-      const lookup = optOuts.get(desktop.workspaceId);
+    // One error entry per failure code and scope, with the first failure's message, not one per desktop.
+    const tagFailures = new Map<string, { scope: Scope; count: number; first: ErrorSummary }>();
+    const rows = advised.map(({ scope, desktop, licence, advice }) => {
+      const lookup = lookups.get(desktop.workspaceId);
       if (lookup?.kind === 'failed') {
-        const entry = tagFailures.get(lookup.code) ?? { count: 0, first: lookup };
+        const key = `${scopeKey(ctx.aws, scope)}|${lookup.code}`;
+        const entry = tagFailures.get(key) ?? { scope, count: 0, first: lookup };
         entry.count += 1;
-        tagFailures.set(lookup.code, entry);
+        tagFailures.set(key, entry);
       }
       const applied = applyOptOut(advice, lookup, checked.has(desktop.workspaceId));
-      return toRow(desktop, licence, applied.advice, applied.skipConvert);
+      return toRow(desktop, whereOf(scope, read.multiAccount), licence, applied.advice, applied.skipConvert);
     });
     const errors: ErrorEntry[] = [
-      ...scan.errors,
-      ...pricing.errors,
-      ...[...tagFailures.values()].map(({ count, first }) =>
+      ...read.errors,
+      ...read.answered.flatMap(({ value }) => [...value.scan.errors, ...value.pricing.errors]),
+      ...[...tagFailures.values()].map(({ scope, count, first }) =>
         errorEntry(
           SERVICE_LABELS.personal,
           scope,
@@ -178,57 +187,76 @@ export const recommendRunningMode = defineTool({
 
     const counts: Record<string, number> = Object.fromEntries(DECISIONS.map((d) => [d, 0]));
     for (const row of rows) counts[row.decision] = (counts[row.decision] ?? 0) + 1;
-    const switches = rows.filter(
-      (r) => r.decision === 'switch-to-auto-stop' || r.decision === 'switch-to-always-on',
-    );
+    const switches = rows.filter((r) => isSwitch(r));
     const sum = (list: readonly Row[]) => usd(list.reduce((total, r) => total + r.monthlySavingUsd, 0));
     const toAutoStop = sum(switches.filter((r) => r.decision === 'switch-to-auto-stop'));
     const toAlwaysOn = sum(switches.filter((r) => r.decision === 'switch-to-always-on'));
-    const wanted: readonly string[] = input.decisions ?? ['switch-to-auto-stop', 'switch-to-always-on'];
+    const byScope = read.answered.map(({ scope }) => {
+      const where = whereOf(scope, read.multiAccount);
+      const here = rows.filter((r) => r.region === where.region && r.account === where.account);
+      const hereSwitches = here.filter((r) => isSwitch(r));
+      return {
+        ...where,
+        desktops: here.length,
+        switches: hereSwitches.length,
+        monthlySavingUsd: sum(hereSwitches),
+      };
+    });
+    const wanted: readonly Decision[] = oneOf('decisions', input.decisions, DECISIONS) ?? [
+      'switch-to-auto-stop',
+      'switch-to-always-on',
+    ];
     const listed = rows
       .filter((r) => wanted.includes(r.decision))
       .sort((a, b) => b.monthlySavingUsd - a.monthlySavingUsd || a.workspaceId.localeCompare(b.workspaceId));
-    const { page, offset, nextCursor } = pageOf(listed, input, ctx.limits);
+    const { page, offset, nextCursor } = pageOf(listed, pageInput(input), limits);
     const unchecked = rows.filter((r) => r.skipConvert === 'unchecked').length;
+    const { next, lastDay } = utcMonth(ctx.now());
+    const total = usd(toAutoStop + toAlwaysOn);
 
     const summary =
-      `${rows.length} desktops in ${region}: ${counts['switch-to-auto-stop']} to AUTO_STOP, ${counts['switch-to-always-on']} to ALWAYS_ON, ` +
-      `saving ≈$${usd(toAutoStop + toAlwaysOn).toFixed(2)}/month at list prices; ${counts['coin-flip']} near break-even, ${counts.keep} already right, ` +
+      `${rows.length} desktops in ${scopesPhrase(read)}: ${counts['switch-to-auto-stop']} to AUTO_STOP, ${counts['switch-to-always-on']} to ALWAYS_ON, ` +
+      `saving ≈$${total.toFixed(2)}/month at list prices; ${counts['coin-flip']} near break-even, ${counts.keep} already right, ` +
       `${counts['opted-out']} opted out (${SKIP_CONVERT_TAG}), ${counts.unpriced} unpriced, ${counts.unknown} without usable metrics.` +
+      ` When: to AUTO_STOP any time before ${next.toISOString().slice(0, 10)} (the bill changes at the 00:00 UTC renewal); to ALWAYS_ON 'now' rows at once, 'on-last-day' rows on ${lastDay}.` +
       (unchecked > 0
         ? ` ${unchecked} switch candidates were not checked for ${SKIP_CONVERT_TAG} (raise maxTagChecks).`
         : '') +
-      (errors.length > 0 ? ' Partial: see errors.' : '') +
-      (nextCursor ? ' More rows: pass nextCursor.' : '');
+      partialNote(errors) +
+      listNote(offset, page.length, listed.length, nextCursor);
+    const unmatched = read.answered
+      .flatMap(({ scope, value }) => value.pricing.unmatched.map((u) => ({ ...u, region: scope.region })))
+      .sort((a, b) => b.desktops - a.desktops)
+      .slice(0, 5);
     return {
       summary,
-      region,
       lookbackDays,
       counts,
-      totalMonthlySavingUsd: usd(toAutoStop + toAlwaysOn),
+      totalMonthlySavingUsd: total,
       savingToAutoStopUsd: toAutoStop,
       savingToAlwaysOnUsd: toAlwaysOn,
+      byScope,
       recommendations: page,
       totalListed: listed.length,
       offset,
       ...(nextCursor ? { nextCursor } : {}),
-      unmatchedConfigurations: pricing.unmatched
-        .slice(0, 20)
-        .map((u) => ({ ...u, available: [...u.available] })),
+      unmatchedConfigurations: unmatched.map(({ available, ...u }) => ({
+        ...u,
+        pricedStorage: available.slice(0, 4).map((a) => a.storage),
+      })),
       requests: {
-        metricRequests: scan.metricRequests,
-        priceListQueries: pricing.queries,
-        tagChecks: toCheck.length,
+        metricRequests: read.answered.reduce((n, { value }) => n + value.scan.metricRequests, 0),
+        priceListQueries: read.answered.reduce((n, { value }) => n + value.pricing.queries, 0),
+        tagChecks: checked.size,
       },
-      errors,
+      errors: errors.slice(0, 100),
       notes: [
-        'Savings use public list prices (Price List API); your bill may differ (discounts, credits, private pricing). Check actual spend with get_euc_cost_summary.',
-        `AutoStop hours = hours with a user connected + the idle tail of the desktop's AutoStop timeout (60 min for AlwaysOn desktops, the AWS default) + ${MAINTENANCE_HOURS_PER_MONTH} h for the monthly maintenance start, projected to a 730-hour month from the lookback window.`,
-        'Billing renews at 00:00 UTC on the 1st: a switch to AutoStop changes the bill from next month; a switch to AlwaysOn is immediate and the monthly fee is prorated on top of this month’s AutoStop charges (see each timing).',
-        `Within ±${bandPercent}% of the break-even the current mode is kept. Holidays inside the window understate use.`,
-        `Standby desktops (${scan.standbyExcluded}) are left out: standby WorkSpaces have their own pricing.`,
-        ...(pricing.truncated
-          ? ['The Price List answer was cut at 2,000 products; some configurations may be reported unpriced.']
+        'Savings use public list prices (Price List API) in each desktop’s region; your bill may differ (discounts, credits). Check actual spend with get_euc_cost_summary.',
+        `AutoStop hours = hours with a user connected + the idle tail of the AutoStop timeout (60 min for AlwaysOn desktops, the AWS default) + ${MAINTENANCE_HOURS_PER_MONTH} h for the monthly maintenance start, projected to a 730-hour month.`,
+        `Billing renews at 00:00 UTC on the 1st. To AUTO_STOP: this month’s AlwaysOn fee is already charged, so any day before the renewal saves the same; do not switch back within the month. To ALWAYS_ON: takes effect at once with the fee prorated on top of this month’s AutoStop base; 'now' rows save even this month (thisMonthUsd > 0), 'on-last-day' rows should wait until ${lastDay}.`,
+        `Within ±${bandPercent}% of the break-even the current mode is kept. Standby desktops are left out (own pricing). Holidays inside the window understate use.`,
+        ...(read.answered.some(({ value }) => value.pricing.truncated)
+          ? ['A Price List answer was cut at 2,000 products; some configurations may be reported unpriced.']
           : []),
       ],
     };

@@ -1,7 +1,7 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
 import { createTestHost, invokeOk, type TestHost } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { billedEstate, handBill } from '../__tests__/bill.js';
+import { billedEstate, handBill, twoAccountEstate } from '../__tests__/bill.js';
 import { plugin } from '../index.js';
 import type { compareEucCosts } from './compare-euc-costs.js';
 import type { getEucCostForecast } from './get-euc-cost-forecast.js';
@@ -193,5 +193,78 @@ describe('compare_euc_costs', () => {
     });
     expect(out.baselineTotal).toBe(741);
     expect(out.notes.join(' ')).toContain('differ in length (31 vs 15 days)');
+  });
+});
+
+describe('Cost Explorer across accounts and regions', () => {
+  const october = { startDate: '2026-10-01', endDate: '2026-11-01' };
+
+  it('sums each account’s own spend once, though the payer account also sees the linked one', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: twoAccountEstate() });
+    const out = await invokeOk<Summary>(host, 'get_euc_cost_summary', october);
+    // 741 per account (see the first test); the payer's unfiltered answer would add the linked 741 again.
+    expect(out.total).toBe(1482);
+    expect(out.byAccount).toEqual([
+      { account: '111122223333', total: 741 },
+      { account: '444455556666', total: 741 },
+    ]);
+    // Two requests per account (by service, then the WorkSpaces split), each filtered to its account.
+    expect(calls(host, 'GetCostAndUsage')).toBe(4);
+    expect(out.costExplorerRequests).toBe(4);
+    expect(JSON.stringify(host.requests[0]?.input)).toContain('LINKED_ACCOUNT');
+  });
+
+  it('filters by region in the same requests, never one request per region', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: twoAccountEstate() });
+    const out = await invokeOk<Summary>(host, 'get_euc_cost_summary', {
+      ...october,
+      regions: ['eu-west-1'],
+      splitWorkspaces: false,
+    });
+    expect(out.total).toBe(741);
+    expect(out.scope).toContain('regions eu-west-1');
+    expect(calls(host, 'GetCostAndUsage')).toBe(2);
+    const one = await invokeOk<Summary>(host, 'get_euc_cost_summary', {
+      ...october,
+      accounts: ['111122223333'],
+      splitWorkspaces: false,
+    });
+    // One account alone is asked account-wide: the payer sees both accounts' spend.
+    expect(one.total).toBe(1482);
+    expect(one.byAccount).toBeUndefined();
+  });
+
+  it('answers for the accounts that work and lists the one that failed', async () => {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: twoAccountEstate(),
+      simulator: { faults: [{ service: 'ce', account: '444455556666', code: 'AccessDeniedException' }] },
+    });
+    const summary = await invokeOk<Summary>(host, 'get_euc_cost_summary', october);
+    expect(summary.total).toBe(741);
+    expect(summary.errors).toEqual([
+      expect.objectContaining({ account: '444455556666', code: 'AccessDeniedException' }),
+    ]);
+    const comparison = await invokeOk<Comparison>(host, 'compare_euc_costs', {});
+    expect(comparison.comparisonTotal).toBe(810);
+    expect(comparison.errors).toHaveLength(1);
+    const forecast = await invokeOk<Forecast>(host, 'get_euc_cost_forecast', {});
+    expect(forecast.filteredServices).toEqual(['Amazon AppStream', 'Amazon WorkSpaces']);
+    expect(forecast.errors).toHaveLength(1);
+  });
+
+  it('adds the accounts’ forecasts and comparisons', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: twoAccountEstate() });
+    const comparison = await invokeOk<Comparison>(host, 'compare_euc_costs', {});
+    expect(comparison.comparisonTotal).toBe(1620);
+    expect(comparison.baselineTotal).toBe(1460);
+    expect(comparison.costExplorerRequests).toBe(6);
+    const forecast = await invokeOk<Forecast>(host, 'get_euc_cost_forecast', {});
+    // Both accounts ran 21/day over the last 7 days.
+    expect(forecast.recentDailyAverage).toBe(42);
+    expect(forecast.costExplorerRequests).toBe(4);
+    const single = await createTestHost({ plugins: [plugin], estate: billedEstate(handBill()) });
+    const one = await invokeOk<Forecast>(single, 'get_euc_cost_forecast', {});
+    expect(forecast.forecastTotal).toBeCloseTo(2 * (one.forecastTotal ?? 0), 0);
   });
 });
