@@ -1,5 +1,6 @@
-import { summarizeError } from '../aws/errors.js';
+import { summarizeError, ToolError } from '../aws/errors.js';
 import { mapBounded } from '../aws/helpers.js';
+import { scopeLabel } from '../kit/scope.js';
 import type {
   ContributionScope,
   InventoryCollection,
@@ -41,13 +42,15 @@ export async function collectInventory(
     jobs,
     ctx.limits.concurrency,
     async ({ contributor, scope }) => {
-      const collection = await ctx.memo(
-        `inventory:${contributor.id}:${scope.account ?? ''}:${scope.region}`,
-        () => contributor.collect(ctx, scope),
-      );
-      done += 1;
-      ctx.progress(done, jobs.length, `${contributor.service} in ${scope.region}`);
-      return collection;
+      try {
+        return await ctx.memo(`inventory:${contributor.id}:${scope.account ?? ''}:${scope.region}`, () =>
+          contributor.collect(ctx, scope),
+        );
+      } finally {
+        // A failed scope is done too: progress counts every (service, scope) read.
+        done += 1;
+        ctx.progress(done, jobs.length, `${contributor.service} in ${scopeLabel(scope)}`);
+      }
     },
     { signal: ctx.signal },
   );
@@ -56,4 +59,14 @@ export async function collectInventory(
     if (outcome.ok) return { ok: true, contributor, scope, collection: outcome.value };
     return { ok: false, contributor, scope, ...summarizeError(outcome.error) };
   });
+}
+
+/** Checks the `services` input the terse schema leaves to code, with an error naming the field. */
+export function checkServices(services: readonly string[] | undefined): void {
+  if (services === undefined) return;
+  if (services.length === 0 || services.length > 20)
+    throw new ToolError('InvalidInput', 'services: give 1 to 20 service names, or omit it.');
+  const bad = services.findIndex((s) => s.trim().length < 2 || s.length > 64);
+  if (bad >= 0)
+    throw new ToolError('InvalidInput', `services[${bad}]: expected a service name such as "Personal".`);
 }

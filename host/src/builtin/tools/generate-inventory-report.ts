@@ -1,11 +1,12 @@
 import Type, { type Static } from 'typebox';
+import { ToolError } from '../../aws/errors.js';
 import { readCursor } from '../../kit/page.js';
 import { ScopeInput, selectScopes } from '../../kit/scope.js';
 import { defineTool } from '../../plugin-api/define.js';
 import type { InventoryRow } from '../../plugin-api/types.js';
 import { toCsv } from '../csv.js';
-import { collectInventory } from '../inventory-collect.js';
-import { InventoryErrorSchema } from './get-euc-inventory-summary.js';
+import { checkServices, collectInventory } from '../inventory-collect.js';
+import { InventoryErrorSchema, MAX_ERRORS } from './get-euc-inventory-summary.js';
 
 const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
 const RowSchema = Type.Object({
@@ -24,45 +25,56 @@ type ReportRow = Static<typeof RowSchema>;
 const Input = Type.Object(
   {
     ...ScopeInput,
-    services: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 64 }), { maxItems: 20 })),
-    states: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
-        maxItems: 20,
-        description: 'Only these states (any service).',
-      }),
-    ),
-    tag: Type.Optional(
-      Type.String({
-        pattern: '^[^=]{1,128}(=.{0,256})?$',
-        description: '"key" (tag present) or "key=value" (exact value).',
-      }),
-    ),
-    search: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 128,
-        description: 'Case-insensitive match on id, name or any attribute.',
-      }),
-    ),
-    format: Type.Optional(
-      Type.Union([Type.Literal('json'), Type.Literal('csv')], {
-        default: 'json',
-        description: 'csv: the page comes back as an embedded text/csv resource (spreadsheet-safe).',
-      }),
-    ),
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 5000,
-        description: 'Rows per page (default: the server page size).',
-      }),
-    ),
-    cursor: Type.Optional(
-      Type.String({ maxLength: 512, description: 'nextCursor from the previous page, same filters.' }),
-    ),
+    services: Type.Optional(Type.Array(Type.String())),
+    states: Type.Optional(Type.Array(Type.String())),
+    tag: Type.Optional(Type.String({ description: 'key[=value]' })),
+    search: Type.Optional(Type.String()),
+    format: Type.Optional(Type.Enum(['json', 'csv'])),
+    limit: Type.Optional(Type.Integer()),
+    cursor: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
 );
+
+/** Rows an explicit `limit` may ask for: a page an export tool can still take in one answer. */
+const MAX_LIMIT = 5000;
+
+/**
+ * The rows' share of a default page, in bytes of JSON. Rows differ (tags, attributes), so a
+ * default page holds as many as fit rather than a fixed count; an explicit `limit` is honoured.
+ */
+const DEFAULT_PAGE_BYTES = 15_000;
+
+const TAG = /^[^=]{1,128}(=.{0,256})?$/s;
+
+/** Checks the inputs the terse schema leaves to code, with errors naming the field. */
+function checkInput(input: Static<typeof Input>): void {
+  checkServices(input.services);
+  if (input.states && (input.states.length === 0 || input.states.length > 20))
+    throw new ToolError('InvalidInput', 'states: give 1 to 20 states, or omit it.');
+  if (input.tag !== undefined && !TAG.test(input.tag))
+    throw new ToolError('InvalidInput', 'tag: expected "key" (tag present) or "key=value" (exact value).');
+  if (input.search !== undefined && (input.search.length === 0 || input.search.length > 128))
+    throw new ToolError('InvalidInput', 'search: expected 1 to 128 characters.');
+  if (
+    input.limit !== undefined &&
+    (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > MAX_LIMIT)
+  )
+    throw new ToolError(
+      'InvalidInput',
+      `limit: expected an integer from 1 to ${MAX_LIMIT}, got ${input.limit}.`,
+    );
+}
+
+/** How many of `rows` (at least one) fit in `budget` bytes of JSON. */
+export function rowsWithin(rows: readonly unknown[], budget: number): number {
+  let bytes = 2;
+  for (let i = 0; i < rows.length; i++) {
+    bytes += Buffer.byteLength(JSON.stringify(rows[i])) + 1;
+    if (bytes > budget) return Math.max(1, i);
+  }
+  return rows.length;
+}
 
 const Output = Type.Object({
   summary: Type.String(),
@@ -146,7 +158,7 @@ export const generateInventoryReport = defineTool({
   name: 'generate_inventory_report',
   title: 'EUC inventory report',
   description:
-    'Per-resource rows across every loaded EUC service (desktops with user, computer name, IP, bundle, running mode; pools; fleets; portals; managed instances), filtered by service, state, tag or free text, one page at a time with a cursor. format "csv" returns the page as a spreadsheet-safe CSV attachment (the server never writes files). Use get_euc_inventory_summary first for counts. Cost: the same scans as the summary (shared within one call); paging re-reads the estate.',
+    'A row per EUC resource (desktop user, IP, bundle, running mode; pools, fleets, portals), filtered, paged; csv attaches the page.',
   tier: 0,
   iam: [],
   consumes: ['inventory'],
@@ -154,7 +166,10 @@ export const generateInventoryReport = defineTool({
   output: Output,
   async run(input, ctx) {
     const scopes = selectScopes(ctx.aws, input);
+    checkInput(input);
     const collected = await collectInventory(ctx, scopes, input.services);
+    // The account is said on every row only when the page can hold rows of several.
+    const multiAccount = new Set(scopes.map((s) => s.account)).size > 1;
     const all: ReportRow[] = [];
     const errors: Static<typeof InventoryErrorSchema>[] = [];
     for (const item of collected) {
@@ -169,7 +184,14 @@ export const generateInventoryReport = defineTool({
         continue;
       }
       for (const row of item.collection.rows)
-        all.push(toReportRow(item.contributor.service, item.contributor.resourceType, item.scope, row));
+        all.push(
+          toReportRow(
+            item.contributor.service,
+            item.contributor.resourceType,
+            multiAccount ? item.scope : { region: item.scope.region },
+            row,
+          ),
+        );
     }
     const matching = all
       .filter((row) => rowMatches(row, input))
@@ -187,11 +209,13 @@ export const generateInventoryReport = defineTool({
       format: undefined,
     });
     const { offset } = cursor;
-    const { page, nextCursor: next } = cursor.page(matching, input.limit ?? ctx.limits.pageSize);
+    const size =
+      input.limit ?? rowsWithin(matching.slice(offset, offset + ctx.limits.pageSize), DEFAULT_PAGE_BYTES);
+    const { page, nextCursor: next } = cursor.page(matching, size);
     const incomplete =
       errors.length > 0 ? ` Incomplete: ${errors.length} service/region reads failed (see errors).` : '';
     const range = page.length > 0 ? `rows ${offset + 1}-${offset + page.length}` : 'no rows';
-    const summary = `${matching.length} matching resources; this page has ${range}${next ? ' (more: pass nextCursor)' : ''}.${incomplete}`;
+    const summary = `${matching.length} matching resources; this page has ${range}${next ? ' (more: pass nextCursor)' : ''}.${incomplete}${input.limit === undefined && next && page.length < ctx.limits.pageSize ? ` Page cut to ${page.length} rows to fit the answer; pass limit for more per page.` : ''}`;
     const base = {
       summary,
       totalMatching: matching.length,
@@ -199,7 +223,7 @@ export const generateInventoryReport = defineTool({
       offset,
       ...(next ? { nextCursor: next } : {}),
       complete: errors.length === 0,
-      errors,
+      errors: errors.slice(0, MAX_ERRORS),
     };
     if (input.format === 'csv') {
       const text = reportCsv(page);

@@ -1,9 +1,12 @@
 import Type, { type Static } from 'typebox';
 import { ScopeInput, selectScopes } from '../../kit/scope.js';
 import { defineTool } from '../../plugin-api/define.js';
-import { collectInventory, type ScopedInventory } from '../inventory-collect.js';
+import { checkServices, collectInventory, type ScopedInventory } from '../inventory-collect.js';
 
 const Counts = Type.Record(Type.String(), Type.Integer());
+
+/** Error entries an answer lists; the summary counts them all. */
+export const MAX_ERRORS = 50;
 
 export const InventoryErrorSchema = Type.Object({
   service: Type.String(),
@@ -112,28 +115,24 @@ export const getEucInventorySummary = defineTool({
   name: 'get_euc_inventory_summary',
   title: 'EUC inventory summary',
   description:
-    'Counts every EUC resource the loaded plugins know (WorkSpaces Personal desktops, Pools, Applications fleets/stacks, Secure Browser portals, Core managed instances, third-party plugins too) by service and by state, with breakdowns such as running mode and compute type, per region and account. Start here for "what do we have" and "what is running" (power state). Partial failures are listed and the total is then marked as a lower bound. Cost: one paginated scan per service per region; results are shared with generate_inventory_report within one call.',
+    'What EUC resources do we have, and what is running? Counts every loaded plugin’s resources (third-party too) by service, state, breakdowns such as running mode, and region. Start here. A failed service/region is listed and the total is then a lower bound.',
   tier: 0,
   iam: [],
   consumes: ['inventory'],
   input: Type.Object(
     {
       ...ScopeInput,
-      services: Type.Optional(
-        Type.Array(Type.String({ minLength: 2, maxLength: 64 }), {
-          maxItems: 20,
-          description:
-            'Only these services (e.g. "Personal", "Applications"); legacy names like AppStream work.',
-        }),
-      ),
+      services: Type.Optional(Type.Array(Type.String(), { description: 'e.g. Personal, AppStream' })),
     },
     { additionalProperties: false },
   ),
   output: Output,
   async run(input, ctx) {
     const scopes = selectScopes(ctx.aws, input);
+    checkServices(input.services);
     const collected = await collectInventory(ctx, scopes, input.services);
     const rolled = { ...summarizeInventory(collected), scopes: scopes.map((s) => ({ ...s })) };
-    return { summary: sentence(rolled), ...rolled };
+    // Every scope of every service failing is a sentence, not a wall of entries.
+    return { summary: sentence(rolled), ...rolled, errors: rolled.errors.slice(0, MAX_ERRORS) };
   },
 });

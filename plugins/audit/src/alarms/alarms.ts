@@ -65,6 +65,9 @@ export function ruleChildren(rule: string | undefined): string[] {
   );
 }
 
+/** AWS state reasons repeat the threshold and datapoints; the start says why it fired. */
+const REASON_CHARS = 120;
+
 export const AlarmRowSchema = Type.Object({
   account: Type.Optional(Type.String()),
   region: Type.String(),
@@ -101,8 +104,8 @@ function metricRow(alarm: MetricAlarm, service: string, scope: Scope): AlarmRow 
     ...(namespacesOf(alarm)[0] ? { namespace: namespacesOf(alarm)[0] } : {}),
     ...((alarm.MetricName ?? stat?.MetricName) ? { metricName: alarm.MetricName ?? stat?.MetricName } : {}),
     dimensions: Object.fromEntries(dimensions.map((d) => [d.Name ?? '', d.Value ?? ''])),
-    ...(expression ? { expression } : {}),
-    ...(alarm.StateReason ? { stateReason: clip(alarm.StateReason, 200) } : {}),
+    ...(expression ? { expression: clip(expression, 120) } : {}),
+    ...(alarm.StateReason ? { stateReason: clip(alarm.StateReason, REASON_CHARS) } : {}),
     ...(alarm.StateUpdatedTimestamp ? { stateSince: alarm.StateUpdatedTimestamp.toISOString() } : {}),
     actionsEnabled: alarm.ActionsEnabled ?? false,
     autoscaling: scaling !== undefined,
@@ -141,7 +144,7 @@ export function eucAlarms(
       service,
       dimensions: {},
       children: children.slice(0, 10),
-      ...(alarm.StateReason ? { stateReason: clip(alarm.StateReason, 200) } : {}),
+      ...(alarm.StateReason ? { stateReason: clip(alarm.StateReason, REASON_CHARS) } : {}),
       ...(alarm.StateUpdatedTimestamp ? { stateSince: alarm.StateUpdatedTimestamp.toISOString() } : {}),
       actionsEnabled: alarm.ActionsEnabled ?? false,
       autoscaling: scaling !== undefined,

@@ -10,6 +10,16 @@ import { auditSecurityPosture } from '../tools/audit-security-posture.js';
 import { getEucActiveAlarms } from '../tools/get-euc-active-alarms.js';
 import { getEucServiceQuotas } from '../tools/get-euc-service-quotas.js';
 
+/** The part of a tool's `errors` entries the report passes on. */
+export const SectionErrorContract = Type.Object({
+  service: Type.String(),
+  account: Type.Optional(Type.String()),
+  region: Type.String(),
+  code: Type.String(),
+  message: Type.String(),
+});
+const Errors = Type.Optional(Type.Array(SectionErrorContract));
+
 /** What the report reads of the host's get_euc_inventory_summary (`InventorySummary`). */
 export const InventoryContract = Type.Object({
   totalResources: Type.Integer(),
@@ -22,23 +32,33 @@ export const InventoryContract = Type.Object({
       byState: Type.Record(Type.String(), Type.Integer()),
     }),
   ),
+  errors: Errors,
 });
 
-/** What the report reads of the cost plugin's list_unused_resources (one region's answer). */
+/** What the report reads of the cost plugin's list_unused_resources. */
 export const UnusedContract = Type.Object({
-  region: Type.String(),
   counts: Type.Object({
     unused: Type.Integer(),
     neverConnected: Type.Integer(),
     otherServices: Type.Integer(),
   }),
-  items: Type.Array(Type.Object({ id: Type.String(), service: Type.String(), reason: Type.String() })),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      service: Type.String(),
+      reason: Type.String(),
+      account: Type.Optional(Type.String()),
+      region: Type.Optional(Type.String()),
+    }),
+  ),
+  errors: Errors,
 });
 
-/** What the report reads of the cost plugin's recommend_running_mode (one region's answer). */
+/** What the report reads of the cost plugin's recommend_running_mode. */
 export const SavingsContract = Type.Object({
   totalMonthlySavingUsd: Type.Number(),
   totalListed: Type.Integer(),
+  errors: Errors,
 });
 
 /** What the report reads of the cost plugin's get_euc_cost_summary. */
@@ -48,6 +68,7 @@ export const CostContract = Type.Object({
   total: Type.Number(),
   currency: Type.String(),
   byService: Type.Array(Type.Object({ service: Type.String(), amount: Type.Number() })),
+  errors: Errors,
 });
 
 export const SECTION_NAMES = [

@@ -2,6 +2,9 @@
 import type { ReportParts } from './health.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** `us-east-1`, or `111122223333/us-east-1` in an answer that spans accounts. */
+const where = (row: { account?: string; region: string }) =>
+  row.account ? `${row.account}/${row.region}` : row.region;
 const money = (amount: number, currency: string) => `${amount.toFixed(2)} ${currency}`;
 
 /** The executive summary line: the few numbers an admin reads first. */
@@ -48,7 +51,7 @@ export function renderMarkdown(parts: ReportParts): string {
       `${parts.alarms.incidents} incidents; ${parts.alarms.autoscaling} scaling alarms in ALARM (normal).`,
     );
     for (const a of parts.alarms.top)
-      out.push(`- ${cell(a.name)} — ${a.service}, ${a.region}${a.since ? `, since ${a.since}` : ''}`);
+      out.push(`- ${cell(a.name)} — ${a.service}, ${where(a)}${a.since ? `, since ${a.since}` : ''}`);
   }
   if (parts.security) {
     const s = parts.security;
@@ -76,7 +79,7 @@ export function renderMarkdown(parts: ReportParts): string {
         `Running-mode changes could save about ${parts.savings.estimatedMonthlySavingsUsd.toFixed(2)} USD a month (${parts.savings.recommendations} recommendations).`,
       );
     for (const u of parts.unused?.top ?? [])
-      out.push(`- ${u.id} (${u.service}, ${u.region}): ${cell(u.reason)}`);
+      out.push(`- ${u.id} (${u.service}, ${where(u)}): ${cell(u.reason)}`);
   }
   if (parts.quotas) {
     out.push(
@@ -89,7 +92,7 @@ export function renderMarkdown(parts: ReportParts): string {
       out.push('', '| Quota | Region | Used | Adjustable |', '|---|---|---:|---|');
     for (const q of parts.quotas.top)
       out.push(
-        `| ${cell(q.quotaName)} | ${q.region} | ${q.usage}/${q.limit} (${q.utilizationPct} %) | ${q.adjustable ? 'yes' : '**no**'} |`,
+        `| ${cell(q.quotaName)} | ${where(q)} | ${q.usage}/${q.limit} (${q.utilizationPct} %) | ${q.adjustable ? 'yes' : '**no**'} |`,
       );
   }
   if (parts.cost) {

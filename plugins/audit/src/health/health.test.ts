@@ -20,15 +20,17 @@ function alarmsAnswer(
     byService: {},
     alarms,
     alarmsTotal: alarms.length,
+    offset: 0,
     errors: [],
     notes: [],
   };
 }
 
-/** get_euc_service_quotas' answer around its findings. */
+/** get_euc_service_quotas' answer around its rows. */
 function quotasAnswer(
-  findings: ToolOutput<typeof getEucServiceQuotas>['findings'],
+  quotas: ToolOutput<typeof getEucServiceQuotas>['quotas'],
 ): ToolOutput<typeof getEucServiceQuotas> {
+  const approaching = quotas.filter((q) => q.severity);
   return {
     summary: '',
     approachingPct: 80,
@@ -36,15 +38,15 @@ function quotasAnswer(
     counts: {
       quotas: 10,
       withUsage: 5,
-      approaching: findings.length,
-      atOrOverLimit: findings.filter((f) => f.severity === 'critical').length,
-      nonAdjustableApproaching: findings.filter((f) => !f.adjustable).length,
+      approaching: approaching.length,
+      atOrOverLimit: approaching.filter((q) => q.severity === 'critical').length,
+      nonAdjustableApproaching: approaching.filter((q) => !q.adjustable).length,
       noUsageMetric: 5,
       hiddenZeroLimit: 0,
     },
-    findings,
-    quotas: [],
+    quotas,
     quotasTotal: 10,
+    offset: 0,
     errors: [],
     notes: [],
   };
@@ -91,20 +93,22 @@ describe('health report sections', () => {
     expect(section.incidents).toBe(4);
   });
 
-  it('adds the unused desktops of every region, never-connected included', () => {
+  it('counts the unused desktops, never-connected included, and names where each listed one is', () => {
     const section = unusedSection(
-      [
-        {
-          region: 'us-east-1',
-          counts: { unused: 3, neverConnected: 1, otherServices: 2 },
-          items: [{ id: 'ws-1', service: 'P', reason: 'r' }],
-        },
-        { region: 'eu-west-1', counts: { unused: 2, neverConnected: 0, otherServices: 0 }, items: [] },
-      ],
+      {
+        counts: { unused: 5, neverConnected: 1, otherServices: 2 },
+        items: [
+          { id: 'ws-1', service: 'P', reason: 'r', region: 'us-east-1' },
+          { id: 'ws-2', service: 'P', reason: 'r', account: '444455556666', region: 'eu-west-1' },
+        ],
+      },
       5,
     );
     expect(section).toMatchObject({ unusedDesktops: 6, neverConnected: 1, otherServices: 2 });
-    expect(section.top).toEqual([{ id: 'ws-1', service: 'P', region: 'us-east-1', reason: 'r' }]);
+    expect(section.top).toEqual([
+      { id: 'ws-1', service: 'P', region: 'us-east-1', reason: 'r' },
+      { id: 'ws-2', service: 'P', account: '444455556666', region: 'eu-west-1', reason: 'r' },
+    ]);
   });
 
   it('writes Markdown that names what is missing and marks non-adjustable quotas', () => {
@@ -125,13 +129,23 @@ describe('health report sections', () => {
           {
             severity: 'critical',
             region: 'us-east-1',
+            serviceCode: 'workspaces',
             quotaCode: 'L-EEB759DE',
             quotaName: 'Directories',
             utilizationPct: 96,
             usage: 48,
             limit: 50,
             adjustable: false,
-            action: 'NOT adjustable',
+          },
+          {
+            region: 'us-east-1',
+            serviceCode: 'workspaces',
+            quotaCode: 'L-1',
+            quotaName: 'Bundles',
+            utilizationPct: 10,
+            usage: 5,
+            limit: 50,
+            adjustable: true,
           },
         ]),
         5,
@@ -139,6 +153,7 @@ describe('health report sections', () => {
     };
     const markdown = renderMarkdown(parts);
     expect(markdown).toContain('| Directories | us-east-1 | 48/50 (96 %) | **no** |');
+    expect(markdown).not.toContain('Bundles');
     expect(markdown).toContain('- cost (`get_euc_cost_summary`): unavailable — not registered');
     expect(headlineSentence(parts)).toBe('1 quota near the limit. Not included: cost (see sections).');
   });

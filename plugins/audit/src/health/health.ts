@@ -33,6 +33,7 @@ export const AlarmsSection = Type.Object({
     Type.Object({
       name: Type.String(),
       service: Type.String(),
+      account: Type.Optional(Type.String()),
       region: Type.String(),
       since: Type.Optional(Type.String()),
     }),
@@ -57,7 +58,13 @@ export const UnusedSection = Type.Object({
   neverConnected: Type.Integer(),
   otherServices: Type.Integer(),
   top: Type.Array(
-    Type.Object({ id: Type.String(), service: Type.String(), region: Type.String(), reason: Type.String() }),
+    Type.Object({
+      id: Type.String(),
+      service: Type.String(),
+      account: Type.Optional(Type.String()),
+      region: Type.String(),
+      reason: Type.String(),
+    }),
   ),
 });
 export const SavingsSection = Type.Object({
@@ -70,6 +77,7 @@ export const QuotasSection = Type.Object({
   top: Type.Array(
     Type.Object({
       quotaName: Type.String(),
+      account: Type.Optional(Type.String()),
       region: Type.String(),
       utilizationPct: Type.Number(),
       usage: Type.Number(),
@@ -116,6 +124,7 @@ export function alarmsSection(result: SectionAnswer<'alarms'>, top: number): Sta
       .map((a) => ({
         name: a.name,
         service: a.service,
+        ...(a.account ? { account: a.account } : {}),
         region: a.region,
         ...(a.stateSince ? { since: a.stateSince } : {}),
       })),
@@ -141,35 +150,27 @@ export function securitySection(
   };
 }
 
-/** Merges the unused-resource answers of several regions. */
-export function unusedSection(
-  results: readonly SectionAnswer<'unused'>[],
-  top: number,
-): Static<typeof UnusedSection> {
-  const sum = (key: keyof SectionAnswer<'unused'>['counts']) =>
-    results.reduce((n, r) => n + r.counts[key], 0);
+/** The unused desktops (never-connected included) and the first idle resources. */
+export function unusedSection(result: SectionAnswer<'unused'>, top: number): Static<typeof UnusedSection> {
   return {
-    unusedDesktops: sum('unused') + sum('neverConnected'),
-    neverConnected: sum('neverConnected'),
-    otherServices: sum('otherServices'),
-    top: results
-      .flatMap((r) => r.items.map((item) => ({ item, region: r.region })))
-      .slice(0, top)
-      .map(({ item, region }) => ({
-        id: item.id,
-        service: item.service,
-        region,
-        reason: item.reason.slice(0, 160),
-      })),
+    unusedDesktops: result.counts.unused + result.counts.neverConnected,
+    neverConnected: result.counts.neverConnected,
+    otherServices: result.counts.otherServices,
+    top: result.items.slice(0, top).map((item) => ({
+      id: item.id,
+      service: item.service,
+      ...(item.account ? { account: item.account } : {}),
+      region: item.region ?? '',
+      reason: item.reason.slice(0, 160),
+    })),
   };
 }
 
-/** Adds the running-mode savings of several regions. */
-export function savingsSection(results: readonly SectionAnswer<'savings'>[]): Static<typeof SavingsSection> {
+/** The running-mode savings over every scope. */
+export function savingsSection(result: SectionAnswer<'savings'>): Static<typeof SavingsSection> {
   return {
-    estimatedMonthlySavingsUsd:
-      Math.round(results.reduce((n, r) => n + r.totalMonthlySavingUsd, 0) * 100) / 100,
-    recommendations: results.reduce((n, r) => n + r.totalListed, 0),
+    estimatedMonthlySavingsUsd: Math.round(result.totalMonthlySavingUsd * 100) / 100,
+    recommendations: result.totalListed,
   };
 }
 
@@ -177,14 +178,23 @@ export function quotasSection(result: SectionAnswer<'quotas'>, top: number): Sta
   return {
     approaching: result.counts.approaching,
     nonAdjustable: result.counts.nonAdjustableApproaching,
-    top: result.findings.slice(0, top).map((f) => ({
-      quotaName: f.quotaName,
-      region: f.region,
-      utilizationPct: f.utilizationPct,
-      usage: f.usage,
-      limit: f.limit,
-      adjustable: f.adjustable,
-    })),
+    top: result.quotas
+      .flatMap((q) =>
+        q.severity && q.usage !== null && q.utilizationPct !== null
+          ? [
+              {
+                quotaName: q.quotaName,
+                ...(q.account ? { account: q.account } : {}),
+                region: q.region,
+                utilizationPct: q.utilizationPct,
+                usage: q.usage,
+                limit: q.limit,
+                adjustable: q.adjustable,
+              },
+            ]
+          : [],
+      )
+      .slice(0, top),
   };
 }
 

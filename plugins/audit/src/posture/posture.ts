@@ -11,6 +11,7 @@ import {
   type Severity,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { clip } from '../answer.js';
 
 /** The audit plugin's account-level checks. */
 export const AUDIT_CHECKS = [
@@ -74,26 +75,34 @@ export const CheckRowSchema = Type.Object({
   title: Type.String(),
   severity: SeveritySchema,
   service: Type.String(),
-  why: Type.String(),
-  fix: Type.String(),
   count: Type.Integer({ description: 'Resources with this finding in every scope.' }),
+  why: Type.Optional(Type.String()),
+  fix: Type.Optional(Type.String()),
   resources: Type.Array(
     Type.Object({
       resourceId: Type.String(),
-      resourceType: Type.Optional(Type.String()),
-      detail: Type.Optional(Type.String()),
-      severity: SeveritySchema,
       account: Type.Optional(Type.String()),
       region: Type.String(),
+      detail: Type.Optional(Type.String()),
     }),
     { description: 'The first resources (worst first); `count` says how many there are.' },
   ),
 });
 export type CheckRow = Static<typeof CheckRowSchema>;
 
-/** One row per check: its worst severity, its count and its top `topPerCheck` resources. */
+/** A resource's detail in a check row: enough to recognise it, the rest is the service tool's job. */
+const DETAIL_CHARS = 120;
+
+/**
+ * One row per check: its worst severity, its count and its top `topPerCheck` resources (worst
+ * first). A resource's severity shows only through the order: the row's severity is the worst.
+ */
 export function groupFindings(items: readonly ScopedFinding[], topPerCheck: number): CheckRow[] {
-  const groups = new Map<string, { check: CheckRow; all: CheckRow['resources'] }>();
+  interface Group {
+    check: CheckRow;
+    all: { row: CheckRow['resources'][number]; severity: Severity }[];
+  }
+  const groups = new Map<string, Group>();
   for (const { finding, scope, service, check } of items) {
     const severity = finding.severity ?? check?.severity ?? 'warning';
     const group = groups.get(finding.checkId) ?? {
@@ -102,22 +111,24 @@ export function groupFindings(items: readonly ScopedFinding[], topPerCheck: numb
         title: check?.title ?? finding.checkId,
         severity,
         service,
+        count: 0,
         why: check?.why ?? 'Not documented by the plugin that raised it.',
         fix: check?.fix ?? 'See the plugin that raised it.',
-        count: 0,
         resources: [],
       },
       all: [],
     };
     group.check.count += 1;
     if (SEVERITY_RANK[severity] > SEVERITY_RANK[group.check.severity]) group.check.severity = severity;
+    const detail = finding.detail ? clip(finding.detail, DETAIL_CHARS) : undefined;
     group.all.push({
-      resourceId: finding.resourceId,
-      ...(finding.resourceType ? { resourceType: finding.resourceType } : {}),
-      ...(finding.detail ? { detail: finding.detail.slice(0, 200) } : {}),
       severity,
-      ...(scope.account ? { account: scope.account } : {}),
-      region: scope.region,
+      row: {
+        resourceId: finding.resourceId,
+        ...(scope.account ? { account: scope.account } : {}),
+        region: scope.region,
+        ...(detail ? { detail } : {}),
+      },
     });
     groups.set(finding.checkId, group);
   }
@@ -128,10 +139,11 @@ export function groupFindings(items: readonly ScopedFinding[], topPerCheck: numb
         .sort(
           (a, b) =>
             SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-            a.region.localeCompare(b.region) ||
-            a.resourceId.localeCompare(b.resourceId),
+            a.row.region.localeCompare(b.row.region) ||
+            a.row.resourceId.localeCompare(b.row.resourceId),
         )
-        .slice(0, topPerCheck),
+        .slice(0, topPerCheck)
+        .map((r) => r.row),
     }))
     .sort(
       (a, b) =>
@@ -139,6 +151,42 @@ export function groupFindings(items: readonly ScopedFinding[], topPerCheck: numb
         b.count - a.count ||
         a.checkId.localeCompare(b.checkId),
     );
+}
+
+/**
+ * Cuts ranked check rows to `budgetBytes` of JSON, least important first: the why/fix of the
+ * lowest-ranked checks, then their resource lists, then the checks themselves. Returns the rows
+ * and sentences saying what was cut (empty when nothing was).
+ */
+export function fitChecks(
+  rows: readonly CheckRow[],
+  budgetBytes: number,
+): { checks: CheckRow[]; cut: string[] } {
+  const checks = rows.map((r) => ({ ...r }));
+  const size = () => Buffer.byteLength(JSON.stringify(checks));
+  const cut: string[] = [];
+  let explained = checks.length;
+  while (size() > budgetBytes && explained > 1) {
+    explained -= 1;
+    const { why: _why, fix: _fix, ...rest } = checks[explained] as CheckRow;
+    checks[explained] = rest;
+  }
+  if (explained < checks.length)
+    cut.push(`why/fix given for the first ${explained} checks only; ask with checks: [id] for the others.`);
+  let listed = checks.length;
+  while (size() > budgetBytes && listed > 1) {
+    listed -= 1;
+    (checks[listed] as CheckRow).resources = [];
+  }
+  if (listed < checks.length) cut.push(`Resources listed for the first ${listed} checks only.`);
+  let kept = checks.length;
+  while (size() > budgetBytes && kept > 1) {
+    checks.pop();
+    kept -= 1;
+  }
+  if (kept < rows.length)
+    cut.push(`${rows.length - kept} lower-ranked checks left out; filter with checks or services.`);
+  return { checks, cut };
 }
 
 /** Findings per severity (each resource counted once per check). */

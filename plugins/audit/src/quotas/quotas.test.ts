@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   mergeQuotas,
   type QuotaRow,
-  quotaFinding,
+  quotaSeverity,
   rankQuotas,
   usageQuery,
   utilizationPct,
@@ -14,11 +14,9 @@ const row = (over: Partial<QuotaRow>): QuotaRow => ({
   quotaCode: 'L-34278094',
   quotaName: 'WorkSpaces',
   limit: 100,
-  valueSource: 'applied',
   usage: 50,
   utilizationPct: 50,
   adjustable: true,
-  usageSource: 'usage-metric',
   ...over,
 });
 
@@ -29,19 +27,11 @@ describe('quota judgement', () => {
     expect(utilizationPct(3, 0)).toBeNull();
   });
 
-  it('warns at the threshold, is critical at the limit, and says when AWS will not raise it', () => {
-    expect(quotaFinding(row({ usage: 79, utilizationPct: 79 }), 80)).toBeUndefined();
-    expect(quotaFinding(row({ usage: 80, utilizationPct: 80 }), 80)).toMatchObject({
-      severity: 'warning',
-      action: expect.stringContaining('Request an increase'),
-    });
-    expect(quotaFinding(row({ usage: 100, utilizationPct: 100 }), 80)?.severity).toBe('critical');
-    expect(
-      quotaFinding(
-        row({ quotaName: 'Directories', adjustable: false, usage: 45, limit: 50, utilizationPct: 90 }),
-        80,
-      )?.action,
-    ).toMatch(/^NOT adjustable/);
+  it('warns at the threshold and is critical at the limit', () => {
+    expect(quotaSeverity(row({ usage: 79, utilizationPct: 79 }), 80)).toBeUndefined();
+    expect(quotaSeverity(row({ usage: 80, utilizationPct: 80 }), 80)).toBe('warning');
+    expect(quotaSeverity(row({ usage: 100, utilizationPct: 100 }), 80)).toBe('critical');
+    expect(quotaSeverity(row({ usage: null, utilizationPct: null }), 80)).toBeUndefined();
   });
 
   it('fills in quotas that only have a default value, applied values winning', () => {

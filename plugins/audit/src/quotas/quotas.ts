@@ -67,33 +67,26 @@ export const QuotaRowSchema = Type.Object({
   quotaCode: Type.String(),
   quotaName: Type.String(),
   limit: Type.Number(),
-  valueSource: Type.Union([Type.Literal('applied'), Type.Literal('default')]),
+  valueSource: Type.Optional(
+    Type.Literal('default', { description: 'Only the AWS default is known (no applied value).' }),
+  ),
   usage: Type.Union([Type.Number(), Type.Null()], {
     description: 'Latest value of the usage metric; null when the quota has none or it published nothing.',
   }),
+  usageSource: Type.Optional(
+    Type.Union([Type.Literal('no-datapoints'), Type.Literal('no-usage-metric')], {
+      description: 'Why usage is null.',
+    }),
+  ),
   utilizationPct: Type.Union([Type.Number(), Type.Null()]),
   adjustable: Type.Boolean(),
-  usageSource: Type.Union([
-    Type.Literal('usage-metric'),
-    Type.Literal('no-datapoints'),
-    Type.Literal('no-usage-metric'),
-  ]),
+  severity: Type.Optional(
+    Type.Union([Type.Literal('warning'), Type.Literal('critical')], {
+      description: 'At approachingPct or more (warning), at or over the limit (critical).',
+    }),
+  ),
 });
 export type QuotaRow = Static<typeof QuotaRowSchema>;
-
-export const QuotaFindingSchema = Type.Object({
-  severity: Type.Union([Type.Literal('warning'), Type.Literal('critical')]),
-  account: Type.Optional(Type.String()),
-  region: Type.String(),
-  quotaCode: Type.String(),
-  quotaName: Type.String(),
-  usage: Type.Number(),
-  limit: Type.Number(),
-  utilizationPct: Type.Number(),
-  adjustable: Type.Boolean(),
-  action: Type.String(),
-});
-export type QuotaFinding = Static<typeof QuotaFindingSchema>;
 
 /** usage / limit as a percentage with one decimal; null when either is unknown or the limit is 0. */
 export function utilizationPct(usage: number | null, limit: number): number | null {
@@ -101,29 +94,26 @@ export function utilizationPct(usage: number | null, limit: number): number | nu
   return Math.round((usage / limit) * 1000) / 10;
 }
 
-/** A warning at `approachingPct`, critical at or over the limit; non-adjustable ones say so. */
-export function quotaFinding(row: QuotaRow, approachingPct: number): QuotaFinding | undefined {
+/** A warning at `approachingPct`, critical at or over the limit; undefined below. */
+export function quotaSeverity(
+  row: Pick<QuotaRow, 'usage' | 'utilizationPct'>,
+  approachingPct: number,
+): 'warning' | 'critical' | undefined {
   const pct = row.utilizationPct;
   if (pct === null || row.usage === null || pct < approachingPct) return undefined;
-  const action = row.adjustable
-    ? `Request an increase in Service Quotas (${row.serviceCode} ${row.quotaCode}) before it blocks new resources; large increases can take days.`
-    : `NOT adjustable: AWS will not raise ${row.quotaName}. Remove unused resources or spread the load across regions or accounts.`;
-  return {
-    severity: pct >= 100 ? 'critical' : 'warning',
-    ...(row.account ? { account: row.account } : {}),
-    region: row.region,
-    quotaCode: row.quotaCode,
-    quotaName: row.quotaName,
-    usage: row.usage,
-    limit: row.limit,
-    utilizationPct: pct,
-    adjustable: row.adjustable,
-    action,
-  };
+  return pct >= 100 ? 'critical' : 'warning';
 }
 
+/** What to do about a quota near its limit, said once per answer rather than on every row. */
+export const QUOTA_ADVICE = [
+  'adjustable: request an increase in Service Quotas (serviceCode + quotaCode) before it blocks new resources; large increases can take days.',
+  'NOT adjustable: AWS will not raise it; remove unused resources or spread the load across regions or accounts.',
+];
+
 /** Highest utilization first; quotas without usage last, by name. */
-export function rankQuotas(rows: readonly QuotaRow[]): QuotaRow[] {
+export function rankQuotas<Row extends Pick<QuotaRow, 'utilizationPct' | 'quotaName' | 'region'>>(
+  rows: readonly Row[],
+): Row[] {
   return [...rows].sort(
     (a, b) =>
       (b.utilizationPct ?? -1) - (a.utilizationPct ?? -1) ||

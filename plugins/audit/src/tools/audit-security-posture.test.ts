@@ -5,18 +5,28 @@ import {
   type ToolOutput,
 } from '@workspaces-euc-mcp/host';
 import personal from '@workspaces-euc-mcp/plugin-personal';
-import { createTestHost, fakeClock, invokeOk } from '@workspaces-euc-mcp/testing';
+import { createTestHost, fakeClock, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { sharedEstate } from '../__tests__/estate.js';
+import {
+  ANSWER_BUDGET,
+  FIVE_ACCOUNTS_FOUR_REGIONS,
+  sentBytes,
+  sharedEstate,
+  TEN_THOUSAND,
+} from '../__tests__/estate.js';
 import audit from '../index.js';
-import type { auditSecurityPosture } from './audit-security-posture.js';
+import { auditSecurityPosture } from './audit-security-posture.js';
 
 type Posture = ToolOutput<typeof auditSecurityPosture>;
 
 const byId = (posture: Posture, id: string) => posture.checks.find((c) => c.checkId === id);
 
 describe('audit_security_posture', () => {
-  it('groups the desktops’ findings per check with a count and five resources, not one line per desktop', async () => {
+  it('costs the assistant at most 650 bytes of description and input schema', () => {
+    expect(toolSchemaBytes(auditSecurityPosture)).toBeLessThanOrEqual(650);
+  });
+
+  it('groups the desktops’ findings per check with a count and three resources, not one line per desktop', async () => {
     const estate = sharedEstate();
     const host = await createTestHost({ plugins: [audit, personal], estate, pacing: fakeClock() });
     const posture = await invokeOk<Posture>(host, 'audit_security_posture', {});
@@ -29,7 +39,7 @@ describe('audit_security_posture', () => {
     const root = byId(posture, 'personal.unencrypted-root-volume');
     expect(root?.count).toBe(unencrypted);
     expect(root?.count).toBeGreaterThan(5);
-    expect(root?.resources).toHaveLength(5);
+    expect(root?.resources).toHaveLength(3);
     expect(root?.why).toBeTruthy();
     expect(root?.fix).toBeTruthy();
     expect(posture.checks.length).toBeLessThan(15);
@@ -121,5 +131,81 @@ describe('audit_security_posture', () => {
     expect(byId(posture, 'personal.unencrypted-root-volume')?.count).toBeGreaterThan(300);
     expect(posture.checks.every((c) => c.resources.length <= 3)).toBe(true);
     expect(JSON.stringify(posture).length).toBeLessThan(20_000);
+  });
+
+  it('answers 10,000 desktops within 20 KB, counting every finding', { timeout: 120_000 }, async () => {
+    const host = await createTestHost({
+      plugins: [audit, personal],
+      estate: sharedEstate(TEN_THOUSAND),
+      pacing: fakeClock(),
+    });
+    const posture = await invokeOk<Posture>(host, 'audit_security_posture', {});
+    expect(byId(posture, 'personal.unencrypted-root-volume')?.count).toBeGreaterThan(1000);
+    expect(sentBytes(posture)).toBeLessThanOrEqual(ANSWER_BUDGET);
+  });
+
+  it('answers 5 accounts × 4 regions within 20 KB, reporting progress per plugin and scope', {
+    timeout: 120_000,
+  }, async () => {
+    const host = await createTestHost({
+      plugins: [audit, personal],
+      estate: sharedEstate(FIVE_ACCOUNTS_FOUR_REGIONS),
+      pacing: fakeClock(),
+    });
+    const progress: [number, number | undefined][] = [];
+    const result = await host.invoke(
+      'audit_security_posture',
+      {},
+      { progress: (done, total) => progress.push([done, total]) },
+    );
+    if (!result.ok) throw new Error(result.text);
+    const posture = result.structured as Posture;
+    expect(posture.scopes).toHaveLength(20);
+    expect(posture.errors).toEqual([]);
+    // Across accounts, every listed resource says which account it is in.
+    expect(byId(posture, 'personal.unencrypted-root-volume')?.resources.every((r) => r.account)).toBe(true);
+    expect(sentBytes(posture)).toBeLessThanOrEqual(ANSWER_BUDGET);
+    // 20 personal scopes and the account checks.
+    expect(progress.at(-1)).toEqual([21, 21]);
+  });
+
+  it('cuts why/fix and resources of the lowest-ranked checks before it passes its budget, and says so', async () => {
+    const many: FindingsContributor = {
+      id: 'many.checks',
+      service: 'WorkSpaces Secure Browser',
+      iam: [],
+      checks: Array.from({ length: 60 }, (_, i) => ({
+        id: `many.check-${i}`,
+        title: `Check ${i}`,
+        severity: 'warning' as const,
+        why: 'w'.repeat(300),
+        fix: 'f'.repeat(300),
+      })),
+      collect: async () =>
+        Array.from({ length: 60 }, (_, i) => ({
+          checkId: `many.check-${i}`,
+          resourceId: `portal-${i}`,
+          detail: 'd'.repeat(200),
+        })),
+    };
+    const plugin = definePlugin({
+      name: 'many-checks',
+      version: '0.0.0',
+      description: 'Sixty documented checks.',
+      tools: [],
+      contributes: { findings: [many] },
+    });
+    const host = await createTestHost({ plugins: [audit, plugin], estate: sharedEstate() });
+    const posture = await invokeOk<Posture>(host, 'audit_security_posture', { accountChecks: false });
+    expect(posture.checksTotal).toBe(60);
+    expect(posture.checks[0]?.why).toBeDefined();
+    expect(posture.checks.at(-1)?.why).toBeUndefined();
+    expect(posture.notes.join(' ')).toMatch(/why\/fix given for the first \d+ checks only/);
+    expect(sentBytes(posture)).toBeLessThanOrEqual(ANSWER_BUDGET);
+    const one = await invokeOk<Posture>(host, 'audit_security_posture', {
+      accountChecks: false,
+      checks: ['many.check-59'],
+    });
+    expect(one.checks).toEqual([expect.objectContaining({ checkId: 'many.check-59', why: 'w'.repeat(300) })]);
   });
 });

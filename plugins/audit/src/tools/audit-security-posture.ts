@@ -1,15 +1,19 @@
 import {
   defineTool,
-  ErrorEntry,
+  type ErrorEntry,
+  ErrorList,
   errorEntry,
   mapBounded,
   ScopeInput,
+  scopeLabel,
   selectScopes,
+  ToolError,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { ScopeSchema } from '../answer.js';
+import { intInput, ScopeSchema, scopesPhrase } from '../answer.js';
 import {
   CheckRowSchema,
+  fitChecks,
   groupFindings,
   notAudited,
   type ScopedFinding,
@@ -17,31 +21,19 @@ import {
 } from '../posture/posture.js';
 import { accountFindings } from '../posture/posture-checks.js';
 
+/**
+ * The checks' share of a default answer: the rest (counts, coverage, scopes, errors) stays under
+ * ~4 KB even at 20 scopes, so the answer keeps inside the assistant's 20 KB.
+ */
+const CHECKS_BUDGET_BYTES = 14_000;
+
 const Input = Type.Object(
   {
     ...ScopeInput,
-    services: Type.Optional(
-      Type.Array(Type.String({ minLength: 2, maxLength: 64 }), {
-        maxItems: 10,
-        description:
-          'Only the findings of these products (e.g. "Personal", "Secure Browser", or a legacy name such as "AppStream"); default every loaded plugin.',
-      }),
-    ),
-    topPerCheck: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 25,
-        default: 5,
-        description: 'Resources listed per check; counts cover all.',
-      }),
-    ),
-    accountChecks: Type.Optional(
-      Type.Boolean({
-        default: true,
-        description:
-          'Run the account-level checks (caller identity, root activity in CloudTrail, EUC alarm coverage).',
-      }),
-    ),
+    services: Type.Optional(Type.Array(Type.String())),
+    checks: Type.Optional(Type.Array(Type.String())),
+    topPerCheck: Type.Optional(Type.Integer()),
+    accountChecks: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -54,6 +46,7 @@ const Output = Type.Object({
   checks: Type.Array(CheckRowSchema, {
     description: 'One entry per check, worst first; never one per resource.',
   }),
+  checksTotal: Type.Integer(),
   coverage: Type.Object({
     contributors: Type.Array(
       Type.Object({ id: Type.String(), service: Type.String(), checks: Type.Integer() }),
@@ -62,7 +55,7 @@ const Output = Type.Object({
       description: 'EUC products no loaded plugin audits: not checked at all.',
     }),
   }),
-  errors: Type.Array(ErrorEntry),
+  errors: ErrorList(),
   notes: Type.Array(Type.String()),
 });
 
@@ -71,7 +64,7 @@ export const auditSecurityPosture = defineTool({
   name: 'audit_security_posture',
   title: 'EUC security posture audit',
   description:
-    'One security review across every loaded EUC plugin (WorkSpaces Personal: unencrypted volumes, open IP access groups, directories without IP groups or with local admins; other plugins add their own) plus account-level checks: the server running as root or on long-term keys, root user activity on EUC APIs in CloudTrail (90 days), and regions with no EUC alarms. Findings are grouped per check with a stable check id, severity, why it matters, how to fix it, a count and the top resources — never one line per desktop. Says which EUC products no loaded plugin audits. Use it for "how secure is our EUC estate". Cost: what each plugin’s checks read (for Personal: one paginated scan of desktops, directories and IP groups per region, shared with the inventory tools in one call), plus per region a paced CloudTrail Username=root lookup (1-4 requests) and DescribeAlarms, and one GetCallerIdentity per account.',
+    'EUC security review: the checks of each loaded plugin plus account checks (root or long-term keys, root EUC calls, no EUC alarms). One row per check: severity, count, why, fix, top resources.',
   tier: 0,
   iam: ['sts:GetCallerIdentity', 'cloudtrail:LookupEvents', 'cloudwatch:DescribeAlarms'],
   consumes: ['findings'],
@@ -79,14 +72,20 @@ export const auditSecurityPosture = defineTool({
   output: Output,
   async run(input, ctx): Promise<Static<typeof Output>> {
     const scopes = selectScopes(ctx.aws, input);
+    const topPerCheck = intInput('topPerCheck', input.topPerCheck, 3, 0, 25);
+    if (input.checks?.length === 0)
+      throw new ToolError('InvalidInput', 'checks: give check ids, or omit it.');
     const contributors = ctx.contributions.findings.filter((c) =>
       ctx.matchesService(input.services, c.service),
     );
+    const accountChecks = input.accountChecks ?? true;
     const jobs = contributors.flatMap((contributor) => scopes.map((scope) => ({ contributor, scope })));
+    // The account checks are one more step per scope; progress counts them with the plugins'.
+    const total = jobs.length + (accountChecks ? 1 : 0);
     let done = 0;
     const settled = await mapBounded(jobs, ctx.limits.concurrency, async ({ contributor, scope }) => {
       const found = await contributor.collect(ctx, scope);
-      ctx.progress(++done, jobs.length, `${contributor.service} ${scope.region}`);
+      ctx.progress(++done, total, `${contributor.service} ${scopeLabel(scope)}`);
       return found;
     });
     const items: ScopedFinding[] = [];
@@ -101,27 +100,36 @@ export const auditSecurityPosture = defineTool({
       for (const finding of outcome.value)
         items.push({ finding, scope, service: contributor.service, check: checks.get(finding.checkId) });
     }
-    if (input.accountChecks ?? true) {
+    if (accountChecks) {
       const account = await accountFindings(ctx, scopes);
       items.push(...account.findings);
       errors.push(...account.errors);
+      ctx.progress(++done, total, 'account checks');
     }
-    const checks = groupFindings(items, input.topPerCheck ?? 5);
-    const counts = severityCounts(items);
+    const wanted = input.checks ? new Set(input.checks) : undefined;
+    // The account is said on each resource only when the answer spans several.
+    const multiAccount = new Set(scopes.map((s) => s.account)).size > 1;
+    const kept = (wanted ? items.filter((i) => wanted.has(i.finding.checkId)) : items).map((i) =>
+      multiAccount ? i : { ...i, scope: { region: i.scope.region } },
+    );
+    const grouped = groupFindings(kept, topPerCheck);
+    const { checks, cut } = fitChecks(grouped, CHECKS_BUDGET_BYTES);
+    const counts = severityCounts(kept);
     const gaps = notAudited(ctx.contributions.findings.map((c) => c.service));
-    const worst = checks[0];
+    const worst = grouped[0];
     const summary =
-      (items.length === 0
-        ? `No security findings across ${scopes.length} region scope${scopes.length === 1 ? '' : 's'}.`
-        : `${items.length} findings in ${checks.length} checks (${counts.critical} critical, ${counts.warning} warning, ${counts.info} info) across ${scopes.length} region scope${scopes.length === 1 ? '' : 's'}. Worst: ${worst?.title} (${worst?.count}).`) +
+      (kept.length === 0
+        ? `No security findings across ${scopesPhrase(scopes.length)}.`
+        : `${kept.length} findings in ${grouped.length} checks (${counts.critical} critical, ${counts.warning} warning, ${counts.info} info) across ${scopesPhrase(scopes.length)}. Worst: ${worst?.title} (${worst?.count}).`) +
       (gaps.length > 0 ? ` Not audited (no plugin loaded): ${gaps.join(', ')}.` : '') +
-      (errors.length > 0 ? ' Partial: see errors.' : '');
+      (errors.length > 0 ? ` Partial: ${errors.length} error(s), see errors.` : '');
     return {
       summary,
       scopes: scopes.map((s) => ({ ...s })),
-      totalFindings: items.length,
+      totalFindings: kept.length,
       severityCounts: counts,
       checks,
+      checksTotal: grouped.length,
       coverage: {
         contributors: ctx.contributions.findings.map((c) => ({
           id: c.id,
@@ -130,10 +138,11 @@ export const auditSecurityPosture = defineTool({
         })),
         notAudited: gaps,
       },
-      errors,
+      errors: errors.slice(0, 100),
       notes: [
-        'Each check lists its first resources only; count is the full number. Ask a service’s own tools for the rest.',
-        'Account checks: caller identity (per account), CloudTrail root activity (90 days, per region), EUC alarm coverage (per region).',
+        `Each check lists its first ${topPerCheck} resources; count is the full number. A service's own tools list the rest.`,
+        ...cut,
+        'Account checks: caller identity (per account), CloudTrail root activity (90 days) and EUC alarm coverage (per region).',
       ],
     };
   },

@@ -1,12 +1,24 @@
 import { definePlugin, defineTool, type ToolOutput } from '@workspaces-euc-mcp/host';
 import cost from '@workspaces-euc-mcp/plugin-cost';
 import personal from '@workspaces-euc-mcp/plugin-personal';
-import { createTestHost, fakeClock, invokeOk, type TestHost } from '@workspaces-euc-mcp/testing';
+import {
+  createTestHost,
+  fakeClock,
+  invokeOk,
+  type TestHost,
+  toolSchemaBytes,
+} from '@workspaces-euc-mcp/testing';
 import Type from 'typebox';
 import { describe, expect, it } from 'vitest';
-import { sharedEstate } from '../__tests__/estate.js';
+import {
+  ANSWER_BUDGET,
+  FIVE_ACCOUNTS_FOUR_REGIONS,
+  sentBytes,
+  sharedEstate,
+  TEN_THOUSAND,
+} from '../__tests__/estate.js';
 import audit from '../index.js';
-import type { generateEucHealthReport } from './generate-euc-health-report.js';
+import { generateEucHealthReport } from './generate-euc-health-report.js';
 
 type Report = ToolOutput<typeof generateEucHealthReport>;
 
@@ -31,6 +43,10 @@ function add(into: Record<string, number>, from: Record<string, number>): void {
 }
 
 describe('generate_euc_health_report', () => {
+  it('costs the assistant at most 650 bytes of description and input schema', () => {
+    expect(toolSchemaBytes(generateEucHealthReport)).toBeLessThanOrEqual(650);
+  });
+
   it('composes every section from the registered tools, bounded, with Markdown', async () => {
     const host = await createTestHost({
       plugins: [audit, personal, cost],
@@ -116,15 +132,16 @@ describe('generate_euc_health_report', () => {
       estate,
       hostTools: true,
       pacing: fakeClock(),
+      // Each part is measured on its own: no scan kept from the report or an earlier part.
+      snapshot: { ttlSeconds: 0 },
     });
     const sections = ['inventory', 'alarms', 'security', 'unused', 'quotas'];
     const report = await counts(host, 'generate_euc_health_report', { sections, top: 5 });
     const parts: Record<string, number> = {};
     add(parts, await counts(host, 'get_euc_inventory_summary', {}));
     add(parts, await counts(host, 'get_euc_active_alarms', { limit: 5 }));
-    add(parts, await counts(host, 'audit_security_posture', { topPerCheck: 3 }));
-    for (const region of estate.settings.regions)
-      add(parts, await counts(host, 'list_unused_resources', { region, limit: 5 }));
+    add(parts, await counts(host, 'audit_security_posture', { topPerCheck: 0 }));
+    add(parts, await counts(host, 'list_unused_resources', { limit: 5 }));
     add(parts, await counts(host, 'get_euc_service_quotas', { limit: 5 }));
     if (process.env.AUDIT_HEALTH_DESKTOPS)
       console.info(`health report at ${SCALE} desktops`, { report, sumOfParts: parts });
@@ -142,5 +159,81 @@ describe('generate_euc_health_report', () => {
     expect(report['cloudwatch:DescribeAlarms']).toBe(
       (parts['cloudwatch:DescribeAlarms'] ?? 0) - estate.settings.regions.length,
     );
+  });
+
+  it('answers 10,000 desktops within 20 KB with every section', { timeout: 180_000 }, async () => {
+    const host = await createTestHost({
+      plugins: [audit, personal, cost],
+      estate: sharedEstate(TEN_THOUSAND),
+      hostTools: true,
+      pacing: fakeClock(),
+    });
+    const report = await invokeOk<Report>(host, 'generate_euc_health_report', {});
+    expect(report.sections.every((s) => s.status === 'ok')).toBe(true);
+    expect(report.inventory?.totalResources).toBeGreaterThanOrEqual(10_000);
+    expect(sentBytes(report)).toBeLessThanOrEqual(ANSWER_BUDGET);
+  });
+
+  it('counts what each tool counts on the same 5 accounts × 4 regions, with progress per section', {
+    timeout: 180_000,
+  }, async () => {
+    const host = await createTestHost({
+      plugins: [audit, personal, cost],
+      estate: sharedEstate(FIVE_ACCOUNTS_FOUR_REGIONS),
+      hostTools: true,
+      pacing: fakeClock(),
+    });
+    const sections = ['inventory', 'alarms', 'security', 'unused', 'quotas'];
+    const scope = { accounts: ['222233334444', '444455556666'], regions: ['eu-west-1', 'ap-southeast-2'] };
+    const progress: [number, number | undefined][] = [];
+    const result = await host.invoke(
+      'generate_euc_health_report',
+      { ...scope, sections },
+      { progress: (done, total) => progress.push([done, total]) },
+    );
+    if (!result.ok) throw new Error(result.text);
+    const report = result.structured as Report;
+    expect(report.scopes).toHaveLength(4);
+    expect(progress.at(-1)).toEqual([5, 5]);
+    const inventory = await invokeOk<{ totalResources: number }>(host, 'get_euc_inventory_summary', scope);
+    const alarms = await invokeOk<{ counts: { incidents: number } }>(host, 'get_euc_active_alarms', scope);
+    const security = await invokeOk<{ severityCounts: { critical: number; warning: number } }>(
+      host,
+      'audit_security_posture',
+      scope,
+    );
+    const unused = await invokeOk<{ counts: { unused: number; neverConnected: number } }>(
+      host,
+      'list_unused_resources',
+      scope,
+    );
+    const quotas = await invokeOk<{ counts: { approaching: number } }>(host, 'get_euc_service_quotas', scope);
+    expect(report.inventory?.totalResources).toBe(inventory.totalResources);
+    expect(report.alarms?.incidents).toBe(alarms.counts.incidents);
+    expect(report.security?.critical).toBe(security.severityCounts.critical);
+    expect(report.security?.warning).toBe(security.severityCounts.warning);
+    expect(report.unused?.unusedDesktops).toBe(unused.counts.unused + unused.counts.neverConnected);
+    expect(report.quotas?.approaching).toBe(quotas.counts.approaching);
+    const everything = await invokeOk<Report>(host, 'generate_euc_health_report', {});
+    expect(everything.scopes).toHaveLength(20);
+    expect(sentBytes(everything)).toBeLessThanOrEqual(ANSWER_BUDGET);
+  });
+
+  it('passes on the scopes a section could not read, and keeps the rest of the report', async () => {
+    const host = await createTestHost({
+      plugins: [audit, personal],
+      estate: sharedEstate(),
+      hostTools: true,
+      pacing: fakeClock(),
+      simulator: { faults: [{ service: 'cloudwatch', region: 'eu-west-1', code: 'AccessDeniedException' }] },
+    });
+    const report = await invokeOk<Report>(host, 'generate_euc_health_report', {
+      sections: ['alarms', 'inventory'],
+    });
+    expect(report.errors).toContainEqual(
+      expect.objectContaining({ section: 'alarms', region: 'eu-west-1', code: 'AccessDeniedException' }),
+    );
+    expect(report.alarms?.incidents).toBeGreaterThan(0);
+    expect(report.summary).toContain('Partial');
   });
 });

@@ -6,10 +6,17 @@ import {
   selectScopes,
   type ToolCallOutcome,
   type ToolContext,
+  ToolError,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { ScopeSchema } from '../answer.js';
-import { SECTION_NAMES, SECTIONS, type SectionAnswer, type SectionName } from '../health/contracts.js';
+import { intInput, ScopeSchema } from '../answer.js';
+import {
+  SECTION_NAMES,
+  SECTIONS,
+  type SectionAnswer,
+  SectionErrorContract,
+  type SectionName,
+} from '../health/contracts.js';
 import {
   AlarmsSection,
   alarmsSection,
@@ -30,19 +37,14 @@ import {
 } from '../health/health.js';
 import { headlineSentence, renderMarkdown } from '../health/health-markdown.js';
 
+/** Errors passed on from the sections' tools; each tool's own answer has them all. */
+const MAX_ERRORS = 20;
+
 const Input = Type.Object(
   {
     ...ScopeInput,
-    sections: Type.Optional(
-      Type.Array(Type.Union(SECTION_NAMES.map((s) => Type.Literal(s))), {
-        minItems: 1,
-        uniqueItems: true,
-        description: 'Sections to include; default all. Savings and cost need the cost plugin and tier 1.',
-      }),
-    ),
-    top: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 20, default: 5, description: 'Rows per section.' }),
-    ),
+    sections: Type.Optional(Type.Array(Type.Enum(SECTION_NAMES))),
+    top: Type.Optional(Type.Integer({ description: 'Rows per section' })),
   },
   { additionalProperties: false },
 );
@@ -60,83 +62,82 @@ const Output = Type.Object({
   quotas: Type.Optional(QuotasSection),
   cost: Type.Optional(CostSection),
   markdown: Type.String(),
+  errors: Type.Array(Type.Object({ section: Type.String(), ...SectionErrorContract.properties }), {
+    description: 'Scopes a section’s tool could not read; the rest of its section stands.',
+  }),
+  errorsTotal: Type.Integer(),
   notes: Type.Array(Type.String()),
 });
 
 interface Job {
   readonly section: SectionName;
-  /** Its place among the calls of its section (regional sections call once per region). */
-  readonly index: number;
   readonly input: Record<string, unknown>;
 }
 
+/**
+ * One call per section, each given the report's own accounts and regions, so every section counts
+ * the same scopes its tool would on its own (`fresh` reaches them through the host).
+ */
 function jobsFor(
   sections: readonly SectionName[],
   scope: { accounts?: string[]; regions?: string[] },
-  regions: readonly string[],
   top: number,
 ): Job[] {
   const scoped = {
     ...(scope.accounts ? { accounts: scope.accounts } : {}),
     ...(scope.regions ? { regions: scope.regions } : {}),
   };
-  const inputs: Readonly<Record<SectionName, () => Record<string, unknown>[]>> = {
-    inventory: () => [scoped],
-    alarms: () => [{ ...scoped, limit: top }],
-    security: () => [{ ...scoped, topPerCheck: 3 }],
-    quotas: () => [{ ...scoped, limit: top }],
-    unused: () => regions.map((region) => ({ region, limit: top })),
-    savings: () => regions.map((region) => ({ region, limit: top })),
+  const inputs: Readonly<Record<SectionName, Record<string, unknown>>> = {
+    inventory: scoped,
+    alarms: { ...scoped, limit: top },
+    security: { ...scoped, topPerCheck: 0 },
+    quotas: { ...scoped, limit: top },
+    unused: { ...scoped, limit: top },
+    savings: { ...scoped, limit: top },
     // Cost Explorer bills each request: the summary without the usage-type split is one request.
-    cost: () => [{ lookbackDays: 30, splitWorkspaces: false }],
+    cost: { ...scoped, lookbackDays: 30, splitWorkspaces: false },
   };
-  return sections.flatMap((section) => inputs[section]().map((input, index) => ({ section, index, input })));
+  return sections.map((section) => ({ section, input: inputs[section] }));
 }
 
 /**
- * A section's status from its calls: unavailable when its tool is not registered, failed when
- * every call failed or answered outside the section's contract, partial (`ok` with a message)
- * when some did.
+ * A section's status from its call: unavailable when its tool is not registered, failed when the
+ * call failed or answered outside the section's contract. A tool that answered for only some
+ * scopes is `ok`; the scopes it could not read are in the report's `errors`.
  */
 function status(
   section: SectionName,
-  outcomes: readonly ToolCallOutcome<unknown>[],
+  outcome: ToolCallOutcome<unknown> | undefined,
 ): Static<typeof SectionStatusSchema> {
   const { tool, tier1 } = SECTIONS[section];
-  const failed = outcomes.filter((o) => !o.ok);
-  const missing = failed.find((o) => !o.ok && o.reason === 'not-registered');
-  if (missing)
+  if (outcome && !outcome.ok && outcome.reason === 'not-registered')
     return {
       name: section,
       tool,
       status: 'unavailable',
       message: `${tool} is not registered: its plugin is not loaded${tier1 ? ', or tier 1 (cost, billed Cost Explorer reads) is off' : ''}.`,
     };
-  const messages = failed.flatMap((o) => (o.ok ? [] : [o.message]));
-  if (failed.length === outcomes.length && outcomes.length > 0)
-    return { name: section, tool, status: 'failed', message: messages.join(' | ').slice(0, 400) };
-  return {
-    name: section,
-    tool,
-    status: 'ok',
-    ...(messages.length > 0 ? { message: `Partial: ${messages.join(' | ').slice(0, 400)}` } : {}),
-  };
+  if (!outcome) return { name: section, tool, status: 'failed', message: 'Not run.' };
+  if (!outcome.ok) return { name: section, tool, status: 'failed', message: outcome.message.slice(0, 400) };
+  return { name: section, tool, status: 'ok' };
 }
 
-/** Each section's call outcomes, typed by what the report reads of its tool's answer. */
+/**
+ * Each section's call outcome (one call, kept in a list: a generic write to a record of
+ * differently typed fields does not type-check, an element of the section's own list does).
+ */
 type Outcomes = { [N in SectionName]: ToolCallOutcome<SectionAnswer<N>>[] };
 
 /** Calls `section`'s tool, checking its answer against the section's contract. */
 async function callSection<N extends SectionName>(
   ctx: ToolContext,
   section: N,
-  index: number,
   input: Record<string, unknown>,
   into: Outcomes,
 ): Promise<void> {
   const source = SECTIONS[section];
   // The contract type is named: inferred from `source.contract`, it widens to every section's.
-  into[section][index] = await ctx.callTool<(typeof SECTIONS)[N]['contract']>(
+  into[section][0] = await ctx.callTool<(typeof SECTIONS)[N]['contract']>(
     source.tool,
     input,
     source.contract,
@@ -155,7 +156,7 @@ async function runJobs(ctx: ToolContext, jobs: readonly Job[]): Promise<Outcomes
   };
   let done = 0;
   const settled = await mapBounded(jobs, ctx.limits.concurrency, async (job) => {
-    await callSection(ctx, job.section, job.index, job.input, outcomes);
+    await callSection(ctx, job.section, job.input, outcomes);
     ctx.progress(++done, jobs.length, job.section);
   });
   // callTool never throws (it returns outcomes); a thrown error is a cancelled call.
@@ -168,7 +169,7 @@ export const generateEucHealthReport = defineTool({
   name: 'generate_euc_health_report',
   title: 'EUC health report',
   description:
-    'One overview of the EUC estate for a status meeting or a hand-over: inventory, firing alarms, security posture, unused desktops and running-mode savings, quotas near their limit, and last 30 days’ spend — as structured sections and Markdown, each section cut to `top` rows. It calls the other registered tools (get_euc_inventory_summary, get_euc_active_alarms, audit_security_posture, list_unused_resources, recommend_running_mode, get_euc_service_quotas, get_euc_cost_summary) within one call, so shared reads (the desktop scan, the alarm read) happen once; a section whose tool is not loaded or not allowed (tier 1) is reported as unavailable, not an error. Use a specific tool instead when you need one answer in depth. Cost: the sum of those tools’ calls, less what they share; with the cost plugin at tier 1, one or two billed Cost Explorer requests.',
+    'EUC overview for a status meeting: inventory, firing alarms, security, unused desktops, savings, quotas near limit, 30-day spend; sections and Markdown from those tools on the same scopes.',
   tier: 0,
   // It sends nothing itself: every request is made by the tools it calls, under their own IAM.
   iam: [],
@@ -176,38 +177,58 @@ export const generateEucHealthReport = defineTool({
   output: Output,
   async run(input, ctx): Promise<Static<typeof Output>> {
     const scopes = selectScopes(ctx.aws, input);
-    const top = input.top ?? 5;
-    const sections = input.sections ?? [...SECTION_NAMES];
-    // The cost plugin's regional tools address the first configured account only.
-    const firstAccount = ctx.aws.targets[0]?.account;
-    const regions = [
-      ...new Set(scopes.filter((s) => !s.account || s.account === firstAccount).map((s) => s.region)),
-    ];
-    const outcomes = await runJobs(ctx, jobsFor(sections, input, regions, top));
-    const ok = <N extends SectionName>(section: N): SectionAnswer<N>[] =>
-      outcomes[section].flatMap((o) => (o.ok ? [o.result] : []));
-    const statuses = sections.map((section) => status(section, outcomes[section]));
-    const one = <N extends SectionName>(section: N): SectionAnswer<N> | undefined => ok(section)[0];
-    const inventory = one('inventory');
-    const alarms = one('alarms');
-    const security = one('security');
-    const quotas = one('quotas');
-    const cost = one('cost');
+    const top = intInput('top', input.top, 5, 1, 20);
+    if (input.sections?.length === 0)
+      throw new ToolError('InvalidInput', 'sections: give at least one section, or omit it.');
+    const sections = input.sections
+      ? SECTION_NAMES.filter((s) => input.sections?.includes(s))
+      : [...SECTION_NAMES];
+    const outcomes = await runJobs(ctx, jobsFor(sections, input, top));
+    const ok = <N extends SectionName>(section: N): SectionAnswer<N> | undefined => {
+      const outcome = outcomes[section][0];
+      return outcome?.ok ? outcome.result : undefined;
+    };
+    const statuses = sections.map((section) => status(section, outcomes[section][0]));
+    const inventory = ok('inventory');
+    const alarms = ok('alarms');
+    const security = ok('security');
+    const unused = ok('unused');
+    const savings = ok('savings');
+    const quotas = ok('quotas');
+    const cost = ok('cost');
     const parts: ReportParts = {
       generatedAt: ctx.now().toISOString(),
-      scopes: scopes.map(scopeLabel).join(', '),
+      scopes: scopeList(scopes),
       sections: statuses,
       ...(inventory ? { inventory: inventorySection(inventory, top) } : {}),
       ...(alarms ? { alarms: alarmsSection(alarms, top) } : {}),
       ...(security ? { security: securitySection(security, top) } : {}),
-      ...(ok('unused').length > 0 ? { unused: unusedSection(ok('unused'), top) } : {}),
-      ...(ok('savings').length > 0 ? { savings: savingsSection(ok('savings')) } : {}),
+      ...(unused ? { unused: unusedSection(unused, top) } : {}),
+      ...(savings ? { savings: savingsSection(savings) } : {}),
       ...(quotas ? { quotas: quotasSection(quotas, top) } : {}),
       ...(cost ? { cost: costSection(cost, top) } : {}),
     };
-    const multiAccount = new Set(scopes.map((s) => s.account)).size > 1;
+    const errors = [
+      ...(inventory?.errors ?? []).map((e) => ({ section: 'inventory', ...e })),
+      ...(alarms?.errors ?? []).map((e) => ({ section: 'alarms', ...e })),
+      ...(security?.errors ?? []).map((e) => ({ section: 'security', ...e })),
+      ...(unused?.errors ?? []).map((e) => ({ section: 'unused', ...e })),
+      ...(savings?.errors ?? []).map((e) => ({ section: 'savings', ...e })),
+      ...(quotas?.errors ?? []).map((e) => ({ section: 'quotas', ...e })),
+      ...(cost?.errors ?? []).map((e) => ({ section: 'cost', ...e })),
+    ].map(({ section, service, account, region, code, message }) => ({
+      section,
+      service,
+      ...(account ? { account } : {}),
+      region,
+      code,
+      message: message.slice(0, 200),
+    }));
+    const summary =
+      headlineSentence(parts) +
+      (errors.length > 0 ? ` Partial: ${errors.length} scope error(s), see errors.` : '');
     return {
-      summary: headlineSentence(parts),
+      summary,
       generatedAt: parts.generatedAt,
       scopes: scopes.map((s) => ({ ...s })),
       sections: statuses,
@@ -219,12 +240,22 @@ export const generateEucHealthReport = defineTool({
       ...(parts.quotas ? { quotas: parts.quotas } : {}),
       ...(parts.cost ? { cost: parts.cost } : {}),
       markdown: renderMarkdown(parts),
+      errors: errors.slice(0, MAX_ERRORS),
+      errorsTotal: errors.length,
       notes: [
-        'Each section is the summary of one tool; call that tool for the full list.',
-        ...(multiAccount
-          ? ['Unused resources, savings and cost cover the first configured account only.']
+        'Each section is the summary of one tool over the same accounts and regions; call that tool for the full list.',
+        ...(errors.length > MAX_ERRORS
+          ? [`First ${MAX_ERRORS} of ${errors.length} errors; each section's tool lists all of its own.`]
           : []),
       ],
     };
   },
 });
+
+/** The scopes as the Markdown names them: every one up to 6, else a count per account. */
+function scopeList(scopes: readonly { account?: string; region: string }[]): string {
+  if (scopes.length <= 6) return scopes.map(scopeLabel).join(', ');
+  const accounts = new Set(scopes.map((s) => s.account ?? ''));
+  const regions = new Set(scopes.map((s) => s.region));
+  return `${scopes.length} scopes (${accounts.size} account${accounts.size === 1 ? '' : 's'} × ${regions.size} region${regions.size === 1 ? '' : 's'})`;
+}

@@ -1,16 +1,29 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { createTestHost, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { sharedEstate } from '../__tests__/estate.js';
+import {
+  ANSWER_BUDGET,
+  FIVE_ACCOUNTS_FOUR_REGIONS,
+  sentBytes,
+  sharedEstate,
+  TEN_THOUSAND,
+} from '../__tests__/estate.js';
 import audit from '../index.js';
-import type { getEucActiveAlarms } from './get-euc-active-alarms.js';
+import { getEucActiveAlarms } from './get-euc-active-alarms.js';
 
 type Alarms = ToolOutput<typeof getEucActiveAlarms>;
 
 describe('get_euc_active_alarms', () => {
+  it('costs the assistant at most 650 bytes of description and input schema', () => {
+    expect(toolSchemaBytes(getEucActiveAlarms)).toBeLessThanOrEqual(650);
+  });
+
   it('lists firing EUC alarms, leaving EC2 out and telling scaling alarms from incidents', async () => {
     const host = await createTestHost({ plugins: [audit], estate: sharedEstate() });
-    const result = await invokeOk<Alarms>(host, 'get_euc_active_alarms', { limit: 200 });
+    const result = await invokeOk<Alarms>(host, 'get_euc_active_alarms', {
+      includeAutoscaling: true,
+      limit: 200,
+    });
     const names = result.alarms.map((a) => a.name);
     expect(names).not.toContain('ec2-bastion-cpu-high');
     expect(result.counts.accountAlarmsInAlarm).toBeGreaterThan(result.counts.eucInAlarm);
@@ -50,12 +63,9 @@ describe('get_euc_active_alarms', () => {
     expect(result.counts.composite).toBe(1);
   });
 
-  it('leaves scaling alarms out of the list when asked, but still counts them', async () => {
+  it('leaves scaling alarms out of the list by default, but still counts them', async () => {
     const host = await createTestHost({ plugins: [audit], estate: sharedEstate() });
-    const result = await invokeOk<Alarms>(host, 'get_euc_active_alarms', {
-      includeAutoscaling: false,
-      limit: 200,
-    });
+    const result = await invokeOk<Alarms>(host, 'get_euc_active_alarms', { limit: 200 });
     expect(result.alarms.every((a) => !a.autoscaling)).toBe(true);
     expect(result.counts.autoscaling).toBeGreaterThan(0);
     expect(result.summary).toMatch(/scaling alarms? in ALARM/);
@@ -65,5 +75,40 @@ describe('get_euc_active_alarms', () => {
     const host = await createTestHost({ plugins: [audit], estate: sharedEstate() });
     const result = await host.invoke('get_euc_active_alarms', {});
     expect(result.ok && result.calls.countsByAction()).toEqual({ 'cloudwatch:DescribeAlarms': 2 });
+  });
+
+  it('answers within 20 KB at 10,000 desktops and across 5 accounts × 4 regions, with progress per scope', {
+    timeout: 120_000,
+  }, async () => {
+    for (const options of [TEN_THOUSAND, FIVE_ACCOUNTS_FOUR_REGIONS]) {
+      const host = await createTestHost({ plugins: [audit], estate: sharedEstate(options) });
+      const progress: [number, number | undefined][] = [];
+      const result = await host.invoke(
+        'get_euc_active_alarms',
+        {},
+        { progress: (done, total) => progress.push([done, total]) },
+      );
+      if (!result.ok) throw new Error(result.text);
+      const alarms = result.structured as Alarms;
+      expect(alarms.counts.incidents).toBeGreaterThan(0);
+      expect(alarms.alarms.length).toBeLessThanOrEqual(20);
+      expect(sentBytes(alarms)).toBeLessThanOrEqual(ANSWER_BUDGET);
+      expect(progress.at(-1)).toEqual([alarms.scopes.length, alarms.scopes.length]);
+    }
+  });
+
+  it('reports a failing region in errors and still counts the others', async () => {
+    const host = await createTestHost({
+      plugins: [audit],
+      estate: sharedEstate(FIVE_ACCOUNTS_FOUR_REGIONS),
+      simulator: {
+        faults: [{ service: 'cloudwatch', region: 'eu-central-1', code: 'AccessDeniedException' }],
+      },
+    });
+    const alarms = await invokeOk<Alarms>(host, 'get_euc_active_alarms', {});
+    expect(alarms.errors).toHaveLength(5);
+    expect(alarms.errors.every((e) => e.region === 'eu-central-1' && e.account)).toBe(true);
+    expect(alarms.counts.eucInAlarm).toBeGreaterThan(0);
+    expect(alarms.summary).toContain('Partial');
   });
 });

@@ -1,30 +1,29 @@
 import {
   defineTool,
-  ErrorEntry,
+  type ErrorEntry,
+  ErrorList,
   errorEntry,
   mapBounded,
+  pageOf,
   ScopeInput,
   SERVICE_LABELS,
+  scopeLabel,
   selectScopes,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 import { alarmsInAlarm } from '../alarms/alarm-scan.js';
 import { type AlarmRow, AlarmRowSchema, eucAlarms, rankAlarms } from '../alarms/alarms.js';
-import { ScopeSchema } from '../answer.js';
+import { intInput, ScopeSchema, scopesPhrase } from '../answer.js';
+
+/** Alarms a default answer lists (~400 bytes each); the counts cover every one. */
+const DEFAULT_ROWS = 20;
 
 const Input = Type.Object(
   {
     ...ScopeInput,
-    includeAutoscaling: Type.Optional(
-      Type.Boolean({
-        default: true,
-        description:
-          'List scaling alarms too (after the incidents). They are counted either way; their ALARM state is scaling at work.',
-      }),
-    ),
-    limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Rows in alarms[].' }),
-    ),
+    includeAutoscaling: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer()),
+    cursor: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
 );
@@ -42,7 +41,9 @@ const Output = Type.Object({
   byService: Type.Record(Type.String(), Type.Integer()),
   alarms: Type.Array(AlarmRowSchema, { description: 'Incidents first, newest transition first.' }),
   alarmsTotal: Type.Integer(),
-  errors: Type.Array(ErrorEntry),
+  offset: Type.Integer(),
+  nextCursor: Type.Optional(Type.String()),
+  errors: ErrorList(),
   notes: Type.Array(Type.String()),
 });
 
@@ -51,14 +52,21 @@ export const getEucActiveAlarms = defineTool({
   name: 'get_euc_active_alarms',
   title: 'Firing EUC alarms',
   description:
-    'CloudWatch alarms in ALARM that watch WorkSpaces (AWS/WorkSpaces), WorkSpaces Applications (AWS/AppStream) or Secure Browser (AWS/WorkSpacesWeb) — plain metric alarms, metric-math alarms (by the namespaces of their MetricStat queries) and composite alarms built on them — per region. Alarms whose action is an Application Auto Scaling policy (e.g. TargetTracking-fleet/<name>-AlarmLow-<id>) are recognised by that action and reported as scaling, not incidents. Use it for "is anything on fire" before diagnosing a fleet, pool or directory. Cost: DescribeAlarms with StateValue=ALARM, 100 alarms a page, per region.',
+    'Is anything on fire? CloudWatch alarms in ALARM on WorkSpaces, Applications or Secure Browser metrics (metric, math, composite). Alarms acting on a scaling policy are scaling at work: counted, listed only with includeAutoscaling.',
   tier: 0,
   iam: ['cloudwatch:DescribeAlarms'],
   input: Input,
   output: Output,
   async run(input, ctx): Promise<Static<typeof Output>> {
     const scopes = selectScopes(ctx.aws, input);
-    const settled = await mapBounded(scopes, ctx.limits.concurrency, (scope) => alarmsInAlarm(ctx, scope));
+    const limit = intInput('limit', input.limit, DEFAULT_ROWS, 1, 200);
+    let done = 0;
+    const settled = await mapBounded(scopes, ctx.limits.concurrency, async (scope) => {
+      const alarms = await alarmsInAlarm(ctx, scope);
+      ctx.progress(++done, scopes.length, `alarms ${scopeLabel(scope)}`);
+      return alarms;
+    });
+    const multiAccount = new Set(scopes.map((s) => s.account)).size > 1;
     const rows: AlarmRow[] = [];
     const errors: ErrorEntry[] = [];
     let accountAlarmsInAlarm = 0;
@@ -69,7 +77,9 @@ export const getEucActiveAlarms = defineTool({
       }
       const { metric, composite } = outcome.value;
       accountAlarmsInAlarm += metric.length + composite.length;
-      rows.push(...eucAlarms(metric, composite, outcome.item));
+      // The account is said once per answer unless the answer spans several.
+      const where = multiAccount ? outcome.item : { region: outcome.item.region };
+      rows.push(...eucAlarms(metric, composite, where));
     }
     const byService: Record<string, number> = {};
     for (const row of rows) byService[row.service] = (byService[row.service] ?? 0) + 1;
@@ -81,24 +91,30 @@ export const getEucActiveAlarms = defineTool({
       autoscaling,
       composite: rows.filter((r) => r.type === 'composite').length,
     };
-    const listed = rankAlarms(input.includeAutoscaling === false ? rows.filter((r) => !r.autoscaling) : rows);
+    const listed = rankAlarms(input.includeAutoscaling === true ? rows : rows.filter((r) => !r.autoscaling));
+    const { page, offset, nextCursor } = pageOf(listed, { ...input, limit }, ctx.limits);
     const first = listed.find((r) => !r.autoscaling);
     const summary =
       `${counts.incidents} EUC alarm${counts.incidents === 1 ? '' : 's'} firing` +
       (counts.autoscaling > 0
         ? ` (plus ${counts.autoscaling} scaling alarm${counts.autoscaling === 1 ? '' : 's'} in ALARM, which is scaling at work)`
         : '') +
-      ` of ${accountAlarmsInAlarm} alarms in ALARM across ${scopes.length} region scope${scopes.length === 1 ? '' : 's'}.` +
-      (first ? ` Latest: ${first.name} (${first.service}, ${first.region}).` : '') +
-      (errors.length > 0 ? ' Partial: see errors.' : '');
+      ` of ${accountAlarmsInAlarm} alarms in ALARM across ${scopesPhrase(scopes.length)}.` +
+      (first ? ` Latest: ${first.name} (${first.service}, ${scopeLabel(first)}).` : '') +
+      (page.length > 0 && listed.length > page.length
+        ? ` Listing ${offset + 1}–${offset + page.length} of ${listed.length}${nextCursor ? '; pass nextCursor for more' : ''}.`
+        : '') +
+      (errors.length > 0 ? ` Partial: ${errors.length} error(s), see errors.` : '');
     return {
       summary,
       scopes: scopes.map((s) => ({ ...s })),
       counts,
       byService,
-      alarms: listed.slice(0, input.limit ?? 50),
+      alarms: page,
       alarmsTotal: listed.length,
-      errors,
+      offset,
+      ...(nextCursor ? { nextCursor } : {}),
+      errors: errors.slice(0, 100),
       notes: [
         'Target tracking keeps its scale-in alarm (AlarmLow) in ALARM whenever a fleet runs below target; that is expected.',
         'A composite alarm counts as EUC when one of its firing children watches an EUC namespace.',

@@ -1,9 +1,15 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
-import { createTestHost, fakeClock, invokeOk } from '@workspaces-euc-mcp/testing';
+import { createTestHost, fakeClock, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { sharedEstate } from '../__tests__/estate.js';
+import {
+  ANSWER_BUDGET,
+  FIVE_ACCOUNTS_FOUR_REGIONS,
+  sentBytes,
+  sharedEstate,
+  TEN_THOUSAND,
+} from '../__tests__/estate.js';
 import audit from '../index.js';
-import type { getEucAuditTrail } from './get-euc-audit-trail.js';
+import { getEucAuditTrail } from './get-euc-audit-trail.js';
 
 type Trail = ToolOutput<typeof getEucAuditTrail>;
 
@@ -34,23 +40,59 @@ function gaps(times: readonly number[]): number[] {
 }
 
 describe('get_euc_audit_trail', () => {
+  // Eight inputs (scope, window, services, reads, person, request budget, page) leave no room for
+  // 650 bytes; the description says only what the schema cannot (defaults, pace, coverage).
+  it('costs the assistant at most 850 bytes of description and input schema', () => {
+    expect(toolSchemaBytes(getEucAuditTrail)).toBeLessThanOrEqual(850);
+  });
+
   it('lists last week’s EUC changes, flagging the termination, the rebuild and the refused termination', async () => {
     const host = await createTestHost({ plugins: [audit], estate: sharedEstate(), pacing: fakeClock() });
-    const trail = await invokeOk<Trail>(host, 'get_euc_audit_trail', {});
+    const trail = await invokeOk<Trail>(host, 'get_euc_audit_trail', { limit: 200 });
     expect(trail.mode).toBe('mutations');
     expect(trail.windowFullyCovered).toBe(true);
-    expect(trail.events.every((e) => !e.readOnly)).toBe(true);
+    expect(trail.events.every((e) => e.impact !== 'read')).toBe(true);
     expect(new Set(trail.events.map((e) => e.service)).size).toBeGreaterThan(0);
     expect(
       trail.events.every((e) => ['workspaces', 'applications', 'secure-browser', 'core'].includes(e.service)),
     ).toBe(true);
-    const flagged = trail.flagged.map((e) => `${e.eventName}:${e.accessDenied ? 'denied' : e.impact}`);
+    const flaggedRows = trail.events.slice(0, trail.flaggedTotal);
+    const flagged = flaggedRows.map((e) => `${e.eventName}:${e.accessDenied ? 'denied' : e.impact}`);
     expect(flagged).toContain('TerminateWorkspaces:data-loss');
     expect(flagged).toContain('TerminateWorkspaces:denied');
     expect(flagged).toContain('RebuildWorkspaces:data-loss');
     const bob = trail.byUser.find((u) => u.username === 'bob.helpdesk@example.com');
     expect(bob?.accessDenied).toBeGreaterThanOrEqual(1);
     expect(trail.summary).toContain('The whole window was read');
+    // Flagged calls lead the one list; every event appears once.
+    expect(flaggedRows.every((e) => e.accessDenied || e.impact !== 'change')).toBe(true);
+    expect(
+      trail.events.slice(trail.flaggedTotal).every((e) => !e.accessDenied && e.impact === 'change'),
+    ).toBe(true);
+    expect(new Set(trail.events.map((e) => e.eventId)).size).toBe(trail.events.length);
+  });
+
+  it('pages the list with a cursor, each event on exactly one page', async () => {
+    const host = await createTestHost({ plugins: [audit], estate: sharedEstate(), pacing: fakeClock() });
+    const first = await invokeOk<Trail>(host, 'get_euc_audit_trail', { lookbackDays: 30, limit: 5 });
+    expect(first.events).toHaveLength(5);
+    expect(first.nextCursor).toBeDefined();
+    const second = await invokeOk<Trail>(host, 'get_euc_audit_trail', {
+      lookbackDays: 30,
+      limit: 5,
+      cursor: first.nextCursor,
+    });
+    expect(second.offset).toBe(5);
+    const ids = [...first.events, ...second.events].map((e) => e.eventId);
+    expect(new Set(ids).size).toBe(10);
+    expect(first.summary).toContain('pass nextCursor');
+  });
+
+  it('refuses an out-of-range input with an error naming the field', async () => {
+    const host = await createTestHost({ plugins: [audit], estate: sharedEstate(), pacing: fakeClock() });
+    const result = await host.invoke('get_euc_audit_trail', { lookbackDays: 91 });
+    expect(result.ok).toBe(false);
+    expect(result.text).toContain('lookbackDays');
   });
 
   it('paces LookupEvents to 2 per second per region, with no throttling, over a 90-day sweep', async () => {
@@ -95,7 +137,7 @@ describe('get_euc_audit_trail', () => {
     for (const scope of trail.scopes) {
       expect(scope.requests).toBe(1);
       expect(scope.complete).toBe(false);
-      expect(scope.coveredFrom > trail.window.start).toBe(true);
+      expect((scope.coveredFrom ?? '') > trail.window.start).toBe(true);
     }
     expect(trail.summary).toContain('PARTIAL');
   });
@@ -105,7 +147,8 @@ describe('get_euc_audit_trail', () => {
     const trail = await invokeOk<Trail>(host, 'get_euc_audit_trail', { lookbackDays: 90, username: 'root' });
     expect(trail.mode).toBe('username');
     expect(trail.events.length).toBeGreaterThan(0);
-    expect(trail.events.every((e) => e.username === 'root' && e.identityType === 'Root')).toBe(true);
+    expect(trail.events.every((e) => e.username === 'root')).toBe(true);
+    expect(trail.byUser).toEqual([expect.objectContaining({ username: 'root', identityType: 'Root' })]);
   });
 
   it('keeps only the services asked for', async () => {
@@ -137,5 +180,30 @@ describe('get_euc_audit_trail', () => {
     expect(trail.windowFullyCovered).toBe(false);
     expect(trail.events.every((e) => e.region === 'us-east-1')).toBe(true);
     expect(trail.eventsTotal).toBeGreaterThan(0);
+  });
+
+  it('answers within 20 KB at 10,000 desktops and across 5 accounts × 4 regions, each event once', {
+    timeout: 120_000,
+  }, async () => {
+    for (const options of [TEN_THOUSAND, FIVE_ACCOUNTS_FOUR_REGIONS]) {
+      const host = await createTestHost({
+        plugins: [audit],
+        estate: sharedEstate(options),
+        pacing: fakeClock(),
+      });
+      const progress: number[] = [];
+      const result = await host.invoke(
+        'get_euc_audit_trail',
+        { lookbackDays: 30 },
+        { progress: (done) => progress.push(done) },
+      );
+      if (!result.ok) throw new Error(result.text);
+      const trail = result.structured as Trail;
+      expect(trail.eventsTotal).toBeGreaterThan(trail.events.length);
+      expect(trail.events).toHaveLength(25);
+      expect(new Set(trail.events.map((e) => e.eventId)).size).toBe(25);
+      expect(sentBytes(trail)).toBeLessThanOrEqual(ANSWER_BUDGET);
+      expect(progress).toHaveLength(trail.scopes.length);
+    }
   });
 });

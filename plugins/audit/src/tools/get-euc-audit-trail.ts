@@ -1,16 +1,19 @@
 import {
   defineTool,
-  ErrorEntry,
+  type ErrorEntry,
+  ErrorList,
   errorEntry,
   mapBounded,
+  pageOf,
   type Scope,
   ScopeInput,
   SERVICE_LABELS,
   scopeLabel,
   selectScopes,
+  ToolError,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { ScopeSchema } from '../answer.js';
+import { intInput, scopesPhrase } from '../answer.js';
 import {
   AUDIT_SERVICES,
   type AuditService,
@@ -21,58 +24,27 @@ import {
   type TrailRow,
   TrailRowSchema,
   TrailTotalsSchema,
+  terseRow,
   toRow,
 } from '../trail/trail.js';
 import { type Sweep, sweepTrail } from '../trail/trail-scan.js';
 
 const DAY_MS = 86_400_000;
+/** Events a default answer lists: 25 terse rows (~6 KB) leave room for the groups and coverage. */
+const DEFAULT_ROWS = 25;
+/** Users and actions listed; the totals count every one. */
+const GROUPS = 10;
 
 const Input = Type.Object(
   {
     ...ScopeInput,
-    lookbackDays: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 90,
-        default: 7,
-        description: 'Days back from now; CloudTrail event history keeps 90 days.',
-      }),
-    ),
-    services: Type.Optional(
-      Type.Array(Type.Union(AUDIT_SERVICES.map((s) => Type.Literal(s))), {
-        minItems: 1,
-        uniqueItems: true,
-        description:
-          'EUC services to keep (workspaces = Personal, Pools and Core desktops); default all four.',
-      }),
-    ),
-    includeReadOnly: Type.Optional(
-      Type.Boolean({
-        default: false,
-        description:
-          'Also list reads (Describe/List/Get). Sweeps each EUC event source instead of all mutations: usually many more requests.',
-      }),
-    ),
-    username: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 128,
-        description:
-          'Only this principal (IAM user name, role session name such as an SSO e-mail, or root): one Username lookup.',
-      }),
-    ),
-    maxEvents: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Rows in events[] and flagged[].' }),
-    ),
-    maxRequests: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 600,
-        default: 60,
-        description:
-          'LookupEvents requests per account/region (50 events each, 2 per second): 60 ≈ 3,000 events, 30 s.',
-      }),
-    ),
+    lookbackDays: Type.Optional(Type.Integer()),
+    services: Type.Optional(Type.Array(Type.Enum(AUDIT_SERVICES))),
+    includeReadOnly: Type.Optional(Type.Boolean()),
+    username: Type.Optional(Type.String()),
+    maxRequests: Type.Optional(Type.Integer()),
+    limit: Type.Optional(Type.Integer()),
+    cursor: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
 );
@@ -86,22 +58,28 @@ const Output = Type.Object({
   }),
   scopes: Type.Array(
     Type.Object({
-      ...ScopeSchema.properties,
+      account: Type.Optional(Type.String()),
+      region: Type.String(),
       requests: Type.Integer(),
       complete: Type.Boolean(),
-      coveredFrom: Type.String({ description: 'Events from here to the window end are all included.' }),
+      coveredFrom: Type.Optional(
+        Type.String({ description: 'Incomplete scope: events from here to the window end are all in.' }),
+      ),
     }),
   ),
   totals: TrailTotalsSchema,
-  byUser: Type.Array(ByUserSchema, { description: 'Who changed things: riskiest first, top 20.' }),
-  byEventName: Type.Array(ByEventSchema, { description: 'Most frequent actions, top 20.' }),
-  flagged: Type.Array(TrailRowSchema, {
-    description: 'Data-loss, disruptive and refused calls, newest first.',
+  byUser: Type.Array(ByUserSchema, { description: 'Who changed things: riskiest first.' }),
+  usersTotal: Type.Integer(),
+  byEventName: Type.Array(ByEventSchema, { description: 'Most frequent actions.' }),
+  events: Type.Array(TrailRowSchema, {
+    description:
+      'Each event once: data-loss, disruptive and refused calls first, then the rest; newest first.',
   }),
-  flaggedTotal: Type.Integer(),
-  events: Type.Array(TrailRowSchema, { description: 'Newest first, cut to maxEvents.' }),
   eventsTotal: Type.Integer(),
-  errors: Type.Array(ErrorEntry),
+  flaggedTotal: Type.Integer(),
+  offset: Type.Integer(),
+  nextCursor: Type.Optional(Type.String()),
+  errors: ErrorList(),
   notes: Type.Array(Type.String()),
 });
 
@@ -126,19 +104,24 @@ export const getEucAuditTrail = defineTool({
   name: 'get_euc_audit_trail',
   title: 'EUC audit trail (CloudTrail)',
   description:
-    'Who changed what in WorkSpaces Personal/Pools/Core, WorkSpaces Applications (AppStream), Secure Browser and Core Managed Instances: CloudTrail management events of the last N days (max 90), mutations only by default, grouped by person and by action, with data-loss calls (terminate, delete, rebuild, restore), disruptive calls (stop, reboot, revoke, disassociate) and AccessDenied attempts flagged. Use it for "who terminated/rebuilt this desktop", "what did the helpdesk change this week", "who is trying calls they may not make". Says whether the whole window was covered; if not, raise maxRequests or shorten lookbackDays. Cost: LookupEvents pages of 50 events, paced at 2 requests/second per account and region (the API limit, shared by every tool in this server), up to maxRequests (default 60, about 30 s) per region; a mutations sweep reads every service’s writes and keeps the EUC ones.',
+    'Who changed what in the EUC services? CloudTrail writes (reads too if asked) by person and action, data-loss, disruptive and AccessDenied calls first. Default 7 days, 60 requests per scope (2/s); not fully covered: raise maxRequests or cut lookbackDays.',
   tier: 0,
   iam: ['cloudtrail:LookupEvents'],
   input: Input,
   output: Output,
   async run(input, ctx) {
     const scopes = selectScopes(ctx.aws, input);
-    const lookbackDays = input.lookbackDays ?? 7;
+    const lookbackDays = intInput('lookbackDays', input.lookbackDays, 7, 1, 90);
+    const budget = intInput('maxRequests', input.maxRequests, 60, 1, 600);
+    const limit = intInput('limit', input.limit, DEFAULT_ROWS, 1, 200);
+    if (input.username !== undefined && (input.username.length === 0 || input.username.length > 128))
+      throw new ToolError('InvalidInput', 'username: expected 1 to 128 characters.');
+    if (input.services?.length === 0)
+      throw new ToolError('InvalidInput', 'services: give at least one service, or omit it.');
     const end = ctx.now();
     const start = new Date(end.getTime() - lookbackDays * DAY_MS);
-    const services = input.services ?? AUDIT_SERVICES;
+    const services = input.services ? [...new Set(input.services)] : AUDIT_SERVICES;
     const { mode, sweeps } = sweepsFor(input, services);
-    const budget = input.maxRequests ?? 60;
     const wanted = new Set<string>(services);
     let done = 0;
     const settled = await mapBounded(scopes, ctx.limits.concurrency, async (scope: Scope) => {
@@ -157,7 +140,12 @@ export const getEucAuditTrail = defineTool({
         continue;
       }
       const { events, requests, complete, coveredFrom } = outcome.value;
-      coverage.push({ ...scope, requests, complete, coveredFrom: coveredFrom.toISOString() });
+      coverage.push({
+        ...scope,
+        requests,
+        complete,
+        ...(complete ? {} : { coveredFrom: coveredFrom.toISOString() }),
+      });
       for (const event of events) {
         const row = toRow(event, scope);
         if (!row || !wanted.has(row.service)) continue;
@@ -165,38 +153,48 @@ export const getEucAuditTrail = defineTool({
         rows.push(row);
       }
     }
-    const maxEvents = input.maxEvents ?? 50;
-    const view = summarizeTrail(rows, { rows: maxEvents, groups: 20 });
-    const fullyCovered = coverage.every((c) => c.complete);
+    const view = summarizeTrail(rows, { groups: GROUPS });
+    const { page, offset, nextCursor } = pageOf(view.ranked, { ...input, limit }, ctx.limits);
+    const multiAccount = new Set(scopes.map((s) => s.account)).size > 1;
     const partial = coverage.filter((c) => !c.complete);
     const { totals } = view;
     const summary =
-      `${totals.events} EUC ${input.includeReadOnly ? 'events' : 'changes'} in the last ${lookbackDays} days across ${scopes.length} region scope${scopes.length === 1 ? '' : 's'}` +
+      `${totals.events} EUC ${input.includeReadOnly ? 'events' : 'changes'} in the last ${lookbackDays} days across ${scopesPhrase(scopes.length)}` +
       `: ${totals.dataLoss} data-loss, ${totals.disruptive} disruptive, ${totals.accessDenied} refused (AccessDenied).` +
       (view.byUser[0] ? ` Most active: ${view.byUser[0].username} (${view.byUser[0].events}).` : '') +
-      (fullyCovered
+      (page.length > 0
+        ? ` Listing ${offset + 1}–${offset + page.length} of ${view.ranked.length}, flagged first${nextCursor ? '; pass nextCursor for more' : ''}.`
+        : '') +
+      (partial.length === 0
         ? ' The whole window was read.'
-        : ` PARTIAL: ${partial.map((c) => `${scopeLabel(c)} only back to ${c.coveredFrom}`).join('; ')} — raise maxRequests or shorten lookbackDays.`);
+        : ` PARTIAL: ${partial
+            .slice(0, 5)
+            .map((c) => `${scopeLabel(c)} only back to ${c.coveredFrom}`)
+            .join(
+              '; ',
+            )}${partial.length > 5 ? ` and ${partial.length - 5} more scopes` : ''} — raise maxRequests or shorten lookbackDays.`);
     return {
       summary,
       window: { start: start.toISOString(), end: end.toISOString(), lookbackDays },
       mode,
-      windowFullyCovered: fullyCovered,
+      windowFullyCovered: partial.length === 0,
       scopes: coverage,
       totals,
       byUser: view.byUser,
+      usersTotal: view.usersTotal,
       byEventName: view.byEventName,
-      flagged: view.flagged,
-      flaggedTotal: view.flaggedTotal,
-      events: view.events,
+      events: page.map((row) => terseRow(row, multiAccount)),
       eventsTotal: totals.events,
-      errors,
+      flaggedTotal: view.flaggedTotal,
+      offset,
+      ...(nextCursor ? { nextCursor } : {}),
+      errors: errors.slice(0, 100),
       notes: [
+        `Top ${GROUPS} users and actions; totals count all. identityType is in byUser; eventId finds the full record.`,
         'CloudTrail event history is per region and keeps 90 days of management events; data events are not included.',
-        'LookupEvents is limited to 2 requests per second per account and region; this server paces every caller to it.',
         ...(mode === 'mutations'
           ? [
-              'Mutations are read from every service’s writes (ReadOnly=false); in a busy account this needs more requests per day of window.',
+              'Writes are read from every service (ReadOnly=false) and the EUC ones kept: a busy account needs more requests per day.',
             ]
           : []),
       ],

@@ -1,18 +1,28 @@
 import type { ToolOutput } from '@workspaces-euc-mcp/host';
-import { createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
+import { createTestHost, generateEstate, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
-import { sharedEstate } from '../__tests__/estate.js';
+import {
+  ANSWER_BUDGET,
+  FIVE_ACCOUNTS_FOUR_REGIONS,
+  sentBytes,
+  sharedEstate,
+  TEN_THOUSAND,
+} from '../__tests__/estate.js';
 import audit from '../index.js';
-import type { getEucServiceQuotas } from './get-euc-service-quotas.js';
+import { getEucServiceQuotas } from './get-euc-service-quotas.js';
 
 type Quotas = ToolOutput<typeof getEucServiceQuotas>;
 
 describe('get_euc_service_quotas', () => {
+  it('costs the assistant at most 650 bytes of description and input schema', () => {
+    expect(toolSchemaBytes(getEucServiceQuotas)).toBeLessThanOrEqual(650);
+  });
+
   it('finds the region close to its WorkSpaces quota, with usage equal to its desktops', async () => {
     const host = await createTestHost({ plugins: [audit], estate: sharedEstate() });
     const estate = host.simulator?.estate;
     const result = await invokeOk<Quotas>(host, 'get_euc_service_quotas', {});
-    const finding = result.findings.find((f) => f.quotaCode === 'L-34278094');
+    const finding = result.quotas.find((q) => q.quotaCode === 'L-34278094' && q.severity);
     const desktops = estate?.personal.desktops.filter(
       (d) => d.region === 'us-east-1' && d.workspace.State !== 'TERMINATED',
     ).length;
@@ -23,7 +33,9 @@ describe('get_euc_service_quotas', () => {
       severity: 'warning',
     });
     expect(finding?.utilizationPct).toBeGreaterThanOrEqual(80);
-    expect(result.findings.some((f) => f.quotaCode === 'L-34278094' && f.region === 'eu-west-1')).toBe(false);
+    expect(
+      result.quotas.some((q) => q.quotaCode === 'L-34278094' && q.region === 'eu-west-1' && q.severity),
+    ).toBe(false);
     expect(result.quotas[0]?.quotaCode).toBe('L-34278094');
     expect(result.summary).toContain('WorkSpaces in us-east-1');
   });
@@ -37,9 +49,10 @@ describe('get_euc_service_quotas', () => {
     if (directories) directories.quota.Value = 4;
     const host = await createTestHost({ plugins: [audit], estate });
     const result = await invokeOk<Quotas>(host, 'get_euc_service_quotas', { regions: ['eu-west-1'] });
-    const finding = result.findings.find((f) => f.quotaCode === 'L-EEB759DE');
+    const finding = result.quotas.find((q) => q.quotaCode === 'L-EEB759DE');
     expect(finding).toMatchObject({ adjustable: false, severity: 'critical' });
-    expect(finding?.action).toMatch(/^NOT adjustable/);
+    // The advice is said once, in the notes, not on every row.
+    expect(result.notes.filter((n) => n.startsWith('NOT adjustable'))).toHaveLength(1);
     expect(result.counts.nonAdjustableApproaching).toBeGreaterThanOrEqual(1);
     expect(result.summary).toContain('NOT adjustable');
   });
@@ -61,18 +74,23 @@ describe('get_euc_service_quotas', () => {
       structured.quotas.filter((q) => q.serviceCode === 'appstream2').every((q) => q.usage === null),
     ).toBe(true);
     expect(structured.quotas.some((q) => q.valueSource === 'default')).toBe(true);
+    expect(structured.quotas.some((q) => q.usageSource === 'no-usage-metric')).toBe(true);
   });
 
-  it('hides zero limits unless asked, and keeps the list to `limit` rows', async () => {
+  it('counts zero limits without listing them, and pages the list with a cursor', async () => {
     const host = await createTestHost({ plugins: [audit], estate: sharedEstate() });
-    const hidden = await invokeOk<Quotas>(host, 'get_euc_service_quotas', { limit: 5 });
-    expect(hidden.quotas).toHaveLength(5);
-    expect(hidden.quotasTotal).toBeGreaterThan(5);
-    const shown = await invokeOk<Quotas>(host, 'get_euc_service_quotas', {
-      includeZeroLimit: true,
-      limit: 200,
+    const first = await invokeOk<Quotas>(host, 'get_euc_service_quotas', { limit: 5 });
+    expect(first.quotas).toHaveLength(5);
+    expect(first.quotasTotal).toBe(first.counts.quotas);
+    expect(first.quotas.every((q) => q.limit > 0 || (q.usage ?? 0) > 0)).toBe(true);
+    expect(first.counts.hiddenZeroLimit).toBeGreaterThan(0);
+    const second = await invokeOk<Quotas>(host, 'get_euc_service_quotas', {
+      limit: 5,
+      cursor: first.nextCursor,
     });
-    expect(shown.counts.quotas).toBe(hidden.counts.quotas + hidden.counts.hiddenZeroLimit);
+    expect(second.offset).toBe(5);
+    const keys = [...first.quotas, ...second.quotas].map((q) => `${q.region}:${q.quotaCode}`);
+    expect(new Set(keys).size).toBe(10);
   });
 
   it('reports a service it may not read and still answers for the others', async () => {
@@ -94,5 +112,24 @@ describe('get_euc_service_quotas', () => {
     );
     expect(result.counts.quotas).toBeGreaterThan(10);
     expect(result.counts.withUsage).toBe(0);
+  });
+
+  it('answers within 20 KB at 10,000 desktops and across 5 accounts × 4 regions, advice said once', {
+    timeout: 120_000,
+  }, async () => {
+    for (const options of [TEN_THOUSAND, FIVE_ACCOUNTS_FOUR_REGIONS]) {
+      const host = await createTestHost({ plugins: [audit], estate: sharedEstate(options) });
+      const progress: number[] = [];
+      const result = await host.invoke(
+        'get_euc_service_quotas',
+        {},
+        { progress: (done) => progress.push(done) },
+      );
+      if (!result.ok) throw new Error(result.text);
+      const quotas = result.structured as Quotas;
+      expect(quotas.quotasTotal).toBeGreaterThan(quotas.quotas.length);
+      expect(sentBytes(quotas)).toBeLessThanOrEqual(ANSWER_BUDGET);
+      expect(progress).toHaveLength(quotas.scopes.length);
+    }
   });
 });

@@ -1,29 +1,32 @@
 import {
   collectPages,
   defineTool,
-  ErrorEntry,
+  type ErrorEntry,
+  ErrorList,
   errorEntry,
   getMetricDataBatched,
   type MetricSeries,
   mapBounded,
+  pageOf,
   type Scope,
   ScopeInput,
   SERVICE_LABELS,
+  scopeLabel,
   selectScopes,
   seriesFailure,
   type ToolContext,
+  ToolError,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { ScopeSchema } from '../answer.js';
+import { intInput, numberInput, ScopeSchema, scopesPhrase } from '../answer.js';
 import {
   type MergedQuota,
   mergeQuotas,
+  QUOTA_ADVICE,
   QUOTA_SERVICE_CODES,
-  type QuotaFinding,
-  QuotaFindingSchema,
   type QuotaRow,
   QuotaRowSchema,
-  quotaFinding,
+  quotaSeverity,
   rankQuotas,
   usageQuery,
   utilizationPct,
@@ -35,39 +38,16 @@ const HOUR_MS = 3_600_000;
 /** Service Quotas pages hold at most 100 quotas (MaxResults 1-100). */
 const QUOTAS_PER_PAGE = 100;
 
+/** Quotas a default answer lists (~250 bytes each), most used first; counts cover all. */
+const DEFAULT_ROWS = 25;
+
 const Input = Type.Object(
   {
     ...ScopeInput,
-    services: Type.Optional(
-      Type.Array(Type.Union(AUDIT_SERVICES.map((s) => Type.Literal(s))), {
-        minItems: 1,
-        uniqueItems: true,
-        description:
-          'workspaces, applications (appstream2), secure-browser (workspaces-web), core (workspaces-instances).',
-      }),
-    ),
-    approachingPct: Type.Optional(
-      Type.Number({
-        minimum: 1,
-        maximum: 100,
-        default: 80,
-        description: 'Utilization that raises a finding.',
-      }),
-    ),
-    includeZeroLimit: Type.Optional(
-      Type.Boolean({
-        default: false,
-        description: 'Also list quotas whose limit is 0 (features never enabled).',
-      }),
-    ),
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 200,
-        default: 25,
-        description: 'Rows in quotas[], most used first.',
-      }),
-    ),
+    services: Type.Optional(Type.Array(Type.Enum(AUDIT_SERVICES))),
+    approachingPct: Type.Optional(Type.Number()),
+    limit: Type.Optional(Type.Integer()),
+    cursor: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
 );
@@ -81,7 +61,7 @@ const Output = Type.Object({
       description: 'Quotas listed over every scope (zero limits hidden unless asked).',
     }),
     withUsage: Type.Integer(),
-    approaching: Type.Integer(),
+    approaching: Type.Integer({ description: 'Rows with a severity: at approachingPct or more.' }),
     atOrOverLimit: Type.Integer(),
     nonAdjustableApproaching: Type.Integer(),
     noUsageMetric: Type.Integer({
@@ -89,10 +69,11 @@ const Output = Type.Object({
     }),
     hiddenZeroLimit: Type.Integer(),
   }),
-  findings: Type.Array(QuotaFindingSchema, { description: 'Every quota at or above approachingPct.' }),
-  quotas: Type.Array(QuotaRowSchema),
+  quotas: Type.Array(QuotaRowSchema, { description: 'Most used first: the approaching ones lead.' }),
   quotasTotal: Type.Integer(),
-  errors: Type.Array(ErrorEntry),
+  offset: Type.Integer(),
+  nextCursor: Type.Optional(Type.String()),
+  errors: ErrorList(),
   notes: Type.Array(Type.String()),
 });
 
@@ -121,6 +102,7 @@ async function scopeQuotas(
   ctx: ToolContext,
   scope: Scope,
   services: readonly AuditService[],
+  withAccount: boolean,
 ): Promise<ScopeQuotas> {
   const errors: ErrorEntry[] = [];
   const listed = await mapBounded(services, ctx.limits.concurrency, (service) =>
@@ -168,17 +150,19 @@ async function scopeQuotas(
     const usage = values.length > 0 ? (values[values.length - 1] ?? null) : null;
     const limit = m.quota.Value ?? 0;
     return {
-      ...(scope.account ? { account: scope.account } : {}),
+      ...(withAccount && scope.account ? { account: scope.account } : {}),
       region: scope.region,
       serviceCode: m.quota.ServiceCode ?? '',
       quotaCode: m.quota.QuotaCode ?? '',
       quotaName: m.quota.QuotaName ?? m.quota.QuotaCode ?? '',
       limit,
-      valueSource: m.valueSource,
+      ...(m.valueSource === 'default' ? { valueSource: 'default' as const } : {}),
       usage,
+      ...(usage === null
+        ? { usageSource: hasMetric ? ('no-datapoints' as const) : ('no-usage-metric' as const) }
+        : {}),
       utilizationPct: utilizationPct(usage, limit),
       adjustable: m.quota.Adjustable ?? false,
-      usageSource: !hasMetric ? 'no-usage-metric' : usage === null ? 'no-datapoints' : 'usage-metric',
     };
   });
   return { rows, errors };
@@ -189,7 +173,7 @@ export const getEucServiceQuotas = defineTool({
   name: 'get_euc_service_quotas',
   title: 'EUC service quotas and usage',
   description:
-    'Service quotas of WorkSpaces (total desktops, GeneralPurpose/Graphics bundles, standby, directories, bundles, images, IP groups, Pools), WorkSpaces Applications (fleets, stacks, instance types), Secure Browser (portals, sessions) and Core Managed Instances, per region, with current usage from each quota’s AWS/Usage metric, most used first. Raises a finding when usage reaches approachingPct (default 80 %) and says whether the quota can be raised or is NOT adjustable. Use before a rollout or when creates fail with ResourceLimitExceeded. AppStream quotas publish no usage metric, so their usage is unknown here. Cost per region: 2 paginated Service Quotas lists per service (applied + defaults) and 1 batched GetMetricData.',
+    'Which EUC quotas are near limit? Limit, usage (AWS/Usage; none for AppStream), adjustable or not, most used first; flagged at approachingPct (default 80). Use before a rollout.',
   tier: 0,
   iam: [
     'servicequotas:ListServiceQuotas',
@@ -200,11 +184,18 @@ export const getEucServiceQuotas = defineTool({
   output: Output,
   async run(input, ctx): Promise<Static<typeof Output>> {
     const scopes = selectScopes(ctx.aws, input);
-    const services = input.services ?? AUDIT_SERVICES;
-    const approachingPct = input.approachingPct ?? 80;
-    const settled = await mapBounded(scopes, ctx.limits.concurrency, (scope) =>
-      scopeQuotas(ctx, scope, services),
-    );
+    if (input.services?.length === 0)
+      throw new ToolError('InvalidInput', 'services: give at least one service, or omit it.');
+    const services = input.services ? [...new Set(input.services)] : AUDIT_SERVICES;
+    const approachingPct = numberInput('approachingPct', input.approachingPct, 80, 1, 100);
+    const limit = intInput('limit', input.limit, DEFAULT_ROWS, 1, 200);
+    const multiAccount = new Set(scopes.map((s) => s.account)).size > 1;
+    let done = 0;
+    const settled = await mapBounded(scopes, ctx.limits.concurrency, async (scope) => {
+      const read = await scopeQuotas(ctx, scope, services, multiAccount);
+      ctx.progress(++done, scopes.length, `quotas ${scopeLabel(scope)}`);
+      return read;
+    });
     const rows: QuotaRow[] = [];
     const errors: ErrorEntry[] = [];
     for (const outcome of settled) {
@@ -213,43 +204,48 @@ export const getEucServiceQuotas = defineTool({
         errors.push(...outcome.value.errors);
       } else errors.push(errorEntry(SERVICE_LABELS.serviceQuotas, outcome.item, outcome.error));
     }
-    const visible = rows.filter((r) => input.includeZeroLimit || r.limit > 0 || (r.usage ?? 0) > 0);
-    const ranked = rankQuotas(visible);
-    const findings = ranked.flatMap((r) => {
-      const finding = quotaFinding(r, approachingPct);
-      return finding ? [finding] : [];
+    // A limit of 0 is a feature never enabled (e.g. a GPU bundle type): counted, not listed.
+    const visible = rows.filter((r) => r.limit > 0 || (r.usage ?? 0) > 0);
+    const ranked = rankQuotas(visible).map((row): QuotaRow => {
+      const severity = quotaSeverity(row, approachingPct);
+      return severity ? { ...row, severity } : row;
     });
+    const approaching = ranked.filter((r) => r.severity !== undefined);
     const counts = {
       quotas: visible.length,
       withUsage: visible.filter((r) => r.usage !== null).length,
-      approaching: findings.length,
-      atOrOverLimit: findings.filter((f: QuotaFinding) => f.severity === 'critical').length,
-      nonAdjustableApproaching: findings.filter((f) => !f.adjustable).length,
+      approaching: approaching.length,
+      atOrOverLimit: approaching.filter((r) => r.severity === 'critical').length,
+      nonAdjustableApproaching: approaching.filter((r) => !r.adjustable).length,
       noUsageMetric: visible.filter((r) => r.usageSource === 'no-usage-metric').length,
       hiddenZeroLimit: rows.length - visible.length,
     };
-    const top = findings[0];
+    const { page, offset, nextCursor } = pageOf(ranked, { ...input, limit }, ctx.limits);
+    const top = approaching[0];
     const summary =
-      `${counts.quotas} EUC quotas in ${scopes.length} region scope${scopes.length === 1 ? '' : 's'} (${counts.withUsage} with usage data): ` +
-      (findings.length === 0
+      `${counts.quotas} EUC quotas in ${scopesPhrase(scopes.length)} (${counts.withUsage} with usage data): ` +
+      (approaching.length === 0
         ? `none at ${approachingPct} % or more.`
-        : `${findings.length} at ${approachingPct} % or more${counts.nonAdjustableApproaching > 0 ? `, ${counts.nonAdjustableApproaching} of them NOT adjustable` : ''}; highest ${top?.quotaName} in ${top?.region} at ${top?.utilizationPct} % (${top?.usage}/${top?.limit}).`) +
-      (errors.length > 0 ? ' Partial: see errors.' : '');
-    const limit = input.limit ?? 25;
+        : `${approaching.length} at ${approachingPct} % or more${counts.nonAdjustableApproaching > 0 ? `, ${counts.nonAdjustableApproaching} of them NOT adjustable` : ''}; highest ${top?.quotaName} in ${top ? scopeLabel(top) : ''} at ${top?.utilizationPct} % (${top?.usage}/${top?.limit}).`) +
+      (page.length > 0 && ranked.length > page.length
+        ? ` Listing ${offset + 1}–${offset + page.length} of ${ranked.length}${nextCursor ? '; pass nextCursor for more' : ''}.`
+        : '') +
+      (errors.length > 0 ? ` Partial: ${errors.length} error(s), see errors.` : '');
     return {
       summary,
       approachingPct,
       scopes: scopes.map((s) => ({ ...s })),
       counts,
-      findings: findings.slice(0, 50),
-      quotas: ranked.slice(0, limit),
+      quotas: page,
       quotasTotal: ranked.length,
-      errors,
+      offset,
+      ...(nextCursor ? { nextCursor } : {}),
+      errors: errors.slice(0, 100),
       notes: [
+        ...(approaching.length > 0 ? QUOTA_ADVICE : []),
         'Quotas are per account and region; usage is the newest hourly Maximum of each quota’s AWS/Usage metric over the last day.',
-        'Values marked valueSource "default" are AWS defaults: Service Quotas has no applied value for them.',
         ...(counts.hiddenZeroLimit > 0
-          ? [`${counts.hiddenZeroLimit} quotas with a limit of 0 are hidden (includeZeroLimit to list them).`]
+          ? [`${counts.hiddenZeroLimit} quotas with a limit of 0 (features never enabled) are not listed.`]
           : []),
       ],
     };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { impactOf, isAccessDenied, recordFields, summarizeTrail, type TrailRow, toRow } from './trail.js';
+import {
+  impactOf,
+  isAccessDenied,
+  recordFields,
+  summarizeTrail,
+  type TrailRow,
+  terseRow,
+  toRow,
+} from './trail.js';
 
 const scope = { account: '111122223333', region: 'us-east-1' };
 
@@ -68,6 +76,27 @@ describe('reading CloudTrail events', () => {
     expect(row).toMatchObject({ identityType: 'Unknown', impact: 'disruptive', readOnly: false });
   });
 
+  it('lists an event tersely: seconds, the account only across accounts, three resources, no identity type', () => {
+    const row = toRow(
+      {
+        ...event('TerminateWorkspaces', { errorCode: 'AccessDenied' }),
+        Resources: ['a', 'b', 'c', 'd'].map((ResourceName) => ({ ResourceName })),
+      },
+      scope,
+    );
+    if (!row) throw new Error('not an EUC event');
+    const single = terseRow(row, false);
+    expect(single).toMatchObject({
+      time: '2026-11-15T10:00:00Z',
+      resources: ['a', 'b', 'c'],
+      accessDenied: true,
+      impact: 'data-loss',
+    });
+    expect(single).not.toHaveProperty('account');
+    expect(single).not.toHaveProperty('identityType');
+    expect(terseRow(row, true).account).toBe('111122223333');
+  });
+
   it('groups by person, riskiest first, and bounds every list', () => {
     const rows: TrailRow[] = [];
     for (let i = 0; i < 30; i++) {
@@ -82,11 +111,15 @@ describe('reading CloudTrail events', () => {
     }
     const terminate = toRow(event('TerminateWorkspaces'), scope);
     if (terminate) rows.push({ ...terminate, username: 'wco-optimizer', eventId: 't1' });
-    const view = summarizeTrail(rows, { rows: 5, groups: 2 });
+    const view = summarizeTrail(rows, { groups: 2 });
     expect(view.totals).toMatchObject({ events: 31, mutations: 31, dataLoss: 1 });
     expect(view.byUser.map((u) => u.username)).toEqual(['wco-optimizer', 'ApplicationAutoScaling']);
-    expect(view.events).toHaveLength(5);
-    expect(view.flagged.map((r) => r.eventName)).toEqual(['TerminateWorkspaces']);
+    expect(view.usersTotal).toBe(2);
+    expect(view.flaggedTotal).toBe(1);
+    // Each event once: the flagged termination first, then the rest.
+    expect(view.ranked).toHaveLength(31);
+    expect(view.ranked[0]?.eventName).toBe('TerminateWorkspaces');
+    expect(new Set(view.ranked.map((r) => r.eventId)).size).toBe(31);
     expect(view.byEventName[0]).toMatchObject({ eventName: 'UpdateFleet', count: 30 });
   });
 });

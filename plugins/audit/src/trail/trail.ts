@@ -51,33 +51,83 @@ export function isAccessDenied(errorCode: string | undefined): boolean {
   return errorCode !== undefined && /AccessDenied|Unauthorized/i.test(errorCode);
 }
 
+/** One EUC event, with every field the grouping reads; `terseRow` is what an answer lists. */
+export interface TrailRow {
+  readonly time: string;
+  readonly account?: string;
+  readonly region: string;
+  readonly service: AuditService;
+  readonly eventName: string;
+  /** LookupEvents Username: IAM user, role session name, or root. */
+  readonly username: string;
+  /** AssumedRole, IAMUser, Root, AWSService... */
+  readonly identityType: string;
+  /** The role an assumed-role session used. */
+  readonly role?: string;
+  /** The AWS service that called on the principal's behalf. */
+  readonly invokedBy?: string;
+  readonly sourceIp?: string;
+  readonly resources: readonly string[];
+  readonly readOnly: boolean;
+  readonly impact: Impact;
+  readonly accessDenied: boolean;
+  readonly errorCode?: string;
+  readonly errorMessage?: string;
+  readonly eventId: string;
+}
+
+/** A listed event: who did what to which resource, and how it ended. */
 export const TrailRowSchema = Type.Object({
   time: Type.String(),
   account: Type.Optional(Type.String()),
   region: Type.String(),
-  service: Type.String({ description: 'workspaces, applications, secure-browser or core.' }),
+  service: Type.String(),
   eventName: Type.String(),
-  username: Type.String({ description: 'LookupEvents Username: IAM user, role session name, or root.' }),
-  identityType: Type.String({ description: 'AssumedRole, IAMUser, Root, AWSService...' }),
-  role: Type.Optional(Type.String({ description: 'The role an assumed-role session used.' })),
-  invokedBy: Type.Optional(
-    Type.String({ description: 'The AWS service that called on the principal’s behalf.' }),
-  ),
+  username: Type.String(),
+  role: Type.Optional(Type.String()),
+  invokedBy: Type.Optional(Type.String()),
   sourceIp: Type.Optional(Type.String()),
-  resources: Type.Array(Type.String(), { description: 'Up to 5 resource names.' }),
-  readOnly: Type.Boolean(),
+  resources: Type.Array(Type.String()),
   impact: Type.Union([
     Type.Literal('data-loss'),
     Type.Literal('disruptive'),
     Type.Literal('change'),
     Type.Literal('read'),
   ]),
-  accessDenied: Type.Boolean(),
+  accessDenied: Type.Optional(Type.Literal(true)),
   errorCode: Type.Optional(Type.String()),
   errorMessage: Type.Optional(Type.String()),
   eventId: Type.String(),
 });
-export type TrailRow = Static<typeof TrailRowSchema>;
+export type TrailRowOut = Static<typeof TrailRowSchema>;
+
+/** Resource names a listed event keeps; the eventId finds the full record. */
+const ROW_RESOURCES = 3;
+
+/**
+ * The listed form of a row: seconds-precision time, the account only when the answer spans
+ * several, at most three resources, the identity type left to `byUser`, an error message cut.
+ */
+export function terseRow(row: TrailRow, withAccount: boolean): TrailRowOut {
+  const errorMessage = clip(row.errorMessage, 120);
+  return {
+    time: `${row.time.slice(0, 19)}Z`,
+    ...(withAccount && row.account ? { account: row.account } : {}),
+    region: row.region,
+    service: row.service,
+    eventName: row.eventName,
+    username: row.username,
+    ...(row.role ? { role: row.role } : {}),
+    ...(row.invokedBy ? { invokedBy: row.invokedBy } : {}),
+    ...(row.sourceIp ? { sourceIp: row.sourceIp } : {}),
+    resources: row.resources.slice(0, ROW_RESOURCES),
+    impact: row.impact,
+    ...(row.accessDenied ? { accessDenied: true as const } : {}),
+    ...(row.errorCode ? { errorCode: row.errorCode } : {}),
+    ...(errorMessage ? { errorMessage } : {}),
+    eventId: row.eventId,
+  };
+}
 
 /** The LookupEvents fields a row is built from. */
 export interface LookedUpEvent {
@@ -191,14 +241,15 @@ export const ByEventSchema = Type.Object({
   accessDenied: Type.Integer(),
 });
 
-const flaggedFirst = (row: TrailRow) =>
+/** Data-loss, disruptive and refused calls: what an audit looks at first. */
+export const isFlagged = (row: TrailRow) =>
   row.accessDenied || row.impact === 'data-loss' || row.impact === 'disruptive';
 
-/** Totals and the grouped views, bounded: top users and actions, flagged and latest rows. */
-export function summarizeTrail(
-  rows: readonly TrailRow[],
-  limits: { readonly rows: number; readonly groups: number },
-) {
+/**
+ * Totals, the grouped views cut to `groups` entries (top users and actions), and every row
+ * ranked once: flagged calls newest first, then the other events newest first.
+ */
+export function summarizeTrail(rows: readonly TrailRow[], limits: { readonly groups: number }) {
   const sorted = [...rows].sort((a, b) => b.time.localeCompare(a.time) || a.eventId.localeCompare(b.eventId));
   const totals = { events: 0, mutations: 0, dataLoss: 0, disruptive: 0, accessDenied: 0, failed: 0 };
   const users = new Map<string, Static<typeof ByUserSchema>>();
@@ -219,7 +270,7 @@ export function summarizeTrail(
       dataLoss: 0,
       disruptive: 0,
       accessDenied: 0,
-      lastSeen: row.time,
+      lastSeen: `${row.time.slice(0, 19)}Z`,
     };
     user.events += 1;
     if (!row.readOnly) user.mutations += 1;
@@ -250,13 +301,14 @@ export function summarizeTrail(
   const byEventName = [...actions.values()]
     .sort((a, b) => b.count - a.count || a.eventName.localeCompare(b.eventName))
     .slice(0, limits.groups);
-  const flagged = sorted.filter(flaggedFirst);
+  const flagged = sorted.filter(isFlagged);
   return {
     totals,
     byUser,
     byEventName,
-    flagged: flagged.slice(0, limits.rows),
+    usersTotal: users.size,
+    actionsTotal: actions.size,
+    ranked: [...flagged, ...sorted.filter((row) => !isFlagged(row))],
     flaggedTotal: flagged.length,
-    events: sorted.slice(0, limits.rows),
   };
 }
