@@ -174,10 +174,15 @@ const inHour =
 export const SMALL_METRICS: Readonly<Record<string, Readonly<Record<string, Series>>>> = {
   [POOL.callCentre]: {
     UserSessionsCapacityUtilization: always(100),
+    ActiveUserSessionCapacity: always(20),
     // One rejection a minute for the hour from 09:00 UTC today, and one 26 h ago (outside 24 h).
     InsufficientCapacityError: (t) => inHour(ago(3 * HOUR_MS), 1)(t) || inHour(ago(26 * HOUR_MS), 1)(t),
   },
-  [POOL.financeIdle]: { UserSessionsCapacityUtilization: always(0), InsufficientCapacityError: always(0) },
+  [POOL.financeIdle]: {
+    UserSessionsCapacityUtilization: always(0),
+    InsufficientCapacityError: always(0),
+    ActiveUserSessionCapacity: always(0),
+  },
   [POOL.labIdle]: { UserSessionsCapacityUtilization: always(0) },
   [POOL.subnetShort]: { UserSessionsCapacityUtilization: always(20), InsufficientCapacityError: always(0) },
   [POOL.updating]: { UserSessionsCapacityUtilization: always(8) },
@@ -230,3 +235,56 @@ export function poolIn(estate: Estate, poolId: string): SimPool {
   if (!found) throw new Error(`No pool ${poolId} in the test estate.`);
   return found;
 }
+
+/** Pools in the states smallPools() lacks, so every WorkspacesPoolState is covered. */
+export const EXTRA_STATE_POOL = {
+  starting: 'wspool-starting1',
+  stopping: 'wspool-stopping1',
+  deleting: 'wspool-deleting1',
+} as const;
+
+export function extraStatePools(): SimPool[] {
+  return [
+    pool(EXTRA_STATE_POOL.starting, 'night-shift', 'STARTING', 'AUTO_STOP', [10, 0, 0], CORP_DIR),
+    pool(EXTRA_STATE_POOL.stopping, 'weekend', 'STOPPING', 'AUTO_STOP', [10, 3, 0], CORP_DIR),
+    pool(EXTRA_STATE_POOL.deleting, 'retired', 'DELETING', 'ALWAYS_ON', [5, 0, 0], CORP_DIR),
+  ];
+}
+
+/**
+ * Gives `pool` `count` live sessions (and makes its CapacityStatus say so): users user01… of
+ * example.com, every fifth NOT_CONNECTED, ENI IPs 10.20.<n>.<i>, started i × 7 minutes ago.
+ * Session ids are uuid-shaped and unique per (n, i).
+ */
+export function giveSessions(target: SimPool, count: number, n = 1): string[] {
+  const sessions = Array.from({ length: count }, (_, i) => ({
+    SessionId: `0000000${n}-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    PoolId: target.pool.PoolId,
+    UserId: `user${String(i + 1).padStart(2, '0')}@example.com`,
+    ConnectionState: i % 5 === 4 ? ('NOT_CONNECTED' as const) : ('CONNECTED' as const),
+    InstanceId: `i-0${String(n).padStart(4, '0')}${String(i).padStart(12, '0')}`,
+    StartTime: new Date(ago((i + 1) * 7 * MINUTE_MS)),
+    ExpirationTime: new Date(ago((i + 1) * 7 * MINUTE_MS) + 8 * HOUR_MS),
+    AuthenticationType: 'SAML' as const,
+    NetworkAccessConfiguration: {
+      EniPrivateIpAddress: `10.20.${n}.${i + 10}`,
+      EniId: `eni-0${String(i).padStart(16, '0')}`,
+    },
+  }));
+  target.sessions = sessions;
+  const status = target.pool.CapacityStatus;
+  if (status) {
+    const actual = Math.max(status.ActualUserSessions ?? 0, count);
+    target.pool.CapacityStatus = {
+      ...status,
+      ActualUserSessions: actual,
+      ActiveUserSessions: count,
+      AvailableUserSessions: actual - count,
+    };
+  }
+  return sessions.map((s) => s.SessionId);
+}
+
+/** Actions that change something (everything but Describe*, Get*, List*). */
+export const mutating = (requests: readonly { action: string }[]) =>
+  requests.map((r) => r.action).filter((action) => !/:(Describe|Get|List)/.test(action));

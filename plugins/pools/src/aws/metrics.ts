@@ -1,4 +1,5 @@
 import {
+  type MetricFailure,
   type MetricSeries,
   type MetricWindow,
   readMetrics,
@@ -59,4 +60,56 @@ export async function readPoolMetric(
   const byPool = new Map<string, MetricSeries>();
   for (const [poolId, found] of read) byPool.set(poolId, requireSeries(found, `${metricName} of the pools`));
   return byPool;
+}
+
+/** Every capacity metric a pool publishes (WorkSpaces Pools admin guide, metrics and dimensions). */
+export type PoolCapacityMetric =
+  | PoolMetric
+  | 'ActiveUserSessionCapacity'
+  | 'ActualUserSessionCapacity'
+  | 'AvailableUserSessionCapacity'
+  | 'DesiredUserSessionCapacity'
+  | 'PendingUserSessionCapacity';
+
+/** One series to read per pool: a metric and a statistic. */
+export interface PoolSeriesSpec {
+  readonly metric: PoolCapacityMetric;
+  readonly stat: 'Average' | 'Maximum' | 'Sum';
+}
+
+/** The key of one pool series in `readPoolSeries`' answer. */
+export const seriesKey = (poolId: string, spec: PoolSeriesSpec) => `${poolId}|${spec.metric}|${spec.stat}`;
+
+/**
+ * Several series of many pools in the fewest GetMetricData requests, each as its series or its
+ * failure (data: the caller decides whether a missing series fails its answer).
+ */
+export async function readPoolSeries(
+  ctx: ToolContext,
+  scope: Scope,
+  poolIds: readonly string[],
+  specs: readonly PoolSeriesSpec[],
+  window: MetricWindow,
+): Promise<Map<string, MetricSeries | MetricFailure>> {
+  const queries = new Map(
+    poolIds.flatMap((poolId) =>
+      specs.map((spec) => [
+        seriesKey(poolId, spec),
+        {
+          namespace: WORKSPACES_NAMESPACE,
+          metricName: spec.metric,
+          dimensions: { [POOL_DIMENSION]: poolId },
+          stat: spec.stat,
+          periodSeconds: window.periodSeconds,
+        },
+      ]),
+    ),
+  );
+  return readMetrics(ctx, scope, queries, window);
+}
+
+/** The last `days` days up to now in buckets of `periodHours`, starting on a whole hour. */
+export function lookbackWindow(now: Date, days: number, periodHours: number): MetricWindow {
+  const startOfHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  return { start: new Date(startOfHour - days * 24 * HOUR_MS), end: now, periodSeconds: periodHours * 3600 };
 }
