@@ -10,9 +10,12 @@ import type { ScalingActivity } from '@aws-sdk/client-application-auto-scaling';
 import type {
   AppBlockBuilder,
   AppStreamClient,
+  AuthenticationType,
   Fleet,
   Image,
   ImageBuilder,
+  Session,
+  SharedImagePermissions,
   Stack,
   UsageReportSubscription,
   User,
@@ -20,6 +23,7 @@ import type {
 } from '@aws-sdk/client-appstream';
 import {
   collectPages,
+  listOnce,
   mapBoundedAll,
   type Scope,
   scopeKey,
@@ -239,4 +243,186 @@ export async function listScalingActivitiesSince(
     if (done(activities)) break;
   }
   return kept;
+}
+
+// ---- Images, sessions and builder writes (audit_application_images, list_application_sessions,
+// ---- stop_image_builder, expire_application_session).
+
+/** DescribeSessions: "The size of each page of results. The default value is 20 and the maximum value is 50." */
+const SESSIONS_PAGE = 50;
+/** DescribeImagePermissions: MaxResults up to 500. */
+const PERMISSIONS_PAGE = 500;
+
+/** Images other accounts share with this one (Visibility SHARED): someone else patches them. */
+export async function listSharedImages(ctx: ToolContext, scope: Scope): Promise<Image[]> {
+  const { paginateDescribeImages } = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
+  return listOnce(ctx, {
+    action: 'appstream:DescribeImages',
+    where: scope,
+    input: { Type: 'SHARED', MaxResults: PAGE_25 },
+    pages: () => paginateDescribeImages({ client, pageSize: PAGE_25 }, { Type: 'SHARED' }),
+    items: (page) => page.Images,
+  });
+}
+
+/**
+ * The accounts one private image is shared with. DescribeImagePermissions takes one image name
+ * and has no batch form, so callers ask only for images flagged ImageSharedWithOthers TRUE.
+ */
+export async function listImagePermissions(
+  ctx: ToolContext,
+  scope: Scope,
+  imageName: string,
+): Promise<SharedImagePermissions[]> {
+  const { DescribeImagePermissionsCommand } = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
+  return collectPages(
+    tokenPages(ctx, (NextToken) =>
+      client.send(
+        new DescribeImagePermissionsCommand({ Name: imageName, MaxResults: PERMISSIONS_PAGE, NextToken }),
+      ),
+    ),
+    (page) => page.SharedImagePermissionsList,
+  );
+}
+
+/** Which sessions of one stack/fleet pair to read (DescribeSessions needs both names). */
+export interface SessionQuery {
+  readonly stackName: string;
+  readonly fleetName: string;
+  /** Without it DescribeSessions returns only API (streaming URL) sessions, so each type is asked. */
+  readonly authenticationType: AuthenticationType;
+}
+
+/** Every session of one stack/fleet pair and authentication type, 50 a page. */
+export async function listSessions(ctx: ToolContext, scope: Scope, query: SessionQuery): Promise<Session[]> {
+  const { DescribeSessionsCommand } = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
+  const input = {
+    StackName: query.stackName,
+    FleetName: query.fleetName,
+    AuthenticationType: query.authenticationType,
+    Limit: SESSIONS_PAGE,
+  };
+  return listOnce(ctx, {
+    action: 'appstream:DescribeSessions',
+    where: scope,
+    input,
+    pages: () =>
+      tokenPages(ctx, (NextToken) => client.send(new DescribeSessionsCommand({ ...input, NextToken }))),
+    items: (page) => page.Sessions,
+  });
+}
+
+/** StopImageBuilder: RUNNING → STOPPING → STOPPED (billing stops with the instance). */
+export async function stopImageBuilder(ctx: ToolContext, scope: Scope, name: string): Promise<string> {
+  const { StopImageBuilderCommand } = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
+  const answer = await client.send(new StopImageBuilderCommand({ Name: name }), {
+    abortSignal: ctx.signal,
+  });
+  return answer.ImageBuilder?.State ?? 'STOPPING';
+}
+
+/** ExpireSession: ends one streaming session now (its user is disconnected). */
+export async function expireSession(ctx: ToolContext, scope: Scope, sessionId: string): Promise<void> {
+  const { ExpireSessionCommand } = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
+  await client.send(new ExpireSessionCommand({ SessionId: sessionId }), { abortSignal: ctx.signal });
+}
+
+// ── Fleet tools (diagnose, usage, capacity, start/stop/update).
+
+type FleetCapacity = import('@aws-sdk/client-appstream').ComputeCapacity;
+
+/**
+ * DescribeSessions lists one AuthenticationType per call and, without one, only API (streaming
+ * URL) sessions ("The default is to authenticate users using a streaming URL"), so every type
+ * of the SDK's AuthenticationType enum is asked for to see all sessions.
+ */
+const SESSION_AUTH_TYPES: readonly AuthenticationType[] = ['API', 'SAML', 'USERPOOL', 'AWS_AD'];
+
+/**
+ * Every scaling activity of one fleet (ResourceId `fleet/<name>`), all pages, newest first as
+ * returned: Application Auto Scaling keeps six weeks, so a busy autoscaled fleet fills several.
+ */
+export async function listFleetScalingActivities(
+  ctx: ToolContext,
+  scope: Scope,
+  fleetName: string,
+): Promise<ScalingActivity[]> {
+  const { ApplicationAutoScalingClient, paginateDescribeScalingActivities } =
+    await applicationAutoScalingSdk();
+  return collectPages(
+    paginateDescribeScalingActivities(
+      { client: ctx.aws.client(ApplicationAutoScalingClient, scope), pageSize: SCALING_PAGE },
+      { ServiceNamespace: 'appstream', ResourceId: `fleet/${fleetName}` },
+    ),
+    (page) => page.ScalingActivities,
+    { signal: ctx.signal },
+  );
+}
+
+/** The stacks one fleet serves (ListAssociatedStacks, all pages). */
+export async function listStacksOfFleet(
+  ctx: ToolContext,
+  scope: Scope,
+  fleetName: string,
+): Promise<string[]> {
+  const { ListAssociatedStacksCommand } = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
+  return collectPages(
+    tokenPages(ctx, (NextToken) =>
+      client.send(new ListAssociatedStacksCommand({ FleetName: fleetName, NextToken })),
+    ),
+    (page) => page.Names,
+  );
+}
+
+/**
+ * The sessions of one fleet across the stacks it serves. DescribeSessions needs a stack and a
+ * fleet name and has no batch form: one paginated read per (stack, authentication type), bounded.
+ */
+export async function listFleetSessions(
+  ctx: ToolContext,
+  scope: Scope,
+  fleetName: string,
+  stackNames: readonly string[],
+): Promise<Session[]> {
+  const queries = stackNames.flatMap((stackName) =>
+    SESSION_AUTH_TYPES.map((authenticationType) => ({ stackName, fleetName, authenticationType })),
+  );
+  const answers = await mapBoundedAll(queries, ctx.limits.concurrency, (query) =>
+    listSessions(ctx, scope, query),
+  );
+  return answers.flat();
+}
+
+/** StartFleet: a STOPPED fleet starts launching its desired capacity. */
+export async function startFleet(ctx: ToolContext, scope: Scope, name: string): Promise<void> {
+  const { StartFleetCommand } = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
+  await client.send(new StartFleetCommand({ Name: name }), { abortSignal: ctx.signal });
+}
+
+/** StopFleet: every streaming instance, and so every session, of the fleet ends. */
+export async function stopFleet(ctx: ToolContext, scope: Scope, name: string): Promise<void> {
+  const { StopFleetCommand } = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
+  await client.send(new StopFleetCommand({ Name: name }), { abortSignal: ctx.signal });
+}
+
+/** UpdateFleet with only ComputeCapacity: DesiredInstances, or DesiredSessions (multi-session). */
+export async function updateFleetCapacity(
+  ctx: ToolContext,
+  scope: Scope,
+  name: string,
+  capacity: FleetCapacity,
+): Promise<void> {
+  const { UpdateFleetCommand } = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
+  await client.send(new UpdateFleetCommand({ Name: name, ComputeCapacity: capacity }), {
+    abortSignal: ctx.signal,
+  });
 }

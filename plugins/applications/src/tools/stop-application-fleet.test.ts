@@ -1,0 +1,72 @@
+import type { WriteOutcome } from '@workspaces-euc-mcp/host';
+import { createTestHost, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
+import { describe, expect, it } from 'vitest';
+import { fleetEstate } from '../__tests__/fixtures.js';
+import { scenarioFleet } from '../__tests__/fleet-scenarios.js';
+import plugin from '../index.js';
+import { stopApplicationFleet } from './stop-application-fleet.js';
+
+const TOOL = 'stop_application_fleet';
+const stops = (host: { requests: readonly { action: string }[] }) =>
+  host.requests.filter((r) => r.action === 'appstream:StopFleet');
+
+describe('stop_application_fleet', () => {
+  it('fits the schema budget', () => {
+    expect(toolSchemaBytes(stopApplicationFleet)).toBeLessThanOrEqual(650);
+  });
+
+  it('the plan names the live sessions that will end; confirm stops the fleet and they are gone', async () => {
+    const estate = fleetEstate();
+    const fleet = scenarioFleet(estate, 'exhausted');
+    const name = fleet.fleet.Name ?? '';
+    const live = estate.applications.sessions.filter(
+      (s) => s.session.FleetName === name && s.session.State !== 'EXPIRED',
+    );
+    const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
+    const plan = await invokeOk<WriteOutcome>(host, TOOL, { fleet: name });
+    expect(plan.status).toBe('planned');
+    expect(plan.targets[0]?.detail).toMatchObject({ liveSessions: live.length });
+    expect(plan.warnings[0]).toContain(`${live.length} live session(s) end now`);
+    expect(plan.warnings[0]).toContain(live[0]?.session.UserId ?? '?');
+    expect(stops(host)).toEqual([]);
+    const done = await invokeOk<WriteOutcome>(host, TOOL, { fleet: name, confirm: true });
+    expect(done).toMatchObject({ status: 'applied', counts: { ok: 1 } });
+    expect(fleet.fleet.State).toBe('STOPPED');
+    expect(estate.applications.sessions.filter((s) => s.session.FleetName === name)).toEqual([]);
+  });
+
+  it('STOPPED, STOPPING and STARTING fleets are skipped with the reason and nothing is sent', async () => {
+    const estate = fleetEstate();
+    const stopping = scenarioFleet(estate, 'on-demand');
+    stopping.fleet.State = 'STOPPING';
+    const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
+    const cases: [string, RegExp][] = [
+      [scenarioFleet(estate, 'stopped').fleet.Name ?? '', /^already STOPPED/],
+      [stopping.fleet.Name ?? '', /^already STOPPING/],
+      [scenarioFleet(estate, 'starting').fleet.Name ?? '', /ConcurrentModificationException/],
+    ];
+    for (const [fleet, reason] of cases) {
+      const result = await invokeOk<WriteOutcome>(host, TOOL, { fleet, confirm: true });
+      expect(result.status, fleet).toBe('nothing-to-do');
+      expect(result.targets[0]?.message, fleet).toMatch(reason);
+    }
+    expect(stops(host)).toEqual([]);
+  });
+
+  it('sessions that cannot be read are a warning to assume users are cut off, never silence', async () => {
+    const estate = fleetEstate();
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate,
+      enableWrites: true,
+      simulator: {
+        faults: [{ service: 'appstream', operation: 'DescribeSessions', code: 'AccessDeniedException' }],
+      },
+    });
+    const plan = await invokeOk<WriteOutcome>(host, TOOL, {
+      fleet: scenarioFleet(estate, 'exhausted').fleet.Name,
+    });
+    expect(plan.status).toBe('planned');
+    expect(plan.warnings[0]).toMatch(/^Could not read the live sessions .*assume users are cut off/);
+  });
+});
