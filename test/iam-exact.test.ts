@@ -70,6 +70,18 @@ const [firstPortal] = estate.secureBrowser.portals;
 const livePortal = estate.secureBrowser.portals.find((p) => p.sessions.some((s) => s.status === 'Active'));
 const liveSession = livePortal?.sessions.find((s) => s.status === 'Active')?.sessionId ?? '';
 
+const runningAppBuilder =
+  estate.applications.imageBuilders.find((b) => b.region === 'us-east-1' && b.builder.State === 'RUNNING')
+    ?.builder.Name ?? '';
+const liveAppSession =
+  estate.applications.sessions.find((s) => s.region === 'us-east-1' && s.session.State === 'ACTIVE')?.session
+    .Id ?? '';
+const fleetArn = (scenario: string) =>
+  estate.applications.fleets.find((f) => f.scenario === scenario)?.fleet.Arn ?? '';
+const poolOf = (role: string) => estate.pools.pools.find((p) => p.role === role);
+const busyPool = poolOf('exhausted')?.pool.PoolId ?? '';
+const busySession = poolOf('exhausted')?.sessions[0]?.SessionId ?? '';
+
 const confirmed = { confirm: true };
 const scenarios = [
   // WorkSpaces Personal
@@ -89,6 +101,18 @@ const scenarios = [
   { tool: 'list_core_managed_instances', input: {} },
   { tool: 'get_core_managed_instance', input: { workspaceInstanceId: coreInService } },
   { tool: 'list_core_instance_options', input: {} },
+  // WorkSpaces Pools
+  { tool: 'diagnose_pool', input: { pool: busyPool } },
+  { tool: 'get_pool_session_history', input: { pool: busyPool } },
+  { tool: 'list_pool_sessions', input: {} },
+  { tool: 'analyze_pool_capacity', input: {} },
+  // WorkSpaces Applications
+  { tool: 'diagnose_application_fleet', input: { fleet: fleetArn('exhausted') } },
+  { tool: 'get_application_fleet_usage', input: { fleet: fleetArn('exhausted'), lookbackDays: 1 } },
+  { tool: 'analyze_fleet_capacity', input: { lookbackDays: 2 } },
+  { tool: 'audit_application_images', input: {} },
+  { tool: 'review_application_access', input: {} },
+  { tool: 'list_application_sessions', input: {} },
   // Cross-service, from every plugin's contributions
   { tool: 'get_euc_inventory_summary', input: {} },
   { tool: 'generate_inventory_report', input: {} },
@@ -116,6 +140,22 @@ const scenarios = [
     tool: 'expire_secure_browser_session',
     input: { portal: livePortal?.portal.portalArn, sessionIds: [liveSession], ...confirmed },
   },
+  // Sessions are expired before their fleet is stopped, which would end them.
+  { tool: 'stop_image_builder', input: { builders: [runningAppBuilder], ...confirmed } },
+  { tool: 'expire_application_session', input: { sessionIds: [liveAppSession], ...confirmed } },
+  { tool: 'start_application_fleet', input: { fleet: fleetArn('stopped'), ...confirmed } },
+  { tool: 'stop_application_fleet', input: { fleet: fleetArn('exhausted'), ...confirmed } },
+  {
+    tool: 'update_application_fleet_capacity',
+    input: { fleet: fleetArn('on-demand'), desired: 12, ...confirmed },
+  },
+  { tool: 'start_workspaces_pool', input: { pool: poolOf('stopped')?.pool.PoolId, ...confirmed } },
+  { tool: 'stop_workspaces_pool', input: { pool: poolOf('idle')?.pool.PoolId, ...confirmed } },
+  {
+    tool: 'update_workspaces_pool_capacity',
+    input: { pool: busyPool, desiredUserSessions: 36, ...confirmed },
+  },
+  { tool: 'terminate_pool_session', input: { pool: busyPool, sessionIds: [busySession], ...confirmed } },
   { tool: 'start_workspaces', input: { workspaceIds: [stopped], ...confirmed } },
   { tool: 'stop_workspaces', input: { workspaceIds: [runningA], ...confirmed } },
   { tool: 'reboot_workspaces', input: { workspaceIds: [unhealthy], ...confirmed } },

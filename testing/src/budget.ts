@@ -12,7 +12,17 @@ export function toolSchemaBytes(tool: Tool): number {
   return Buffer.byteLength(JSON.stringify({ description: tool.description, input: tool.input }));
 }
 
-/** Bytes of a structured answer, as JSON. */
+/**
+ * Bytes of a structured answer as the server sends it over MCP: the `tools/call` result carries it
+ * twice, as `structuredContent` and, for clients that read only text, as the summary and the JSON
+ * in a text block (escaped once more inside that string). Clients differ in which copy the model
+ * reads, so the budget counts what is sent.
+ */
 export function answerBytes(answer: unknown): number {
-  return Buffer.byteLength(JSON.stringify(answer));
+  const json = JSON.stringify(answer);
+  const summary =
+    typeof answer === 'object' && answer !== null && 'summary' in answer ? String(answer.summary) : '';
+  return Buffer.byteLength(
+    JSON.stringify({ content: [{ type: 'text', text: `${summary}\n\n${json}` }], structuredContent: answer }),
+  );
 }
