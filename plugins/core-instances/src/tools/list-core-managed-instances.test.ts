@@ -126,7 +126,7 @@ describe('list_core_managed_instances', () => {
     expect(result.errors[0]?.message).toMatch(/^Instance types not shown: /);
   });
 
-  it('answers 3,000 instances in two accounts within 20 KB, describing each of 50 rows once', async () => {
+  it('answers 3,000 instances in two accounts within 20 KB, describing each of 25 rows once', async () => {
     const estate = generateEstate({
       seed: 9,
       desktops: 0,
@@ -136,10 +136,10 @@ describe('list_core_managed_instances', () => {
     const host = await createTestHost({ plugins: [plugin], estate });
     const result = await invokeOk<Output>(host, TOOL, {});
     expect(result.total).toBe(3000);
-    expect(result.rows).toHaveLength(50);
+    expect(result.rows).toHaveLength(25);
     expect(result.nextCursor).toBeDefined();
     expect(answerBytes(result)).toBeLessThanOrEqual(20_000);
-    expect(host.simulator.countsByAction()['workspaces-instances:ListTagsForResource']).toBe(50);
+    expect(host.simulator.countsByAction()['workspaces-instances:ListTagsForResource']).toBe(25);
     // Failed instances come first, so the page shows what needs attention.
     expect(result.rows[0]?.state).toBe('ERROR_DEALLOCATING');
   });

@@ -22,6 +22,12 @@ import { describeEc2Instances } from '../ec2.js';
 import { attentionRank, phaseOf } from '../provisioning.js';
 import { Counts, ProvisionState, Tags } from '../schemas.js';
 
+/**
+ * Rows per page by default (failed instances first): a row with its tags is ~260 bytes of JSON and
+ * the answer is sent twice on the wire (structured and as text), so 25 rows stay within 20 KB.
+ */
+const DEFAULT_ROWS = 25;
+
 const Input = Type.Object(
   {
     states: Type.Optional(Type.Array(ProvisionState, { minItems: 1 })),
@@ -144,7 +150,10 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     .map(({ instance, scope }) => rowOf(instance, scope));
   const byState: Record<string, number> = {};
   for (const row of rows) tally(byState, row.state);
-  const { page, offset, nextCursor } = pageOf(rows, input, ctx.limits);
+  const { page, offset, nextCursor } = pageOf(rows, input, {
+    ...ctx.limits,
+    pageSize: Math.min(ctx.limits.pageSize, DEFAULT_ROWS),
+  });
   const shown = await enrich(ctx, page, errors);
   const states = Object.entries(byState)
     .map(([state, n]) => `${n} ${state}`)

@@ -44,8 +44,11 @@ type Input = Static<typeof Input>;
 
 /** Rows per page at most; a directory row with its subnets and findings is ~1 KB. */
 const MAX_LIMIT = 100;
-/** Directories per page by default (worst first), so the default answer stays within budget. */
-const DEFAULT_ROWS = 10;
+/**
+ * Directories per page by default (worst first): a row is ~1.2 KB of JSON and the answer is sent
+ * twice on the wire (structured and as text), so 5 rows keep the default answer within 20 KB.
+ */
+const DEFAULT_ROWS = 5;
 
 const Row = Type.Object({ ...DirectoryRowSchema.properties, ...PlaceFields });
 type Row = Static<typeof Row>;

@@ -39,6 +39,11 @@ import {
 
 /** Rows per page at most: 500 rows of ~270 bytes is what an assistant asking for them can take. */
 const MAX_LIMIT = 500;
+/**
+ * Rows per page by default: a row is ~270 bytes of JSON and the answer is sent twice on the wire
+ * (structured and as text), so 25 rows keep the default answer within the 20 KB budget.
+ */
+const DEFAULT_ROWS = 25;
 
 const Input = Type.Object(
   {
@@ -160,7 +165,7 @@ async function run(input: Input, ctx: ToolContext): Promise<Output> {
   const byState: Record<string, number> = {};
   for (const row of rows) tally(byState, row.state);
   const { offset } = position;
-  const { page, nextCursor } = position.page(rows, limit ?? ctx.limits.pageSize);
+  const { page, nextCursor } = position.page(rows, limit ?? Math.min(ctx.limits.pageSize, DEFAULT_ROWS));
   const states = Object.entries(byState)
     .sort(([, a], [, b]) => b - a)
     .map(([state, n]) => `${n} ${state}`)

@@ -70,13 +70,13 @@ describe('list_secure_browser_portals', () => {
     expect(narrowed).toMatchObject({ total: inUsEast, errors: [] });
   });
 
-  it('at 200 portals the answer is one page of 50 within budget, and the cursor walks the rest', async () => {
+  it('at 200 portals the answer is one page of 25 within budget, and the cursor walks the rest', async () => {
     expect(toolSchemaBytes(listSecureBrowserPortals)).toBeLessThanOrEqual(TOOL_SCHEMA_BUDGET);
     const estate = generateEstate({ seed: 7, desktops: 50, fleets: 0, portals: 200 });
     const host = await createTestHost({ plugins: [plugin], estate });
     const first = await invokeOk<Listed>(host, TOOL);
     expect(first.total).toBe(200);
-    expect(first.rows).toHaveLength(50);
+    expect(first.rows).toHaveLength(25);
     expect(answerBytes(first)).toBeLessThanOrEqual(ANSWER_BUDGET);
     const seen = new Set(first.rows.map((r) => r.portalId));
     let cursor = first.nextCursor;
@@ -86,5 +86,7 @@ describe('list_secure_browser_portals', () => {
       cursor = next.nextCursor;
     }
     expect(seen.size).toBe(200);
+    // A larger page is still there for an assistant that asks for it.
+    expect((await invokeOk<Listed>(host, TOOL, { limit: 50 })).rows).toHaveLength(50);
   });
 });

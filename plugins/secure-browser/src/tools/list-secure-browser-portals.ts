@@ -20,8 +20,13 @@ import { listPortals } from '../aws/workspaces-web.js';
 import { portalIdOf } from '../portals/rows.js';
 import { attachedSettings, type SettingsKind } from '../portals/settings.js';
 
-/** Rows per page at most: 50 rows stay well under the 20 KB answer budget. */
+/** Rows per page at most, for an assistant that asks for a larger page. */
 const MAX_ROWS = 50;
+/**
+ * Rows per page by default: a row is ~250 bytes of JSON and the answer is sent twice on the wire
+ * (structured and as text), so 25 rows keep the default answer within the 20 KB budget.
+ */
+const DEFAULT_ROWS = 25;
 
 /** Short names of the settings kinds, so a row stays small. */
 const SHORT: Readonly<Record<SettingsKind, string>> = {
@@ -112,7 +117,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
   }
   const { page, offset, nextCursor } = pageOf(rows, input, {
     ...ctx.limits,
-    pageSize: Math.min(ctx.limits.pageSize, MAX_ROWS),
+    pageSize: Math.min(ctx.limits.pageSize, DEFAULT_ROWS),
   });
   const gaps = counted(activeWithout);
   const summary =
