@@ -1,32 +1,18 @@
 /**
  * Instance prices for a sizing change, from the cost plugin's get_euc_service_prices through the
- * host (plugins never import each other). The contract below is the part of its output read
- * here; a missing tool or a changed shape leaves the $ out and says why, never a guess.
+ * host (plugins never import each other), read through the shared contract in price-contract.ts;
+ * a missing tool or a changed shape leaves the $ out and says why, never a guess.
  */
 import type { Fleet } from '@aws-sdk/client-appstream';
 import type { ToolContext } from '@workspaces-euc-mcp/host';
-import Type from 'typebox';
+import { isHourly, PRICES_TOOL, PriceContract } from '../price-contract.js';
 import { sessionModelOf } from './capacity.js';
-
-export const PRICES_TOOL = 'get_euc_service_prices';
-
-const PriceContract = Type.Object({
-  rates: Type.Array(
-    Type.Object({
-      unit: Type.String(),
-      usd: Type.Number(),
-      attributes: Type.Record(Type.String(), Type.String()),
-    }),
-  ),
-});
 
 /** Hourly list prices of one fleet's instances: full rate, and the On-Demand stopped-instance fee. */
 export interface FleetRates {
   readonly fullRateUsd?: number;
   readonly stoppedFeeUsd?: number;
 }
-
-const hourly = (unit: string) => /^(hour|hr)/i.test(unit.trim());
 
 /** The Price List instanceFunction of a fleet's instances. */
 export function instanceFunctionOf(fleet: Fleet): 'Fleet' | 'MultiSessionFleet' | 'ElasticFleet' {
@@ -70,12 +56,12 @@ export async function fleetRates(
     }
     const full = outcome.result.rates.find(
       (r) =>
-        hourly(r.unit) &&
+        isHourly(r.unit) &&
         r.attributes.instanceType === fleet.InstanceType &&
         r.attributes.instanceFunction === fn,
     );
     const stopped = outcome.result.rates.find(
-      (r) => hourly(r.unit) && r.attributes.instanceFunction === 'StoppedFleetInstance',
+      (r) => isHourly(r.unit) && r.attributes.instanceFunction === 'StoppedFleetInstance',
     );
     byKey.set(key, {
       ...(full ? { fullRateUsd: full.usd } : {}),

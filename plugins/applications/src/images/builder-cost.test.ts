@@ -1,6 +1,7 @@
 import type { AppBlockBuilder } from '@aws-sdk/client-appstream';
 import { describe, expect, it } from 'vitest';
-import { builderCost, hourlyRate, type PriceAnswer, runningBuilderRows } from './builder-cost.js';
+import type { PriceAnswer } from '../price-contract.js';
+import { builderCost, hourlyRate, runningBuilderRows } from './builder-cost.js';
 
 const NOW = new Date('2026-11-16T12:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);

@@ -1,29 +1,18 @@
 /**
  * What a running builder costs. Plugins never import each other, so the rates come from the cost
- * plugin's get_euc_service_prices through the host (`ctx.callTool`), read through the contract
- * below; without that tool (not loaded, or tier 1 off) the answer gives hours only and says so.
+ * plugin's get_euc_service_prices through the host (`ctx.callTool`), read through the shared
+ * contract in price-contract.ts; without that tool (not loaded, or tier 1 off) the answer gives
+ * hours only and says so.
  */
 import type { AppBlockBuilder, ImageBuilder } from '@aws-sdk/client-appstream';
 import { mapBoundedAll, type Scope, scopeKey, type ToolContext } from '@workspaces-euc-mcp/host';
-import Type, { type Static } from 'typebox';
+import { isHourly, PRICES_TOOL, type PriceAnswer, PriceContract } from '../price-contract.js';
 
 const HOUR_MS = 3_600_000;
 /** The month the Price List's monthly equivalents use. */
 export const HOURS_PER_MONTH = 730;
 /** Distinct (region, function, instance type, platform) price lookups one answer makes at most. */
 export const MAX_PRICE_LOOKUPS = 12;
-
-/** The part of get_euc_service_prices' output this plugin reads (its stable contract). */
-export const PriceContract = Type.Object({
-  rates: Type.Array(
-    Type.Object({
-      unit: Type.String(),
-      usd: Type.Number(),
-      attributes: Type.Record(Type.String(), Type.String()),
-    }),
-  ),
-});
-export type PriceAnswer = Static<typeof PriceContract>;
 
 /** What a builder runs as in the Price List (`instanceFunction`). */
 export type BuilderFunction = 'ImageBuilder' | 'AppBlockBuilder';
@@ -60,11 +49,6 @@ export function runningBuilderRows(
     ...imageBuilders.filter((b) => b.State === 'RUNNING').map((b) => row(b, 'ImageBuilder')),
     ...appBlockBuilders.filter((b) => b.State === 'RUNNING').map((b) => row(b, 'AppBlockBuilder')),
   ].sort((a, b) => (b.hoursAtMost ?? 0) - (a.hoursAtMost ?? 0) || a.name.localeCompare(b.name));
-}
-
-/** True for an hourly Price List unit ("Hrs", "Hour"). */
-function isHourly(unit: string): boolean {
-  return /^(hour|hr)/i.test(unit.trim());
 }
 
 /** The hourly rate of `instanceType` running as `kind` among the rates answered; undefined if none. */
@@ -124,7 +108,7 @@ export async function priceBuilders(
   let unavailable = false;
   await mapBoundedAll(asked, ctx.limits.concurrency, async ([key, { scope, builder }]) => {
     const outcome = await ctx.callTool(
-      'get_euc_service_prices',
+      PRICES_TOOL,
       {
         service: 'applications',
         region: scope.region,

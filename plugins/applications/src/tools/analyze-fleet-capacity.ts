@@ -25,8 +25,11 @@ import { fleetRates } from '../fleets/prices.js';
 import { fleetDailySeries } from '../fleets/series.js';
 import { type Sizing, sizeFleet } from '../fleets/sizing.js';
 
-/** Rows a page shows by default: a row is ~300 bytes and the answer must stay well under 20 KB. */
-const PAGE_ROWS = 25;
+/**
+ * Rows a page shows by default: a row is ~380 bytes of JSON, ~850 as sent over MCP (the answer
+ * goes out twice), and the answer must stay well under 20 KB; the rest are behind the cursor.
+ */
+const PAGE_ROWS = 15;
 
 const Input = Type.Object(
   {
@@ -226,6 +229,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     `${SERVICE_LABELS.applications} fleet capacity over ${days} day(s): ${judged.length} fleet(s), ${counts.over} over-provisioned (~${saving} instance-hours/month to save), ${counts.under} under-provisioned (~${added} to add), ${counts.right} right-sized, ${counts['not-judged']} not judged (Elastic, stopped or no data).` +
     (usd.size > 0 ? ` Shown rows save ~$${Math.round(savingUsd)}/month at list price.` : '') +
     pageNote(offset, page.length, nextCursor) +
+    (nextCursor ? ` ${ranked.length - offset - page.length} more fleet(s) not shown.` : '') +
     (errors.length > 0 ? ' Partial: see errors.' : '');
   return {
     summary,

@@ -1,5 +1,7 @@
 import type { WriteOutcome } from '@workspaces-euc-mcp/host';
 import {
+  ANSWER_BUDGET,
+  answerBytes,
   createTestHost,
   generateEstate,
   invokeOk,
@@ -125,5 +127,16 @@ describe('expire_application_session', () => {
     expect(result.targets[1]?.message).toContain(
       'could not read 111122223333/us-east-1 (AccessDeniedException)',
     );
+  });
+
+  it('at 10,000 desktops the plan for as many sessions as one confirm may end fits the answer budget', {
+    timeout: 60_000,
+  }, async () => {
+    const estate = generateEstate({ seed: 42, desktops: 10_000 });
+    const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
+    const sessionIds = estate.applications.sessions.slice(0, 25).map((s) => s.session.Id ?? '');
+    const plan = await invokeOk<WriteOutcome>(host, TOOL, { sessionIds });
+    expect(plan).toMatchObject({ status: 'planned', maxBulkTargets: 25, withinBulkCap: true });
+    expect(answerBytes(plan)).toBeLessThanOrEqual(ANSWER_BUDGET);
   });
 });

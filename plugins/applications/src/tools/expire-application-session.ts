@@ -20,8 +20,9 @@ const Input = Type.Object(
   {
     sessionIds: Type.Array(Type.String(), {
       minItems: 1,
-      // 50 planned rows keep the plan within the 20 KB answer budget.
-      maxItems: 50,
+      // A plan row is ~330 bytes, ~720 as sent over MCP: 25 (the default blast-radius cap) fit
+      // the 20 KB answer budget; 50 do not.
+      maxItems: 25,
       uniqueItems: true,
     }),
     fleet: Type.Optional(Type.String({ description: 'Narrows the search' })),
@@ -84,7 +85,6 @@ export const expireApplicationSession = defineWriteTool({
         user: session.UserId ?? null,
         fleet: session.FleetName ?? null,
         stack: session.StackName ?? null,
-        auth: session.AuthenticationType ?? null,
         ageMinutes: sessionAgeMinutes(session, now) ?? null,
         connected: session.ConnectionState === 'CONNECTED',
         ...(scope.account ? { account: scope.account } : {}),

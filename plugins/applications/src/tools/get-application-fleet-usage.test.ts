@@ -18,7 +18,8 @@ interface Usage {
   summary: string;
   unit: string;
   billing: { rule: string; fullRateInstanceHours: number; stoppedFeeInstanceHours: number };
-  days: { day: string; inUseMax: number; capacityMax: number; rejected: number }[];
+  dayColumns: string[];
+  days: [string, number, number, number, number, number][];
   live?: { total: number; connected: number; byStack: Record<string, number>; sessions: { user: string }[] };
   errors: { service: string; code: string }[];
 }
@@ -51,7 +52,15 @@ describe('get_application_fleet_usage', () => {
     expect(result.billing.fullRateInstanceHours).toBeGreaterThan(0);
     expect(result.billing.stoppedFeeInstanceHours).toBe(0);
     expect(result.days).toHaveLength(8);
-    expect(result.days.some((d) => d.rejected > 0)).toBe(true);
+    expect(result.dayColumns).toEqual([
+      'day',
+      'capacityAvg',
+      'capacityMax',
+      'inUseAvg',
+      'inUseMax',
+      'rejected',
+    ]);
+    expect(result.days.some((d) => d[5] > 0)).toBe(true);
     expect(result.errors).toEqual([]);
   });
 

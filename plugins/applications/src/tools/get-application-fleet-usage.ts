@@ -22,6 +22,12 @@ import { fleetDailySeries } from '../fleets/series.js';
 /** Session rows shown (newest first); list_application_sessions lists them all. */
 const SESSION_ROWS = 20;
 
+/**
+ * Day rows go out as arrays under one header: 90 days of named fields were ~10 KB of JSON, twice
+ * that as sent over MCP (the answer goes out twice); the same numbers as arrays are a third.
+ */
+const DAY_COLUMNS = ['day', 'capacityAvg', 'capacityMax', 'inUseAvg', 'inUseMax', 'rejected'] as const;
+
 const Input = Type.Object(
   {
     fleet: FleetInput,
@@ -41,16 +47,13 @@ const Output = Type.Object({
     utilizationPercent: Type.Union([Type.Integer(), Type.Null()]),
   }),
   unit: Type.String({ description: 'Unit of the day columns: instances or user sessions.' }),
+  dayColumns: Type.Array(Type.String()),
   days: Type.Array(
-    Type.Object({
-      day: Type.String(),
-      capacityAvg: Type.Number(),
-      capacityMax: Type.Number(),
-      inUseAvg: Type.Number(),
-      inUseMax: Type.Number(),
-      rejected: Type.Number({ description: 'InsufficientCapacityError sum.' }),
-    }),
-    { description: 'Days with data, oldest first; a stopped fleet publishes nothing.' },
+    Type.Tuple([Type.String(), Type.Number(), Type.Number(), Type.Number(), Type.Number(), Type.Number()]),
+    {
+      description:
+        'One row a day with data, oldest first, in dayColumns order (rejected: InsufficientCapacityError sum); a stopped fleet publishes nothing.',
+    },
   ),
   live: Type.Optional(
     Type.Object({
@@ -123,7 +126,8 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
       utilizationPercent: totals.utilizationPercent,
     },
     unit,
-    days: rows.map(({ hours: _hours, ...row }) => row),
+    dayColumns: [...DAY_COLUMNS],
+    days: rows.map((r) => [r.day, r.capacityAvg, r.capacityMax, r.inUseAvg, r.inUseMax, r.rejected]),
     ...(live
       ? {
           live: {

@@ -22,8 +22,11 @@ import {
   sessionAgeMinutes,
 } from '../stacks/sessions.js';
 
-/** Rows per page at most: 50 compact rows stay well inside the 20 KB answer budget. */
-const PAGE_ROWS = 50;
+/**
+ * Rows per page at most: a row is ~320 bytes of JSON, ~700 as sent over MCP (the answer goes out
+ * twice), so 20 rows and the counts stay well inside the 20 KB answer budget.
+ */
+const PAGE_ROWS = 20;
 const TOP_FLEETS = 10;
 
 const Input = Type.Object(
@@ -34,7 +37,7 @@ const Input = Type.Object(
     state: Type.Optional(Type.Enum(SESSION_STATES)),
     auth: Type.Optional(Type.Enum(AUTHENTICATION_TYPES)),
     ...ScopeInput,
-    // No `limit` (pages are the server's page size, at most 50) and a bare cursor (the answer's
+    // No `limit` (pages are the server's page size, at most 20) and a bare cursor (the answer's
     // nextCursor names it): five filters and the scope leave no room in the schema budget.
     cursor: Type.Optional(Type.String({ maxLength: 512 })),
   },
@@ -146,6 +149,7 @@ async function run(input: Static<typeof Input>, ctx: ToolContext): Promise<Outpu
     (rows.length > 0 ? ` (${counted(byState)}; ${counted(byAuthenticationType)})` : '') +
     '.' +
     pageNote(offset, page.length, nextCursor) +
+    (nextCursor ? ` ${rows.length - offset - page.length} more not shown.` : '') +
     (page.length > 0 ? ' End one with expire_application_session.' : '') +
     (errors.length > 0 ? ` Partial: ${errors.length} scope(s) could not be read, see errors.` : '');
   return {

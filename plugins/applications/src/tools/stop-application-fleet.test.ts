@@ -1,5 +1,12 @@
 import type { WriteOutcome } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
+import {
+  ANSWER_BUDGET,
+  answerBytes,
+  createTestHost,
+  generateEstate,
+  invokeOk,
+  toolSchemaBytes,
+} from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { fleetEstate } from '../__tests__/fixtures.js';
 import { scenarioFleet } from '../__tests__/fleet-scenarios.js';
@@ -68,5 +75,20 @@ describe('stop_application_fleet', () => {
     });
     expect(plan.status).toBe('planned');
     expect(plan.warnings[0]).toMatch(/^Could not read the live sessions .*assume users are cut off/);
+  });
+
+  it('at 10,000 desktops the plan for the busiest fleet names a bounded few sessions and fits the answer budget', {
+    timeout: 60_000,
+  }, async () => {
+    const estate = generateEstate({ seed: 42, desktops: 10_000 });
+    const counts = new Map<string, number>();
+    for (const s of estate.applications.sessions)
+      counts.set(s.session.FleetName ?? '', (counts.get(s.session.FleetName ?? '') ?? 0) + 1);
+    const [busiest] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    const fleet = estate.applications.fleets.find((f) => f.fleet.Name === busiest?.[0]);
+    const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
+    const plan = await invokeOk<WriteOutcome>(host, TOOL, { fleet: fleet?.fleet.Arn });
+    expect(plan.status).toBe('planned');
+    expect(answerBytes(plan)).toBeLessThanOrEqual(ANSWER_BUDGET);
   });
 });

@@ -1,6 +1,8 @@
 import type { ImageBuilderState } from '@aws-sdk/client-appstream';
 import type { WriteOutcome } from '@workspaces-euc-mcp/host';
 import {
+  ANSWER_BUDGET,
+  answerBytes,
   createTestHost,
   generateEstate,
   invokeOk,
@@ -174,5 +176,17 @@ describe('stop_image_builder', () => {
     const result = await host.invoke(TOOL, { builders: ['x'] });
     expect(result.ok).toBe(false);
     expect(result.text).toContain('Unknown tool stop_image_builder');
+  });
+
+  it('at 10,000 desktops a plan for the most builders one call takes fits the answer budget', {
+    timeout: 60_000,
+  }, async () => {
+    const estate = generateEstate({ seed: 42, desktops: 10_000 });
+    const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
+    const builders = estate.applications.imageBuilders.slice(0, 25).map((b) => b.builder.Name ?? '');
+    expect(builders).toHaveLength(25);
+    const plan = await invokeOk<WriteOutcome>(host, TOOL, { builders });
+    expect(plan.status).toBe('planned');
+    expect(answerBytes(plan)).toBeLessThanOrEqual(ANSWER_BUDGET);
   });
 });
