@@ -2,10 +2,12 @@ import { CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwat
 import { describe, expect, it } from 'vitest';
 import { awsError, fakeAws } from '../../test/fixtures/fake-aws.js';
 import { createAwsAccess } from './context.js';
-import { getMetricDataBatched, queriesPerRequest } from './metrics.js';
+import { getMetricDataBatched, MAX_DATAPOINTS_PER_GET_METRIC_DATA, queriesPerRequest } from './metrics.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const start = new Date('2026-11-01T00:00:00Z');
+const fortnight = { start, end: new Date(start.getTime() + 14 * DAY), periodSeconds: 3600 };
 
 function queries(n: number): MetricDataQuery[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -22,58 +24,126 @@ function queries(n: number): MetricDataQuery[] {
   }));
 }
 
+/**
+ * CloudWatch's paging, as the API reference describes it: every query's points concatenated in
+ * query order, at most 100,800 per response; a query cut at the cap comes back `PartialData` and
+ * its rest (same Id) leads the next page, which NextToken asks for.
+ */
+function pagingCloudWatch(pointsOf: (id: string) => number) {
+  return fakeAws((request) => {
+    const batch = request.input.MetricDataQueries as MetricDataQuery[];
+    if (batch.length > 500) throw awsError('InvalidParameterValueException', 'at most 500 queries');
+    let skip = Number(request.input.NextToken ?? 0);
+    let budget = MAX_DATAPOINTS_PER_GET_METRIC_DATA;
+    let consumed = Number(request.input.NextToken ?? 0);
+    const results: Record<string, unknown>[] = [];
+    for (const query of batch) {
+      const total = pointsOf(query.Id ?? '');
+      if (skip >= total && total > 0) {
+        skip -= total;
+        continue;
+      }
+      if (budget === 0) break;
+      const from = skip;
+      const take = Math.min(total - from, budget);
+      skip = 0;
+      budget -= take;
+      consumed += take;
+      results.push({
+        Id: query.Id,
+        Timestamps: Array.from({ length: take }, (_, k) => new Date(start.getTime() + (from + k) * HOUR)),
+        Values: Array.from({ length: take }, (_, k) => from + k),
+        StatusCode: from + take < total ? 'PartialData' : 'Complete',
+      });
+    }
+    const remaining = batch.reduce((n, q) => n + pointsOf(q.Id ?? ''), 0) - consumed;
+    return { MetricDataResults: results, ...(remaining > 0 ? { NextToken: String(consumed) } : {}) };
+  });
+}
+
+function cloudWatchClient(fake: ReturnType<typeof fakeAws>) {
+  const aws = createAwsAccess({
+    defaultRegion: 'eu-west-1',
+    targets: [],
+    maxAttempts: 1,
+    userAgent: 't',
+    credentials: async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }),
+    clientHook: fake.clientHook,
+  });
+  return { aws, client: aws.client(CloudWatchClient) };
+}
+
 describe('GetMetricData batching', () => {
-  it('sizes batches to the 500-query and 100,800-datapoint limits', () => {
+  it('queriesPerRequest says how many series of a window one response holds without paging', () => {
     expect(queriesPerRequest({ start, end: new Date(start.getTime() + DAY), periodSeconds: 300 })).toBe(350);
     expect(queriesPerRequest({ start, end: new Date(start.getTime() + DAY), periodSeconds: 3600 })).toBe(500);
-    expect(queriesPerRequest({ start, end: new Date(start.getTime() + 30 * DAY), periodSeconds: 3600 })).toBe(
-      140,
-    );
+    expect(queriesPerRequest(fortnight)).toBe(300);
   });
 
-  it('uses ceil(N / batch) requests, follows NextToken, and a failed request fails only its queries', async () => {
+  it('sparse series: 1,200 hourly fortnights take ceil(1200 / 500) = 3 requests, not the 4 that datapoint-sized batches would', async () => {
+    // AutoStop desktops that ran a few hours: 10 points each, far under the response cap. (One at a
+    // time: the fake keeps the pending request on the client, so it cannot serve concurrent ones.)
+    const fake = pagingCloudWatch(() => 10);
+    const { aws, client } = cloudWatchClient(fake);
+    const series = await getMetricDataBatched(client, queries(1200), fortnight, { concurrency: 1 });
+    expect(fake.requests.map((r) => (r.input.MetricDataQueries as unknown[]).length)).toEqual([
+      500, 500, 200,
+    ]);
+    expect(fake.requests.every((r) => r.input.NextToken === undefined)).toBe(true);
+    expect(series.size).toBe(1200);
+    expect(series.get('q1199')).toMatchObject({ status: 'Complete', values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] });
+    aws.destroy();
+  });
+
+  it('dense series: 500 full fortnights (168,000 points) page once at 100,800 and the cut query is merged whole and Complete', async () => {
+    const fake = pagingCloudWatch(() => 336);
+    const { aws, client } = cloudWatchClient(fake);
+    const series = await getMetricDataBatched(client, queries(500), fortnight);
+    // 100,800 / 336 = 300 queries fill the first response exactly; the other 200 come with the token.
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests[1]?.input.NextToken).toBe('100800');
+    for (const id of ['q0', 'q299', 'q300', 'q499']) {
+      const one = series.get(id);
+      expect(one?.status).toBe('Complete');
+      expect(one?.values).toEqual(Array.from({ length: 336 }, (_, k) => k));
+    }
+    aws.destroy();
+  });
+
+  it('a query cut mid-series by the cap continues on the next page: its points are merged in order, PartialData becomes Complete', async () => {
+    // q0 holds 100,000 points, q1 1,000: q1 is cut after 800 and its last 200 lead page 2.
+    const fake = pagingCloudWatch((id) => (id === 'q0' ? 100_000 : 1_000));
+    const { aws, client } = cloudWatchClient(fake);
+    const series = await getMetricDataBatched(client, queries(3), fortnight);
+    expect(fake.requests).toHaveLength(2);
+    const cut = series.get('q1');
+    expect(cut?.status).toBe('Complete');
+    expect(cut?.values).toEqual(Array.from({ length: 1000 }, (_, k) => k));
+    expect(cut?.timestamps.map((t) => t.getTime())).toEqual(
+      Array.from({ length: 1000 }, (_, k) => start.getTime() + k * HOUR),
+    );
+    expect(series.get('q2')?.values).toHaveLength(1000);
+    aws.destroy();
+  });
+
+  it('a failed request fails only its own batch, as data with the IAM action', async () => {
     let call = 0;
     const fake = fakeAws((request) => {
       call += 1;
       const batch = request.input.MetricDataQueries as MetricDataQuery[];
-      if (batch.length > 500) throw awsError('ValidationError', 'too many queries');
-      if (call === 3) throw awsError('AccessDenied', 'denied', 403);
-      const token = request.input.NextToken;
-      const results = batch.map((q) => ({
-        Id: q.Id,
-        Timestamps: [new Date(start.getTime() + (token ? 3_600_000 : 0))],
-        Values: [token ? 2 : 1],
-        StatusCode: 'Complete',
-      }));
-      return token ? { MetricDataResults: results } : { MetricDataResults: results, NextToken: 'page2' };
+      if (call === 2) throw awsError('AccessDenied', 'denied', 403);
+      return { MetricDataResults: batch.map((q) => ({ Id: q.Id, Timestamps: [start], Values: [1] })) };
     });
-    const aws = createAwsAccess({
-      defaultRegion: 'eu-west-1',
-      targets: [],
-      maxAttempts: 1,
-      userAgent: 't',
-      credentials: async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }),
-      clientHook: fake.clientHook,
-    });
-    const client = aws.client(CloudWatchClient);
-    const series = await getMetricDataBatched(
-      client,
-      queries(1200),
-      { start, end: new Date(start.getTime() + DAY), periodSeconds: 3600 },
-      { concurrency: 1 },
-    );
-    // 1,200 queries → batches of 500, 500, 200; each pages twice except the second, whose first request fails.
-    expect(fake.requests.map((r) => (r.input.MetricDataQueries as unknown[]).length)).toEqual([
-      500, 500, 500, 200, 200,
-    ]);
-    expect(series.get('q0')?.values).toEqual([1, 2]);
+    const { aws, client } = cloudWatchClient(fake);
+    const series = await getMetricDataBatched(client, queries(1200), fortnight, { concurrency: 1 });
+    expect(fake.requests).toHaveLength(3);
+    expect(series.get('q0')?.values).toEqual([1]);
     expect(series.get('q700')?.status).toBe('Failed');
     expect(series.get('q700')?.error).toMatchObject({
       code: 'AccessDenied',
       iamAction: 'cloudwatch:GetMetricData',
     });
-    expect(series.get('q700')?.values).toEqual([]);
-    expect(series.get('q1000')?.values).toEqual([1, 2]);
+    expect(series.get('q1100')?.values).toEqual([1]);
     expect(series.size).toBe(1200);
     aws.destroy();
   });

@@ -1,4 +1,9 @@
-import type { CloudWatchClient, MetricDataQuery, ScanBy } from '@aws-sdk/client-cloudwatch';
+import type {
+  CloudWatchClient,
+  GetMetricDataOutput,
+  MetricDataQuery,
+  ScanBy,
+} from '@aws-sdk/client-cloudwatch';
 import type { Scope, ToolContext } from '../plugin-api/types.js';
 import { summarizeError, ToolError } from './errors.js';
 import { chunk, mapBounded } from './helpers.js';
@@ -102,13 +107,15 @@ export function metricQuery(id: string, spec: MetricQuerySpec): MetricDataQuery 
 export interface MetricWindow {
   readonly start: Date;
   readonly end: Date;
-  /** The period every query uses, in seconds; sizes the batches to the datapoint limit. */
+  /** The period every query uses, in seconds (what `queriesPerRequest` sizes a dense read by). */
   readonly periodSeconds: number;
 }
 
 /**
- * How many queries of this window fit in one GetMetricData request without paging: 500, or
- * fewer when each series is long (an hourly month is 720 points, so 140 series per request).
+ * How many queries of this window fit in one GetMetricData response without a NextToken: 500, or
+ * fewer when each series could be long (an hourly month is 720 points, so 140 series). The batcher
+ * no longer sizes its requests by this (it packs 500 and follows NextToken); it answers "how many
+ * responses would a dense read of this window take" for callers that estimate one.
  */
 export function queriesPerRequest(window: MetricWindow): number {
   const pointsPerQuery = Math.max(
@@ -124,11 +131,75 @@ export function queriesPerRequest(window: MetricWindow): number {
   );
 }
 
+/** Appends without spreading: one page can carry 100,800 points, past what a call's arguments may hold. */
+function append<T>(target: T[], items: readonly T[] | undefined): void {
+  for (const item of items ?? []) target.push(item);
+}
+
 /**
- * Fetches many metric queries with the fewest GetMetricData requests the API limits allow,
- * following NextToken, with bounded concurrency. Query ids must be unique, match
- * `^[a-z][a-zA-Z0-9_]*$`, and every query's period should equal `window.periodSeconds`.
- * A failed request fails only its own queries: they come back with status `Failed` and its `error`.
+ * Folds one response page into the series read so far. A query cut by the datapoint cap comes
+ * back `PartialData` with the rest on the next page (same Id), so its points are appended and its
+ * status is the latest page's: `Complete` once the last piece arrived.
+ */
+function mergePage(collected: Map<string, MetricSeries>, page: GetMetricDataOutput): void {
+  for (const result of page.MetricDataResults ?? []) {
+    if (!result.Id) continue;
+    const existing = collected.get(result.Id);
+    const series: MetricSeries = {
+      id: result.Id,
+      label: existing?.label ?? result.Label,
+      timestamps: existing?.timestamps ?? [],
+      values: existing?.values ?? [],
+      status: result.StatusCode ? metricStatus(result.StatusCode) : (existing?.status ?? 'Complete'),
+      messages: existing?.messages ?? [],
+    };
+    append(series.timestamps, result.Timestamps);
+    append(series.values, result.Values);
+    append(
+      series.messages,
+      (result.Messages ?? []).map((m) => `${m.Code ?? ''}: ${m.Value ?? ''}`),
+    );
+    collected.set(result.Id, series);
+  }
+}
+
+/** One batch of at most 500 queries, every page of it: NextToken until CloudWatch has no more. */
+async function readBatch(
+  client: CloudWatchClient,
+  batch: readonly MetricDataQuery[],
+  window: MetricWindow,
+  signal: AbortSignal | undefined,
+): Promise<Map<string, MetricSeries>> {
+  // Loaded on first use: the SDK client modules are most of a server's start-up time.
+  const { GetMetricDataCommand } = await import('@aws-sdk/client-cloudwatch');
+  const collected = new Map<string, MetricSeries>();
+  let nextToken: string | undefined;
+  do {
+    const page = await client.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: [...batch],
+        StartTime: window.start,
+        EndTime: window.end,
+        ScanBy: 'TimestampAscending' satisfies ScanBy,
+        NextToken: nextToken,
+      }),
+      { abortSignal: signal },
+    );
+    mergePage(collected, page);
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return collected;
+}
+
+/**
+ * Fetches many metric queries in the fewest GetMetricData requests: 500 queries a request (the
+ * API's limit), following NextToken for whatever exceeds the 100,800 datapoints of one response,
+ * batches in parallel up to `concurrency`. Packing by the query limit rather than by the points a
+ * query could return is what makes sparse series cheap: 1,000 AutoStop desktops that were off
+ * most of a fortnight take 2 requests, not the 4 that 300-query batches (14 days hourly) would;
+ * dense series cost the same either way (their points need the pages). Query ids must be unique
+ * and match `^[a-z][a-zA-Z0-9_]*$`. A failed request fails only its own batch's queries: they come
+ * back with status `Failed` and its `error`.
  */
 export async function getMetricDataBatched(
   client: CloudWatchClient,
@@ -138,49 +209,10 @@ export async function getMetricDataBatched(
 ): Promise<Map<string, MetricSeries>> {
   const results = new Map<string, MetricSeries>();
   if (queries.length === 0) return results;
-  // Loaded on first use: the SDK client modules are most of a server's start-up time.
-  const { GetMetricDataCommand } = await import('@aws-sdk/client-cloudwatch');
-  const batches = chunk(queries, queriesPerRequest(window));
   const settled = await mapBounded(
-    batches,
+    chunk(queries, MAX_QUERIES_PER_GET_METRIC_DATA),
     options.concurrency ?? 4,
-    async (batch) => {
-      const collected = new Map<string, MetricSeries>();
-      let nextToken: string | undefined;
-      do {
-        const page = await client.send(
-          new GetMetricDataCommand({
-            MetricDataQueries: batch,
-            StartTime: window.start,
-            EndTime: window.end,
-            ScanBy: 'TimestampAscending' satisfies ScanBy,
-            NextToken: nextToken,
-          }),
-          { abortSignal: options.signal },
-        );
-        for (const result of page.MetricDataResults ?? []) {
-          if (!result.Id) continue;
-          const existing = collected.get(result.Id);
-          const series: MetricSeries = existing ?? {
-            id: result.Id,
-            label: result.Label,
-            timestamps: [],
-            values: [],
-            status: metricStatus(result.StatusCode),
-            messages: [],
-          };
-          series.timestamps.push(...(result.Timestamps ?? []));
-          series.values.push(...(result.Values ?? []));
-          series.messages.push(...(result.Messages ?? []).map((m) => `${m.Code ?? ''}: ${m.Value ?? ''}`));
-          collected.set(result.Id, {
-            ...series,
-            status: result.StatusCode ? metricStatus(result.StatusCode) : series.status,
-          });
-        }
-        nextToken = page.NextToken;
-      } while (nextToken);
-      return collected;
-    },
+    (batch) => readBatch(client, batch, window, options.signal),
     { signal: options.signal },
   );
   for (const outcome of settled) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowerBounds, type ObservedRequest } from './lower-bounds.js';
+import { answerCounts, lowerBounds, type ObservedRequest } from './lower-bounds.js';
 
 const req = (
   action: string,
@@ -81,5 +81,23 @@ describe('benchmark lower bounds', () => {
       req('workspaces:DescribeWorkspaceSnapshots', { WorkspaceId: 'ws-2' }),
     ];
     expect(lowerBounds(sent)['workspaces:DescribeWorkspaceSnapshots']).toBe(2);
+  });
+});
+
+describe('benchmark answer counts', () => {
+  it('bounds the same from counts as from the responses they summarise', () => {
+    const output = { Workspaces: new Array(60).fill({}) };
+    const kept = [req('workspaces:DescribeWorkspaces', {}, output)];
+    const counted: ObservedRequest[] = [
+      {
+        action: 'workspaces:DescribeWorkspaces',
+        region: 'us-east-1',
+        account: '1',
+        input: {},
+        counts: answerCounts(output),
+      },
+    ];
+    expect(lowerBounds(counted)).toEqual(lowerBounds(kept));
+    expect(answerCounts({ MetricDataResults: [{ Values: [1, 2] }, { Values: [3] }] }).datapoints).toBe(3);
   });
 });

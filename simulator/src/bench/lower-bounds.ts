@@ -11,8 +11,27 @@ export interface ObservedRequest {
   readonly account: string;
   readonly input: Readonly<Record<string, unknown>>;
   readonly output?: Readonly<Record<string, unknown>>;
+  /**
+   * What `output` would be counted as, when the benchmark dropped it to keep its own memory out of
+   * the server's (a 50,000-desktop call returns hundreds of MB of pages): see `answerCounts`.
+   */
+  readonly counts?: AnswerCounts;
   /** The error code, when AWS refused the request (throttled, denied). */
   readonly error?: string;
+}
+
+/** What a bound needs from a response: its items (a list's first array) and metric datapoints. */
+export interface AnswerCounts {
+  readonly items: number;
+  readonly datapoints: number;
+}
+
+/** The counts of one response, so the response itself need not be kept. */
+export function answerCounts(output: Readonly<Record<string, unknown>> | undefined): AnswerCounts {
+  let datapoints = 0;
+  for (const result of (output?.MetricDataResults as { Values?: unknown[] }[] | undefined) ?? [])
+    datapoints += result.Values?.length ?? 0;
+  return { items: itemCount(output), datapoints };
 }
 
 /**
@@ -87,8 +106,7 @@ function metricDataBound(requests: readonly ObservedRequest[]): number {
     const window = `${String(request.input.StartTime)}|${String(request.input.EndTime)}`;
     for (const query of (request.input.MetricDataQueries as { MetricStat?: unknown }[] | undefined) ?? [])
       queries.add(`${window}|${JSON.stringify(query.MetricStat)}`);
-    for (const result of (request.output?.MetricDataResults as { Values?: unknown[] }[] | undefined) ?? [])
-      datapoints += result.Values?.length ?? 0;
+    datapoints += (request.counts ?? answerCounts(request.output)).datapoints;
   }
   return Math.max(1, Math.ceil(queries.size / MAX_QUERIES), Math.ceil(datapoints / MAX_DATAPOINTS));
 }
@@ -109,7 +127,7 @@ function listBound(action: string, requests: readonly ObservedRequest[]): number
       continue;
     }
     const key = withoutToken(request.input);
-    scans.set(key, (scans.get(key) ?? 0) + itemCount(request.output));
+    scans.set(key, (scans.get(key) ?? 0) + (request.counts ?? answerCounts(request.output)).items);
   }
   const maxPage = MAX_PAGE[action];
   let bound = batch ? Math.ceil(ids.size / batch.size) : 0;

@@ -1,4 +1,5 @@
 import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { getMetricDataBatched } from '@workspaces-euc-mcp/host';
 import { describe, expect, it } from 'vitest';
 import { simulatedClient } from '../__tests__/client.js';
 import { createSimulator } from '../engine.js';
@@ -217,4 +218,129 @@ describe('simulated CloudWatch GetMetricData', () => {
     expect(sum('a')).toBe(started);
     expect(sum('f')).toBe(0);
   });
+});
+
+describe('simulated GetMetricData paging at the 100,800-datapoint cap', () => {
+  const alwaysOnIds = (estate: ReturnType<typeof setup>['estate'], since: Date) =>
+    estate.personal.desktops
+      .filter(
+        (d) =>
+          d.region === 'us-east-1' &&
+          d.workspace.WorkspaceProperties?.RunningMode === 'ALWAYS_ON' &&
+          d.workspace.State === 'AVAILABLE' &&
+          d.createdAt < since,
+      )
+      .map((d) => d.workspace.WorkspaceId ?? '');
+
+  it('500 dense 5-minute days (144,000 points) fill one response exactly at 100,800 and the other 150 series come with the NextToken', async () => {
+    const { estate, cw } = setup();
+    const end = new Date(Math.floor(estate.settings.now.getTime() / DAY_MS) * DAY_MS);
+    const start = new Date(end.getTime() - DAY_MS);
+    const ids = alwaysOnIds(estate, start);
+    // Ids may repeat across queries (CloudWatch only needs the query Ids unique): 288 points each.
+    const queries = Array.from({ length: 500 }, (_, i) =>
+      query(`q${i}`, ids[i % ids.length] ?? '', 'CPUUsage', 'Average', 300),
+    );
+    const ask = (NextToken?: string) =>
+      cw.send(
+        new GetMetricDataCommand({
+          MetricDataQueries: queries,
+          StartTime: start,
+          EndTime: end,
+          ScanBy: 'TimestampAscending',
+          NextToken,
+        }),
+      );
+    const first = await ask();
+    const points = (page: typeof first) =>
+      (page.MetricDataResults ?? []).reduce((n, r) => n + (r.Values?.length ?? 0), 0);
+    expect(points(first)).toBe(100_800);
+    // 100,800 / 288 = 350 whole series: query 350 is the first one left, so nothing is cut.
+    expect(first.MetricDataResults).toHaveLength(350);
+    expect(first.MetricDataResults?.every((r) => r.StatusCode === 'Complete')).toBe(true);
+    expect(first.NextToken).toBeDefined();
+    const second = await ask(first.NextToken);
+    expect(points(second)).toBe(150 * 288);
+    expect(second.MetricDataResults?.[0]?.Id).toBe('q350');
+    expect(second.NextToken).toBeUndefined();
+  });
+
+  it('a series cut at the cap is PartialData; its rest leads the next page in order; empty series are returned where reached', async () => {
+    const { estate, cw } = setup();
+    const end = new Date(Math.floor(estate.settings.now.getTime() / DAY_MS) * DAY_MS);
+    const start = new Date(end.getTime() - DAY_MS);
+    const [a, b] = alwaysOnIds(estate, start);
+    const queries = [
+      query('a', a ?? '', 'CPUUsage', 'Average', 300),
+      query('b', b ?? '', 'CPUUsage', 'Average', 300),
+      query('none', 'ws-doesnotexist', 'CPUUsage', 'Average', 300),
+    ];
+    const ask = (NextToken?: string) =>
+      cw.send(
+        new GetMetricDataCommand({
+          MetricDataQueries: queries,
+          StartTime: start,
+          EndTime: end,
+          ScanBy: 'TimestampAscending',
+          MaxDatapoints: 400,
+          NextToken,
+        }),
+      );
+    const whole = await cw.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: [queries[1] as MetricDataQuery],
+        StartTime: start,
+        EndTime: end,
+        ScanBy: 'TimestampAscending',
+      }),
+    );
+    const first = await ask();
+    expect(first.MetricDataResults?.map((r) => [r.Id, r.StatusCode, r.Values?.length])).toEqual([
+      ['a', 'Complete', 288],
+      ['b', 'PartialData', 112],
+    ]);
+    const second = await ask(first.NextToken);
+    expect(second.MetricDataResults?.map((r) => [r.Id, r.StatusCode, r.Values?.length])).toEqual([
+      ['b', 'Complete', 176],
+      ['none', 'Complete', 0],
+    ]);
+    expect(second.NextToken).toBeUndefined();
+    const merged = [
+      ...(first.MetricDataResults?.[1]?.Timestamps ?? []),
+      ...(second.MetricDataResults?.[0]?.Timestamps ?? []),
+    ].map((t) => t.getTime());
+    expect(merged).toEqual((whole.MetricDataResults?.[0]?.Timestamps ?? []).map((t) => t.getTime()));
+    await expect(ask('bm90LWEtdG9rZW4')).rejects.toMatchObject({ name: 'InvalidNextToken' });
+  });
+
+  it("the host's batcher reads 1,200 sparse series in ceil(1200 / 500) = 3 requests and 500 dense ones (144,000 points) in 2 pages, merged whole", async () => {
+    const { estate, sim, cw } = setup();
+    const end = new Date(Math.floor(estate.settings.now.getTime() / DAY_MS) * DAY_MS);
+    const fortnight = { start: new Date(end.getTime() - 14 * DAY_MS), end, periodSeconds: 3600 };
+    const desktops = estate.personal.desktops.filter((d) => d.region === 'us-east-1');
+    // Sparse: hourly ConnectionFailure sums are published only in hours with a failed connection.
+    const sparse = Array.from({ length: 1200 }, (_, i) =>
+      query(`s${i}`, desktops[i % desktops.length]?.workspace.WorkspaceId ?? '', 'ConnectionFailure', 'Sum'),
+    );
+    sim.resetCalls();
+    const sparseRead = await getMetricDataBatched(cw, sparse, fortnight, { concurrency: 2 });
+    expect(sim.calls.filter((c) => c.action === 'cloudwatch:GetMetricData')).toHaveLength(3);
+    expect(sparseRead.size).toBe(1200);
+    const sparsePoints = [...sparseRead.values()].reduce((n, s) => n + s.values.length, 0);
+    // Datapoint-sized batches would assume 336 points each (300 a request, 4 requests).
+    expect(sparsePoints).toBeLessThan(1200 * 336 * 0.25);
+    // Dense: 500 always-on 5-minute CPU days, 144,000 points: one batch, two pages.
+    const day = { start: new Date(end.getTime() - DAY_MS), end, periodSeconds: 300 };
+    const ids = alwaysOnIds(estate, day.start);
+    const dense = Array.from({ length: 500 }, (_, i) =>
+      query(`d${i}`, ids[i % ids.length] ?? '', 'CPUUsage', 'Average', 300),
+    );
+    sim.resetCalls();
+    const denseRead = await getMetricDataBatched(cw, dense, day);
+    expect(sim.calls.filter((c) => c.action === 'cloudwatch:GetMetricData')).toHaveLength(2);
+    expect(new Set([...denseRead.values()].map((s) => `${s.status} ${s.values.length}`))).toEqual(
+      new Set(['Complete 288']),
+    );
+    // Computing 1,700 series takes a few seconds on a busy machine.
+  }, 60_000);
 });

@@ -1,8 +1,11 @@
 /**
  * CloudWatch GetMetricData over the estate's metric providers, with the API's rules: 1-500
- * queries, unique ids, a period that is a multiple of 60, the MaxDatapoints (default 100,800)
- * page size with NextToken, TimestampDescending by default, and the retention of each
- * resolution (under 5 minutes: 15 days; under 1 hour: 63 days; 1 hour and more: 455 days).
+ * queries (more is InvalidParameterValue), unique ids, a period that is a multiple of 60,
+ * TimestampDescending by default, the retention of each resolution (under 5 minutes: 15 days;
+ * under 1 hour: 63 days; 1 hour and more: 455 days), and paging: a response holds at most
+ * MaxDatapoints points (default and AWS's cap 100,800), a series cut there is `PartialData`
+ * ("more data available than returned; use NextToken", API reference) and continues, same Id, at
+ * the head of the next page.
  */
 
 import { SimulatedAwsError, validationError } from '../errors.js';
@@ -10,7 +13,7 @@ import type { Estate, MetricProvider } from '../estate-model.js';
 import type { OperationHandler } from '../handlers.js';
 import type { MetricKey, MetricSource } from '../metric-source.js';
 import { DAY_MS } from '../model.js';
-import { encodeToken, listOf } from '../paging.js';
+import { listOf } from '../paging.js';
 
 interface MetricStatInput {
   Metric?: { Namespace?: string; MetricName?: string; Dimensions?: { Name?: string; Value?: string }[] };
@@ -26,6 +29,12 @@ interface QueryInput {
 }
 
 const INVALID = 'InvalidParameterValueException';
+/**
+ * The Date constructor as this module loaded: the benchmark's fake timers swap the global for a
+ * wrapper that returns these same native Dates but costs seconds over the millions of timestamps
+ * a 10,000-desktop metric read builds.
+ */
+const NativeDate = Date;
 const MAX_DATAPOINTS = 100_800;
 
 function retentionMs(periodSeconds: number): number {
@@ -128,7 +137,7 @@ function computeSeries(
         value = aggregate(samples, stat);
       }
       if (value !== undefined) {
-        timestamps.push(new Date(bucket));
+        timestamps.push(new NativeDate(bucket));
         values.push(value);
       }
     }
@@ -138,6 +147,31 @@ function computeSeries(
     values.reverse();
   }
   return { id: query.Id ?? '', label: query.Label ?? key.metricName, timestamps, values };
+}
+
+const TOKEN_PREFIX = 'GetMetricData';
+
+/** Where the next page resumes: the index of a returned query and the point within its series. */
+function encodeMetricToken(queryIndex: number, point: number): string {
+  return Buffer.from(`${TOKEN_PREFIX}:${queryIndex}:${point}`, 'utf8').toString('base64url');
+}
+
+function decodeMetricToken(token: unknown, queryCount: number): [number, number] {
+  if (token === undefined || token === null || token === '') return [0, 0];
+  const [prefix, index, point] =
+    typeof token === 'string' ? Buffer.from(token, 'base64url').toString('utf8').split(':') : [];
+  const queryIndex = Number(index);
+  const offset = Number(point);
+  if (
+    prefix !== TOKEN_PREFIX ||
+    !Number.isInteger(queryIndex) ||
+    !Number.isInteger(offset) ||
+    queryIndex < 0 ||
+    queryIndex >= queryCount ||
+    offset < 0
+  )
+    throw new SimulatedAwsError('InvalidNextToken', 'The NextToken is not valid for this request.');
+  return [queryIndex, offset];
 }
 
 /** GetMetricData, answered from the metric providers of every part of the estate. */
@@ -153,7 +187,9 @@ export function getMetricDataHandler(providers: readonly MetricProvider[]): Oper
         INVALID,
         'The parameter StartTime must be less than the parameter EndTime.',
       );
-    const maxDatapoints = typeof input.MaxDatapoints === 'number' ? input.MaxDatapoints : MAX_DATAPOINTS;
+    const maxDatapoints = input.MaxDatapoints ?? MAX_DATAPOINTS;
+    if (typeof maxDatapoints !== 'number' || !Number.isInteger(maxDatapoints) || maxDatapoints < 1)
+      throw new SimulatedAwsError(INVALID, 'The parameter MaxDatapoints must be a positive integer.');
     const ids = new Set<string>();
     for (const query of queries) {
       if (!query.Id || !/^[a-z][a-zA-Z0-9_]*$/.test(query.Id))
@@ -187,58 +223,53 @@ export function getMetricDataHandler(providers: readonly MetricProvider[]): Oper
         );
     }
     const descending = input.ScanBy !== 'TimestampAscending';
-    const all = queries
-      .filter((q) => q.ReturnData !== false)
-      .map((query) => {
-        const metric = query.MetricStat?.Metric;
-        const key: MetricKey = {
-          account: request.account,
-          region: request.region,
-          namespace: metric?.Namespace ?? '',
-          metricName: metric?.MetricName ?? '',
-          dimensions: Object.fromEntries(
-            (metric?.Dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? '']),
-          ),
-        };
-        return computeSeries(query, key, estate, providers, start, end, descending);
-      });
-    // Pages cut the concatenated datapoints at MaxDatapoints; the token is the global offset.
-    let offset = 0;
-    if (input.NextToken !== undefined) {
-      const decoded = Buffer.from(String(input.NextToken), 'base64url').toString('utf8').split(':');
-      offset = Number(decoded[1]);
-      if (decoded[0] !== 'GetMetricData' || !Number.isInteger(offset) || offset < 0)
-        throw new SimulatedAwsError('InvalidNextToken', 'The NextToken is not valid.');
-    }
-    const results: Record<string, unknown>[] = [];
-    let cursor = 0;
+    const returned = queries.filter((q) => q.ReturnData !== false);
+    const seriesAt = (index: number): Series => {
+      const query = returned[index] as QueryInput;
+      const metric = query.MetricStat?.Metric;
+      const key: MetricKey = {
+        account: request.account,
+        region: request.region,
+        namespace: metric?.Namespace ?? '',
+        metricName: metric?.MetricName ?? '',
+        dimensions: Object.fromEntries((metric?.Dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? ''])),
+      };
+      return computeSeries(query, key, estate, providers, start, end, descending);
+    };
+    // A response holds at most MaxDatapoints points of the queries' series laid end to end, in
+    // query order. A series cut at the cap is PartialData; its rest leads the next page. A series
+    // with no points costs nothing, so it comes back on the page that reaches it, even a full one.
+    // The token names the series and the point to resume at, so a page computes only its series.
+    let [index, from] = decodeMetricToken(input.NextToken, returned.length);
     let budget = maxDatapoints;
-    let more = false;
-    for (const series of all) {
-      const from = Math.max(0, offset - cursor);
-      const total = series.values.length;
-      cursor += total;
-      if (from >= total && !(total === 0 && offset === 0)) continue;
-      const take = Math.min(total - from, budget);
-      const partial = from + take < total;
+    const results: Record<string, unknown>[] = [];
+    let next: string | undefined;
+    for (; index < returned.length; index++, from = 0) {
+      const series = seriesAt(index);
+      const remaining = series.values.length - from;
+      if (remaining > 0 && budget === 0) {
+        next = encodeMetricToken(index, from);
+        break;
+      }
+      const take = Math.min(remaining, budget);
+      budget -= take;
+      const cut = take < remaining;
       results.push({
         Id: series.id,
         Label: series.label,
         Timestamps: series.timestamps.slice(from, from + take),
         Values: series.values.slice(from, from + take),
-        StatusCode: partial ? 'PartialData' : 'Complete',
+        StatusCode: cut ? 'PartialData' : 'Complete',
         Messages: [],
       });
-      budget -= take;
-      if (partial || budget <= 0) {
-        more = partial || all.some((s, i) => i > all.indexOf(series) && s.values.length > 0);
+      if (cut) {
+        next = encodeMetricToken(index, from + take);
         break;
       }
     }
-    const consumed = offset + (maxDatapoints - budget);
     return {
       MetricDataResults: results,
-      NextToken: more ? encodeToken('GetMetricData', consumed) : undefined,
+      NextToken: next,
       Messages: [],
     };
   };
