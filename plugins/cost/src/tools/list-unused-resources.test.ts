@@ -176,7 +176,7 @@ describe('list_unused_resources', () => {
     expect(counts['workspaces:DescribeWorkspacesConnectionStatus']).toBeLessThanOrEqual(
       Math.ceil(out.counts.desktopsChecked / 25) + 1,
     );
-    expect(out.items).toHaveLength(25);
+    expect(out.items).toHaveLength(20);
     expect(out.summary).toContain('pass nextCursor');
     const bytes = answerBytes(out);
     expect(bytes).toBeLessThanOrEqual(ANSWER_BUDGET);

@@ -32,8 +32,11 @@ import { HOUR_MS } from '../shared/hours.js';
 import { readExistence } from '../unused/existence.js';
 import { judgeUnused, needsExistenceCheck, type UnusedVerdict } from '../unused/unused.js';
 
-/** Rows a default answer lists: 25 terse rows keep 10,000 desktops well inside 20 KB. */
-const DEFAULT_ROWS = 25;
+/**
+ * Rows a default answer lists: 20 terse rows, sent twice over MCP (structured and as escaped JSON
+ * text), keep 10,000 desktops near 16 KB of the 20 KB budget.
+ */
+const DEFAULT_ROWS = 20;
 
 const Input = Type.Object(
   {

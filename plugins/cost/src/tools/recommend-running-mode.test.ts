@@ -263,7 +263,7 @@ describe('recommend_running_mode on the simulated Price List', () => {
     // At most three licence models per region.
     expect(out.requests.priceListQueries).toBeLessThanOrEqual(6);
     expect(counts['workspaces:DescribeTags']).toBe(200);
-    expect(out.recommendations).toHaveLength(25);
+    expect(out.recommendations).toHaveLength(10);
     expect(out.nextCursor).toBeDefined();
     expect(out.summary).toContain('pass nextCursor');
     expect(out.totalMonthlySavingUsd).toBeGreaterThan(0);

@@ -147,12 +147,12 @@ describe('analyze_pool_capacity', () => {
     const result = await invokeOk<Capacity>(host, TOOL, {});
     const judged = Object.values(result.byVerdict).reduce((a, b) => a + (b ?? 0), 0);
     expect(judged).toBe(big.pools.pools.length);
-    expect(result.rows).toHaveLength(30);
+    expect(result.rows).toHaveLength(15);
     expect(result.nextCursor).toBeDefined();
     expect(answerBytes(result)).toBeLessThanOrEqual(ANSWER_BUDGET);
     const next = await invokeOk<Capacity>(host, TOOL, { cursor: result.nextCursor });
     expect(next.rows[0]?.poolId).not.toBe(result.rows[0]?.poolId);
-    expect(next.summary).toContain('Showing 31–60');
+    expect(next.summary).toContain('Showing 16–30');
     // Changes (biggest $ first) lead the page.
     expect(Math.abs(result.rows[0]?.monthlyUsd ?? 0)).toBeGreaterThanOrEqual(
       Math.abs(result.rows[1]?.monthlyUsd ?? 0),

@@ -30,8 +30,11 @@ import {
 } from '../capacity-plan.js';
 import { endOfSupportNotice, POOLS_SERVICE } from '../end-of-support.js';
 
-/** 30 rows of ~380 bytes (each with its reason) keep the answer near half the 20 KB budget. */
-const MAX_ROWS = 30;
+/**
+ * 15 rows of ~390 bytes (each with its reason), sent twice over MCP (structured and as escaped
+ * JSON text), keep 10,000 desktops near 15 KB of the 20 KB answer budget.
+ */
+const MAX_ROWS = 15;
 /**
  * Capacity kept above the busiest hour: launches take minutes, so a pool sized to the exact peak
  * turns away the next user of a busier day. Fixed rather than an input to keep the schema small.
@@ -43,7 +46,7 @@ const Input = Type.Object(
     pool: Type.Optional(PoolInput),
     lookbackDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
     ...ScopeInput,
-    // Only the cursor: pages are the server's size (at most 30), which keeps the schema small.
+    // Only the cursor: pages are the server's size (at most 15), which keeps the schema small.
     cursor: PageInput(MAX_ROWS).cursor,
   },
   { additionalProperties: false },
