@@ -21,7 +21,7 @@ export function priceStub(usdPerHour: number): { plugin: Plugin; asked: Record<s
         iam: [],
         input: Type.Object({
           service: Type.String(),
-          region: Type.Optional(Type.String()),
+          regions: Type.Optional(Type.Array(Type.String())),
           instanceType: Type.Optional(Type.String()),
           instanceFunction: Type.Optional(Type.String()),
           platform: Type.Optional(Type.String()),

@@ -39,7 +39,7 @@ export async function fleetRates(
       PRICES_TOOL,
       {
         service: 'applications',
-        region,
+        regions: [region],
         instanceFunction: fn,
         ...(fleet.InstanceType ? { instanceType: fleet.InstanceType } : {}),
         ...(fleet.Platform ? { platform: fleet.Platform } : {}),

@@ -111,7 +111,7 @@ export async function priceBuilders(
       PRICES_TOOL,
       {
         service: 'applications',
-        region: scope.region,
+        regions: [scope.region],
         instanceType: builder.instanceType,
         instanceFunction: builder.kind,
         ...(builder.platform ? { platform: builder.platform } : {}),

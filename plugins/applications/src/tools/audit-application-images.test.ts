@@ -108,7 +108,7 @@ describe('audit_application_images', () => {
         .map(([kind, b]) => `${kind}|${b.InstanceType}|${b.Platform}`),
     );
     expect(stub.asked).toHaveLength(distinct.size);
-    expect(stub.asked[0]).toMatchObject({ service: 'applications', region: 'us-east-1' });
+    expect(stub.asked[0]).toMatchObject({ service: 'applications', regions: ['us-east-1'] });
     expect(result.summary).not.toContain('needs the cost plugin');
   });
 

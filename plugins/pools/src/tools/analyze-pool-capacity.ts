@@ -158,7 +158,7 @@ async function ratesFor(
 ): Promise<PoolRates | undefined> {
   const outcome = await ctx.callTool(
     'get_euc_service_prices',
-    { service: 'pools', region, computeType },
+    { service: 'pools', regions: [region], computeType },
     PriceContract,
   );
   if (!outcome.ok) return undefined;
