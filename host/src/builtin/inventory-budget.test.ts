@@ -92,9 +92,20 @@ async function syntheticHost(options: SyntheticOptions): Promise<AssembledHost> 
   });
 }
 
-/** What an answer costs the assistant as MCP sends it: the structured result and its summary. */
+/**
+ * What an answer costs the assistant as MCP sends it (the testing kit's `answerBytes`, which this
+ * package cannot import): the `tools/call` result carries it as structured content and again as
+ * the summary and the JSON in a text block.
+ */
 function sentBytes(structured: Readonly<Record<string, unknown>>): number {
-  return Buffer.byteLength(JSON.stringify(structured)) + Buffer.byteLength(String(structured.summary ?? ''));
+  const json = JSON.stringify(structured);
+  const summary = String(structured.summary ?? '');
+  return Buffer.byteLength(
+    JSON.stringify({
+      content: [{ type: 'text', text: `${summary}\n\n${json}` }],
+      structuredContent: structured,
+    }),
+  );
 }
 
 /** The assistant's budget for one default answer (the testing kit's ANSWER_BUDGET). */

@@ -40,10 +40,11 @@ const Input = Type.Object(
 const MAX_LIMIT = 5000;
 
 /**
- * The rows' share of a default page, in bytes of JSON. Rows differ (tags, attributes), so a
- * default page holds as many as fit rather than a fixed count; an explicit `limit` is honoured.
+ * The rows' share of a default page, in bytes as MCP sends them (`rowsWithin`). Rows differ (tags,
+ * attributes), so a default page holds as many as fit rather than a fixed count; an explicit
+ * `limit` is honoured. The rest of the answer (counts, errors, summary) stays under ~3 KB sent.
  */
-const DEFAULT_PAGE_BYTES = 15_000;
+const DEFAULT_PAGE_BYTES = 14_000;
 
 const TAG = /^[^=]{1,128}(=.{0,256})?$/s;
 
@@ -66,11 +67,17 @@ function checkInput(input: Static<typeof Input>): void {
     );
 }
 
-/** How many of `rows` (at least one) fit in `budget` bytes of JSON. */
+/**
+ * How many of `rows` (at least one) fit in `budget` bytes as MCP sends them: a `tools/call` result
+ * carries each row twice, as structured content and as JSON inside the text block, where every
+ * quote is escaped again.
+ */
 export function rowsWithin(rows: readonly unknown[], budget: number): number {
-  let bytes = 2;
+  let bytes = 4;
   for (let i = 0; i < rows.length; i++) {
-    bytes += Buffer.byteLength(JSON.stringify(rows[i])) + 1;
+    const json = JSON.stringify(rows[i]);
+    // The escaped copy's two quotes stand for the comma after the row in each copy.
+    bytes += Buffer.byteLength(json) + Buffer.byteLength(JSON.stringify(json));
     if (bytes > budget) return Math.max(1, i);
   }
   return rows.length;

@@ -154,16 +154,25 @@ export function groupFindings(items: readonly ScopedFinding[], topPerCheck: numb
 }
 
 /**
- * Cuts ranked check rows to `budgetBytes` of JSON, least important first: the why/fix of the
- * lowest-ranked checks, then their resource lists, then the checks themselves. Returns the rows
- * and sentences saying what was cut (empty when nothing was).
+ * Bytes rows cost as MCP sends them: once as structured content and once more as JSON inside the
+ * text block, where every quote is escaped again.
+ */
+export function wireBytes(value: unknown): number {
+  const json = JSON.stringify(value);
+  return Buffer.byteLength(json) + Buffer.byteLength(JSON.stringify(json));
+}
+
+/**
+ * Cuts ranked check rows to `budgetBytes` as sent over MCP (`wireBytes`), least important first:
+ * the why/fix of the lowest-ranked checks, then their resource lists, then the checks themselves.
+ * Returns the rows and sentences saying what was cut (empty when nothing was).
  */
 export function fitChecks(
   rows: readonly CheckRow[],
   budgetBytes: number,
 ): { checks: CheckRow[]; cut: string[] } {
   const checks = rows.map((r) => ({ ...r }));
-  const size = () => Buffer.byteLength(JSON.stringify(checks));
+  const size = () => wireBytes(checks);
   const cut: string[] = [];
   let explained = checks.length;
   while (size() > budgetBytes && explained > 1) {

@@ -40,6 +40,12 @@ import { headlineSentence, renderMarkdown } from '../health/health-markdown.js';
 /** Errors passed on from the sections' tools; each tool's own answer has them all. */
 const MAX_ERRORS = 20;
 
+/**
+ * Rows per section by default: each is sent three times (structured, its JSON copy in the text
+ * block, and the Markdown), so 3 keeps 20 scopes with every section well within the 20 KB budget.
+ */
+const DEFAULT_TOP = 3;
+
 const Input = Type.Object(
   {
     ...ScopeInput,
@@ -177,7 +183,7 @@ export const generateEucHealthReport = defineTool({
   output: Output,
   async run(input, ctx): Promise<Static<typeof Output>> {
     const scopes = selectScopes(ctx.aws, input);
-    const top = intInput('top', input.top, 5, 1, 20);
+    const top = intInput('top', input.top, DEFAULT_TOP, 1, 20);
     if (input.sections?.length === 0)
       throw new ToolError('InvalidInput', 'sections: give at least one section, or omit it.');
     const sections = input.sections

@@ -15,8 +15,8 @@ import { alarmsInAlarm } from '../alarms/alarm-scan.js';
 import { type AlarmRow, AlarmRowSchema, eucAlarms, rankAlarms } from '../alarms/alarms.js';
 import { intInput, ScopeSchema, scopesPhrase } from '../answer.js';
 
-/** Alarms a default answer lists (~400 bytes each); the counts cover every one. */
-const DEFAULT_ROWS = 20;
+/** Alarms a default answer lists (~550 bytes each, sent twice over MCP); the counts cover every one. */
+const DEFAULT_ROWS = 10;
 
 const Input = Type.Object(
   {

@@ -200,8 +200,8 @@ describe('get_euc_audit_trail', () => {
       if (!result.ok) throw new Error(result.text);
       const trail = result.structured as Trail;
       expect(trail.eventsTotal).toBeGreaterThan(trail.events.length);
-      expect(trail.events).toHaveLength(25);
-      expect(new Set(trail.events.map((e) => e.eventId)).size).toBe(25);
+      expect(trail.events).toHaveLength(10);
+      expect(new Set(trail.events.map((e) => e.eventId)).size).toBe(10);
       expect(sentBytes(trail)).toBeLessThanOrEqual(ANSWER_BUDGET);
       expect(progress).toHaveLength(trail.scopes.length);
     }

@@ -30,10 +30,13 @@ import {
 import { type Sweep, sweepTrail } from '../trail/trail-scan.js';
 
 const DAY_MS = 86_400_000;
-/** Events a default answer lists: 25 terse rows (~6 KB) leave room for the groups and coverage. */
-const DEFAULT_ROWS = 25;
+/**
+ * Events a default answer lists: 10 terse rows (~3 KB, sent twice over MCP) leave room for the
+ * groups and the coverage of 20 scopes.
+ */
+const DEFAULT_ROWS = 10;
 /** Users and actions listed; the totals count every one. */
-const GROUPS = 10;
+const GROUPS = 6;
 
 const Input = Type.Object(
   {
@@ -190,7 +193,7 @@ export const getEucAuditTrail = defineTool({
       ...(nextCursor ? { nextCursor } : {}),
       errors: errors.slice(0, 100),
       notes: [
-        `Top ${GROUPS} users and actions; totals count all. identityType is in byUser; eventId finds the full record.`,
+        `Top ${GROUPS} users and actions; totals count all. identityType and role are in byUser; eventId finds the full record.`,
         'CloudTrail event history is per region and keeps 90 days of management events; data events are not included.',
         ...(mode === 'mutations'
           ? [

@@ -84,7 +84,6 @@ export const TrailRowSchema = Type.Object({
   service: Type.String(),
   eventName: Type.String(),
   username: Type.String(),
-  role: Type.Optional(Type.String()),
   invokedBy: Type.Optional(Type.String()),
   sourceIp: Type.Optional(Type.String()),
   resources: Type.Array(Type.String()),
@@ -106,10 +105,11 @@ const ROW_RESOURCES = 3;
 
 /**
  * The listed form of a row: seconds-precision time, the account only when the answer spans
- * several, at most three resources, the identity type left to `byUser`, an error message cut.
+ * several, at most three resources, the identity type and role left to `byUser`, an error message
+ * cut, and none for AccessDenied (it only restates who was refused what; errorCode says it).
  */
 export function terseRow(row: TrailRow, withAccount: boolean): TrailRowOut {
-  const errorMessage = clip(row.errorMessage, 120);
+  const errorMessage = row.accessDenied ? undefined : clip(row.errorMessage, 120);
   return {
     time: `${row.time.slice(0, 19)}Z`,
     ...(withAccount && row.account ? { account: row.account } : {}),
@@ -117,7 +117,6 @@ export function terseRow(row: TrailRow, withAccount: boolean): TrailRowOut {
     service: row.service,
     eventName: row.eventName,
     username: row.username,
-    ...(row.role ? { role: row.role } : {}),
     ...(row.invokedBy ? { invokedBy: row.invokedBy } : {}),
     ...(row.sourceIp ? { sourceIp: row.sourceIp } : {}),
     resources: row.resources.slice(0, ROW_RESOURCES),
