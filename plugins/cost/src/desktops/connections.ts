@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   chunk,
   type ErrorEntry,
@@ -5,6 +6,7 @@ import {
   mapBounded,
   type Scope,
   SERVICE_LABELS,
+  scopeKey,
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import { workspacesSdk } from '../shared/sdk.js';
@@ -18,15 +20,57 @@ export type ConnectionLookup =
   | { readonly ok: true; readonly lastConnection?: Date }
   | { readonly ok: false; readonly message: string };
 
+/** The last connections of some desktops, and the batches that could not be read. */
+export interface LastConnections {
+  readonly lookups: Map<string, ConnectionLookup>;
+  readonly errors: ErrorEntry[];
+}
+
+const CONNECTION_STATUS_ACTION = 'workspaces:DescribeWorkspacesConnectionStatus';
+
 /**
  * Last known user connection of each desktop, 25 ids per DescribeWorkspacesConnectionStatus
  * call. A failed batch makes its desktops `ok: false` (treated as in use), with one error entry.
+ *
+ * A complete answer is kept in the host's estate snapshot under the exact set of ids, so asking
+ * the same question again (or paging through its answer) within the snapshot's TTL sends nothing:
+ * at 2 requests a second this is the slowest part of an unused-desktop sweep. An answer with a
+ * failed batch is not kept.
  */
 export async function readLastConnections(
   ctx: ToolContext,
   scope: Scope,
   desktops: readonly Desktop[],
-): Promise<{ lookups: Map<string, ConnectionLookup>; errors: ErrorEntry[] }> {
+): Promise<LastConnections> {
+  const snapshot = ctx.snapshot;
+  if (!snapshot) return fetchLastConnections(ctx, scope, desktops);
+  const ids = desktops.map((d) => d.workspaceId).sort();
+  const key = `${scopeKey(ctx.aws, scope)}:${createHash('sha256').update(ids.join(',')).digest('hex')}`;
+  try {
+    return await snapshot.read(CONNECTION_STATUS_ACTION, key, async () => {
+      const answer = await fetchLastConnections(ctx, scope, desktops);
+      if (answer.errors.length > 0) throw new PartialAnswer(answer);
+      return answer;
+    });
+  } catch (error) {
+    // Every reader sharing the scan in flight gets the partial answer from the error itself.
+    if (error instanceof PartialAnswer) return error.answer;
+    throw error;
+  }
+}
+
+/** Thrown inside a snapshot read so that an answer with failed batches is returned, not kept. */
+class PartialAnswer extends Error {
+  constructor(readonly answer: LastConnections) {
+    super('some DescribeWorkspacesConnectionStatus batches failed');
+  }
+}
+
+async function fetchLastConnections(
+  ctx: ToolContext,
+  scope: Scope,
+  desktops: readonly Desktop[],
+): Promise<LastConnections> {
   const { DescribeWorkspacesConnectionStatusCommand, WorkSpacesClient } = await workspacesSdk();
   const client = ctx.aws.client(WorkSpacesClient, scope);
   const batches = chunk(

@@ -183,3 +183,38 @@ describe('list_unused_resources', () => {
     console.info(`unused at 10k: ${JSON.stringify(counts)}, ${out.totalItems} items, ${bytes} bytes`);
   }, 180_000);
 });
+
+describe('list_unused_resources asked again', () => {
+  const connectionReads = (host: { requests: readonly { action: string }[] }) =>
+    host.requests.filter((r) => r.action === 'workspaces:DescribeWorkspacesConnectionStatus').length;
+
+  it('reads last connections from the estate snapshot, and again with fresh: true', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: estate() });
+    await invokeOk(host, 'list_unused_resources', { includeOtherServices: false });
+    const first = connectionReads(host);
+    expect(first).toBeGreaterThan(0);
+    await invokeOk(host, 'list_unused_resources', { includeOtherServices: false });
+    expect(connectionReads(host)).toBe(first);
+    await invokeOk(host, 'list_unused_resources', { includeOtherServices: false, fresh: true });
+    expect(connectionReads(host)).toBe(2 * first);
+  });
+
+  it('keeps no answer with a failed connection-status batch: the next call asks again', async () => {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: estate(),
+      // The first batch fails once (all its retries): the first call answers partially.
+      simulator: {
+        faults: [
+          { operation: 'DescribeWorkspacesConnectionStatus', code: 'AccessDeniedException', times: 1 },
+        ],
+      },
+    });
+    const partial = await invokeOk<Out>(host, 'list_unused_resources', { includeOtherServices: false });
+    expect(partial.errors).toEqual([expect.objectContaining({ code: 'AccessDeniedException' })]);
+    const before = connectionReads(host);
+    const whole = await invokeOk<Out>(host, 'list_unused_resources', { includeOtherServices: false });
+    expect(whole.errors).toEqual([]);
+    expect(connectionReads(host)).toBeGreaterThan(before);
+  });
+});
