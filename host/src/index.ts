@@ -54,6 +54,7 @@ export {
   type ScopeSelection,
   scopeKey,
   scopeLabel,
+  scopeOfArn,
   selectScopes,
 } from './kit/scope.js';
 export {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partitionRegions } from '../aws/partitions.js';
 import type { AwsAccess } from '../plugin-api/types.js';
-import { selectScopes } from './scope.js';
+import { scopeOfArn, selectScopes } from './scope.js';
 
 function access(targets: AwsAccess['targets']): AwsAccess {
   return {
@@ -58,5 +58,25 @@ describe('selectScopes', () => {
       { account: '111122223333', region: 'us-east-1' },
     ]);
     expect(() => selectScopes(aws, { accounts: ['staging'] })).toThrow(/^accounts: "staging"/);
+  });
+});
+
+describe('scopeOfArn', () => {
+  const poolArn = 'arn:aws:workspaces:ap-southeast-2:444455556666:workspacespool/wspool-abc123def';
+
+  it('is the ARN region in the target with its account', () => {
+    expect(scopeOfArn(aws, poolArn, 'pool')).toEqual({ region: 'ap-southeast-2', account: '444455556666' });
+  });
+
+  it('is the ARN region of the caller when a target has no account id', () => {
+    const own = access([{ label: 'default', regions: ['us-east-1'] }]);
+    expect(scopeOfArn(own, poolArn, 'pool')).toEqual({ region: 'ap-southeast-2' });
+  });
+
+  it('refuses an account that is not configured, and a malformed ARN, naming the field', () => {
+    expect(() => scopeOfArn(aws, poolArn.replace('444455556666', '999988887777'), 'pool')).toThrow(
+      /^pool: .* is in account 999988887777, which is not a configured target/,
+    );
+    expect(() => scopeOfArn(aws, 'arn:aws:workspaces::444455556666:x', 'fleet')).toThrow(/^fleet: /);
   });
 });

@@ -128,3 +128,21 @@ export function selectScopes(aws: AwsAccess, selection: ScopeSelection): Scope[]
     })),
   );
 }
+
+/**
+ * The configured scope an ARN names (`arn:partition:service:region:account:…`): its region, in the
+ * target with its account id, or in a target whose account is not known (the caller's own). A
+ * one-resource tool reads only that scope. Throws a `ToolError` naming `field` when the ARN is
+ * malformed or its account is not a configured target.
+ */
+export function scopeOfArn(aws: AwsAccess, arn: string, field: string): Scope {
+  const [prefix, , , region = '', account = ''] = arn.split(':');
+  if (prefix !== 'arn' || !REGION.test(region) || !/^\d{12}$/.test(account))
+    throw new ToolError('InvalidInput', `${field}: "${arn}" is not an ARN with a region and account id.`);
+  if (aws.targets.some((t) => t.account === account)) return { region, account };
+  if (aws.targets.some((t) => t.account === undefined)) return { region };
+  throw new ToolError(
+    'UnknownAccount',
+    `${field}: ${arn} is in account ${account}, which is not a configured target (configured: ${aws.targets.map((t) => t.account ?? t.label).join(', ')}).`,
+  );
+}

@@ -7,12 +7,12 @@
  */
 import type { Fleet } from '@aws-sdk/client-appstream';
 import {
-  type AwsAccess,
   errorEntry,
   mapBounded,
   type Scope,
   SERVICE_LABELS,
   scopeLabel,
+  scopeOfArn,
   selectScopes,
   type ToolContext,
   ToolError,
@@ -33,16 +33,6 @@ export interface LocatedFleet {
   readonly name: string;
 }
 
-/** The scope an ARN names, in a configured target; a target without an account id may be the ARN's. */
-function scopeOfArn(aws: AwsAccess, arn: string, region: string, account: string): Scope {
-  if (aws.targets.some((t) => t.account === account)) return { region, account };
-  if (aws.targets.some((t) => t.account === undefined)) return { region };
-  throw new ToolError(
-    'UnknownAccount',
-    `fleet: ${arn} is in account ${account}, which is not a configured target (configured: ${aws.targets.map((t) => t.account ?? t.label).join(', ')}).`,
-  );
-}
-
 /**
  * The fleet `wanted` names (ARN, or name: exact first, then case-insensitive) in the selected
  * scopes. Throws a `ToolError` when it is nowhere (saying where it looked and which scopes could
@@ -57,7 +47,7 @@ export async function locateFleet(
   const arn = FLEET_ARN.exec(trimmed);
   if (arn) {
     const [, region = '', account = '', name = ''] = arn;
-    const scope = scopeOfArn(ctx.aws, trimmed, region, account);
+    const scope = scopeOfArn(ctx.aws, trimmed, 'fleet');
     const fleet = (await listFleets(ctx, scope)).find((f) => f.Name === name);
     if (!fleet)
       throw new ToolError(

@@ -6,11 +6,11 @@
  */
 import type { WorkspacesPool } from '@aws-sdk/client-workspaces';
 import {
-  type AwsAccess,
   mapBounded,
   type Scope,
   type ScopeSelection,
   scopeLabel,
+  scopeOfArn,
   selectScopes,
   summarizeError,
   type ToolContext,
@@ -29,16 +29,6 @@ export interface LocatedPool {
   readonly scope: Scope;
   readonly pool: WorkspacesPool;
   readonly poolId: string;
-}
-
-/** The scope an ARN names, in a configured target; a target without an account id may be the ARN's. */
-function scopeOfArn(aws: AwsAccess, arn: string, region: string, account: string, field: string): Scope {
-  if (aws.targets.some((t) => t.account === account)) return { region, account };
-  if (aws.targets.some((t) => t.account === undefined)) return { region };
-  throw new ToolError(
-    'UnknownAccount',
-    `${field}: ${arn} is in account ${account}, which is not a configured target (configured: ${aws.targets.map((t) => t.account ?? t.label).join(', ')}).`,
-  );
 }
 
 /** How a located pool reads in answers: `name (wspool-…, 1111…/us-east-1)`. */
@@ -62,7 +52,7 @@ export async function locatePool(
   const arn = POOL_ARN.exec(trimmed);
   if (arn) {
     const [, region = '', account = '', poolId = ''] = arn;
-    const scope = scopeOfArn(ctx.aws, trimmed, region, account, field);
+    const scope = scopeOfArn(ctx.aws, trimmed, field);
     const pool = (await listPools(ctx, scope)).find((p) => p.PoolId === poolId);
     if (!pool)
       throw new ToolError(

@@ -6,12 +6,12 @@
  */
 import type { PortalSummary } from '@aws-sdk/client-workspaces-web';
 import {
-  type AwsAccess,
   errorEntry,
   mapBounded,
   type Scope,
   SERVICE_LABELS,
   scopeLabel,
+  scopeOfArn,
   selectScopes,
   type ToolContext,
   ToolError,
@@ -38,16 +38,6 @@ export interface LocatedPortal {
   readonly portalArn: string;
 }
 
-/** The scope an ARN names, in a configured target; a target without an account id may be the ARN's. */
-function scopeOfArn(aws: AwsAccess, arn: string, region: string, account: string, field: string): Scope {
-  if (aws.targets.some((t) => t.account === account)) return { region, account };
-  if (aws.targets.some((t) => t.account === undefined)) return { region };
-  throw new ToolError(
-    'UnknownAccount',
-    `${field}: ${arn} is in account ${account}, which is not a configured target (configured: ${aws.targets.map((t) => t.account ?? t.label).join(', ')}).`,
-  );
-}
-
 function located(scope: Scope, portal: PortalSummary): LocatedPortal {
   const portalArn = portal.portalArn ?? '';
   return { scope, portal, portalArn, portalId: portalIdOf(portalArn) };
@@ -68,7 +58,7 @@ export async function locatePortal(
   const arn = PORTAL_ARN.exec(trimmed);
   if (arn) {
     const [, region = '', account = ''] = arn;
-    const scope = scopeOfArn(ctx.aws, trimmed, region, account, field);
+    const scope = scopeOfArn(ctx.aws, trimmed, field);
     const portal = (await listPortals(ctx, scope)).find((p) => p.portalArn === trimmed);
     if (!portal)
       throw new ToolError(
