@@ -23,6 +23,7 @@ import type {
   WriteTool,
 } from './plugin-api/types.js';
 import { TIER_POLICY_NAMES } from './plugin-api/types.js';
+import { progressChannel } from './progress.js';
 import type { LoadedPlugin } from './registry/load-plugins.js';
 import { decideRegistration, type RegistrationDecision, type TierFlags } from './registry/registration.js';
 import { PluginError } from './registry/validate-plugin.js';
@@ -269,7 +270,8 @@ export function createHost(options: HostOptions): Host {
     invokeOptions: InvokeOptions = {},
     caller?: CallShared,
   ): Promise<InvocationResult> {
-    const calls = new CallRecorder();
+    const progress = invokeOptions.progress ? progressChannel(invokeOptions.progress) : undefined;
+    const calls = new CallRecorder(progress?.requestSent);
     const entry = registered.get(name);
     if (!entry) {
       const decision = decisions.find((d) => d.tool.name === name);
@@ -310,7 +312,7 @@ export function createHost(options: HostOptions): Host {
       signal,
       limits: options.limits,
       now,
-      progress: (done, total, message) => invokeOptions.progress?.(done, total, message),
+      progress: (done, total, message) => progress?.report(done, total, message),
       callTool: async (
         toolName: string,
         toolInput?: Record<string, unknown>,

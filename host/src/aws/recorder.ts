@@ -21,8 +21,12 @@ export interface RecordedCall {
 export class CallRecorder {
   readonly calls: RecordedCall[] = [];
 
+  /** `onRecord` hears the running count after each request (the call's progress heartbeat). */
+  constructor(private readonly onRecord?: (count: number) => void) {}
+
   record(call: RecordedCall): void {
     this.calls.push(call);
+    this.onRecord?.(this.calls.length);
   }
 
   /** Request counts by IAM action, sorted by action. */

@@ -187,3 +187,26 @@ describe('find_workspaces', () => {
     expect(result.summary).toContain('Partial');
   });
 });
+
+describe('find_workspaces on a long scan', () => {
+  it('keeps the client informed: a progress heartbeat every 25 AWS requests', async () => {
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: { seed: 7, desktops: 1_500, regions: ['us-east-1'] },
+    });
+    const heartbeats: [number, number | undefined, string | undefined][] = [];
+    const result = await host.invoke(
+      'find_workspaces',
+      {},
+      {
+        progress: (done, total, message) => heartbeats.push([done, total, message]),
+      },
+    );
+    expect(result.ok).toBe(true);
+    // 1,500 desktops at 25 a page: 60 DescribeWorkspaces pages, so heartbeats at 25 and 50.
+    expect(heartbeats).toEqual([
+      [25, undefined, '25 AWS requests so far'],
+      [50, undefined, '50 AWS requests so far'],
+    ]);
+  });
+});
