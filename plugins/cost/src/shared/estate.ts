@@ -118,14 +118,6 @@ export function pageLimits(
   return { ...ctx.limits, pageSize: Math.min(ctx.limits.pageSize, defaultRows) };
 }
 
-/**
- * The input a page cursor is bound to, without `fresh`: rescanning changes how current the rows
- * are, not which list they form, so a cursor from a fresh call still pages the next one.
- */
-export function pageInput<I extends { readonly fresh?: boolean | undefined }>(input: I): I {
-  return { ...input, fresh: undefined };
-}
-
 /** Checks an optional number input against a range, with an error naming the field. */
 export function inRange(field: string, value: number | undefined, min: number, max: number): void {
   if (value !== undefined && (value < min || value > max))

@@ -5,7 +5,6 @@ import {
   listNote,
   oneOf,
   PageFields,
-  pageInput,
   pageLimits,
   partialNote,
   readEstate,
@@ -170,7 +169,7 @@ export const analyzeWorkspaceUtilization = defineTool({
           (a.hoursPerMonth ?? 0) - (b.hoursPerMonth ?? 0) ||
           a.workspaceId.localeCompare(b.workspaceId),
       );
-    const { page, offset, nextCursor } = pageOf(listed, pageInput(input), limits);
+    const { page, offset, nextCursor } = pageOf(listed, input, limits);
     const alwaysOnWaste = (byRunningMode.ALWAYS_ON?.unused ?? 0) + (byRunningMode.ALWAYS_ON?.idle ?? 0);
     const first = read.answered[0]?.value.window;
     const summary =

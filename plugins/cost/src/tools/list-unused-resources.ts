@@ -19,7 +19,6 @@ import {
   inRange,
   listNote,
   PageFields,
-  pageInput,
   pageLimits,
   partialNote,
   readEstate,
@@ -287,7 +286,7 @@ export const listUnusedResources = defineTool({
         a.region.localeCompare(b.region) ||
         a.id.localeCompare(b.id),
     );
-    const { page, offset, nextCursor } = pageOf(items, pageInput(input), limits);
+    const { page, offset, nextCursor } = pageOf(items, input, limits);
     const summary =
       `${counts.unused + counts.neverConnected} of ${counts.desktopsChecked} desktops in ${scopesPhrase(read)} unused for ${idleDays}+ days ` +
       `(${counts.neverConnected} never connected)` +

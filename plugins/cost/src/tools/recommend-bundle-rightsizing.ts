@@ -30,7 +30,6 @@ import {
   listNote,
   oneOf,
   PageFields,
-  pageInput,
   pageLimits,
   partialNote,
   readEstate,
@@ -216,7 +215,7 @@ export const recommendBundleRightsizing = defineTool({
           (a.action === 'downsize' ? load(a) - load(b) : load(b) - load(a)) ||
           a.workspaceId.localeCompare(b.workspaceId),
       );
-    const { page, offset, nextCursor } = pageOf(listed, pageInput(input), limits);
+    const { page, offset, nextCursor } = pageOf(listed, input, limits);
     const summary =
       `${rows.length} desktops in ${scopesPhrase(read)} over ${lookbackDays} days: ${counts.upsize} to step up, ${counts.downsize} to step down, ` +
       `${counts.keep} right-sized, ${counts.unknown} with too little data, ${counts.skipped} skipped (graphics without GPU data, unknown types).` +

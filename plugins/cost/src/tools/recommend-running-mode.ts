@@ -23,7 +23,6 @@ import {
   listNote,
   oneOf,
   PageFields,
-  pageInput,
   pageLimits,
   partialNote,
   readEstate,
@@ -212,7 +211,7 @@ export const recommendRunningMode = defineTool({
     const listed = rows
       .filter((r) => wanted.includes(r.decision))
       .sort((a, b) => b.monthlySavingUsd - a.monthlySavingUsd || a.workspaceId.localeCompare(b.workspaceId));
-    const { page, offset, nextCursor } = pageOf(listed, pageInput(input), limits);
+    const { page, offset, nextCursor } = pageOf(listed, input, limits);
     const unchecked = rows.filter((r) => r.skipConvert === 'unchecked').length;
     const { next, lastDay } = utcMonth(ctx.now());
     const total = usd(toAutoStop + toAlwaysOn);
