@@ -12,7 +12,7 @@ import type {
   WorkspaceInstance,
   WorkspacesInstancesClient,
 } from '@aws-sdk/client-workspaces-instances';
-import { collectPages, mapBounded, type Scope, scopeKey, type ToolContext } from '@workspaces-euc-mcp/host';
+import { collectPages, listOnce, mapBounded, type Scope, type ToolContext } from '@workspaces-euc-mcp/host';
 import { workspacesInstancesSdk } from './sdk.js';
 
 export const MAX_RESULTS = 25;
@@ -31,7 +31,8 @@ export function isNotFound(error: unknown): boolean {
 
 /**
  * The managed instances of the scope, optionally only those in `states` (filtered by the API, so a
- * findings scan reads only the failed ones). Memoised per client call and filter.
+ * findings scan reads only the failed ones), through the host's `listOnce`: once per client call
+ * and filter, then from the estate snapshot while it is young.
  */
 export function listInstances(
   ctx: ToolContext,
@@ -39,16 +40,19 @@ export function listInstances(
   states?: readonly ProvisionStateEnum[],
 ): Promise<WorkspaceInstance[]> {
   const filter = states ? [...states].sort() : undefined;
-  return ctx.memo(`core-instances:list:${scopeKey(ctx.aws, scope)}:${filter?.join(',') ?? '*'}`, async () => {
-    const { paginateListWorkspaceInstances } = await workspacesInstancesSdk();
-    return collectPages(
-      paginateListWorkspaceInstances(
+  const input = filter ? { ProvisionStates: filter } : {};
+  return listOnce(ctx, {
+    action: 'workspaces-instances:ListWorkspaceInstances',
+    where: scope,
+    input: { ...input, MaxResults: MAX_RESULTS },
+    pages: async function* () {
+      const { paginateListWorkspaceInstances } = await workspacesInstancesSdk();
+      yield* paginateListWorkspaceInstances(
         { client: await client(ctx, scope), pageSize: MAX_RESULTS },
-        filter ? { ProvisionStates: filter } : {},
-      ),
-      (page) => page.WorkspaceInstances,
-      { signal: ctx.signal },
-    );
+        input,
+      );
+    },
+    items: (page) => page.WorkspaceInstances,
   });
 }
 

@@ -58,64 +58,97 @@ async function* tokenPages<Page extends { NextToken?: string | undefined }>(
   } while (token);
 }
 
+/**
+ * Pages of a token-paged operation whose client and command load lazily: the SDK module is
+ * imported when the scan runs, not when `listOnce` decides whether the snapshot already has it.
+ */
+async function* lazyTokenPages<Page extends { NextToken?: string | undefined }>(
+  ctx: ToolContext,
+  scope: Scope,
+  send: (
+    client: AppStreamClient,
+    sdk: Awaited<ReturnType<typeof appStreamSdk>>,
+    token: string | undefined,
+  ) => Promise<Page>,
+): AsyncGenerator<Page> {
+  const sdk = await appStreamSdk();
+  const client = await appstreamClient(ctx, scope);
+  yield* tokenPages(ctx, (token) => send(client, sdk, token));
+}
+
+/**
+ * Every fleet of the scope, through the host's `listOnce`: one scan per client call, and across
+ * calls from the estate snapshot while it is young (writes to appstream drop it).
+ */
 export function listFleets(ctx: ToolContext, scope: Scope): Promise<Fleet[]> {
-  return ctx.memo(`applications:fleets:${scopeKey(ctx.aws, scope)}`, async () => {
-    const { DescribeFleetsCommand } = await appStreamSdk();
-    const client = await appstreamClient(ctx, scope);
-    return collectPages(
-      tokenPages(ctx, (NextToken) => client.send(new DescribeFleetsCommand({ NextToken }))),
-      (page) => page.Fleets,
-    );
+  return listOnce(ctx, {
+    action: 'appstream:DescribeFleets',
+    where: scope,
+    input: {},
+    pages: () =>
+      lazyTokenPages(ctx, scope, (client, sdk, NextToken) =>
+        client.send(new sdk.DescribeFleetsCommand({ NextToken }), { abortSignal: ctx.signal }),
+      ),
+    items: (page) => page.Fleets,
   });
 }
 
 export function listStacks(ctx: ToolContext, scope: Scope): Promise<Stack[]> {
-  return ctx.memo(`applications:stacks:${scopeKey(ctx.aws, scope)}`, async () => {
-    const { DescribeStacksCommand } = await appStreamSdk();
-    const client = await appstreamClient(ctx, scope);
-    return collectPages(
-      tokenPages(ctx, (NextToken) => client.send(new DescribeStacksCommand({ NextToken }))),
-      (page) => page.Stacks,
-    );
+  return listOnce(ctx, {
+    action: 'appstream:DescribeStacks',
+    where: scope,
+    input: {},
+    pages: () =>
+      lazyTokenPages(ctx, scope, (client, sdk, NextToken) =>
+        client.send(new sdk.DescribeStacksCommand({ NextToken }), { abortSignal: ctx.signal }),
+      ),
+    items: (page) => page.Stacks,
   });
 }
 
 export function listImageBuilders(ctx: ToolContext, scope: Scope): Promise<ImageBuilder[]> {
-  return ctx.memo(`applications:image-builders:${scopeKey(ctx.aws, scope)}`, async () => {
-    const { DescribeImageBuildersCommand } = await appStreamSdk();
-    const client = await appstreamClient(ctx, scope);
-    return collectPages(
-      tokenPages(ctx, (NextToken) =>
-        client.send(new DescribeImageBuildersCommand({ MaxResults: PAGE_25, NextToken })),
+  return listOnce(ctx, {
+    action: 'appstream:DescribeImageBuilders',
+    where: scope,
+    input: { MaxResults: PAGE_25 },
+    pages: () =>
+      lazyTokenPages(ctx, scope, (client, sdk, NextToken) =>
+        client.send(new sdk.DescribeImageBuildersCommand({ MaxResults: PAGE_25, NextToken }), {
+          abortSignal: ctx.signal,
+        }),
       ),
-      (page) => page.ImageBuilders,
-    );
+    items: (page) => page.ImageBuilders,
   });
 }
 
 export function listAppBlockBuilders(ctx: ToolContext, scope: Scope): Promise<AppBlockBuilder[]> {
-  return ctx.memo(`applications:app-block-builders:${scopeKey(ctx.aws, scope)}`, async () => {
-    const { paginateDescribeAppBlockBuilders } = await appStreamSdk();
-    return collectPages(
-      paginateDescribeAppBlockBuilders({ client: await appstreamClient(ctx, scope), pageSize: PAGE_25 }, {}),
-      (page) => page.AppBlockBuilders,
-      { signal: ctx.signal },
-    );
+  return listOnce(ctx, {
+    action: 'appstream:DescribeAppBlockBuilders',
+    where: scope,
+    input: { MaxResults: PAGE_25 },
+    pages: () =>
+      lazyTokenPages(ctx, scope, (client, sdk, NextToken) =>
+        client.send(new sdk.DescribeAppBlockBuildersCommand({ MaxResults: PAGE_25, NextToken }), {
+          abortSignal: ctx.signal,
+        }),
+      ),
+    items: (page) => page.AppBlockBuilders,
   });
 }
 
 /** The account's own images (PUBLIC base images and images shared in are someone else's to patch). */
 export function listPrivateImages(ctx: ToolContext, scope: Scope): Promise<Image[]> {
-  return ctx.memo(`applications:private-images:${scopeKey(ctx.aws, scope)}`, async () => {
-    const { paginateDescribeImages } = await appStreamSdk();
-    return collectPages(
-      paginateDescribeImages(
-        { client: await appstreamClient(ctx, scope), pageSize: PAGE_25 },
-        { Type: 'PRIVATE' },
+  return listOnce(ctx, {
+    action: 'appstream:DescribeImages',
+    where: scope,
+    input: { Type: 'PRIVATE', MaxResults: PAGE_25 },
+    pages: () =>
+      lazyTokenPages(ctx, scope, (client, sdk, NextToken) =>
+        client.send(new sdk.DescribeImagesCommand({ Type: 'PRIVATE', MaxResults: PAGE_25, NextToken }), {
+          abortSignal: ctx.signal,
+        }),
       ),
-      (page) => page.Images,
-      { signal: ctx.signal },
-    );
+    items: (page) => page.Images,
   });
 }
 

@@ -150,6 +150,51 @@ export async function terminatePoolSession(ctx: ToolContext, scope: Scope, sessi
   });
 }
 
+/**
+ * Every WorkSpaces directory of the scope (Personal and Pools), through the host's `listOnce`
+ * with the same action and input as the personal plugin's scan, so an estate-wide question shares
+ * one scan (and the estate snapshot) with it. One-pool tools ask by id instead.
+ */
+export function listDirectories(ctx: ToolContext, scope: Scope): Promise<WorkspaceDirectory[]> {
+  const input = { Limit: MAX_PER_REQUEST };
+  return listOnce(ctx, {
+    action: 'workspaces:DescribeWorkspaceDirectories',
+    where: scope,
+    input,
+    pages: async function* () {
+      const { paginateDescribeWorkspaceDirectories } = await workspacesSdk();
+      yield* paginateDescribeWorkspaceDirectories(
+        { client: await workspacesClient(ctx, scope), pageSize: MAX_PER_REQUEST },
+        input,
+      );
+    },
+    items: (page) => page.Directories,
+  });
+}
+
+/** Every IP access group of the scope, through `listOnce` (the personal plugin's scan, shared). */
+export function listIpGroups(ctx: ToolContext, scope: Scope): Promise<WorkspacesIpGroup[]> {
+  const input = { MaxResults: MAX_PER_REQUEST };
+  return listOnce(ctx, {
+    action: 'workspaces:DescribeIpGroups',
+    where: scope,
+    input,
+    pages: async function* () {
+      const { DescribeIpGroupsCommand } = await workspacesSdk();
+      const client = await workspacesClient(ctx, scope);
+      let nextToken: string | undefined;
+      do {
+        const page = await client.send(new DescribeIpGroupsCommand({ ...input, NextToken: nextToken }), {
+          abortSignal: ctx.signal,
+        });
+        yield page;
+        nextToken = page.NextToken;
+      } while (nextToken);
+    },
+    items: (page) => page.Result,
+  });
+}
+
 /** These directories (25 ids a request), by id; ids WorkSpaces does not return are absent. */
 export async function describeDirectories(
   ctx: ToolContext,
@@ -166,28 +211,4 @@ export async function describeDirectories(
     ),
   );
   return new Map(found.flatMap((d) => (d.DirectoryId ? [[d.DirectoryId, d] as const] : [])));
-}
-
-/** These IP access groups (25 ids a request), by id. */
-export async function describeIpGroups(
-  ctx: ToolContext,
-  scope: Scope,
-  groupIds: readonly string[],
-): Promise<Map<string, WorkspacesIpGroup>> {
-  const { DescribeIpGroupsCommand } = await workspacesSdk();
-  const client = await workspacesClient(ctx, scope);
-  const found = await fetchInBatches(groupIds, MAX_PER_REQUEST, ctx.limits.concurrency, async (ids) => {
-    const groups: WorkspacesIpGroup[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await client.send(
-        new DescribeIpGroupsCommand({ GroupIds: ids, MaxResults: MAX_PER_REQUEST, NextToken: nextToken }),
-        { abortSignal: ctx.signal },
-      );
-      groups.push(...(page.Result ?? []));
-      nextToken = page.NextToken;
-    } while (nextToken);
-    return groups;
-  });
-  return new Map(found.flatMap((g) => (g.groupId ? [[g.groupId, g] as const] : [])));
 }

@@ -7,7 +7,7 @@ import {
   rejectedSessionsFinding,
 } from '../audit/judgement.js';
 import { readPoolMetric, recentHoursWindow } from '../aws/metrics.js';
-import { describeDirectories, describeIpGroups, listPools } from '../aws/workspaces.js';
+import { listDirectories, listIpGroups, listPools } from '../aws/workspaces.js';
 import { rejectionsOf } from '../capacity.js';
 import { POOLS_SERVICE } from '../end-of-support.js';
 
@@ -59,7 +59,10 @@ export const poolsRejectedSessionsContributor: FindingsContributor = {
   },
 };
 
-/** IP access of each pool's directory: DescribeWorkspaceDirectories and DescribeIpGroups by id. */
+/**
+ * IP access of each pool's directory, from the directory and IP group scans the personal plugin's
+ * findings read too (one shared scan each, kept in the estate snapshot between questions).
+ */
 export const poolsAccessContributor: FindingsContributor = {
   id: 'pools.access',
   service: POOLS_SERVICE,
@@ -73,9 +76,20 @@ export const poolsAccessContributor: FindingsContributor = {
     const pools = (await listPools(ctx, scope)).filter((p) => p.State !== 'DELETING');
     const directoryIds = pools.flatMap((p) => (p.DirectoryId ? [p.DirectoryId] : []));
     if (directoryIds.length === 0) return [];
-    const directories = await describeDirectories(ctx, scope, directoryIds);
-    const groupIds = [...directories.values()].flatMap((d) => d.ipGroupIds ?? []);
-    const groups = groupIds.length > 0 ? await describeIpGroups(ctx, scope, groupIds) : new Map();
+    const wanted = new Set(directoryIds);
+    const directories = new Map(
+      (await listDirectories(ctx, scope)).flatMap((d) =>
+        d.DirectoryId && wanted.has(d.DirectoryId) ? [[d.DirectoryId, d] as const] : [],
+      ),
+    );
+    const groupIds = new Set([...directories.values()].flatMap((d) => d.ipGroupIds ?? []));
+    const groups = new Map(
+      groupIds.size > 0
+        ? (await listIpGroups(ctx, scope)).flatMap((g) =>
+            g.groupId && groupIds.has(g.groupId) ? [[g.groupId, g] as const] : [],
+          )
+        : [],
+    );
     return poolAccessFindings(pools, directories, groups);
   },
 };

@@ -4,7 +4,7 @@
  * pages; the API documents no maximum page size, so the service default is used) and joined by
  * ARN. A Get is sent only where no List carries the field: the IP rules of IP access settings
  * (one per settings resource, not per portal) and the status reason of an Incomplete portal.
- * Everything is memoised per client call and scope.
+ * Every list is read through the host's `listOnce` (once per client call, then from the estate snapshot).
  */
 import type {
   BrowserSettingsSummary,
@@ -19,7 +19,7 @@ import type {
   UserSettingsSummary,
   WorkSpacesWebClient,
 } from '@aws-sdk/client-workspaces-web';
-import { collectPages, mapBounded, type Scope, scopeKey, type ToolContext } from '@workspaces-euc-mcp/host';
+import { listOnce, mapBounded, type Scope, type ToolContext } from '@workspaces-euc-mcp/host';
 import { webSdk } from './sdk.js';
 
 type WebSdk = Awaited<ReturnType<typeof webSdk>>;
@@ -29,26 +29,46 @@ async function webClient(ctx: ToolContext, scope: Scope): Promise<WorkSpacesWebC
   return ctx.aws.client(WorkSpacesWebClient, scope);
 }
 
-function memoList<T>(
+/**
+ * One workspaces-web List operation over every page, through the host's `listOnce`: one scan per
+ * client call, and across calls from the estate snapshot while it is young. The client and the
+ * SDK module load only when the scan actually runs.
+ */
+function sharedList<Page, Item>(
   ctx: ToolContext,
   scope: Scope,
-  kind: string,
-  list: (client: WorkSpacesWebClient, sdk: WebSdk) => Promise<T[]>,
-): Promise<T[]> {
-  return ctx.memo(`secure-browser:${kind}:${scopeKey(ctx.aws, scope)}`, async () =>
-    list(await webClient(ctx, scope), await webSdk()),
-  );
+  operation: string,
+  pages: (client: WorkSpacesWebClient, sdk: WebSdk) => AsyncIterable<Page>,
+  items: (page: Page) => readonly Item[] | undefined,
+): Promise<Item[]> {
+  return listOnce(ctx, {
+    action: `workspaces-web:${operation}`,
+    where: scope,
+    input: {},
+    pages: async function* () {
+      yield* pages(await webClient(ctx, scope), await webSdk());
+    },
+    items,
+  });
 }
 
 export function listPortals(ctx: ToolContext, scope: Scope): Promise<PortalSummary[]> {
-  return memoList(ctx, scope, 'portals', (client, sdk) =>
-    collectPages(sdk.paginateListPortals({ client }, {}), (p) => p.portals, { signal: ctx.signal }),
+  return sharedList(
+    ctx,
+    scope,
+    'ListPortals',
+    (client, sdk) => sdk.paginateListPortals({ client }, {}),
+    (p) => p.portals,
   );
 }
 
 export function listUserSettings(ctx: ToolContext, scope: Scope): Promise<UserSettingsSummary[]> {
-  return memoList(ctx, scope, 'user-settings', (client, sdk) =>
-    collectPages(sdk.paginateListUserSettings({ client }, {}), (p) => p.userSettings, { signal: ctx.signal }),
+  return sharedList(
+    ctx,
+    scope,
+    'ListUserSettings',
+    (client, sdk) => sdk.paginateListUserSettings({ client }, {}),
+    (p) => p.userSettings,
   );
 }
 
@@ -64,7 +84,6 @@ export interface SettingsLists {
 }
 
 export async function listAllSettings(ctx: ToolContext, scope: Scope): Promise<SettingsLists> {
-  const opts = { signal: ctx.signal };
   const [
     userSettings,
     networkSettings,
@@ -75,31 +94,47 @@ export async function listAllSettings(ctx: ToolContext, scope: Scope): Promise<S
     trustStores,
   ] = await Promise.all([
     listUserSettings(ctx, scope),
-    memoList(ctx, scope, 'network-settings', (client, sdk) =>
-      collectPages(sdk.paginateListNetworkSettings({ client }, {}), (p) => p.networkSettings, opts),
+    sharedList(
+      ctx,
+      scope,
+      'ListNetworkSettings',
+      (client, sdk) => sdk.paginateListNetworkSettings({ client }, {}),
+      (p) => p.networkSettings,
     ),
-    memoList(ctx, scope, 'ip-access-settings', (client, sdk) =>
-      collectPages(sdk.paginateListIpAccessSettings({ client }, {}), (p) => p.ipAccessSettings, opts),
+    sharedList(
+      ctx,
+      scope,
+      'ListIpAccessSettings',
+      (client, sdk) => sdk.paginateListIpAccessSettings({ client }, {}),
+      (p) => p.ipAccessSettings,
     ),
-    memoList(ctx, scope, 'data-protection-settings', (client, sdk) =>
-      collectPages(
-        sdk.paginateListDataProtectionSettings({ client }, {}),
-        (p) => p.dataProtectionSettings,
-        opts,
-      ),
+    sharedList(
+      ctx,
+      scope,
+      'ListDataProtectionSettings',
+      (client, sdk) => sdk.paginateListDataProtectionSettings({ client }, {}),
+      (p) => p.dataProtectionSettings,
     ),
-    memoList(ctx, scope, 'browser-settings', (client, sdk) =>
-      collectPages(sdk.paginateListBrowserSettings({ client }, {}), (p) => p.browserSettings, opts),
+    sharedList(
+      ctx,
+      scope,
+      'ListBrowserSettings',
+      (client, sdk) => sdk.paginateListBrowserSettings({ client }, {}),
+      (p) => p.browserSettings,
     ),
-    memoList(ctx, scope, 'user-access-logging-settings', (client, sdk) =>
-      collectPages(
-        sdk.paginateListUserAccessLoggingSettings({ client }, {}),
-        (p) => p.userAccessLoggingSettings,
-        opts,
-      ),
+    sharedList(
+      ctx,
+      scope,
+      'ListUserAccessLoggingSettings',
+      (client, sdk) => sdk.paginateListUserAccessLoggingSettings({ client }, {}),
+      (p) => p.userAccessLoggingSettings,
     ),
-    memoList(ctx, scope, 'trust-stores', (client, sdk) =>
-      collectPages(sdk.paginateListTrustStores({ client }, {}), (p) => p.trustStores, opts),
+    sharedList(
+      ctx,
+      scope,
+      'ListTrustStores',
+      (client, sdk) => sdk.paginateListTrustStores({ client }, {}),
+      (p) => p.trustStores,
     ),
   ]);
   return {
