@@ -95,6 +95,20 @@ describe('GetMetricData batching', () => {
     aws.destroy();
   });
 
+  it('series of one read share one Date per instant, across queries and requests', async () => {
+    const fake = pagingCloudWatch(() => 10);
+    const { aws, client } = cloudWatchClient(fake);
+    const series = await getMetricDataBatched(client, queries(600), fortnight, { concurrency: 1 });
+    const first = series.get('q0')?.timestamps ?? [];
+    const last = series.get('q599')?.timestamps ?? [];
+    expect(first).toHaveLength(10);
+    // q599 came in the second request: its Date objects are still q0's.
+    last.forEach((timestamp, i) => {
+      expect(timestamp).toBe(first[i]);
+    });
+    aws.destroy();
+  });
+
   it('dense series: 500 full fortnights (168,000 points) page once at 100,800 and the cut query is merged whole and Complete', async () => {
     const fake = pagingCloudWatch(() => 336);
     const { aws, client } = cloudWatchClient(fake);

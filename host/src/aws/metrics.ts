@@ -141,7 +141,11 @@ function append<T>(target: T[], items: readonly T[] | undefined): void {
  * back `PartialData` with the rest on the next page (same Id), so its points are appended and its
  * status is the latest page's: `Complete` once the last piece arrived.
  */
-function mergePage(collected: Map<string, MetricSeries>, page: GetMetricDataOutput): void {
+function mergePage(
+  collected: Map<string, MetricSeries>,
+  page: GetMetricDataOutput,
+  intern: (date: Date) => Date,
+): void {
   for (const result of page.MetricDataResults ?? []) {
     if (!result.Id) continue;
     const existing = collected.get(result.Id);
@@ -153,7 +157,7 @@ function mergePage(collected: Map<string, MetricSeries>, page: GetMetricDataOutp
       status: result.StatusCode ? metricStatus(result.StatusCode) : (existing?.status ?? 'Complete'),
       messages: existing?.messages ?? [],
     };
-    append(series.timestamps, result.Timestamps);
+    for (const timestamp of result.Timestamps ?? []) series.timestamps.push(intern(timestamp));
     append(series.values, result.Values);
     append(
       series.messages,
@@ -163,12 +167,29 @@ function mergePage(collected: Map<string, MetricSeries>, page: GetMetricDataOutp
   }
 }
 
+/**
+ * One Date object per instant. The series of one read share their timestamps (every desktop's
+ * hourly series has the same hours), so keeping one object per instant instead of one per point
+ * is most of what a 50,000-desktop read holds: a Date costs several times its number.
+ */
+export function dateInterner(): (date: Date) => Date {
+  const byTime = new Map<number, Date>();
+  return (date) => {
+    const time = date.getTime();
+    const known = byTime.get(time);
+    if (known) return known;
+    byTime.set(time, date);
+    return date;
+  };
+}
+
 /** One batch of at most 500 queries, every page of it: NextToken until CloudWatch has no more. */
 async function readBatch(
   client: CloudWatchClient,
   batch: readonly MetricDataQuery[],
   window: MetricWindow,
   signal: AbortSignal | undefined,
+  intern: (date: Date) => Date,
 ): Promise<Map<string, MetricSeries>> {
   // Loaded on first use: the SDK client modules are most of a server's start-up time.
   const { GetMetricDataCommand } = await import('@aws-sdk/client-cloudwatch');
@@ -185,7 +206,7 @@ async function readBatch(
       }),
       { abortSignal: signal },
     );
-    mergePage(collected, page);
+    mergePage(collected, page, intern);
     nextToken = page.NextToken;
   } while (nextToken);
   return collected;
@@ -209,10 +230,11 @@ export async function getMetricDataBatched(
 ): Promise<Map<string, MetricSeries>> {
   const results = new Map<string, MetricSeries>();
   if (queries.length === 0) return results;
+  const intern = dateInterner();
   const settled = await mapBounded(
     chunk(queries, MAX_QUERIES_PER_GET_METRIC_DATA),
     options.concurrency ?? 4,
-    (batch) => readBatch(client, batch, window, options.signal),
+    (batch) => readBatch(client, batch, window, options.signal, intern),
     { signal: options.signal },
   );
   for (const outcome of settled) {

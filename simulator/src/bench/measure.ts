@@ -57,8 +57,13 @@ export interface CallMeasurement {
   readonly otherErrors: number;
   /** The CallToolResult as the MCP server sends it (host/src/mcp/server.ts), JSON bytes. */
   readonly mcpBytes: number;
-  /** Heap above the pre-call baseline at its highest sampled point (MiB). */
+  /** Heap above the pre-call baseline at its highest sampled point, garbage included (MiB). */
   readonly peakHeapMiB: number;
+  /**
+   * Live heap above the pre-call baseline at its highest point: sampled right after a full GC
+   * every LIVE_SAMPLE_EVERY requests and at the end of the call (MiB). What the call really held.
+   */
+  readonly livePeakHeapMiB: number;
   /** Heap above the pre-call baseline after the call and a full GC: what the server kept (MiB). */
   readonly retainedHeapMiB: number;
   /** Actions whose calls exceed their floor, or that failed. */
@@ -72,6 +77,11 @@ export interface ToolMeasurement {
   readonly repeat?: CallMeasurement;
   /** Real time both calls took (what this tool adds to `npm run bench`). */
   readonly wallClockMs?: number;
+  /**
+   * Heap the simulator still held after both calls, once the server was closed and collected
+   * (MiB): its own caches, built for the calls. Subtracted from the live peak for the server's share.
+   */
+  readonly simulatorKeptMiB?: number;
   /** Why the tool could not be measured (its call threw past the host, or no server started). */
   readonly failure?: string;
 }
@@ -101,6 +111,8 @@ function collector(): () => void {
 const gc = collector();
 const heapUsed = () => v8.getHeapStatistics().used_heap_size;
 const MiB = 1_048_576;
+/** A full GC every this many requests during a call, to sample the live heap (not its garbage). */
+export const LIVE_SAMPLE_EVERY = 100;
 
 /** What the MCP server sends for this result (the shape built in host/src/mcp/server.ts). */
 export function callToolResultBytes(result: InvocationResult): number {
@@ -237,8 +249,20 @@ export async function measureEstate(
 
   let observed: ObservedRequest[] = [];
   let peak = 0;
+  let livePeak = 0;
   const sample = () => {
     peak = Math.max(peak, heapUsed());
+  };
+  // Garbage makes the sampled peak an upper bound that depends on when V8 happens to collect; a
+  // full GC every LIVE_SAMPLE_EVERY requests gives the live heap at those points too.
+  const sampleLive = () => {
+    gc();
+    livePeak = Math.max(livePeak, heapUsed());
+  };
+  const onRequest = (request: ObservedRequest) => {
+    observed.push(request);
+    sample();
+    if (observed.length % LIVE_SAMPLE_EVERY === 0) sampleLive();
   };
   let virtualNow = Date.now();
   // The call and everything derived from its result, in a scope of its own, so the result is
@@ -262,10 +286,16 @@ export async function measureEstate(
     gc();
     const baseline = heapUsed();
     peak = baseline;
+    livePeak = baseline;
     const measured = await callOnce(server, tool, gapMs, baseline);
     observed = [];
     gc();
-    return { ...measured, retainedHeapMiB: (heapUsed() - baseline) / MiB };
+    const retained = heapUsed();
+    return {
+      ...measured,
+      livePeakHeapMiB: (Math.max(livePeak, retained) - baseline) / MiB,
+      retainedHeapMiB: (retained - baseline) / MiB,
+    };
   };
 
   // A plugin that does not load would stop every measurement; it is left out and said so.
@@ -292,10 +322,11 @@ export async function measureEstate(
   });
   for (const tool of tools) {
     try {
-      const server = await startServerRetrying(estate, plugins, options.latencyMs, (r) => {
-        observed.push(r);
-        sample();
-      });
+      observed = [];
+      gc();
+      const beforeServer = heapUsed();
+      const server = await startServerRetrying(estate, plugins, options.latencyMs, onRequest);
+      let measured: ToolMeasurement | undefined;
       try {
         if (!server.registered.has(tool)) {
           results.push({ tool, registered: false });
@@ -308,10 +339,16 @@ export async function measureEstate(
         const first = await measureCall(server, tool, 60_000);
         options.progress(`${tool}: repeated call`);
         const repeat = await measureCall(server, tool, 1_000);
-        results.push({ tool, registered: true, first, repeat, wallClockMs: performance.now() - toolBegan });
+        measured = { tool, registered: true, first, repeat, wallClockMs: performance.now() - toolBegan };
       } finally {
         server.close();
       }
+      // The server is gone: what the heap holds above its level before the server started is
+      // what the simulator built for these calls (and keeps for the next server of this estate).
+      observed = [];
+      gc();
+      if (measured)
+        results.push({ ...measured, simulatorKeptMiB: Math.max(0, heapUsed() - beforeServer) / MiB });
     } catch (error) {
       // A tool that throws past the host (or a server that cannot start) is a result, not the end.
       results.push({

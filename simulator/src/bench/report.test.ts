@@ -11,6 +11,7 @@ const call = {
   otherErrors: 0,
   mcpBytes: 18_500,
   peakHeapMiB: 120.4,
+  livePeakHeapMiB: 61.2,
   retainedHeapMiB: 2.25,
   overFloor: [{ action: 'cloudwatch:GetMetricData', calls: 12, floor: 6, errors: 0 }],
 };
@@ -38,12 +39,13 @@ describe('benchmark report', () => {
           first: call,
           repeat: { ...call, calls: 0, simulatedMs: 0 },
           wallClockMs: 5_000,
+          simulatorKeptMiB: 11,
         },
         { tool: 'find_workspaces', registered: false },
       ],
     });
     expect(section).toContain(
-      '| `generate_euc_health_report` | ok | 30 / 24 | 1.25 | 3 | 12 s | 0 | 0.0 s | 120 MiB | 2.3 MiB | 18,500 | 5.0 s |',
+      '| `generate_euc_health_report` | ok | 30 / 24 | 1.25 | 3 | 12 s | 0 | 0.0 s | 50 MiB | 11 MiB | 120 MiB | 2.3 MiB | 18,500 | 5.0 s |',
     );
     expect(section).toContain('- `generate_euc_health_report`: cloudwatch:GetMetricData 12 / 6');
     expect(section).toContain('| `find_workspaces` | not registered |');

@@ -22,6 +22,14 @@ function answer(call: CallMeasurement): string {
   return call.note ? call.note : 'ok';
 }
 
+/**
+ * The server's share of the first call's live peak: the live peak less what the simulator kept
+ * for the calls (its caches are live at the peak too, and are not the server's).
+ */
+export function serverLivePeakMiB(first: CallMeasurement, simulatorKeptMiB = 0): number {
+  return Math.max(0, first.livePeakHeapMiB - simulatorKeptMiB);
+}
+
 /** One estate: a row per tool, then the actions above their floor and the errors. */
 export function estateSection(m: EstateMeasurement): string {
   const lines = [
@@ -30,20 +38,20 @@ export function estateSection(m: EstateMeasurement): string {
     ...(m.stopped ? [`**Incomplete**: ${m.stopped}`, ''] : []),
     `Estate: ${mib(m.estateHeapMiB)} MiB of heap once generated (${duration(m.generationMs)} to generate); this estate's measurements took ${duration(m.wallClockMs)} of real time.`,
     '',
-    '| tool | answer | calls / floor | ratio | throttled | simulated time | repeat: calls | repeat: time | heap peak | retained | MCP bytes | bench time |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| tool | answer | calls / floor | ratio | throttled | simulated time | repeat: calls | repeat: time | server live peak | simulator kept | heap peak | retained | MCP bytes | bench time |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   const over: string[] = [];
   const failures: string[] = [];
   for (const t of m.tools) {
     const { first, repeat } = t;
     if (!t.registered || !first || !repeat) {
-      lines.push(`| \`${t.tool}\` | ${t.failure ? 'failed' : 'not registered'} | | | | | | | | | | |`);
+      lines.push(`| \`${t.tool}\` | ${t.failure ? 'failed' : 'not registered'} | | | | | | | | | | | | |`);
       if (t.failure) failures.push(`- \`${t.tool}\`: ${t.failure}`);
       continue;
     }
     lines.push(
-      `| \`${t.tool}\` | ${answer(first)} | ${int(first.calls)} / ${int(first.floor)} | ${first.floor > 0 ? (first.calls / first.floor).toFixed(2) : '—'} | ${int(first.throttled)} | ${duration(first.simulatedMs)} | ${int(repeat.calls)} | ${duration(repeat.simulatedMs)} | ${mib(first.peakHeapMiB)} MiB | ${mib(first.retainedHeapMiB)} MiB | ${int(first.mcpBytes)} | ${t.wallClockMs === undefined ? '' : duration(t.wallClockMs)} |`,
+      `| \`${t.tool}\` | ${answer(first)} | ${int(first.calls)} / ${int(first.floor)} | ${first.floor > 0 ? (first.calls / first.floor).toFixed(2) : '—'} | ${int(first.throttled)} | ${duration(first.simulatedMs)} | ${int(repeat.calls)} | ${duration(repeat.simulatedMs)} | ${mib(serverLivePeakMiB(first, t.simulatorKeptMiB))} MiB | ${mib(t.simulatorKeptMiB ?? 0)} MiB | ${mib(first.peakHeapMiB)} MiB | ${mib(first.retainedHeapMiB)} MiB | ${int(first.mcpBytes)} | ${t.wallClockMs === undefined ? '' : duration(t.wallClockMs)} |`,
     );
     if (first.overFloor.length > 0)
       over.push(
@@ -90,6 +98,7 @@ export function header(options: {
     '',
     '- **calls / floor**: requests AWS answered, against the fewest the page/batch limits allow for what the tool fetched (`simulator/src/bench/lower-bounds.ts`): for a list, ceil(items returned / the largest page) per distinct request; for id lookups, ceil(distinct ids / ids per request); for GetMetricData, max(distinct queries / 500, datapoints returned / 100,800) per account-region; otherwise one per distinct request. **ratio** = calls / floor; the actions above their floor are listed under each table. **throttled**: attempts refused with ThrottlingException and retried by the SDK.',
     '- **repeat**: the same call again on the same server: what a cache (the estate snapshot behind `listOnce`) saves.',
+    "- **server live peak**: the live heap above its level just before the call (after a full GC, with the estate and the server built), at its highest point, sampled right after a full GC every 100 simulated requests and at the end of the call, less **simulator kept**: what the heap still held above its level before the server started once both calls were done and the server closed and collected (the simulator's own caches for the calls). It is the server's own memory for the call; the estate is in the baseline. The pages in flight at a sample (which stand in for what the SDK would parse from the wire) count as the server's.",
     "- **heap peak**: the V8 heap above its level just before the call (after a full GC, with the estate and the server built), at its highest point sampled at every simulated request and every turn of the event loop. It is what the call allocated, the server's share: the estate is in the baseline. It includes garbage not yet collected, and the simulator's own work for the call (series it computes, the pages it hands over, which stand in for what the SDK would parse from the wire), so it is an upper bound. **retained**: the heap above the same baseline after the call and a full GC: what the server keeps (caches, snapshots). Pages the simulator hands over can share objects with the estate, so a cache holding them is counted only for what it adds.",
     '- **MCP bytes**: the `CallToolResult` as the server sends it (the text block, which repeats the JSON for clients that ignore structured output, plus `structuredContent`), JSON-encoded.',
     ...(options.subsets.length > 0 ? ['', ...options.subsets.map((s) => `- ${s}`)] : []),
