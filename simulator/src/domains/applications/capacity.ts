@@ -22,7 +22,10 @@ export const SCALE_IN_HOUR = 19.5;
 export function localTime(fleet: SimAppFleet, t: number): { hour: number; workday: boolean } {
   const local = t + fleet.usage.utcOffsetHours * HOUR_MS;
   const hour = (((local % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
-  const weekday = new Date(local).getUTCDay();
+  // 1970-01-01 was a Thursday (day 4). Arithmetic, not `new Date(local).getUTCDay()`: this runs
+  // for every minute of every fleet's series, and under the benchmark's fake clock a Date costs
+  // a third of the run.
+  const weekday = (((Math.floor(local / DAY_MS) + 4) % 7) + 7) % 7;
   return { hour, workday: fleet.usage.workdays === 'everyday' || (weekday >= 1 && weekday <= 5) };
 }
 

@@ -47,7 +47,8 @@ export function demandAt(poolId: string, profile: PoolDemandProfile, t: number):
   if (profile.demandEndsAt !== undefined && t >= profile.demandEndsAt) return 0;
   const local = t + profile.utcOffsetHours * HOUR_MS;
   const day = Math.floor(local / DAY_MS);
-  const weekday = new Date(local).getUTCDay();
+  // 1970-01-01 was a Thursday: arithmetic, since this runs for every minute of every series.
+  const weekday = (((day + 4) % 7) + 7) % 7;
   const workday = profile.sevenDay || (weekday >= 1 && weekday <= 5);
   const hour = (local - day * DAY_MS) / HOUR_MS;
   const dayJitter = 0.85 + 0.3 * unit(poolId, 'day', day);
