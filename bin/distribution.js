@@ -10,6 +10,11 @@ export const FIRST_PARTY_PLUGINS = [
   '@workspaces-euc-mcp/plugin-audit',
 ];
 
+/** A first-party plugin's file in the bundle: `@workspaces-euc-mcp/plugin-cost` → `plugins/cost.js`. */
+export function bundledPluginFile(packageName) {
+  return `plugins/${packageName.replace(/^@workspaces-euc-mcp\/plugin-/, '')}.js`;
+}
+
 /** `--demo`: the simulated estate, imported only when asked for, so a real launch never loads it. */
 export async function loadDemo(options) {
   const { createDemoEnvironment } = await import('@workspaces-euc-mcp/simulator');

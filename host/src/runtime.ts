@@ -12,6 +12,7 @@ export { type Bootstrapped, bootstrap, type ProcessEnvironment } from './cli/boo
 export type { DemoEnvironment, DemoLoader } from './cli/demo.js';
 export { type CliIo, runCli } from './cli/main.js';
 export { type CliOptions, parseCli } from './cli/options.js';
+export { PLAN_KEY_ENV, type PlanKeySettings } from './gates/plan-key.js';
 export {
   createHost,
   effectiveIam,
@@ -21,6 +22,7 @@ export {
   type RegisteredTool,
 } from './host.js';
 export { createLogger, type LogLevel } from './logger.js';
+export { type ActionReferenceTable, actionReferenceTable } from './registry/iam-reference.js';
 export type { RegistrationDecision } from './registry/registration.js';
 export { PluginError, validatePlugin } from './registry/validate-plugin.js';
 export type { PacingClock } from './shared-state/rate-limiter.js';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAwsAccess, type TargetSettings } from '../aws/context.js';
@@ -8,13 +8,30 @@ import { ConfigError, type LoadedConfig, loadConfig } from '../config/load.js';
 import { createHost, type Host } from '../host.js';
 import { createLogger, type LogSink } from '../logger.js';
 import type { Limits, Tier } from '../plugin-api/types.js';
-import { type LoadedPlugin, loadPlugins, normalizeEntries } from '../registry/load-plugins.js';
+import { type ActionReferenceTable, preloadActionReferences } from '../registry/iam-reference.js';
+import {
+  type LoadedPlugin,
+  loadPlugins,
+  type NormalizedEntry,
+  normalizeEntries,
+} from '../registry/load-plugins.js';
 import type { DemoEnvironment, DemoLoader } from './demo.js';
+import { launchNotices } from './launch-notices.js';
 import type { CliOptions } from './options.js';
 
-const HOST_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The folder of the package this module ships in: the host's (host/dist/cli/ → host/), or, bundled,
+ * the distribution's (dist/ → the root package), whose version is then the one to report.
+ */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
 
-/** The host package version, for the MCP server info and the user agent. */
+const HOST_ROOT = packageRoot();
+
+/** The host package version (or the bundled distribution's), for the MCP server info and the user agent. */
 export function hostVersion(): string {
   const pkg = JSON.parse(readFileSync(path.join(HOST_ROOT, 'package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
@@ -34,6 +51,17 @@ export interface ProcessEnvironment {
    * the runtime host never loads (or ships) it; without one, `--demo` is refused.
    */
   readonly loadDemo?: DemoLoader;
+  /**
+   * Plugins shipped as files of a bundled distribution, by package name: a config entry (or a
+   * default) naming one loads that file, which shares the bundled host, instead of resolving the
+   * package. It is still loaded and validated like any plugin.
+   */
+  readonly pluginModules?: Readonly<Record<string, string>>;
+  /**
+   * IAM reference entries computed when the distribution was built (those of its bundled plugins'
+   * actions), so validating those plugins reads no reference data at start-up.
+   */
+  readonly iamReference?: ActionReferenceTable;
 }
 
 /** Where the CLI writes: stdout for results (or the MCP protocol), stderr for everything else. */
@@ -90,6 +118,28 @@ async function demoEnvironment(
   return loadDemo(options);
 }
 
+/**
+ * Loads the plugins through the host's loader, an entry naming a bundled plugin by its file (an
+ * absolute path), and hands back each plugin with the config entry as written.
+ */
+async function loadBundledOrResolved(
+  entries: readonly NormalizedEntry[],
+  baseDir: string,
+  searchBases: readonly string[],
+  pluginModules: Readonly<Record<string, string>>,
+): Promise<LoadedPlugin[]> {
+  const written = new Map<NormalizedEntry, NormalizedEntry>();
+  const byFile = entries.map((entry) => {
+    const file = Object.hasOwn(pluginModules, entry.specifier) ? pluginModules[entry.specifier] : undefined;
+    if (file === undefined) return entry;
+    const bundled = { ...entry, specifier: file };
+    written.set(bundled, entry);
+    return bundled;
+  });
+  const loaded = await loadPlugins(byFile, baseDir, searchBases);
+  return loaded.map(({ plugin, entry }) => ({ plugin, entry: written.get(entry) ?? entry }));
+}
+
 /** Loads config and plugins, creates the AWS context and the host. */
 export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): Promise<Bootstrapped> {
   const logSinks: LogSink[] = [];
@@ -103,10 +153,12 @@ export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): 
     enabled: true,
     options: {},
   };
-  const loaded = await loadPlugins(
+  if (proc.iamReference) preloadActionReferences(proc.iamReference);
+  const loaded = await loadBundledOrResolved(
     entries.filter((entry) => entry !== hostEntry),
     config.baseDir,
     [proc.cwd, ...proc.pluginSearchBases, HOST_ROOT],
+    proc.pluginModules ?? {},
   );
   const plugins: LoadedPlugin[] = hostEntry.enabled
     ? [{ plugin: hostPlugin, entry: hostEntry }, ...loaded]
@@ -171,9 +223,7 @@ export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): 
       ? { now: () => new Date(demoNow.getTime()), resultNote: `Demo data: ${demo?.description ?? ''}` }
       : {}),
   });
-  if (options.enableWrites)
-    log.info(`write tools enabled; blast-radius cap ${limits.maxBulkTargets} targets per confirmed call`);
-  if (options.enableDestructive) log.warn('destructive tools enabled (terminate/rebuild/restore)');
+  for (const notice of launchNotices(host, options, limits.maxBulkTargets)) log[notice.level](notice.message);
   return {
     host,
     config,

@@ -1,12 +1,14 @@
 /**
  * `npm run bench:startup`: how fast a spawned server answers, as an MCP client sees it. Spawns
- * `bin/workspaces-euc-mcp.js serve` (the default launch: every first-party plugin, tiers 0-1, no
- * AWS request), speaks newline-delimited JSON-RPC over stdio, and times spawn → `initialize`
- * answered and spawn → first `tools/list` answered, with the process's peak memory after that,
- * beside `node -e 0` spawned in the same run (the floor no server can beat on this machine).
- * Medians of several runs; writes a section of docs/benchmarks.md. Not a test: nothing asserts.
+ * `bin/workspaces-euc-mcp.js serve` (the bundled distribution `npm run build` writes to dist/; the
+ * default launch: every first-party plugin, tiers 0-1, no AWS request), speaks newline-delimited
+ * JSON-RPC over stdio, and times spawn → `initialize` answered and spawn → first `tools/list`
+ * answered, with the process's peak memory after that, beside `node -e 0` spawned in the same run
+ * (the floor no server can beat on this machine; on a busy machine both rise, so compare the
+ * difference). Medians of several runs, with the machine's load average; `--node PATH` (repeatable)
+ * measures other Node binaries too. Writes a section of docs/benchmarks.md. Not a test.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,10 +29,10 @@ function peakRssMiB(pid: number): number {
   return Math.round((kib / 1024) * 10) / 10;
 }
 
-function measureServer(root: string): Promise<StartupRun> {
+function measureServer(node: string, root: string): Promise<StartupRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(root, 'bin/workspaces-euc-mcp.js'), 'serve'], {
+    const child = spawn(node, [path.join(root, 'bin/workspaces-euc-mcp.js'), 'serve'], {
       cwd: os.tmpdir(),
       // A region so no profile lookup is needed; no credentials are read until a tool calls AWS.
       env: {
@@ -78,10 +80,10 @@ function measureServer(root: string): Promise<StartupRun> {
   });
 }
 
-function measureBareNode(): Promise<number> {
+function measureBareNode(node: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    const child = spawn(node, ['-e', '0'], { stdio: 'ignore' });
     child.on('error', reject);
     child.on('exit', () => resolve(performance.now() - started));
   });
@@ -95,34 +97,66 @@ const median = (values: readonly number[]): number => {
   return Math.round(value);
 };
 
+/** The version a Node binary reports, e.g. `v20.20.2`. */
+function nodeVersion(node: string): string {
+  return execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+}
+
+/** One Node binary's runs. */
+interface NodeMeasurement {
+  readonly version: string;
+  readonly servers: readonly StartupRun[];
+  readonly bare: readonly number[];
+}
+
+/** One Node binary's measurements: `node -e 0` and the server, alternated so load hits both alike. */
+async function measureWith(node: string, root: string, runs: number): Promise<NodeMeasurement> {
+  const servers: StartupRun[] = [];
+  const bare: number[] = [];
+  await measureServer(node, root); // a first spawn warms the file-system cache, as a client's would be
+  for (let i = 0; i < runs; i++) {
+    bare.push(await measureBareNode(node));
+    servers.push(await measureServer(node, root));
+  }
+  return { version: nodeVersion(node), servers, bare };
+}
+
+const loadAverage = (): string => os.loadavg()[0]?.toFixed(2) ?? '?';
+
+function table(measured: NodeMeasurement): string {
+  const { servers, bare } = measured;
+  const initialize = median(servers.map((s) => s.initializeMs));
+  return [
+    `| Node ${measured.version} | median | runs |`,
+    '| --- | ---: | --- |',
+    `| \`node -e 0\` (spawn → exit) | ${median(bare)} ms | ${bare.map(Math.round).join(', ')} |`,
+    `| spawn → \`initialize\` answered | ${initialize} ms | ${servers.map((s) => Math.round(s.initializeMs)).join(', ')} |`,
+    `| spawn → first \`tools/list\` answered | ${median(servers.map((s) => s.toolsListMs))} ms | ${servers.map((s) => Math.round(s.toolsListMs)).join(', ')} |`,
+    `| above \`node -e 0\` (initialize) | ${initialize - median(bare)} ms | |`,
+    `| peak memory after start | ${median(servers.map((s) => s.peakRssMiB))} MiB | ${servers.map((s) => s.peakRssMiB).join(', ')} |`,
+    `| tools registered | ${servers[0]?.tools ?? 0} | |`,
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '7' },
       out: { type: 'string', default: 'docs/benchmarks.md' },
+      node: { type: 'string', multiple: true, default: [] },
     },
   });
   const runs = Number(values.runs);
   const root = process.cwd();
-  const servers: StartupRun[] = [];
-  const bare: number[] = [];
-  await measureServer(root); // a first spawn warms the file-system cache, as a client's would be
-  for (let i = 0; i < runs; i++) {
-    bare.push(await measureBareNode());
-    servers.push(await measureServer(root));
-  }
+  const loadBefore = loadAverage();
+  const measured: NodeMeasurement[] = [];
+  for (const node of [process.execPath, ...values.node]) measured.push(await measureWith(node, root, runs));
   const section = [
     '## Start-up',
     '',
-    `Generated by \`npm run bench:startup\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}, ${os.cpus().length} CPUs): the default launch (\`serve\`, every first-party plugin, tiers 0-1) spawned ${runs} times as an MCP client spawns it, medians. Peak memory is the server's resident high-water mark after its first \`tools/list\`.`,
+    `Generated by \`npm run bench:startup\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} CPUs; load average ${loadBefore} before, ${loadAverage()} after): the default launch (\`serve\`, every first-party plugin, tiers 0-1) of the bundled distribution (dist/, as the published package runs it) spawned ${runs} times as an MCP client spawns it, medians. Peak memory is the server's resident high-water mark after its first \`tools/list\`. On a busy machine every figure rises, \`node -e 0\` too: compare the difference.`,
     '',
-    '| measure | median | runs |',
-    '| --- | ---: | --- |',
-    `| \`node -e 0\` (spawn → exit) | ${median(bare)} ms | ${bare.map(Math.round).join(', ')} |`,
-    `| spawn → \`initialize\` answered | ${median(servers.map((s) => s.initializeMs))} ms | ${servers.map((s) => Math.round(s.initializeMs)).join(', ')} |`,
-    `| spawn → first \`tools/list\` answered | ${median(servers.map((s) => s.toolsListMs))} ms | ${servers.map((s) => Math.round(s.toolsListMs)).join(', ')} |`,
-    `| peak memory after start | ${median(servers.map((s) => s.peakRssMiB))} MiB | ${servers.map((s) => s.peakRssMiB).join(', ')} |`,
-    `| tools registered | ${servers[0]?.tools ?? 0} | |`,
+    measured.map(table).join('\n\n'),
   ].join('\n');
   process.stdout.write(`${section}\n`);
   const outPath = path.resolve(root, values.out);
