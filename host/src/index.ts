@@ -1,7 +1,17 @@
 /**
- * The workspaces-euc-mcp plugin API. First- and third-party plugins import only this module:
- * the types, `definePlugin` / `defineTool` / `defineWriteTool`, the shared AWS helpers, and the
- * opaque page cursor of per-resource lists (`readCursor`).
+ * The workspaces-euc-mcp plugin API: everything a plugin imports, and nothing else. First- and
+ * third-party plugins import only this module (docs/plugin-authoring.md):
+ *
+ * - the contract: `definePlugin` / `defineTool` / `defineWriteTool` / `defineChecks`, the tool,
+ *   plugin and context types, tiers, and `PLUGIN_API_VERSION`;
+ * - the plugin kit: the shared scope input and its selection, error entries, counts, pages;
+ * - the AWS helpers: paging, batching, bounded fan-out, CloudWatch metrics, error translation;
+ * - the extension points: inventory, findings and idle contributors, and the shapes of the host's
+ *   cross-service tools that composites read.
+ *
+ * What assembles a server (the CLI, `assembleHost`) is in `@workspaces-euc-mcp/host/runtime`; the
+ * test kit is `@workspaces-euc-mcp/testing`. `host/api/host.api.md` is this module's type surface
+ * as API Extractor reports it: a change to it needs a new `PLUGIN_API_VERSION` or a changelog entry.
  */
 
 export {
@@ -66,43 +76,42 @@ export {
   type ToolInput,
   type ToolOutput,
 } from './plugin-api/define.js';
-export {
-  type AwsAccess,
-  type AwsTarget,
-  type CacheRead,
-  type CheckDescriptor,
-  type ClientConstructor,
-  type ClientLocation,
-  type ContributionKind,
-  type ContributionScope,
-  type ContributionSet,
-  type Contributions,
-  type EmbeddedDocument,
-  type EstateSnapshotAccess,
-  type Finding,
-  type FindingsContributor,
-  type HostClientConfig,
-  type IdleContributor,
-  type IdleResource,
-  type InventoryCollection,
-  type InventoryContributor,
-  type InventoryRow,
-  type Limits,
-  type Logger,
-  PLUGIN_API_VERSION,
-  type PlannedTarget,
-  type Plugin,
-  type RateLimiter,
-  type ReadTool,
-  type SdkClient,
-  type Severity,
-  type TargetResult,
-  TIER_POLICY_NAMES,
-  type Tier,
-  type Tool,
-  type ToolCache,
-  type ToolCallOutcome,
-  type ToolContext,
-  type WritePlan,
-  type WriteTool,
+export type {
+  AwsAccess,
+  AwsTarget,
+  CacheRead,
+  CheckDescriptor,
+  ClientConstructor,
+  ClientLocation,
+  ContributionKind,
+  ContributionScope,
+  ContributionSet,
+  Contributions,
+  EmbeddedDocument,
+  EstateSnapshotAccess,
+  Finding,
+  FindingsContributor,
+  HostClientConfig,
+  IdleContributor,
+  IdleResource,
+  InventoryCollection,
+  InventoryContributor,
+  InventoryRow,
+  Limits,
+  Logger,
+  PlannedTarget,
+  Plugin,
+  RateLimiter,
+  ReadTool,
+  SdkClient,
+  Severity,
+  TargetResult,
+  Tier,
+  Tool,
+  ToolCache,
+  ToolCallOutcome,
+  ToolContext,
+  WritePlan,
+  WriteTool,
 } from './plugin-api/types.js';
+export { PLUGIN_API_VERSION, type PluginApiMajor, type PluginApiVersion } from './plugin-api/version.js';

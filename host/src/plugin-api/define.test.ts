@@ -53,3 +53,17 @@ describe('defineTool', () => {
     expect(plugin.tools).toEqual([countDesktops]);
   });
 });
+
+describe('definePlugin', () => {
+  const base = { name: 'p', version: '1', description: 'd', tools: [] };
+
+  it('keeps the API version the plugin states, a literal in its own source', () => {
+    expect(definePlugin({ ...base, apiVersion: '1.0' }).apiVersion).toBe('1.0');
+  });
+
+  it("accepts only this host's major at compile time", () => {
+    // @ts-expect-error a plugin for another major does not compile against this host's types
+    const other = definePlugin({ ...base, apiVersion: '2.0' });
+    expect(other.apiVersion).toBe('2.0');
+  });
+});

@@ -1,14 +1,6 @@
 import type { Static, TObject } from 'typebox';
-import {
-  type CheckDescriptor,
-  type Finding,
-  PLUGIN_API_VERSION,
-  type Plugin,
-  type ReadTool,
-  type Severity,
-  type Tool,
-  type WriteTool,
-} from './types.js';
+import type { CheckDescriptor, Finding, Plugin, ReadTool, Severity, Tool, WriteTool } from './types.js';
+import { PLUGIN_API_VERSION, type PluginApiVersion } from './version.js';
 
 /**
  * Types a read tool (tier 0/1) and keeps its types: `Static<typeof tool.output>` is what it
@@ -30,8 +22,16 @@ export type ToolOutput<T extends ReadTool<TObject, TObject>> = Static<T['output'
 /** What a tool takes: `ToolInput<typeof findWorkspaces>`. */
 export type ToolInput<T extends Tool> = Static<T['input']>;
 
-/** Types a plugin and stamps the plugin API version it is built against. */
-export function definePlugin(plugin: Omit<Plugin, 'apiVersion'> & { apiVersion?: number }): Plugin {
+/**
+ * Types a plugin. `apiVersion` is the plugin API version the plugin is written for (`'1.0'`), as
+ * a literal in the plugin's own source: the host is a peer dependency, so at run time this
+ * function is the running host's and a default could only ever name the running host's version.
+ * A third-party plugin must state it; the default serves first-party plugins, which are built and
+ * shipped with the host they run on (docs/decisions.md, "Plugins declare their API version").
+ */
+export function definePlugin(
+  plugin: Omit<Plugin, 'apiVersion'> & { readonly apiVersion?: PluginApiVersion },
+): Plugin {
   return { apiVersion: PLUGIN_API_VERSION, ...plugin };
 }
 

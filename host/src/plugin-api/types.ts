@@ -1,10 +1,8 @@
 import type { Static, TObject } from 'typebox';
 
-/**
- * The plugin API version this host implements. A plugin states the version it was built
- * against; the host refuses any other, so a breaking change to these types is a new number.
- */
-export const PLUGIN_API_VERSION = 1;
+import type { PluginApiVersion } from './version.js';
+
+export { PLUGIN_API_VERSION } from './version.js';
 
 /**
  * How much a tool may do. 0 diagnostics (read), 1 cost (read of billing data, which costs money
@@ -281,9 +279,12 @@ export interface TargetResult {
 }
 
 /**
- * A write tool (tier 2) or destructive tool (tier 3). The host adds `confirm` (and for tier 3
- * `acknowledge`) to its input schema and runs the gates: no confirm → the plan only; more
- * actionable targets than the cap → refused; wrong phrase → refused; only then `apply`.
+ * A write tool (tier 2) or destructive tool (tier 3). The host adds `confirm` and `planId` (and
+ * for tier 3 `acknowledge`) to its input schema and runs the gates, planning again on every call:
+ * no confirm → the plan only, with a signed `planId`; a planId that does not sign this very plan
+ * (tool, target ids and states; 10 minutes) → refused with a fresh plan; more actionable targets
+ * than the cap → refused; for tier 3, past the hourly cap → refused, wrong phrase → refused, and
+ * the person declines when the client can ask them → refused; only then `apply`.
  */
 export interface WriteTool<I extends TObject = TObject> extends ToolBase<I> {
   readonly kind: 'write';
@@ -430,8 +431,11 @@ export interface Plugin {
   /** Unique plugin name, usually the package name. */
   readonly name: string;
   readonly version: string;
-  /** The plugin API version it was built against; must equal {@link PLUGIN_API_VERSION}. */
-  readonly apiVersion: number;
+  /**
+   * The plugin API version it was written for, `major.minor` (see `PLUGIN_API_VERSION`). The host
+   * loads it when the majors match and this minor is at most the host's, and refuses it otherwise.
+   */
+  readonly apiVersion: PluginApiVersion;
   readonly description: string;
   readonly tools: readonly Tool[];
   readonly contributes?: Contributions;

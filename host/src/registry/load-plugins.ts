@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PluginEntry } from '../config/schema.js';
 import type { Plugin } from '../plugin-api/types.js';
+import { apiVersionRefusal } from '../plugin-api/version.js';
 import { PluginError, validatePlugin } from './validate-plugin.js';
 
 /** A config entry in its long form. */
@@ -76,6 +77,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * Checks the plugin API version a loaded plugin declares (see `judgeApiVersion`) and refuses an
+ * incompatible one naming the plugin, its version and the host's, before anything else is read
+ * from it. (Validation checks it again, for plugins handed to the host directly.)
+ */
+function onThisHostsApi(candidate: unknown, specifier: string): unknown {
+  if (!isRecord(candidate)) return candidate;
+  const name = typeof candidate.name === 'string' && candidate.name !== '' ? candidate.name : specifier;
+  const refusal = apiVersionRefusal(name, candidate.apiVersion);
+  if (refusal) throw new PluginError(refusal);
+  return candidate;
+}
+
+/**
  * Imports and validates each enabled plugin. A module's default export (or its `plugin` export)
  * is a plugin object, or a factory that takes the entry's options and returns one.
  */
@@ -99,7 +113,7 @@ export async function loadPlugins(
     }
     const exported = isRecord(moduleExports) ? (moduleExports.default ?? moduleExports.plugin) : undefined;
     const candidate: unknown = typeof exported === 'function' ? await exported(entry.options) : exported;
-    const plugin = await validatePlugin(candidate, entry.specifier);
+    const plugin = await validatePlugin(onThisHostsApi(candidate, entry.specifier), entry.specifier);
     const previous = byName.get(plugin.name);
     if (previous)
       throw new PluginError(`Plugin ${plugin.name} is listed twice (${previous} and ${entry.specifier}).`);

@@ -12,7 +12,7 @@ describe('the host refuses bad plugins, naming the plugin', () => {
   });
   it('refuses another plugin API version', async () => {
     await expect(validatePlugin({ ...testPlugin, apiVersion: 99 }, 'x')).rejects.toThrow(
-      /test-plugin was built for plugin API version 99/,
+      /test-plugin was built for plugin API 99/,
     );
   });
   it('refuses a duplicate tool name', async () => {

@@ -1,5 +1,6 @@
 import { IAM_ACTION_PATTERN } from '../aws/iam-actions.js';
-import { PLUGIN_API_VERSION, type Plugin, type Tool } from '../plugin-api/types.js';
+import type { Plugin, Tool } from '../plugin-api/types.js';
+import { apiVersionRefusal } from '../plugin-api/version.js';
 import { isReadAccess, lookupAction } from './iam-reference.js';
 
 /** A plugin the host refuses to load; the message names the plugin and what is wrong. */
@@ -22,10 +23,8 @@ function checkPluginShape(candidate: unknown, source: string): asserts candidate
   const name = typeof candidate.name === 'string' ? candidate.name : source;
   if (typeof candidate.name !== 'string' || candidate.name.length === 0)
     throw new PluginError(`Plugin ${source} has no name.`);
-  if (candidate.apiVersion !== PLUGIN_API_VERSION)
-    throw new PluginError(
-      `Plugin ${name} was built for plugin API version ${String(candidate.apiVersion)}, but this host implements version ${PLUGIN_API_VERSION}. Upgrade the plugin or the host so they match.`,
-    );
+  const refusal = apiVersionRefusal(name, candidate.apiVersion);
+  if (refusal) throw new PluginError(refusal);
   if (typeof candidate.version !== 'string') throw new PluginError(`Plugin ${name} has no version string.`);
   if (!Array.isArray(candidate.tools)) throw new PluginError(`Plugin ${name} has no tools array.`);
 }
