@@ -193,7 +193,7 @@ describe('the CLI over stdio', () => {
     const { client, stderr } = await connect(['--enable-writes', '--log-level', 'debug']);
     await client.callTool({ name: 'count_e2e_workspaces', arguments: {} });
     await client.close();
-    expect(stderr()).toContain('write tools enabled');
+    expect(stderr()).toContain('1 write tool enabled');
     expect(stderr()).not.toContain('e2e-secret');
   }, 30_000);
 });

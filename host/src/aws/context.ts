@@ -9,6 +9,7 @@ import type {
 import { rememberFailedCall, ToolError } from './errors.js';
 import { iamActionFor } from './iam-actions.js';
 import { recordCall } from './recorder.js';
+import { quietSdkRuntimeWarnings } from './sdk-warnings.js';
 
 /** A target as configured: where to reach AWS and as whom. */
 export interface TargetSettings {
@@ -120,6 +121,9 @@ interface InstrumentableClient {
  * the SDK (assumed roles renew before expiry).
  */
 export function createAwsAccess(settings: AwsSettings): AwsAccess & { destroy(): void } {
+  // Every host (the CLI's, a test's, an embedder's) builds its clients here, so the notice is
+  // silenced where it would otherwise print, not only on the CLI's path.
+  quietSdkRuntimeWarnings();
   const targets = resolveTargets(settings);
   const clients = new Map<ClientConstructor<SdkClient>, Map<string, SdkClient>>();
   const credentialsByTarget = new Map<ResolvedTarget, () => CredentialProvider>();

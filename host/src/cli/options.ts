@@ -1,10 +1,26 @@
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { MAX_BULK_TARGETS_CEILING } from '../config/schema.js';
 import type { LogLevel } from '../logger.js';
+import { exitCodeLines } from './exit-codes.js';
+import { didYouMean } from './suggest.js';
 
-/** The subcommands of `workspaces-euc-mcp`. */
-export type Command = 'serve' | 'tools' | 'iam-policy' | 'call';
-const COMMANDS: readonly Command[] = ['serve', 'tools', 'iam-policy', 'call'];
+/**
+ * A subcommand of `workspaces-euc-mcp` (`serve`, `tools`, `iam-policy`, `call`, …). The names are
+ * the keys of the command table in main.ts; a command may declare flags of its own.
+ */
+export type Command = string;
+
+/** What the parser needs to know of each command: its own flags, if any. */
+export interface CommandFlags {
+  readonly flags?: FlagDeclarations;
+}
+
+/** `call --format`: JSON for pipes (default), Markdown for a person. */
+export type OutputFormat = 'json' | 'markdown';
+const FORMATS: readonly OutputFormat[] = ['json', 'markdown'];
+
+/** Flag declarations as node:util's parseArgs takes them. */
+export type FlagDeclarations = NonNullable<ParseArgsConfig['options']>;
 
 /** Parsed command line. */
 export interface CliOptions {
@@ -39,6 +55,12 @@ export interface CliOptions {
   readonly scopeTags: readonly string[];
   /** iam-policy: also emit the launching identity's AssumeRole policy. */
   readonly launcher: boolean;
+  /** call: how the answer is printed. */
+  readonly format: OutputFormat;
+  /** call: the folder every attachment (embedded resource) of the answer is written to. */
+  readonly out?: string;
+  /** The values of the command's own flags (CommandFlags.flags), by flag name. */
+  readonly commandFlags: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
 }
 
 /** A command line the CLI cannot act on; the message says which flag and why. */
@@ -54,54 +76,101 @@ function integerFlag(name: string, raw: string | undefined, min: number, max: nu
   return value;
 }
 
-/** Parses argv (without node and script). Throws UsageError on unknown or bad flags. */
-export function parseCli(argv: readonly string[]): CliOptions {
-  let parsed: ReturnType<typeof parse>;
-  function parse() {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', default: false },
-        config: { type: 'string' },
-        'enable-writes': { type: 'boolean', default: false },
-        'enable-destructive': { type: 'boolean', default: false },
-        'max-bulk-targets': { type: 'string' },
-        region: { type: 'string' },
-        profile: { type: 'string' },
-        'assume-role-arn': { type: 'string' },
-        'external-id': { type: 'string' },
-        'sso-auto-login': { type: 'boolean', default: true },
-        'no-sso-auto-login': { type: 'boolean', default: false },
-        trace: { type: 'boolean', default: false },
-        demo: { type: 'boolean', default: false },
-        'demo-size': { type: 'string' },
-        'demo-seed': { type: 'string' },
-        'log-level': { type: 'string', default: 'info' },
-        json: { type: 'boolean', default: false },
-        markdown: { type: 'boolean', default: false },
-        tier: { type: 'string' },
-        'all-tiers': { type: 'boolean', default: false },
-        'write-dir': { type: 'string' },
-        check: { type: 'boolean', default: false },
-        account: { type: 'string', multiple: true },
-        'scope-tag': { type: 'string', multiple: true },
-        launcher: { type: 'boolean', default: false },
-      },
-    });
-  }
+const GLOBAL_FLAGS = {
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
+  config: { type: 'string' },
+  'enable-writes': { type: 'boolean', default: false },
+  'enable-destructive': { type: 'boolean', default: false },
+  'max-bulk-targets': { type: 'string' },
+  region: { type: 'string' },
+  profile: { type: 'string' },
+  'assume-role-arn': { type: 'string' },
+  'external-id': { type: 'string' },
+  'sso-auto-login': { type: 'boolean', default: true },
+  'no-sso-auto-login': { type: 'boolean', default: false },
+  trace: { type: 'boolean', default: false },
+  demo: { type: 'boolean', default: false },
+  'demo-size': { type: 'string' },
+  'demo-seed': { type: 'string' },
+  'log-level': { type: 'string', default: 'info' },
+  json: { type: 'boolean', default: false },
+  markdown: { type: 'boolean', default: false },
+  tier: { type: 'string' },
+  'all-tiers': { type: 'boolean', default: false },
+  'write-dir': { type: 'string' },
+  check: { type: 'boolean', default: false },
+  account: { type: 'string', multiple: true },
+  'scope-tag': { type: 'string', multiple: true },
+  launcher: { type: 'boolean', default: false },
+  format: { type: 'string', default: 'json' },
+  out: { type: 'string' },
+} as const satisfies FlagDeclarations;
+
+type GlobalValues = ReturnType<
+  typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof GLOBAL_FLAGS }>
+>['values'];
+
+/** node:util's parse error, with a "did you mean" for a mistyped flag. */
+function flagError(error: unknown, flags: FlagDeclarations): UsageError {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+  if (unknown === undefined) return new UsageError(message);
+  const names = Object.keys(flags).map((name) => `--${name}`);
+  return new UsageError(`Unknown option ${unknown}.${didYouMean(unknown, names, '')}`);
+}
+
+/**
+ * Parses argv (without node and script) against the command table's names and flags. Throws
+ * UsageError on unknown or bad flags and commands, suggesting the likely intended name. Without a
+ * table (a library caller building options for `bootstrap`, e.g. the benchmark), the command name
+ * is taken as given and no command has flags of its own.
+ */
+export function parseCli(
+  argv: readonly string[],
+  commands?: Readonly<Record<Command, CommandFlags>>,
+): CliOptions {
+  // First pass, lenient: which command is it? Its own flags decide what the strict pass accepts.
+  const first = parseArgs({ args: [...argv], allowPositionals: true, strict: false, options: GLOBAL_FLAGS })
+    .positionals[0];
+  const commandFlags =
+    (commands && first !== undefined && Object.hasOwn(commands, first) ? commands[first]?.flags : {}) ?? {};
+  const flags: FlagDeclarations = { ...commandFlags, ...GLOBAL_FLAGS };
+  let values: GlobalValues;
+  let positionals: string[];
+  let own: Record<string, string | boolean | (string | boolean)[] | undefined>;
   try {
-    parsed = parse();
+    const all = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: flags });
+    // The global flags are declared with these types above; the command's own are read by name.
+    values = all.values as GlobalValues;
+    positionals = all.positionals;
+    own = Object.fromEntries(Object.keys(commandFlags).map((name) => [name, all.values[name]]));
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw flagError(error, flags);
   }
-  const { values, positionals } = parsed;
-  const [first, ...rest] = positionals;
-  const command: Command = first === undefined ? 'serve' : (first as Command);
-  if (!COMMANDS.includes(command))
-    throw new UsageError(`Unknown command "${first}". Commands: ${COMMANDS.join(', ')}.`);
+  const [named, ...rest] = positionals;
+  const command: Command = named ?? 'serve';
+  if (commands && !Object.hasOwn(commands, command)) {
+    const names = Object.keys(commands);
+    throw new UsageError(
+      `Unknown command "${command}".${didYouMean(command, names)} Commands: ${names.join(', ')}.`,
+    );
+  }
+  if (!values.demo) {
+    // Without --demo these would be ignored and the call would go to real AWS.
+    const demoOnly = (['demo-size', 'demo-seed'] as const).filter((name) => values[name] !== undefined);
+    if (demoOnly.length > 0)
+      throw new UsageError(
+        `${demoOnly.map((name) => `--${name}`).join(' and ')} only ${demoOnly.length === 1 ? 'applies' : 'apply'} with --demo; without --demo the call would go to your AWS account.`,
+      );
+  }
+  const format = values.format as OutputFormat;
+  if (!FORMATS.includes(format))
+    throw new UsageError(
+      `--format must be json or markdown, got "${values.format}".${didYouMean(values.format, FORMATS)}`,
+    );
+  if (command !== 'call' && (values.out !== undefined || values.format !== 'json'))
+    throw new UsageError(`--format and --out go with call, not ${command}.`);
   if (values['enable-destructive'] && !values['enable-writes'])
     throw new UsageError('--enable-destructive requires --enable-writes.');
   const logLevel = values['log-level'];
@@ -154,20 +223,28 @@ export function parseCli(argv: readonly string[]): CliOptions {
       return tag;
     }),
     launcher: values.launcher,
+    format,
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    commandFlags: own,
   };
 }
 
-/** `--help` text per command. */
-export const HELP: Readonly<Record<Command | 'main', string>> = {
-  main: `workspaces-euc-mcp — MCP server for Amazon WorkSpaces End User Computing
+/** One line of the main `--help` per command. */
+export interface CommandSummary {
+  /** e.g. `call TOOL [JSON]` */
+  readonly usage: string;
+  readonly summary: string;
+}
+
+/** The main `--help`: the commands (from the command table), the options every command takes, the exit codes. */
+export function mainHelp(commands: readonly CommandSummary[]): string {
+  const width = Math.max(18, ...commands.map((c) => c.usage.length));
+  return `workspaces-euc-mcp — MCP server for Amazon WorkSpaces End User Computing
 
 Usage: workspaces-euc-mcp [command] [options]
 
 Commands:
-  serve               Serve MCP over stdio (default)
-  tools               List registered tools, and why the others are not
-  iam-policy          Print the least-privilege IAM policy for the effective tool set
-  call TOOL [JSON]    Run one tool and print its structured result
+${commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Options (all commands):
   --config PATH             Config file (default: searched by cosmiconfig, key "workspaces-euc")
@@ -181,36 +258,13 @@ Options (all commands):
   --no-sso-auto-login       Never open \`aws sso login\` on expired SSO credentials
                             (also WORKSPACES_EUC_SSO_AUTO_LOGIN=0)
   --demo                    Use the built-in simulated estate instead of AWS
-  --demo-size N             Desktops in the demo estate (default 200)
-  --demo-seed S             Seed of the demo estate (default 42)
-  --trace                   Print AWS request counts per tool call to stderr
+  --demo-size N             With --demo: desktops in the demo estate (default 200)
+  --demo-seed S             With --demo: seed of the demo estate (default 42)
+  --trace                   Log the AWS requests of each tool call to stderr
   --log-level LEVEL         debug | info | warn | error (default info)
-  -h, --help                Help (also: workspaces-euc-mcp COMMAND --help)
-  --version                 Print the version`,
-  serve: `workspaces-euc-mcp serve [options]
+  -h, --help                Help (also: workspaces-euc-mcp COMMAND --help, call TOOL --help)
+  --version                 Print the version
 
-Serves MCP over stdio. Logs go to stderr and MCP logging notifications, never stdout.
-Registered tools = plugins in the config ∧ tools the config allows ∧ tiers the flags allow.`,
-  tools: `workspaces-euc-mcp tools [options] [--json | --markdown]
-
-Lists every tool of the loaded plugins with its tier, plugin and IAM actions, and whether it is
-registered under the current flags and config (and why not).`,
-  'iam-policy': `workspaces-euc-mcp iam-policy [options] [--tier N] [--all-tiers] [--write-dir DIR [--check]]
-
-Prints the least-privilege IAM policy (JSON) for exactly the tools that would be registered.
-  --tier N          Only the additive layer for tier N
-  --all-tiers       As if every tier were enabled
-  --write-dir DIR   Write tier0-diagnostics.json … tier3-destructive.json and README.md to DIR
-  --check           With --write-dir: compare instead of writing; exit 1 when DIR differs
-  --account ID      Scope write tiers to this account's resource ARNs (repeatable; else the
-                    config targets' accounts); with --region, to that region's ARNs
-  --scope-tag K=V   Add an aws:ResourceTag/K = V condition to write actions that support it
-                    (repeatable); actions that cannot be scoped stay "*" in their own statement
-  --launcher        Also print the launching identity's policy: sts:AssumeRole on the
-                    configured role ARNs only`,
-  call: `workspaces-euc-mcp call TOOL [JSON] [options]
-
-Runs one registered tool with JSON arguments (default {}) and prints its structured result.
-Exit code 1 when the tool reports an error (the message goes to stderr).
-Example: workspaces-euc-mcp call get_euc_inventory_summary --demo`,
-};
+Exit codes (docs/cli.md):
+${exitCodeLines()}`;
+}

@@ -40,6 +40,9 @@ export async function loadConfig(options: {
 }): Promise<LoadedConfig> {
   const explorer = cosmiconfig(CONFIG_MODULE_NAME, {
     searchStrategy: 'global',
+    // An empty config file found by the search is reported (as empty: the defaults), not skipped
+    // as if it were not there: the user made it, and should hear what it means.
+    ignoreEmptySearchPlaces: false,
     searchPlaces: [
       'package.json',
       `.${CONFIG_MODULE_NAME}rc`,
