@@ -6,7 +6,7 @@ import cost from '@workspaces-euc-mcp/plugin-cost';
 import personal from '@workspaces-euc-mcp/plugin-personal';
 import pools from '@workspaces-euc-mcp/plugin-pools';
 import secureBrowser from '@workspaces-euc-mcp/plugin-secure-browser';
-import { createTestHost, generateEstate, proveIamExact } from '@workspaces-euc-mcp/testing';
+import { createTestHost, generateEstate, invokeConfirmed, proveIamExact } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 
 // The default launch with every tier on: every first-party plugin and the host's own tools, each
@@ -83,6 +83,8 @@ const busyPool = poolOf('exhausted')?.pool.PoolId ?? '';
 const busySession = poolOf('exhausted')?.sessions[0]?.SessionId ?? '';
 
 const confirmed = { confirm: true };
+// The destructive plans skip desktops used in the last 14 days unless asked not to.
+const inUse = { ...confirmed, includeRecentlyUsed: true };
 const scenarios = [
   // WorkSpaces Personal
   { tool: 'diagnose_workspace_connectivity', input: { workspaceId: unhealthy } },
@@ -167,11 +169,11 @@ const scenarios = [
     tool: 'modify_workspace_state',
     input: { workspaceIds: [runningC], state: 'ADMIN_MAINTENANCE', ...confirmed },
   },
-  { tool: 'rebuild_workspaces', input: { workspaceIds: [unhealthy], ...confirmed, acknowledge: 'REBUILD' } },
-  { tool: 'restore_workspace', input: { workspaceId: runningB, ...confirmed, acknowledge: 'RESTORE' } },
+  { tool: 'rebuild_workspaces', input: { workspaceIds: [unhealthy], ...inUse, acknowledge: 'REBUILD' } },
+  { tool: 'restore_workspace', input: { workspaceId: runningB, ...inUse, acknowledge: 'RESTORE' } },
   {
     tool: 'terminate_workspaces',
-    input: { workspaceIds: [runningA], ...confirmed, acknowledge: 'TERMINATE' },
+    input: { workspaceIds: [runningA], ...inUse, acknowledge: 'TERMINATE' },
   },
 ];
 
@@ -194,7 +196,7 @@ describe('IAM of the whole default launch (every tier)', () => {
       ];
       expect([...host.registered.keys()].sort()).toEqual(expectedTools.sort());
       for (const { tool, input } of scenarios) {
-        const result = await host.invoke(tool, input);
+        const result = await invokeConfirmed(host, tool, input);
         expect(result.ok, `${tool}: ${result.text.slice(0, 400)}`).toBe(true);
         if (result.ok && 'dryRun' in result.structured)
           expect(result.structured.status, tool).toBe('applied');

@@ -1,5 +1,6 @@
 import { type AwsSettings, createAwsAccess, type TargetSettings } from './aws/context.js';
 import { hostPlugin } from './builtin/index.js';
+import type { PlanKeySettings } from './gates/plan-key.js';
 import { createHost, type Host } from './host.js';
 import { createLogger, type LogLevel } from './logger.js';
 import type { Limits, Plugin } from './plugin-api/types.js';
@@ -33,6 +34,8 @@ export interface AssembleOptions {
   readonly hostTools?: boolean;
   /** The estate snapshot behind `listOnce`, as the config's `snapshot`; default TTL 300 s, 0 off. */
   readonly snapshot?: { readonly ttlSeconds?: number };
+  /** Where the key that signs write planIds comes from (tests: a temporary state folder). */
+  readonly plans?: PlanKeySettings;
 }
 
 /** An assembled host: `close()` releases its clients; `logs` holds what it logged. */
@@ -75,6 +78,7 @@ export async function assembleHost(options: AssembleOptions): Promise<AssembledH
     ...(now ? { now: typeof now === 'function' ? now : () => new Date(now.getTime()) } : {}),
     ...(options.pacing ? { pacing: options.pacing } : {}),
     ...(options.snapshot ? { snapshot: options.snapshot } : {}),
+    ...(options.plans ? { plans: options.plans } : {}),
   });
   return Object.assign(host, { close: () => aws.destroy(), logs });
 }

@@ -4,8 +4,11 @@ import Value from 'typebox/value';
 import { type TranslatedError, type TranslationHints, translateError } from './aws/errors.js';
 import { CallRecorder, withRecorder } from './aws/recorder.js';
 import { formatProblems, validationProblems } from './config/validation.js';
-import { buildOutcome, decideGates, type GateInput } from './gates/gates.js';
+import { actionableTargets, buildOutcome, decideGates, type GateInput } from './gates/gates.js';
+import { createHourlyCap } from './gates/hourly-cap.js';
 import { WriteOutcomeSchema } from './gates/outcome.js';
+import { createPlanSigner } from './gates/plan-id.js';
+import { type PlanKeySettings, planKeyLoader } from './gates/plan-key.js';
 import { scopeKey } from './kit/scope.js';
 import type {
   AwsAccess,
@@ -20,6 +23,7 @@ import type {
   Tool,
   ToolCallOutcome,
   ToolContext,
+  WritePlan,
   WriteTool,
 } from './plugin-api/types.js';
 import { TIER_POLICY_NAMES } from './plugin-api/types.js';
@@ -56,9 +60,24 @@ export interface RegisteredTool {
   readonly iamActions: readonly string[];
 }
 
+/** What a human answered when asked to approve a confirmed destructive call. */
+export type ApprovalAnswer = 'accept' | 'decline' | 'cancel';
+
+/** A confirmed destructive call, put to the human before it runs. */
+export interface ApprovalRequest {
+  readonly tool: string;
+  /** The plan in a few lines: what, how many, which targets, what is lost. */
+  readonly message: string;
+}
+
 /** Per-call options from the transport. */
 export interface InvokeOptions {
   readonly signal?: AbortSignal;
+  /**
+   * Asks the human (MCP elicitation) to approve a confirmed destructive call; given only when the
+   * client can ask. Anything but `accept` refuses the call.
+   */
+  readonly approve?: (request: ApprovalRequest) => Promise<ApprovalAnswer>;
   readonly progress?: (done: number, total: number | undefined, message: string | undefined) => void;
 }
 
@@ -106,6 +125,11 @@ export interface HostOptions {
   readonly pacing?: PacingClock;
   /** The estate snapshot behind `listOnce` (config `snapshot`); default TTL 300 s, 0 turns it off. */
   readonly snapshot?: { readonly ttlSeconds?: number };
+  /**
+   * The key that signs write planIds: default `WORKSPACES_EUC_PLAN_KEY`, else a key made once in
+   * the user's state folder. Read on the first write, never for reads.
+   */
+  readonly plans?: PlanKeySettings;
 }
 
 /** The host: registered tools and a single invocation path used by MCP, the CLI and callTool. */
@@ -121,8 +145,9 @@ export interface Host {
   /** How long list scans are kept in the estate snapshot, in seconds (0: not kept). */
   readonly snapshotTtlSeconds: number;
   /**
-   * Drops every kept scan, so the next call scans as the first one would: for proofs of what one
-   * call sends (the IAM proof runs each scenario on its own).
+   * Drops every kept scan and every answer kept in `ctx.cache` (prices, for one), so the next call
+   * reads AWS as the first one would: for proofs of what one call sends (the IAM proof runs each
+   * scenario on its own).
    */
   clearSnapshot(): void;
 }
@@ -210,6 +235,25 @@ function summaryOf(tool: ReadTool, structured: Record<string, unknown>): string 
   return typeof structured.summary === 'string' ? structured.summary : `${tool.title}: done.`;
 }
 
+/** Targets named in an approval question before "and N more". */
+const APPROVAL_LISTED = 10;
+
+/** The question put to the human before a confirmed destructive call: the plan in a few lines. */
+export function approvalMessage(tool: Pick<WriteTool, 'title'>, plan: WritePlan): string {
+  const actionable = plan.targets.filter((t) => t.skip === undefined);
+  const listed = actionable
+    .slice(0, APPROVAL_LISTED)
+    .map((t) => `${t.id}${t.current ? ` (${t.current})` : ''}`);
+  const more = actionable.length > APPROVAL_LISTED ? ` and ${actionable.length - APPROVAL_LISTED} more` : '';
+  const skipped = plan.targets.length - actionable.length;
+  return [
+    `${tool.title}: ${actionable.length} target(s): ${listed.join(', ')}${more}.`,
+    ...(skipped > 0 ? [`${skipped} other target(s) are skipped.`] : []),
+    ...(plan.impact ? [plan.impact] : []),
+    'Approve?',
+  ].join('\n');
+}
+
 /** Builds the host from loaded plugins: decides registration and provides `invoke`. */
 export function createHost(options: HostOptions): Host {
   const contributions = flattenContributions(options.plugins);
@@ -256,6 +300,8 @@ export function createHost(options: HostOptions): Host {
     now,
     ...(options.snapshot?.ttlSeconds !== undefined ? { ttlSeconds: options.snapshot.ttlSeconds } : {}),
   });
+  const signer = createPlanSigner(planKeyLoader(options.plans));
+  const hourly = createHourlyCap(options.limits.maxBulkTargets);
 
   function fail(error: unknown, calls: CallRecorder, toolName: string): InvocationResult {
     const translated = translateError(error, hints);
@@ -368,7 +414,7 @@ export function createHost(options: HostOptions): Host {
       const structured = await withRecorder(calls, () =>
         entry.tool.kind === 'read'
           ? runRead(entry.tool, input as Record<string, unknown>, ctx)
-          : runWrite(entry.tool, input as Record<string, unknown> & GateInput, ctx),
+          : runWrite(entry.tool, input as Record<string, unknown> & GateInput, ctx, invokeOptions.approve),
       );
       const outputProblems = validationProblems(entry.outputSchema, structured);
       if (outputProblems.length > 0) {
@@ -401,12 +447,41 @@ export function createHost(options: HostOptions): Host {
     return (await tool.run(input, ctx)) as Record<string, unknown>;
   }
 
-  async function runWrite(tool: WriteTool, input: Record<string, unknown> & GateInput, ctx: ToolContext) {
-    const { confirm, acknowledge, ...toolInput } = input;
+  async function runWrite(
+    tool: WriteTool,
+    input: Record<string, unknown> & GateInput,
+    ctx: ToolContext,
+    approve: InvokeOptions['approve'],
+  ) {
+    const { confirm, planId, acknowledge, ...toolInput } = input;
     const plan = await tool.plan(toolInput, ctx);
-    const decision = decideGates(tool, plan, { confirm, acknowledge }, options.limits.maxBulkTargets);
     const maxBulkTargets = options.limits.maxBulkTargets;
-    if (decision.kind !== 'apply') return buildOutcome({ tool, plan, decision, maxBulkTargets });
+    const at = now();
+    const gates = { maxBulkTargets, signer, hourly, now: at };
+    const decision = decideGates(tool, plan, { confirm, planId, acknowledge }, gates);
+    if (decision.kind !== 'apply') {
+      // A plan the caller can confirm carries its planId; an oversized one cannot be confirmed.
+      // (A call a human declined gets none either, below: the model would only ask again.)
+      const confirmable =
+        decision.kind !== 'nothing-to-do' && actionableTargets(plan).length <= maxBulkTargets;
+      const issued = confirmable ? signer.issue(tool.name, plan.targets, at) : undefined;
+      return buildOutcome({ tool, plan, decision, maxBulkTargets, ...(issued ? { issued } : {}) });
+    }
+    if (tool.tier === 3 && approve) {
+      const answer = await approve({ tool: tool.name, message: approvalMessage(tool, plan) }).catch(
+        () => 'cancel' as const,
+      );
+      if (answer !== 'accept') {
+        const message = `Refused: the user ${answer === 'decline' ? 'declined' : 'did not approve'} this ${tool.title.toLowerCase()} when asked. Nothing was changed.`;
+        return buildOutcome({
+          tool,
+          plan,
+          decision: { kind: 'refused', gate: 'approval', message },
+          maxBulkTargets,
+        });
+      }
+    }
+    if (tool.tier === 3) hourly.record(decision.targets.length, at);
     options.log.info(`applying ${tool.name}`, { targets: decision.targets.length });
     let results: Awaited<ReturnType<WriteTool['apply']>>;
     try {
@@ -440,6 +515,9 @@ export function createHost(options: HostOptions): Host {
     tierPolicyFor,
     instructions: options.plugins.flatMap(({ plugin }) => (plugin.instructions ? [plugin.instructions] : [])),
     snapshotTtlSeconds: snapshot.ttlSeconds,
-    clearSnapshot: () => snapshot.clear(),
+    clearSnapshot: () => {
+      snapshot.clear();
+      cacheFor.clear();
+    },
   };
 }

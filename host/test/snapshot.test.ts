@@ -138,6 +138,7 @@ async function snapshotHost(options: { ttlSeconds?: number } = {}) {
   const host = await assembleHost({
     plugins: [snapshotPlugin],
     enableWrites: true,
+    plans: { key: 'snapshot-test-plan-key-0123456789abcdef' },
     now: () => new Date(at),
     ...(options.ttlSeconds !== undefined ? { snapshot: { ttlSeconds: options.ttlSeconds } } : {}),
     aws: {
@@ -223,7 +224,9 @@ describe('the estate snapshot behind listOnce', () => {
       expect.objectContaining({ id: 'ws-aaaaaaaa02', status: 'skipped', current: 'STOPPED' }),
     ]);
     expect(scans()).toBe(2);
-    const applied = await host.invoke('stop_available', { confirm: true });
+    const planId = plan.ok ? plan.structured.planId : undefined;
+    const applied = await host.invoke('stop_available', { confirm: true, planId });
+    expect(applied.ok && applied.structured.status).toBe('applied');
     expect(applied.ok).toBe(true);
     expect(scans()).toBe(3);
     // The follow-up question sees the write, not the scan its plan made.

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { Limits, Plugin } from '@workspaces-euc-mcp/host';
 import {
@@ -5,6 +8,7 @@ import {
   type AwsSettings,
   assembleHost,
   type Host,
+  type InvocationResult,
   type LogLevel,
   type PacingClock,
   type TargetSettings,
@@ -57,6 +61,12 @@ export interface TestHostOptions {
   readonly logLevel?: LogLevel;
   /** Also register the host's cross-service tools (inventory summary and report). Default false. */
   readonly hostTools?: boolean;
+  /**
+   * The state folder holding the key that signs write planIds. Default: a temporary folder of this
+   * host's own (removed when it closes); two hosts given one folder accept each other's planIds,
+   * as two CLI processes of one user do.
+   */
+  readonly planKeyDir?: string;
 }
 
 const FAKE_CREDENTIALS = async () => ({
@@ -138,7 +148,11 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
   }));
   const clientHook = options.aws?.clientHook ?? simulator?.clientHook;
   const now = options.now ?? estate?.settings.now;
+  // Never the user's own state folder: a host of its own gets a key of its own.
+  const ownKeyDir = options.planKeyDir ? undefined : mkdtempSync(path.join(tmpdir(), 'euc-plan-key-'));
+  const planKeyDir = options.planKeyDir ?? ownKeyDir ?? '';
   const host = await assembleHost({
+    plans: { stateDir: planKeyDir, env: {} },
     plugins: options.plugins,
     ...(options.enableWrites !== undefined ? { enableWrites: options.enableWrites } : {}),
     ...(options.enableDestructive !== undefined ? { enableDestructive: options.enableDestructive } : {}),
@@ -158,7 +172,11 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
       ...(clientHook ? { clientHook } : {}),
     },
   });
-  closeWithTestRunner(host.close);
+  const close = host.close;
+  closeWithTestRunner(() => {
+    close();
+    if (ownKeyDir) rmSync(ownKeyDir, { recursive: true, force: true });
+  });
   return Object.assign(host, { requests }, simulator ? { simulator } : {});
 }
 
@@ -172,6 +190,38 @@ export async function invokeOk<T = Record<string, unknown>>(
   input: Record<string, unknown> = {},
 ): Promise<T> {
   const result = await host.invoke(tool, input);
+  if (!result.ok) throw new Error(`${tool} failed: ${result.text}`);
+  return result.structured as T;
+}
+
+/**
+ * Runs a write as a user confirms one: the dry run first, then the same input with confirm=true
+ * and the dry run's planId (and `acknowledge`, when given). Returns the confirmed call's result;
+ * a dry run with no planId (nothing to do, over the cap) is returned as it is.
+ */
+export async function invokeConfirmed(
+  host: Host,
+  tool: string,
+  input: Record<string, unknown>,
+): Promise<InvocationResult> {
+  const { confirm: _confirm, acknowledge, planId: _planId, ...toolInput } = input;
+  const dryRun = await host.invoke(tool, toolInput);
+  if (!dryRun.ok || typeof dryRun.structured.planId !== 'string') return dryRun;
+  return host.invoke(tool, {
+    ...toolInput,
+    confirm: true,
+    planId: dryRun.structured.planId,
+    ...(acknowledge !== undefined ? { acknowledge } : {}),
+  });
+}
+
+/** `invokeConfirmed`, returning the structured result; a failed call throws with the tool's text. */
+export async function confirmOk<T = Record<string, unknown>>(
+  host: Host,
+  tool: string,
+  input: Record<string, unknown>,
+): Promise<T> {
+  const result = await invokeConfirmed(host, tool, input);
   if (!result.ok) throw new Error(`${tool} failed: ${result.text}`);
   return result.structured as T;
 }

@@ -1,10 +1,18 @@
 import type { Host } from '@workspaces-euc-mcp/host/runtime';
 import { describe, expect, it } from 'vitest';
+import { invokeConfirmed } from './host.js';
 
 /** One call of a tool, chosen to reach some of its code paths. */
 export interface IamScenario {
   readonly tool: string;
   readonly input: Readonly<Record<string, unknown>>;
+}
+
+/** A confirm scenario runs as a user confirms: the dry run, then the call with its planId. */
+function runScenario(host: Host, scenario: IamScenario) {
+  return scenario.input.confirm === true && scenario.input.planId === undefined
+    ? invokeConfirmed(host, scenario.tool, { ...scenario.input })
+    : host.invoke(scenario.tool, scenario.input);
 }
 
 /** For one tool: the actions it sent without declaring, and the declared ones it never sent. */
@@ -20,8 +28,10 @@ export interface IamDiscrepancy {
  * compares each tool's sent actions with its declared (effective) IAM actions. Every registered
  * tool must have at least one scenario, so none is skipped by forgetting it. Returns one entry per
  * tool that disagrees; an empty array is the proof. Scenarios must reach every code path that
- * sends a distinct action (e.g. a write scenario with confirm=true to reach apply). Each scenario
- * runs on an empty estate snapshot: a scan kept from an earlier scenario would hide a tool's own.
+ * sends a distinct action (e.g. a write scenario with confirm=true to reach apply: it runs as a user
+ * confirms, the dry run first and then the confirmed call with its planId). Each scenario
+ * runs on an empty estate snapshot and tool cache: a scan or price kept from an earlier scenario
+ * would hide a tool's own.
  */
 export async function proveIamExact(
   host: Host,
@@ -33,7 +43,7 @@ export async function proveIamExact(
     if (!host.registered.has(scenario.tool))
       throw new Error(`IAM scenario names ${scenario.tool}, which is not registered in this host.`);
     host.clearSnapshot();
-    const result = await host.invoke(scenario.tool, scenario.input);
+    const result = await runScenario(host, scenario);
     const actions = sent.get(scenario.tool) ?? new Set<string>();
     for (const action of result.calls.actions()) actions.add(action);
     sent.set(scenario.tool, actions);
@@ -67,7 +77,7 @@ export function itProvesIamExact(options: {
     it('every scenario succeeds, so the proof below reaches every action', async () => {
       const host = await options.host();
       for (const { tool, input } of options.scenarios) {
-        const result = await host.invoke(tool, input);
+        const result = await runScenario(host, { tool, input });
         expect(result.ok, `${tool}: ${result.text.slice(0, 300)}`).toBe(true);
         if (result.ok && options.withoutErrors) expect(result.structured.errors ?? [], tool).toEqual([]);
       }

@@ -18,7 +18,9 @@ export { ANSWER_BUDGET, answerBytes, TOOL_SCHEMA_BUDGET, toolSchemaBytes } from 
 export { type CollectedFindings, type CollectedIdle, contributionProbe } from './contribution-probe.js';
 export { type FakeClock, fakeClock } from './fake-clock.js';
 export {
+  confirmOk,
   createTestHost,
+  invokeConfirmed,
   invokeOk,
   type SentRequest,
   type TestHost,

@@ -1,51 +1,88 @@
 import type { PlannedTarget, TargetResult, WritePlan, WriteTool } from '../plugin-api/types.js';
+import type { HourlyCap } from './hourly-cap.js';
 import type { WriteOutcome, WriteTarget } from './outcome.js';
+import { type IssuedPlan, type PlanSigner, planIdProblemText } from './plan-id.js';
 
 /** The gate inputs the host adds to every write tool's schema. */
 export interface GateInput {
   readonly confirm?: boolean;
+  readonly planId?: string;
   readonly acknowledge?: string;
 }
+
+/** The gates that can refuse a confirmed call. */
+export type RefusingGate = 'plan' | 'bulk-cap' | 'hourly-cap' | 'acknowledgement' | 'approval';
 
 /** What the gates decided for a planned write. */
 export type GateDecision =
   | { readonly kind: 'nothing-to-do' }
   | { readonly kind: 'plan-only' }
-  | { readonly kind: 'refused'; readonly gate: 'bulk-cap' | 'acknowledgement'; readonly message: string }
+  | { readonly kind: 'refused'; readonly gate: RefusingGate; readonly message: string }
   | { readonly kind: 'apply'; readonly targets: readonly PlannedTarget[] };
+
+/** What the gates check a confirmed call against, besides the plan. */
+export interface GateContext {
+  readonly maxBulkTargets: number;
+  readonly signer: PlanSigner;
+  readonly hourly: HourlyCap;
+  readonly now: Date;
+}
 
 /** Targets the plan did not mark as skipped: the ones a confirmed call would change. */
 export function actionableTargets(plan: WritePlan): PlannedTarget[] {
   return plan.targets.filter((target) => target.skip === undefined);
 }
 
+function minutesUntil(at: Date, now: Date): number {
+  return Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 60_000));
+}
+
 /**
- * The gates, in order: nothing actionable → nothing to do; no `confirm` → plan only; more
- * actionable targets than the cap → refused; destructive without the exact phrase (trimmed,
- * case-sensitive) → refused; otherwise apply. The cap is checked before the phrase so a typed
- * phrase never unlocks an oversized batch.
+ * The gates, in order: nothing actionable → nothing to do; no `confirm` → plan only; a planId that
+ * does not sign this very plan (missing, expired, another tool, other targets or states) →
+ * refused; more actionable targets than the cap → refused; for destructive tools, more than the
+ * cap in the last hour → refused, and without the exact phrase (trimmed, case-sensitive) →
+ * refused; otherwise apply. The caps are checked before the phrase so a typed phrase never
+ * unlocks an oversized batch.
  */
 export function decideGates(
-  tool: Pick<WriteTool, 'tier' | 'acknowledgement'>,
+  tool: Pick<WriteTool, 'name' | 'tier' | 'acknowledgement'>,
   plan: WritePlan,
   input: GateInput,
-  maxBulkTargets: number,
+  gates: GateContext,
 ): GateDecision {
+  const { maxBulkTargets, now } = gates;
   const actionable = actionableTargets(plan);
   if (actionable.length === 0) return { kind: 'nothing-to-do' };
   if (input.confirm !== true) return { kind: 'plan-only' };
+  const check = gates.signer.verify(input.planId, tool.name, plan.targets, now);
+  if (!check.ok)
+    return {
+      kind: 'refused',
+      gate: 'plan',
+      message: planIdProblemText(check.problem, input.planId, tool.name),
+    };
   if (actionable.length > maxBulkTargets)
     return {
       kind: 'refused',
       gate: 'bulk-cap',
       message: `Refused: ${actionable.length} targets exceed the blast-radius cap of ${maxBulkTargets}. Nothing was changed. Split the request into batches of at most ${maxBulkTargets}, or raise --max-bulk-targets / limits.maxBulkTargets.`,
     };
-  if (tool.tier === 3 && input.acknowledge?.trim() !== tool.acknowledgement)
-    return {
-      kind: 'refused',
-      gate: 'acknowledgement',
-      message: `Refused: this is destructive and needs acknowledge="${tool.acknowledgement ?? ''}" exactly (case-sensitive). Nothing was changed.`,
-    };
+  if (tool.tier === 3) {
+    const hourly = gates.hourly.check(actionable.length, now);
+    if (!hourly.ok)
+      return {
+        kind: 'refused',
+        gate: 'hourly-cap',
+        message: `Refused: ${hourly.used} destructive target(s) were changed in the last hour; ${actionable.length} more would pass the cap of ${maxBulkTargets} an hour. Nothing was changed. Room frees up at ${hourly.freesAt.toISOString()} (in ${minutesUntil(hourly.freesAt, now)} min).`,
+      };
+    if (input.acknowledge?.trim() !== tool.acknowledgement)
+      return {
+        kind: 'refused',
+        gate: 'acknowledgement',
+        message: `Refused: this is destructive and needs acknowledge="${tool.acknowledgement ?? ''}" exactly (case-sensitive). Nothing was changed.`,
+      };
+  }
   return { kind: 'apply', targets: actionable };
 }
 
@@ -100,9 +137,11 @@ export function buildOutcome(args: {
   readonly plan: WritePlan;
   readonly decision: GateDecision;
   readonly maxBulkTargets: number;
+  /** The planId of this plan, for an answer a confirmed call can follow (dry run, refusal). */
+  readonly issued?: IssuedPlan;
   readonly results?: readonly TargetResult[];
 }): WriteOutcome {
-  const { tool, plan, decision, maxBulkTargets } = args;
+  const { tool, plan, decision, maxBulkTargets, issued } = args;
   const actionable = actionableTargets(plan).length;
   const base = {
     tool: tool.name,
@@ -111,7 +150,10 @@ export function buildOutcome(args: {
     warnings: [...(plan.warnings ?? [])],
     ...(plan.impact !== undefined ? { impact: plan.impact } : {}),
     ...(tool.tier === 3 && tool.acknowledgement ? { acknowledgementRequired: tool.acknowledgement } : {}),
+    ...(issued ? { planId: issued.planId, planExpiresAt: issued.expiresAt.toISOString() } : {}),
   };
+  const ack = tool.tier === 3 ? ` and acknowledge="${tool.acknowledgement ?? ''}"` : '';
+  const next = `Review the plan, then call ${tool.name} again with the same input plus confirm=true, this planId${ack}.`;
   const skipped = plan.targets.length - actionable;
   const skippedText = skipped > 0 ? ` ${skipped} skipped (see each target's message).` : '';
   switch (decision.kind) {
@@ -128,7 +170,6 @@ export function buildOutcome(args: {
     }
     case 'plan-only': {
       const targets = plan.targets.map((t) => plannedRow(t, 'planned'));
-      const ack = tool.tier === 3 ? ` and acknowledge="${tool.acknowledgement ?? ''}"` : '';
       const cap = base.withinBulkCap
         ? ''
         : ` That is more than the blast-radius cap of ${maxBulkTargets}: a confirmed call would be refused; split it.`;
@@ -139,7 +180,7 @@ export function buildOutcome(args: {
         summary: `Dry run: would ${tool.title.toLowerCase()} for ${actionable} target(s).${skippedText} Nothing was changed.${cap}`,
         counts: countRows(targets),
         targets,
-        next: `Review the plan, then call ${tool.name} again with the same input plus confirm=true${ack}.`,
+        ...(issued ? { next } : {}),
       };
     }
     case 'refused': {
@@ -152,6 +193,7 @@ export function buildOutcome(args: {
         refusal: { gate: decision.gate, message: decision.message },
         counts: countRows(targets),
         targets,
+        ...(issued && decision.gate === 'plan' ? { next } : {}),
       };
     }
     case 'apply': {

@@ -40,11 +40,21 @@ export const WriteOutcomeSchema = Type.Object({
   summary: Type.String(),
   refusal: Type.Optional(
     Type.Object({
-      gate: Type.Union([Type.Literal('bulk-cap'), Type.Literal('acknowledgement')]),
+      gate: Type.Union([
+        Type.Literal('plan'),
+        Type.Literal('bulk-cap'),
+        Type.Literal('hourly-cap'),
+        Type.Literal('acknowledgement'),
+        Type.Literal('approval'),
+      ]),
       message: Type.String(),
     }),
   ),
   acknowledgementRequired: Type.Optional(Type.String()),
+  planId: Type.Optional(
+    Type.String({ description: 'Confirm with this: it binds the tool, targets and their states.' }),
+  ),
+  planExpiresAt: Type.Optional(Type.String({ description: 'After this, dry-run again.' })),
   maxBulkTargets: Type.Integer(),
   withinBulkCap: Type.Boolean(),
   counts: Type.Object({

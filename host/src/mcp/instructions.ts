@@ -11,7 +11,7 @@ How to answer well:
 - Always answer with the current product names; legacy names are accepted as input.
 - "What is running" is a power-state question: use the inventory's by-state counts, never utilization or connection metrics.
 - Start large estates with summaries; per-resource lists come in pages with a cursor. Do not ask for everything at once.
-- Writes are dry runs unless confirm=true; destructive tools also need the exact acknowledge phrase, and batches above the blast-radius cap are refused. Always show the plan to the user and get their agreement before confirming.
+- Writes are dry runs unless confirm=true with the planId the dry run returned (good for 10 min): show the plan to the user and get their agreement, then call again with the same input, confirm=true and that planId (destructive tools also take the acknowledge phrase the plan names). A changed target or state, another tool's or an expired planId is refused with a fresh plan; batches above the blast-radius cap, per call or per hour of destructive changes, are refused.
 - Tool errors say what to do: a missing IAM action names the generated policy to attach; expired credentials say how to sign in again.`;
 
 /**

@@ -7,7 +7,7 @@ import {
   type LoggingLevel,
   type Tool as McpTool,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { Host } from '../host.js';
+import type { ApprovalAnswer, ApprovalRequest, Host } from '../host.js';
 import type { LogLevel, LogSink } from '../logger.js';
 import { serverInstructions } from './instructions.js';
 
@@ -20,6 +20,9 @@ const MCP_LEVEL: Readonly<Record<LogLevel, LoggingLevel>> = {
 
 /** The `_meta` key of a result built on kept estate data: its age in seconds. */
 export const DATA_AGE_META_KEY = 'workspaces-euc-mcp/dataAgeSeconds';
+
+/** How long a human has to answer an approval question; no answer refuses the call. */
+const APPROVAL_TIMEOUT_MS = 5 * 60_000;
 
 /** JSON Schema as plain data: typebox schemas are JSON Schema already, minus symbol keys. */
 function plainSchema(schema: object): McpTool['inputSchema'] {
@@ -54,8 +57,13 @@ export function createMcpServer(
     // Notifications are written in order, and all before the result: a client stops listening for
     // a request's progress once its result arrives, so a late one would be lost.
     let notified: Promise<unknown> = Promise.resolve();
+    // Ask the human before a confirmed destructive call, where the client can ask (elicitation).
+    const approve = server.getClientCapabilities()?.elicitation?.form
+      ? (approval: ApprovalRequest): Promise<ApprovalAnswer> => askApproval(server, approval, extra.signal)
+      : undefined;
     const result = await host.invoke(request.params.name, request.params.arguments ?? {}, {
       signal: extra.signal,
+      ...(approve ? { approve } : {}),
       progress:
         progressToken === undefined
           ? undefined
@@ -103,6 +111,23 @@ export function createMcpServer(
       .catch(() => undefined);
   };
   return { server, logSink };
+}
+
+/**
+ * Puts a confirmed destructive call to the human through the client (a form with no fields: the
+ * answer is the accept/decline/cancel action itself).
+ */
+async function askApproval(
+  server: Server,
+  approval: ApprovalRequest,
+  signal: AbortSignal,
+): Promise<ApprovalAnswer> {
+  const answer = await server.elicitInput(
+    { mode: 'form', message: approval.message, requestedSchema: { type: 'object', properties: {} } },
+    // A person reads the plan before answering: the SDK's 60 s request timeout is too short.
+    { signal, timeout: APPROVAL_TIMEOUT_MS },
+  );
+  return answer.action;
 }
 
 /** Serves the host over stdio until the client disconnects. */

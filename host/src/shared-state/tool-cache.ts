@@ -18,7 +18,7 @@ interface Entry {
 export function createToolCache(
   now: () => Date,
   keyOfScope: (scope: Scope) => string,
-): (namespace: string) => ToolCache {
+): ((namespace: string) => ToolCache) & { clear(): void } {
   const entries = new Map<string, Entry>();
   const evictOldest = () => {
     while (entries.size > MAX_ENTRIES) {
@@ -27,7 +27,7 @@ export function createToolCache(
       entries.delete(oldest.value);
     }
   };
-  return (namespace) => ({
+  const cacheOf = (namespace: string): ToolCache => ({
     async get<T>(
       key: string,
       options: { readonly ttlMs: number; readonly scope?: Scope },
@@ -54,4 +54,5 @@ export function createToolCache(
       }
     },
   });
+  return Object.assign(cacheOf, { clear: () => entries.clear() });
 }

@@ -2,7 +2,8 @@ import { contributionProbe, createTestHost, itProvesIamExact } from '@workspaces
 import { smallEstate } from './__tests__/estate.js';
 import plugin from './index.js';
 
-const destructive = { confirm: true };
+/** The destructive scenarios act on desktops in use (skipped by default), so they include them. */
+const destructive = { confirm: true, includeRecentlyUsed: true };
 /**
  * One scenario per tool reaching every code path that sends a distinct action (apply included).
  * They run in order on one simulated estate, whose state follows the writes: ws-avail0001 is

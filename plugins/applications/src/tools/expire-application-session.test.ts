@@ -2,6 +2,7 @@ import type { WriteOutcome } from '@workspaces-euc-mcp/host';
 import {
   ANSWER_BUDGET,
   answerBytes,
+  confirmOk,
   createTestHost,
   generateEstate,
   invokeOk,
@@ -59,7 +60,7 @@ describe('expire_application_session', () => {
   it('with confirm ends each live session with one ExpireSession; a second plan finds them gone', async () => {
     const { estate, liveIds, sessionIds } = setup();
     const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, { sessionIds, confirm: true });
+    const result = await confirmOk<WriteOutcome>(host, TOOL, { sessionIds });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: 2, failed: 0, skipped: 2 } });
     expect(expires(host.requests).map((r) => r.input)).toEqual(
       expect.arrayContaining(liveIds.map((SessionId) => ({ SessionId }))),
@@ -93,7 +94,7 @@ describe('expire_application_session', () => {
         ],
       },
     });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, { sessionIds: same, fleet, confirm: true });
+    const result = await confirmOk<WriteOutcome>(host, TOOL, { sessionIds: same, fleet });
     const reads = host.requests.filter((r) => r.action === 'appstream:DescribeSessions');
     expect(new Set(reads.map((r) => r.input.FleetName))).toEqual(new Set([fleet]));
     expect(result.targets.find((t) => t.id === same[0])).toMatchObject({ status: 'failed' });

@@ -1,5 +1,5 @@
 import type { WriteOutcome } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
+import { confirmOk, createTestHost, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { fleetEstate } from '../__tests__/fixtures.js';
 import { scenarioFleet } from '../__tests__/fleet-scenarios.js';
@@ -28,7 +28,7 @@ describe('start_application_fleet', () => {
     });
     expect(plan.warnings.join(' ')).toContain('Never price it as 24×7');
     expect(starts(host)).toEqual([]);
-    const done = await invokeOk<WriteOutcome>(host, TOOL, { fleet: onDemand.fleet.Name, confirm: true });
+    const done = await confirmOk<WriteOutcome>(host, TOOL, { fleet: onDemand.fleet.Name });
     expect(done).toMatchObject({ status: 'applied', counts: { ok: 1 } });
     expect(starts(host).map((r) => (r as { input?: unknown }).input)).toEqual([
       { Name: onDemand.fleet.Name },
@@ -51,7 +51,7 @@ describe('start_application_fleet', () => {
       [stopping.fleet.Name ?? '', /ConcurrentModificationException/],
     ];
     for (const [fleet, reason] of cases) {
-      const result = await invokeOk<WriteOutcome>(host, TOOL, { fleet, confirm: true });
+      const result = await confirmOk<WriteOutcome>(host, TOOL, { fleet });
       expect(result.status, fleet).toBe('nothing-to-do');
       expect(result.targets[0]?.message, fleet).toMatch(reason);
     }
@@ -70,7 +70,7 @@ describe('start_application_fleet', () => {
         faults: [{ service: 'appstream', operation: 'StartFleet', code: 'ThrottlingException', times: 1 }],
       },
     });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, { fleet: roleless.fleet.Name, confirm: true });
+    const result = await confirmOk<WriteOutcome>(host, TOOL, { fleet: roleless.fleet.Name });
     expect(result.status).toBe('failed');
     expect(result.targets[0]).toMatchObject({ status: 'failed', code: 'InvalidRoleException' });
     expect(starts(host).length).toBe(2);

@@ -2,6 +2,7 @@ import type { WriteOutcome } from '@workspaces-euc-mcp/host';
 import {
   ANSWER_BUDGET,
   answerBytes,
+  confirmOk,
   createTestHost,
   generateEstate,
   invokeOk,
@@ -36,7 +37,7 @@ describe('stop_application_fleet', () => {
     expect(plan.warnings[0]).toContain(`${live.length} live session(s) end now`);
     expect(plan.warnings[0]).toContain(live[0]?.session.UserId ?? '?');
     expect(stops(host)).toEqual([]);
-    const done = await invokeOk<WriteOutcome>(host, TOOL, { fleet: name, confirm: true });
+    const done = await confirmOk<WriteOutcome>(host, TOOL, { fleet: name });
     expect(done).toMatchObject({ status: 'applied', counts: { ok: 1 } });
     expect(fleet.fleet.State).toBe('STOPPED');
     expect(estate.applications.sessions.filter((s) => s.session.FleetName === name)).toEqual([]);
@@ -53,7 +54,7 @@ describe('stop_application_fleet', () => {
       [scenarioFleet(estate, 'starting').fleet.Name ?? '', /ConcurrentModificationException/],
     ];
     for (const [fleet, reason] of cases) {
-      const result = await invokeOk<WriteOutcome>(host, TOOL, { fleet, confirm: true });
+      const result = await confirmOk<WriteOutcome>(host, TOOL, { fleet });
       expect(result.status, fleet).toBe('nothing-to-do');
       expect(result.targets[0]?.message, fleet).toMatch(reason);
     }

@@ -3,6 +3,7 @@ import type { WriteOutcome } from '@workspaces-euc-mcp/host';
 import {
   ANSWER_BUDGET,
   answerBytes,
+  confirmOk,
   createTestHost,
   generateEstate,
   invokeOk,
@@ -77,7 +78,7 @@ describe('stop_image_builder', () => {
     const estate = fleetEstate();
     const { running } = builderNames(estate);
     const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, { builders: running, confirm: true });
+    const result = await confirmOk<WriteOutcome>(host, TOOL, { builders: running });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: running.length, failed: 0 } });
     expect(stops(host.requests).map((r) => r.input)).toEqual(
       expect.arrayContaining(running.map((Name) => ({ Name }))),
@@ -108,7 +109,7 @@ describe('stop_image_builder', () => {
         ],
       },
     });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, { builders: running, confirm: true });
+    const result = await confirmOk<WriteOutcome>(host, TOOL, { builders: running });
     expect(result).toMatchObject({ status: 'partially-applied', counts: { ok: 1, failed: 1 } });
     expect(result.targets.find((t) => t.id === running[1])).toMatchObject({
       status: 'failed',

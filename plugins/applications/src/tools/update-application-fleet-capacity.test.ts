@@ -1,5 +1,11 @@
 import type { WriteOutcome } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk, type SentRequest, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
+import {
+  confirmOk,
+  createTestHost,
+  invokeOk,
+  type SentRequest,
+  toolSchemaBytes,
+} from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { fleetEstate } from '../__tests__/fixtures.js';
 import { scenarioFleet } from '../__tests__/fleet-scenarios.js';
@@ -27,10 +33,9 @@ describe('update_application_fleet_capacity', () => {
     });
     expect(plan.warnings.join(' ')).toContain('8 instances are in use, more than the new desired 6');
     expect(updates(host)).toEqual([]);
-    const done = await invokeOk<WriteOutcome>(host, TOOL, {
+    const done = await confirmOk<WriteOutcome>(host, TOOL, {
       fleet: fleet.fleet.Name,
       desired: 12,
-      confirm: true,
     });
     expect(done.status).toBe('applied');
     expect(updates(host).map((r) => r.input)).toEqual([
@@ -43,10 +48,9 @@ describe('update_application_fleet_capacity', () => {
     const estate = fleetEstate();
     const fleet = scenarioFleet(estate, 'multi-session'); // 10 sessions per instance
     const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
-    const done = await invokeOk<WriteOutcome>(host, TOOL, {
+    const done = await confirmOk<WriteOutcome>(host, TOOL, {
       fleet: fleet.fleet.Name,
       desired: 70,
-      confirm: true,
     });
     expect(done.targets[0]).toMatchObject({
       status: 'ok',
@@ -72,13 +76,13 @@ describe('update_application_fleet_capacity', () => {
       [onDemand, 15, /already 15 instances/],
     ];
     for (const [fleet, desired, reason] of cases) {
-      const result = await invokeOk<WriteOutcome>(host, TOOL, { fleet, desired, confirm: true });
+      const result = await confirmOk<WriteOutcome>(host, TOOL, { fleet, desired });
       expect(result.status, `${fleet} ${desired}`).toBe('nothing-to-do');
       expect(result.targets[0]?.message).toMatch(reason);
     }
     expect(updates(host)).toEqual([]);
     // Within the cap: 15 → 10 removes 5.
-    const within = await invokeOk<WriteOutcome>(host, TOOL, { fleet: onDemand, desired: 10, confirm: true });
+    const within = await confirmOk<WriteOutcome>(host, TOOL, { fleet: onDemand, desired: 10 });
     expect(within.status).toBe('applied');
   });
 
@@ -86,10 +90,9 @@ describe('update_application_fleet_capacity', () => {
     const estate = fleetEstate();
     const fleet = scenarioFleet(estate, 'exhausted'); // held at its stream.compute.large quota
     const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, {
+    const result = await confirmOk<WriteOutcome>(host, TOOL, {
       fleet: fleet.fleet.Name,
       desired: 22,
-      confirm: true,
     });
     expect(result.status).toBe('failed');
     expect(result.targets[0]).toMatchObject({ code: 'LimitExceededException' });

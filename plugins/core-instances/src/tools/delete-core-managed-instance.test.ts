@@ -1,5 +1,5 @@
 import type { WriteOutcome } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
+import { confirmOk, createTestHost, invokeOk, toolSchemaBytes } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { DATA_VOLUME, EMPTY_REGION, INSTANCE, REGION, smallEstate } from '../__tests__/estate.js';
 import plugin from '../index.js';
@@ -56,9 +56,8 @@ describe('delete_core_managed_instance', () => {
 
   it('refuses a wrong acknowledgement and sends nothing', async () => {
     const host = await createTestHost({ ...options, estate: smallEstate() });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, {
+    const result = await confirmOk<WriteOutcome>(host, TOOL, {
       workspaceInstanceIds: [INSTANCE.inService],
-      confirm: true,
       acknowledge: 'delete',
     });
     expect(result).toMatchObject({ status: 'refused', refusal: { gate: 'acknowledgement' } });
@@ -68,9 +67,8 @@ describe('delete_core_managed_instance', () => {
   it('deletes with confirm and the phrase; the instance is then DEALLOCATING and a second plan skips it', async () => {
     const host = await createTestHost({ ...options, estate: smallEstate() });
     const input = { workspaceInstanceIds: [INSTANCE.inService, INSTANCE.vcpuFailed, INSTANCE.released] };
-    const result = await invokeOk<WriteOutcome>(host, TOOL, {
+    const result = await confirmOk<WriteOutcome>(host, TOOL, {
       ...input,
-      confirm: true,
       acknowledge: 'DELETE',
     });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: 2, failed: 0, skipped: 1 } });
@@ -103,9 +101,8 @@ describe('delete_core_managed_instance', () => {
         ],
       },
     });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, {
+    const result = await confirmOk<WriteOutcome>(host, TOOL, {
       workspaceInstanceIds: [INSTANCE.inService, INSTANCE.inService2],
-      confirm: true,
       acknowledge: 'DELETE',
     });
     expect(result.status).toBe('partially-applied');

@@ -1,4 +1,4 @@
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { confirmOk, createTestHost } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { desktopIn, smallEstate } from '../__tests__/estate.js';
 import type { Outcome } from '../__tests__/outcome.js';
@@ -9,10 +9,9 @@ const TOOL = 'modify_workspace_state';
 describe('modify_workspace_state', () => {
   it('only AVAILABLE desktops enter ADMIN_MAINTENANCE; STOPPED ones are skipped', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
-    const result = await invokeOk<Outcome>(host, TOOL, {
+    const result = await confirmOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-avail0001', 'ws-stopped01', 'ws-admin0001'],
       state: 'ADMIN_MAINTENANCE',
-      confirm: true,
     });
     expect(result.counts).toMatchObject({ ok: 1, skipped: 2 });
     expect(result.targets.find((t) => t.id === 'ws-stopped01')?.message).toContain('only from AVAILABLE');
@@ -28,10 +27,9 @@ describe('modify_workspace_state', () => {
 
   it('returns ADMIN_MAINTENANCE desktops to AVAILABLE', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
-    const result = await invokeOk<Outcome>(host, TOOL, {
+    const result = await confirmOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-admin0001', 'ws-avail0001'],
       state: 'AVAILABLE',
-      confirm: true,
     });
     expect(result.targets.map((t) => t.status)).toEqual(['ok', 'skipped']);
     expect(desktopIn(host.simulator.estate, 'ws-admin0001').workspace.State).toBe('AVAILABLE');
@@ -46,10 +44,9 @@ describe('modify_workspace_state', () => {
         faults: [{ service: 'workspaces', operation: 'ModifyWorkspaceState', code: 'AccessDeniedException' }],
       },
     });
-    const result = await invokeOk<Outcome>(host, TOOL, {
+    const result = await confirmOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-avail0001'],
       state: 'ADMIN_MAINTENANCE',
-      confirm: true,
     });
     expect(result).toMatchObject({ status: 'failed', counts: { failed: 1 } });
     expect(result.targets[0]?.message).toContain('workspaces:ModifyWorkspaceState');

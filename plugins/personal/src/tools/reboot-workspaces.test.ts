@@ -1,4 +1,4 @@
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { confirmOk, createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { desktopIn, uniformEstate } from '../__tests__/estate.js';
 import type { Outcome } from '../__tests__/outcome.js';
@@ -10,20 +10,24 @@ const ids = (n: number) => Array.from({ length: n }, (_, i) => `ws-uni${String(i
 describe('reboot_workspaces', () => {
   it('sends 30 desktops as batches of 25 and 5; a FailedRequests entry fails only its target', async () => {
     const estate = uniformEstate(30, 'UNHEALTHY');
+    let armed = false;
     const host = await createTestHost({
       plugins: [plugin],
       estate,
       enableWrites: true,
       limits: { maxBulkTargets: 50 },
       simulator: {
-        // ws-uni000003 is stopped by someone else after the plan read it: AWS refuses that one.
+        // ws-uni000003 is stopped by someone else after the confirmed call's plan read it: AWS
+        // refuses that one.
         observe: (request) => {
-          if (request.operation === 'DescribeWorkspaces')
+          if (armed && request.operation === 'DescribeWorkspaces')
             desktopIn(estate, 'ws-uni000003').workspace.State = 'STOPPED';
         },
       },
     });
-    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids(30), confirm: true });
+    const { planId } = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids(30) });
+    armed = true;
+    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids(30), confirm: true, planId });
     const batches = host.requests
       .filter((r) => r.action === 'workspaces:RebootWorkspaces')
       .map((r) => (r.input.RebootWorkspaceRequests as unknown[]).length);
@@ -47,7 +51,7 @@ describe('reboot_workspaces', () => {
         ],
       },
     });
-    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids(30), confirm: true });
+    const result = await confirmOk<Outcome>(host, TOOL, { workspaceIds: ids(30) });
     expect(result).toMatchObject({ status: 'partially-applied', counts: { ok: 5, failed: 25 } });
     const failed = result.targets.filter((t) => t.status === 'failed');
     expect(failed.map((t) => t.id)).toEqual(ids(25));
@@ -59,14 +63,18 @@ describe('reboot_workspaces', () => {
     expect(host.simulator.countsByAction()['workspaces:RebootWorkspaces']).toBe(2);
   });
 
-  it('a confirmed call over the blast-radius cap is refused before any reboot is sent', async () => {
+  it('a plan over the blast-radius cap gets no planId, so no confirmed call can run it', async () => {
     const host = await createTestHost({
       plugins: [plugin],
       estate: uniformEstate(30, 'AVAILABLE'),
       enableWrites: true,
     });
-    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids(30), confirm: true });
-    expect(result).toMatchObject({ status: 'refused', refusal: { gate: 'bulk-cap' } });
+    const plan = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids(30) });
+    expect(plan).toMatchObject({ status: 'planned', withinBulkCap: false });
+    expect(plan.planId).toBeUndefined();
+    expect(plan.summary).toContain('more than the blast-radius cap of 25');
+    const confirmed = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids(30), confirm: true });
+    expect(confirmed).toMatchObject({ status: 'refused', refusal: { gate: 'plan' } });
     expect(host.simulator.countsByAction()['workspaces:RebootWorkspaces']).toBeUndefined();
   });
 

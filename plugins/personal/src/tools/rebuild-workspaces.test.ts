@@ -1,4 +1,4 @@
-import { createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
+import { confirmOk, createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { AD, desktopIn, hoursAgo, SUBNETS, smallEstate, uniformEstate } from '../__tests__/estate.js';
 import { mutating, type Outcome } from '../__tests__/outcome.js';
@@ -12,6 +12,7 @@ describe('rebuild_workspaces', () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), ...options });
     const result = await invokeOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-unheal001', 'ws-error0001', 'ws-admin0001', 'ws-stopped01'],
+      includeRecentlyUsed: true,
     });
     const byId = new Map(result.targets.map((t) => [t.id, t]));
     expect(byId.get('ws-unheal001')?.detail).toMatchObject({
@@ -44,14 +45,17 @@ describe('rebuild_workspaces', () => {
     const subnet = estate.personal.subnets.find((s) => s.subnetId === SUBNETS[AD][0].subnetId);
     if (subnet) subnet.availableIpAddressCount = 1;
     const host = await createTestHost({ plugins: [plugin], estate, ...options });
-    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ['ws-unheal001', 'ws-error0001'] });
+    const result = await invokeOk<Outcome>(host, TOOL, {
+      workspaceIds: ['ws-unheal001', 'ws-error0001'],
+      includeRecentlyUsed: true,
+    });
     expect(result.warnings).toEqual([
       `Subnet ${SUBNETS[AD][0].subnetId} has 1 free IP address(es) for 2 rebuild(s): each rebuilt desktop gets a new private IP, so 1 would fail. Free addresses first.`,
     ]);
     expect(host.simulator.countsByAction()['ec2:DescribeSubnets']).toBe(1);
   });
 
-  it('says when the user worked after the snapshot, or is connected right now: that work is lost', async () => {
+  it('with includeRecentlyUsed, says when the user worked after the snapshot, or is connected right now: that work is lost', async () => {
     const estate = smallEstate();
     desktopIn(estate, 'ws-unheal001').connection = {
       WorkspaceId: 'ws-unheal001',
@@ -59,7 +63,10 @@ describe('rebuild_workspaces', () => {
       LastKnownUserConnectionTimestamp: hoursAgo(2),
     };
     const host = await createTestHost({ plugins: [plugin], estate, ...options });
-    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ['ws-unheal001', 'ws-avail0001'] });
+    const result = await invokeOk<Outcome>(host, TOOL, {
+      workspaceIds: ['ws-unheal001', 'ws-avail0001'],
+      includeRecentlyUsed: true,
+    });
     expect(result.warnings).toEqual([
       'ws-unheal001: its user last connected at 2026-06-17T10:00:00.000Z, after the snapshot (2026-06-17T00:00:00.000Z): files saved in between are lost.',
       'ws-avail0001: a user is connected right now; they are disconnected and lose everything since 2026-06-17T07:00:00.000Z, unsaved work included.',
@@ -71,9 +78,9 @@ describe('rebuild_workspaces', () => {
 
   it('sends exactly one desktop per RebuildWorkspaces request', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), ...options });
-    const result = await invokeOk<Outcome>(host, TOOL, {
+    const result = await confirmOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-unheal001', 'ws-error0001', 'ws-avail0001'],
-      confirm: true,
+      includeRecentlyUsed: true,
       acknowledge: 'REBUILD',
     });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: 3, failed: 0 } });
@@ -108,9 +115,9 @@ describe('rebuild_workspaces', () => {
     );
     const id = target?.workspace.WorkspaceId ?? '';
     const host = await createTestHost({ plugins: [plugin], estate, ...options });
-    const done = await invokeOk<Outcome>(host, TOOL, {
+    const done = await confirmOk<Outcome>(host, TOOL, {
       workspaceIds: [id],
-      confirm: true,
+      includeRecentlyUsed: true,
       acknowledge: 'REBUILD',
     });
     expect(done.targets[0]).toMatchObject({ status: 'ok', detail: { region: 'eu-west-1' } });
@@ -118,5 +125,40 @@ describe('rebuild_workspaces', () => {
     const afterLookup = host.requests.filter((r) => r.action !== 'workspaces:DescribeWorkspaces');
     expect(afterLookup.map((r) => r.action)).toContain('workspaces:RebuildWorkspaces');
     expect(afterLookup.every((r) => r.region === 'eu-west-1')).toBe(true);
+  });
+
+  it('skips desktops connected now or used in the last 14 days unless includeRecentlyUsed, and says which and why', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), ...options });
+    const workspaceIds = ['ws-avail0001', 'ws-unheal001', 'ws-error0001'];
+    const plan = await invokeOk<Outcome>(host, TOOL, { workspaceIds });
+    const byId = new Map(plan.targets.map((t) => [t.id, t]));
+    expect(byId.get('ws-avail0001')).toMatchObject({
+      status: 'skipped',
+      message: 'in use: a user is connected now (within 14 days); includeRecentlyUsed: true keeps it.',
+    });
+    expect(byId.get('ws-unheal001')).toMatchObject({
+      status: 'skipped',
+      message: 'in use: its user connected 1 d ago (within 14 days); includeRecentlyUsed: true keeps it.',
+    });
+    expect(byId.get('ws-error0001')?.status).toBe('planned');
+    expect(plan.warnings).toContain(
+      'Skipped 2 desktop(s) in use (connected now, used in the last 14 days, or use unknown): ws-avail0001, ws-unheal001. Pass includeRecentlyUsed: true to include them.',
+    );
+    // The planId binds the skips: confirming with includeRecentlyUsed widens the plan and is refused.
+    const widened = await invokeOk<Outcome>(host, TOOL, {
+      workspaceIds,
+      includeRecentlyUsed: true,
+      confirm: true,
+      planId: plan.planId,
+      acknowledge: 'REBUILD',
+    });
+    expect(widened).toMatchObject({
+      status: 'refused',
+      refusal: { gate: 'plan' },
+      counts: { actionable: 3 },
+    });
+    const done = await confirmOk<Outcome>(host, TOOL, { workspaceIds, acknowledge: 'REBUILD' });
+    expect(done).toMatchObject({ status: 'applied', counts: { ok: 1, skipped: 2 } });
+    expect(host.requests.filter((r) => r.action === 'workspaces:RebuildWorkspaces')).toHaveLength(1);
   });
 });

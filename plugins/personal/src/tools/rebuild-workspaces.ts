@@ -4,6 +4,7 @@ import { LocateScopeInput } from '../aws/locate.js';
 import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
 import { addressWarnings } from '../writes/rebuild-addresses.js';
+import { IncludeRecentlyUsedInput } from '../writes/recent-use.js';
 import { withSnapshots } from '../writes/snapshot-plan.js';
 import {
   applyByScope,
@@ -16,7 +17,7 @@ import {
 } from '../writes/writes.js';
 
 const Input = Type.Object(
-  { workspaceIds: WorkspaceIdsInput, ...LocateScopeInput },
+  { workspaceIds: WorkspaceIdsInput, includeRecentlyUsed: IncludeRecentlyUsedInput, ...LocateScopeInput },
   { additionalProperties: false },
 );
 
@@ -27,7 +28,7 @@ export const rebuildWorkspaces = defineWriteTool({
   name: 'rebuild_workspaces',
   title: 'Rebuild WorkSpaces',
   description:
-    'Rebuilds WorkSpaces Personal desktops, in any configured region: C: recreated from the bundle image (apps and settings lost), D: restored from the last rebuild snapshot; each gets a new private IP. Last rung of the UNHEALTHY ladder: reboot first. The plan shows each snapshot, what is lost, recent use, standby pairs and free subnet IPs.',
+    'Rebuilds WorkSpaces Personal desktops, in any configured region: C: from the bundle, D: from the rebuild snapshot; each gets a new IP. Reboot UNHEALTHY ones first. Skips desktops used in the last 14 days (includeRecentlyUsed keeps them); the plan shows snapshots, loss, standby pairs, free IPs.',
   tier: 3,
   acknowledgement: 'REBUILD',
   iam: [
@@ -45,7 +46,7 @@ export const rebuildWorkspaces = defineWriteTool({
     const { found } = resolved;
     // Snapshots, recent use and each subnet's free IPs are read in the scope that holds the desktops.
     const planned = await planByScope(resolved.targets, async (scope, group) => {
-      const snapshots = await withSnapshots(ctx, scope, group, 'rebuild');
+      const snapshots = await withSnapshots(ctx, scope, group, 'rebuild', input.includeRecentlyUsed === true);
       const actionable = snapshots.targets.filter((t) => t.skip === undefined);
       const addresses = await addressWarnings(
         ctx,

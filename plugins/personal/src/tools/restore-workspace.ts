@@ -5,11 +5,12 @@ import { placeOf } from '../aws/scopes.js';
 import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
 import { checkWorkspaceId } from '../schemas.js';
+import { IncludeRecentlyUsedInput } from '../writes/recent-use.js';
 import { withSnapshots } from '../writes/snapshot-plan.js';
 import { applyByScope, applyEach, legalTarget, standbyWarnings } from '../writes/writes.js';
 
 const Input = Type.Object(
-  { workspaceId: Type.String(), ...LocateScopeInput },
+  { workspaceId: Type.String(), includeRecentlyUsed: IncludeRecentlyUsedInput, ...LocateScopeInput },
   { additionalProperties: false },
 );
 
@@ -17,7 +18,7 @@ export const restoreWorkspace = defineWriteTool({
   name: 'restore_workspace',
   title: 'Restore WorkSpace',
   description:
-    'Restores one WorkSpaces Personal desktop (any configured region) to its last restore snapshot: both volumes roll back and everything written since is lost. For an ERROR desktop or a broken system, before a rebuild. The plan shows the snapshot, its age and whether the user worked after it.',
+    'Restores one WorkSpaces Personal desktop, in any configured region, to its last restore snapshot: both volumes roll back, losing later writes. For an ERROR or broken desktop, before a rebuild. Skips a desktop used in the last 14 days (includeRecentlyUsed keeps it); the plan shows the snapshot and if its user worked since.',
   tier: 3,
   acknowledgement: 'RESTORE',
   iam: [
@@ -32,7 +33,13 @@ export const restoreWorkspace = defineWriteTool({
     const { scope, workspace } = await locateWorkspace(ctx, input, input.workspaceId);
     const target = legalTarget(workspace, 'restore', 'restore');
     const placed = { ...target, detail: { ...placeOf(ctx.aws, scope), ...target.detail } };
-    const { targets, warnings } = await withSnapshots(ctx, scope, [placed], 'restore');
+    const { targets, warnings } = await withSnapshots(
+      ctx,
+      scope,
+      [placed],
+      'restore',
+      input.includeRecentlyUsed === true,
+    );
     return {
       targets,
       warnings: [...warnings, ...standbyWarnings([workspace], 'restoring')],

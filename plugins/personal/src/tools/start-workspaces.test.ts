@@ -1,4 +1,4 @@
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { confirmOk, createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { desktop, desktopIn, smallEstate, WSD } from '../__tests__/estate.js';
 import type { Outcome } from '../__tests__/outcome.js';
@@ -9,9 +9,8 @@ const TOOL = 'start_workspaces';
 describe('start_workspaces', () => {
   it('starts STOPPED AutoStop and Manual desktops in one request; AVAILABLE ones are skipped with the reason', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
-    const result = await invokeOk<Outcome>(host, TOOL, {
+    const result = await confirmOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-stopped01', 'ws-manual001', 'ws-avail0001'],
-      confirm: true,
     });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: 2, skipped: 1 } });
     expect(result.targets.find((t) => t.id === 'ws-avail0001')?.message).toBe(
@@ -52,9 +51,8 @@ describe('start_workspaces', () => {
         faults: [{ service: 'workspaces', operation: 'StartWorkspaces', code: 'ThrottlingException' }],
       },
     });
-    const result = await invokeOk<Outcome>(host, TOOL, {
+    const result = await confirmOk<Outcome>(host, TOOL, {
       workspaceIds: ['ws-stopped01', 'ws-manual001'],
-      confirm: true,
     });
     expect(result).toMatchObject({ status: 'failed', counts: { ok: 0, failed: 2 } });
     expect(result.targets.map((t) => t.code)).toEqual(['ThrottlingException', 'ThrottlingException']);

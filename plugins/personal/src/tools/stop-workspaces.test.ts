@@ -1,4 +1,4 @@
-import { createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
+import { confirmOk, createTestHost, generateEstate, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { desktopIn, smallEstate } from '../__tests__/estate.js';
 import { mutating, type Outcome } from '../__tests__/outcome.js';
@@ -27,7 +27,7 @@ describe('stop_workspaces', () => {
 
   it('with confirm stops only the legal targets in one request', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
-    const result = await invokeOk<Outcome>(host, TOOL, { workspaceIds: ids, confirm: true });
+    const result = await confirmOk<Outcome>(host, TOOL, { workspaceIds: ids });
     expect(result).toMatchObject({
       status: 'applied',
       dryRun: false,
@@ -43,27 +43,41 @@ describe('stop_workspaces', () => {
 
   it('a desktop that changed state between plan and apply fails alone, with the code AWS gave', async () => {
     const estate = smallEstate();
+    let armed = false;
     const host = await createTestHost({
       plugins: [plugin],
       estate,
       enableWrites: true,
       simulator: {
-        // Someone stops ws-avail0001 right after the plan read it.
+        // Someone stops ws-avail0001 right after the confirmed call's plan read it.
         observe: (request) => {
-          if (request.operation === 'DescribeWorkspaces')
+          if (armed && request.operation === 'DescribeWorkspaces')
             desktopIn(estate, 'ws-avail0001').workspace.State = 'STOPPED';
         },
       },
     });
-    const result = await invokeOk<Outcome>(host, TOOL, {
-      workspaceIds: ['ws-avail0001', 'ws-error0001'],
-      confirm: true,
-    });
+    const input = { workspaceIds: ['ws-avail0001', 'ws-error0001'] };
+    const { planId } = await invokeOk<Outcome>(host, TOOL, input);
+    armed = true;
+    const result = await invokeOk<Outcome>(host, TOOL, { ...input, confirm: true, planId });
     expect(result).toMatchObject({ status: 'partially-applied', counts: { ok: 1, failed: 1 } });
     expect(result.targets.find((t) => t.id === 'ws-avail0001')).toMatchObject({
       status: 'failed',
       code: 'InvalidResourceState.Workspace',
     });
+  });
+
+  it('a desktop stopped between the dry run and the confirmed call is refused with a fresh plan; nothing is sent', async () => {
+    const estate = smallEstate();
+    const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
+    const input = { workspaceIds: ['ws-avail0001', 'ws-error0001'] };
+    const { planId } = await invokeOk<Outcome>(host, TOOL, input);
+    desktopIn(estate, 'ws-avail0001').workspace.State = 'STOPPED';
+    const result = await invokeOk<Outcome>(host, TOOL, { ...input, confirm: true, planId });
+    expect(result).toMatchObject({ status: 'refused', refusal: { gate: 'plan' }, counts: { actionable: 1 } });
+    expect(result.planId).toEqual(expect.any(String));
+    expect(result.planId).not.toBe(planId);
+    expect(mutating(host.requests)).toEqual([]);
   });
 
   it('is not registered without --enable-writes', async () => {
@@ -88,7 +102,7 @@ describe('stop_workspaces', () => {
     const plan = await invokeOk<Outcome>(host, TOOL, { workspaceIds: [eu, us] });
     expect(plan.targets.map((t) => t.detail?.region)).toEqual(['eu-west-1', 'us-east-1']);
     expect(mutating(host.requests)).toEqual([]);
-    const done = await invokeOk<Outcome>(host, TOOL, { workspaceIds: [eu, us], confirm: true });
+    const done = await confirmOk<Outcome>(host, TOOL, { workspaceIds: [eu, us] });
     expect(done.counts).toMatchObject({ ok: 2, failed: 0 });
     const stops = host.requests.filter((r) => r.action === 'workspaces:StopWorkspaces');
     expect(stops.map((r) => [r.region, r.input.StopWorkspaceRequests])).toEqual([
@@ -111,7 +125,7 @@ describe('stop_workspaces', () => {
     );
     const id = target?.workspace.WorkspaceId ?? '';
     const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
-    const done = await invokeOk<Outcome>(host, TOOL, { workspaceIds: [id], confirm: true });
+    const done = await confirmOk<Outcome>(host, TOOL, { workspaceIds: [id] });
     expect(done.targets[0]?.detail).toMatchObject({ account: accounts[1], region: 'us-east-1' });
     expect(
       host.requests.filter((r) => r.action === 'workspaces:StopWorkspaces').map((r) => r.account),

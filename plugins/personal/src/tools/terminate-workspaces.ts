@@ -3,7 +3,7 @@ import Type from 'typebox';
 import { LocateScopeInput } from '../aws/locate.js';
 import { workspacesSdk } from '../aws/sdk.js';
 import { workspacesClient } from '../aws/workspaces.js';
-import { recentUse } from '../writes/recent-use.js';
+import { IncludeRecentlyUsedInput, recentUse, skipInUse } from '../writes/recent-use.js';
 import {
   applyByScope,
   applyInBatches,
@@ -16,7 +16,7 @@ import {
 } from '../writes/writes.js';
 
 const Input = Type.Object(
-  { workspaceIds: WorkspaceIdsInput, ...LocateScopeInput },
+  { workspaceIds: WorkspaceIdsInput, includeRecentlyUsed: IncludeRecentlyUsedInput, ...LocateScopeInput },
   { additionalProperties: false },
 );
 
@@ -24,7 +24,7 @@ export const terminateWorkspaces = defineWriteTool({
   name: 'terminate_workspaces',
   title: 'Terminate WorkSpaces',
   description:
-    'PERMANENTLY deletes WorkSpaces Personal desktops and both volumes, in any configured region; no snapshot is kept. Any state but SUSPENDED. The plan shows live connection and last use (warns about desktops in use) and standby pairs. AlwaysOn desktops are billed by the month: terminating mid-month saves nothing this month.',
+    'PERMANENTLY deletes WorkSpaces Personal desktops and both volumes, in any configured region; no snapshot is kept. Not SUSPENDED. Skips desktops used in the last 14 days (includeRecentlyUsed keeps them); the plan names standby pairs. AlwaysOn is billed monthly: terminating mid-month saves nothing.',
   tier: 3,
   acknowledgement: 'TERMINATE',
   iam: [
@@ -41,15 +41,17 @@ export const terminateWorkspaces = defineWriteTool({
     const used = await planByScope(resolved.targets, async (scope, group) => {
       const ids = group.filter((t) => t.skip === undefined).map((t) => t.id);
       const usage = await recentUse(ctx, scope, ids);
-      return {
-        targets: group.map((target) => {
-          const seen = usage.byId.get(target.id);
-          return target.skip === undefined && seen
-            ? { ...target, detail: { ...target.detail, ...seen.detail } }
-            : target;
-        }),
-        warnings: usage.warnings,
-      };
+      const seen = group.map((target) => {
+        const use = usage.byId.get(target.id);
+        return target.skip === undefined && use
+          ? { ...target, detail: { ...target.detail, ...use.detail } }
+          : target;
+      });
+      const include = input.includeRecentlyUsed === true;
+      const kept = skipInUse(seen, usage.inUse, include);
+      // Who is connected matters only for desktops the plan keeps; a failed lookup always matters.
+      const useWarnings = include || usage.lookupFailed ? usage.warnings : [];
+      return { targets: kept.targets, warnings: [...useWarnings, ...kept.warnings] };
     });
     const targets = used.targets;
     const actionable = targets.filter((t) => t.skip === undefined).map((t) => t.id);

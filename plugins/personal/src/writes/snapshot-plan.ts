@@ -7,6 +7,7 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import { describeConnectionStatus, describeSnapshots } from '../aws/workspaces.js';
+import { inUseSkip, inUseWarnings, unknownUse, useFindings } from './recent-use.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -46,13 +47,15 @@ export function lossAssessment(
  * lookups are bounded by the blast-radius cap: a confirmed call with more actionable targets than
  * the cap is refused anyway. A target with no snapshot is skipped: restore has nothing to go back
  * to, and a rebuild cannot recreate the user volume until the first snapshot exists (about 12
- * hours after launch).
+ * hours after launch). A desktop in use (connected now, used in the last 14 days, or use unknown)
+ * is skipped unless `includeRecentlyUsed`: rolling back a desktop someone works on loses their work.
  */
 export async function withSnapshots(
   ctx: ToolContext,
   scope: Scope,
   targets: readonly PlannedTarget[],
   kind: 'rebuild' | 'restore',
+  includeRecentlyUsed: boolean,
 ): Promise<{ targets: PlannedTarget[]; warnings: string[] }> {
   const warnings: string[] = [];
   const actionable = targets.filter((t) => t.skip === undefined);
@@ -77,8 +80,15 @@ export async function withSnapshots(
   ]);
   const byId = new Map(settled.map((s) => [s.item.id, s]));
   const now = ctx.now().getTime();
+  const inUse = statuses ? useFindings(statuses, ids, ctx.now()).inUse : unknownUse(ids, 'lookup failed');
+  const skippedInUse: string[] = [];
   const planned = targets.map((target): PlannedTarget => {
     if (target.skip !== undefined) return target;
+    const busy = includeRecentlyUsed ? undefined : inUse.get(target.id);
+    if (busy !== undefined) {
+      skippedInUse.push(target.id);
+      return { ...target, skip: inUseSkip(busy) };
+    }
     const outcome = byId.get(target.id);
     if (!outcome) return { ...target, detail: { ...target.detail, snapshot: null } };
     if (!outcome.ok) {
@@ -113,5 +123,5 @@ export async function withSnapshots(
       },
     };
   });
-  return { targets: planned, warnings };
+  return { targets: planned, warnings: [...warnings, ...inUseWarnings(skippedInUse)] };
 }

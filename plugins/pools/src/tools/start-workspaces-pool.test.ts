@@ -1,5 +1,5 @@
 import type { WriteOutcome } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { confirmOk, createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import {
   EXTRA_STATE_POOL,
@@ -45,7 +45,7 @@ describe('start_workspaces_pool', () => {
       [EXTRA_STATE_POOL.deleting]: 'being DELETED',
     };
     for (const [pool, reason] of Object.entries(reasons)) {
-      const result = await invokeOk<WriteOutcome>(host, TOOL, { pool, confirm: true });
+      const result = await confirmOk<WriteOutcome>(host, TOOL, { pool });
       expect(result.status, pool).toBe('nothing-to-do');
       expect(result.targets[0]?.message, pool).toContain(reason);
     }
@@ -55,11 +55,11 @@ describe('start_workspaces_pool', () => {
   it('starts with confirm: the pool runs and a second call has nothing to do', async () => {
     const estate = smallEstate();
     const host = await createTestHost({ ...options, estate });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, { pool: POOL.stopped, confirm: true });
+    const result = await confirmOk<WriteOutcome>(host, TOOL, { pool: POOL.stopped });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: 1 } });
     expect(mutating(host.requests)).toEqual(['workspaces:StartWorkspacesPool']);
     expect(poolIn(estate, POOL.stopped).pool.State).toBe('RUNNING');
-    const again = await invokeOk<WriteOutcome>(host, TOOL, { pool: POOL.stopped, confirm: true });
+    const again = await confirmOk<WriteOutcome>(host, TOOL, { pool: POOL.stopped });
     expect(again.status).toBe('nothing-to-do');
   });
 
@@ -73,7 +73,7 @@ describe('start_workspaces_pool', () => {
         ],
       },
     });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, { pool: POOL.stopped, confirm: true });
+    const result = await confirmOk<WriteOutcome>(host, TOOL, { pool: POOL.stopped });
     expect(result.status).toBe('failed');
     expect(result.targets[0]).toMatchObject({ status: 'failed', code: 'InvalidResourceStateException' });
   });

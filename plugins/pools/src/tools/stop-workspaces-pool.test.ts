@@ -1,5 +1,5 @@
 import type { WriteOutcome } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { confirmOk, createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import {
   EXTRA_STATE_POOL,
@@ -36,7 +36,7 @@ describe('stop_workspaces_pool', () => {
 
   it('refuses a stop that would end more sessions than the blast-radius cap', async () => {
     const host = await createTestHost({ ...options, estate: busyEstate(), limits: { maxBulkTargets: 10 } });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, { pool: POOL.callCentre, confirm: true });
+    const result = await confirmOk<WriteOutcome>(host, TOOL, { pool: POOL.callCentre });
     expect(result.status).toBe('nothing-to-do');
     expect(result.targets[0]?.message).toBe(
       'refused: stopping would end 20 live sessions, over the blast-radius cap of 10 (limits.maxBulkTargets). Wait until fewer users are on it, end sessions with terminate_pool_session, or raise the cap.',
@@ -55,7 +55,7 @@ describe('stop_workspaces_pool', () => {
       [EXTRA_STATE_POOL.deleting]: 'being DELETED',
     };
     for (const [pool, reason] of Object.entries(reasons)) {
-      const result = await invokeOk<WriteOutcome>(host, TOOL, { pool, confirm: true });
+      const result = await confirmOk<WriteOutcome>(host, TOOL, { pool });
       expect(result.targets[0]?.message, pool).toContain(reason);
     }
     expect(mutating(host.requests)).toEqual([]);
@@ -64,7 +64,7 @@ describe('stop_workspaces_pool', () => {
   it('stops an idle ALWAYS_ON pool with confirm: STOPPED, no capacity left', async () => {
     const estate = busyEstate();
     const host = await createTestHost({ ...options, estate });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, { pool: 'finance-idle', confirm: true });
+    const result = await confirmOk<WriteOutcome>(host, TOOL, { pool: 'finance-idle' });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: 1 } });
     expect(mutating(host.requests)).toEqual(['workspaces:StopWorkspacesPool']);
     const stopped = poolIn(estate, POOL.financeIdle).pool;

@@ -1,5 +1,5 @@
 import type { WriteOutcome } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { confirmOk, createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { giveSessions, mutating, POOL, poolIn, smallEstate } from '../__tests__/estate.js';
 import plugin from '../index.js';
@@ -35,10 +35,9 @@ describe('terminate_pool_session', () => {
   it('terminates with confirm: the sessions are gone and their capacity is free', async () => {
     const { estate, ids } = busyEstate();
     const host = await createTestHost({ ...options, estate });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, {
+    const result = await confirmOk<WriteOutcome>(host, TOOL, {
       pool: POOL.callCentre,
       sessionIds: [ids[0], ids[1]],
-      confirm: true,
     });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: 2 } });
     const pool = poolIn(estate, POOL.callCentre);
@@ -46,15 +45,15 @@ describe('terminate_pool_session', () => {
     expect(pool.pool.CapacityStatus).toMatchObject({ ActiveUserSessions: 18, AvailableUserSessions: 2 });
   });
 
-  it('more sessions than the blast-radius cap are refused by the gate', async () => {
+  it('more sessions than the blast-radius cap get no planId, and a confirmed call is refused by the gate', async () => {
     const { estate, ids } = busyEstate();
     const host = await createTestHost({ ...options, estate, limits: { maxBulkTargets: 5 } });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, {
-      pool: POOL.callCentre,
-      sessionIds: ids.slice(0, 6),
-      confirm: true,
-    });
-    expect(result).toMatchObject({ status: 'refused', refusal: { gate: 'bulk-cap' } });
+    const input = { pool: POOL.callCentre, sessionIds: ids.slice(0, 6) };
+    const plan = await invokeOk<WriteOutcome>(host, TOOL, input);
+    expect(plan).toMatchObject({ status: 'planned', withinBulkCap: false });
+    expect(plan.planId).toBeUndefined();
+    const result = await invokeOk<WriteOutcome>(host, TOOL, { ...input, confirm: true });
+    expect(result).toMatchObject({ status: 'refused', refusal: { gate: 'plan' } });
     expect(mutating(host.requests)).toEqual([]);
   });
 
@@ -74,10 +73,9 @@ describe('terminate_pool_session', () => {
         ],
       },
     });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, {
+    const result = await confirmOk<WriteOutcome>(host, TOOL, {
       pool: POOL.callCentre,
       sessionIds: [ids[0], ids[1]],
-      confirm: true,
     });
     expect(result.status).toBe('partially-applied');
     expect(result.targets.find((t) => t.id === ids[0])).toMatchObject({

@@ -1,5 +1,5 @@
 import type { WriteOutcome } from '@workspaces-euc-mcp/host';
-import { createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
+import { confirmOk, createTestHost, invokeOk } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
 import { giveSessions, mutating, POOL, poolIn, smallEstate } from '../__tests__/estate.js';
 import plugin from '../index.js';
@@ -41,10 +41,9 @@ describe('update_workspaces_pool_capacity', () => {
 
   it('refuses a change bigger than the blast-radius cap and proposes the first step', async () => {
     const host = await createTestHost({ ...options, estate: busyEstate() });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, {
+    const result = await confirmOk<WriteOutcome>(host, TOOL, {
       pool: POOL.callCentre,
       desiredUserSessions: 60,
-      confirm: true,
     });
     expect(result.status).toBe('nothing-to-do');
     expect(result.targets[0]?.message).toBe(
@@ -56,10 +55,9 @@ describe('update_workspaces_pool_capacity', () => {
   it('applies with confirm: AWS takes the new desired capacity', async () => {
     const estate = busyEstate();
     const host = await createTestHost({ ...options, estate });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, {
+    const result = await confirmOk<WriteOutcome>(host, TOOL, {
       pool: 'call-centre',
       desiredUserSessions: 30,
-      confirm: true,
     });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: 1 } });
     expect(

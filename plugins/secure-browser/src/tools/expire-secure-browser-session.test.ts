@@ -1,5 +1,6 @@
 import type { WriteOutcome } from '@workspaces-euc-mcp/host';
 import {
+  confirmOk,
   createTestHost,
   invokeOk,
   type SentRequest,
@@ -50,10 +51,9 @@ describe('expire_secure_browser_session', () => {
   it('with confirm ends each live session with one ExpireSession, and a second plan finds nothing left to end', async () => {
     const { estate, portal, live, sessionIds } = setup();
     const host = await createTestHost({ plugins: [plugin], estate, enableWrites: true });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, {
+    const result = await confirmOk<WriteOutcome>(host, TOOL, {
       portal: portal.portal.portalArn,
       sessionIds,
-      confirm: true,
     });
     expect(result).toMatchObject({ status: 'applied', counts: { ok: 2, failed: 0, skipped: 2 } });
     expect(expires(host.requests).map((r) => r.input)).toEqual(
@@ -85,10 +85,9 @@ describe('expire_secure_browser_session', () => {
         ],
       },
     });
-    const result = await invokeOk<WriteOutcome>(host, TOOL, {
+    const result = await confirmOk<WriteOutcome>(host, TOOL, {
       portal: portal.portalId,
       sessionIds: live,
-      confirm: true,
     });
     expect(result).toMatchObject({ status: 'partially-applied', counts: { ok: 1, failed: 1 } });
     expect(result.targets.find((t) => t.id === live[1])).toMatchObject({
