@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { awsError } from '../../test/fixtures/fake-aws.js';
 import {
   classifyAwsError,
@@ -63,6 +63,31 @@ describe('AWS error translation', () => {
       code: 'NotFound',
       message: 'No desktop for user jdoe.',
     });
+  });
+
+  it("a ToolError from a plugin's own copy of the plugin API is still a ToolError", async () => {
+    // A second module instance, as a separately installed plugin has.
+    vi.resetModules();
+    const copy = await import('./errors.js');
+    expect(copy.ToolError).not.toBe(ToolError);
+    const foreign = new copy.ToolError(
+      'NotFound',
+      'No pool named edu.',
+      'workspaces:DescribeWorkspacesPools',
+    );
+    expect(translateError(foreign, hints)).toEqual({
+      kind: 'tool',
+      code: 'NotFound',
+      message: 'No pool named edu.',
+    });
+    expect(summarizeError(foreign)).toMatchObject({
+      code: 'NotFound',
+      iamAction: 'workspaces:DescribeWorkspacesPools',
+    });
+    // And the call an AWS error came from, remembered by one copy, is read by the other.
+    const denied = awsError('AccessDeniedException', 'not authorized');
+    rememberFailedCall(denied, call);
+    expect(copy.summarizeError(denied).iamAction).toBe('workspaces:DescribeWorkspaces');
   });
 
   it('an endpoint that does not resolve says the service is not offered in that region', () => {

@@ -209,19 +209,32 @@ export class ToolError extends Error {
     readonly iamAction?: string,
   ) {
     super(message);
+    Object.defineProperty(this, TOOL_ERROR_BRAND, { value: true });
   }
 }
 
-const callOfError = new WeakMap<object, RecordedCall>();
+// A plugin installed on its own brings its own copy of this module (the distribution bundles the
+// host), so `instanceof ToolError` and a module-local WeakMap would not see across the two
+// copies. Registry symbols are the same in every copy: the brand and the remembered call use them.
+const TOOL_ERROR_BRAND = Symbol.for('workspaces-euc-mcp.ToolError');
+const FAILED_CALL = Symbol.for('workspaces-euc-mcp.failedCall');
+
+/** A ToolError from this copy of the plugin API or any other (a plugin's own). */
+export function isToolError(error: unknown): error is ToolError {
+  return typeof error === 'object' && error !== null && TOOL_ERROR_BRAND in error;
+}
 
 /** Remembers which AWS call an error came from, so its translation can name the IAM action. */
 export function rememberFailedCall(error: unknown, call: RecordedCall): void {
-  if (typeof error === 'object' && error !== null && !callOfError.has(error)) callOfError.set(error, call);
+  if (typeof error === 'object' && error !== null && !(FAILED_CALL in error) && Object.isExtensible(error))
+    Object.defineProperty(error, FAILED_CALL, { value: call });
 }
 
 /** The AWS call an error came from, if it came from one. */
 export function failedCallOf(error: unknown): RecordedCall | undefined {
-  return typeof error === 'object' && error !== null ? callOfError.get(error) : undefined;
+  return typeof error === 'object' && error !== null && FAILED_CALL in error
+    ? ((error as { [FAILED_CALL]?: RecordedCall })[FAILED_CALL] ?? undefined)
+    : undefined;
 }
 
 /** What the user needs to act on an AWS failure. */
@@ -243,7 +256,7 @@ export interface TranslationHints {
 
 /** Turns any error from a tool into a message the user (or the model) can act on. */
 export function translateError(error: unknown, hints: TranslationHints): TranslatedError {
-  if (error instanceof ToolError) return { kind: 'tool', code: error.code, message: error.message };
+  if (isToolError(error)) return { kind: 'tool', code: error.code, message: error.message };
   const classified = classifyAwsError(error);
   const call = failedCallOf(error);
   const where = call ? ` in ${call.region}${call.account ? ` (account ${call.account})` : ''}` : '';
@@ -308,7 +321,7 @@ export interface ErrorSummary {
 
 /** Summarises any error for an `errors[]` entry; AccessDenied names the action that was denied. */
 export function summarizeError(error: unknown): ErrorSummary {
-  if (error instanceof ToolError)
+  if (isToolError(error))
     return {
       code: error.code,
       message: error.message,

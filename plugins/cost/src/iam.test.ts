@@ -4,7 +4,8 @@ import { always, editedEstate, hourlyMetrics } from './__tests__/sim.js';
 import { plugin } from './index.js';
 
 // Every code path that sends a distinct action, on the shared simulator: an unused AlwaysOn
-// desktop (a running-mode switch, so the Price List and DescribeTags are reached), a
+// desktop (the cost plan terminates it, priced from the Price List), a lightly used AlwaysOn
+// desktop (a running-mode switch, so DescribeTags is reached for its Skip_Convert tag), a
 // never-connected stopped AutoStop desktop (the existence check of list_unused_resources and the
 // connection-status lookup of analyze_workspace_utilization), and the estate's Cost Explorer data.
 function estate() {
@@ -12,10 +13,12 @@ function estate() {
     { id: 'ws-unused', mode: 'ALWAYS_ON', lastConnection: new Date('2026-08-01T00:00:00Z') },
     { id: 'ws-never', mode: 'AUTO_STOP', state: 'STOPPED' },
     { id: 'ws-gpu', mode: 'ALWAYS_ON', computeType: 'GRAPHICS_G4DN' },
+    { id: 'ws-light', mode: 'ALWAYS_ON', lastConnection: new Date('2026-11-10T09:00:00Z') },
   ]);
   e.metricOverride = hourlyMetrics({
     'ws-unused': { UserConnected: always(0), CPUUsage: always(5), MemoryUsage: always(10) },
     'ws-never': { Stopped: always(1) },
+    'ws-light': { UserConnected: always(0), CPUUsage: always(50), MemoryUsage: always(60) },
     'ws-gpu': {
       UserConnected: always(1),
       CPUUsage: always(50),

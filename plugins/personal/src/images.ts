@@ -66,7 +66,7 @@ export function imageFindings(image: ImageFacts, staleDays: number): ImageFindin
   if (image.ageDays !== null && image.ageDays > staleDays)
     add(
       'info',
-      `Image is ${image.ageDays} days old (over ${staleDays}); rebuild it from a patched image builder so new desktops start current.`,
+      `Image is ${image.ageDays} days old (over ${staleDays}); patch a WorkSpace launched from it and create a new image from that WorkSpace, so new desktops start current.`,
     );
   if (image.sharedWithAccounts && image.sharedWithAccounts.length > 0)
     add(

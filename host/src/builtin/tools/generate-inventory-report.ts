@@ -6,6 +6,7 @@ import { defineTool } from '../../plugin-api/define.js';
 import type { InventoryRow } from '../../plugin-api/types.js';
 import { toCsv } from '../csv.js';
 import { checkServices, collectInventory } from '../inventory-collect.js';
+import { isProblemState, problemCountsPhrase } from '../problem-states.js';
 import { InventoryErrorSchema, MAX_ERRORS } from './get-euc-inventory-summary.js';
 
 const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
@@ -221,8 +222,14 @@ export const generateInventoryReport = defineTool({
     const { page, nextCursor: next } = cursor.page(matching, size);
     const incomplete =
       errors.length > 0 ? ` Incomplete: ${errors.length} service/region reads failed (see errors).` : '';
+    // Problem states among all matching rows, not only this page's, so none goes unnamed.
+    const problemCounts: Record<string, number> = {};
+    for (const row of matching)
+      if (isProblemState(row.state)) problemCounts[row.state] = (problemCounts[row.state] ?? 0) + 1;
+    const problems = problemCountsPhrase(problemCounts);
     const range = page.length > 0 ? `rows ${offset + 1}-${offset + page.length}` : 'no rows';
-    const summary = `${matching.length} matching resources; this page has ${range}${next ? ' (more: pass nextCursor)' : ''}.${incomplete}${input.limit === undefined && next && page.length < ctx.limits.pageSize ? ` Page cut to ${page.length} rows to fit the answer; pass limit for more per page.` : ''}`;
+    const attention = problems ? ` Needing attention among them: ${problems} (filter with states).` : '';
+    const summary = `${matching.length} matching resources; this page has ${range}${next ? ' (more: pass nextCursor)' : ''}.${attention}${incomplete}${input.limit === undefined && next && page.length < ctx.limits.pageSize ? ` Page cut to ${page.length} rows to fit the answer; pass limit for more per page.` : ''}`;
     const base = {
       summary,
       totalMatching: matching.length,

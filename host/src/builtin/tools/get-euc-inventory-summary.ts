@@ -2,6 +2,7 @@ import Type, { type Static } from 'typebox';
 import { ScopeInput, selectScopes } from '../../kit/scope.js';
 import { defineTool } from '../../plugin-api/define.js';
 import { checkServices, collectInventory, type ScopedInventory } from '../inventory-collect.js';
+import { stateCountsPhrase } from '../problem-states.js';
 
 const Counts = Type.Record(Type.String(), Type.Integer());
 
@@ -94,11 +95,8 @@ export function summarizeInventory(
 
 function sentence(result: Omit<Static<typeof Output>, 'summary'>): string {
   const parts = result.services.map((s) => {
-    const states = Object.entries(s.byState)
-      .sort(([, a], [, b]) => b - a)
-      .slice(0, 3)
-      .map(([state, n]) => `${n} ${state}`)
-      .join(', ');
+    // The three commonest states, and every problem state however few (ERROR, IMPAIRED, …).
+    const states = stateCountsPhrase(s.byState);
     return `${s.service}: ${s.total} ${s.resourceType}${s.total === 1 ? '' : 's'}${states ? ` (${states})` : ''}${s.complete ? '' : ' [incomplete]'}`;
   });
   const where = `${result.scopes.length} account-region scope${result.scopes.length === 1 ? '' : 's'}`;

@@ -154,6 +154,34 @@ export function eucAlarms(
   return rows;
 }
 
+/** The AppStream fleet an alarm watches (its Fleet dimension) or scales (its policy's resource). */
+function fleetOf(row: AlarmRow): string | undefined {
+  return row.dimensions.Fleet ?? /(?:^|\/)fleet\/([^/]+)$/.exec(row.scalingPolicy?.resource ?? '')?.[1];
+}
+
+const fleetKey = (row: AlarmRow, fleet: string) => `${row.account ?? ''}|${row.region}|${fleet}`;
+
+/**
+ * The scaling alarms that are not scaling at work: they act on a fleet whose
+ * InsufficientCapacityError alarm is firing too, so the fleet cannot get the instances scaling
+ * asks for. Returned as row names by fleet, in the order given.
+ */
+export function scalingBlockedByCapacity(rows: readonly AlarmRow[]): Map<string, AlarmRow[]> {
+  const starved = new Set<string>();
+  for (const row of rows) {
+    const fleet = fleetOf(row);
+    if (!row.autoscaling && row.metricName === 'InsufficientCapacityError' && fleet)
+      starved.add(fleetKey(row, fleet));
+  }
+  const blocked = new Map<string, AlarmRow[]>();
+  for (const row of rows) {
+    const fleet = fleetOf(row);
+    if (!row.autoscaling || !fleet || !starved.has(fleetKey(row, fleet))) continue;
+    blocked.set(fleet, [...(blocked.get(fleet) ?? []), row]);
+  }
+  return blocked;
+}
+
 /** Incidents first (not autoscaling), then the most recent transitions, then by name. */
 export function rankAlarms(rows: readonly AlarmRow[]): AlarmRow[] {
   return [...rows].sort(

@@ -49,15 +49,29 @@ export const UnusedContract = Type.Object({
       reason: Type.String(),
       account: Type.Optional(Type.String()),
       region: Type.Optional(Type.String()),
+      monthlyCostUsd: Type.Optional(Type.Number()),
     }),
   ),
+  totalMonthlySavingUsd: Type.Number(),
   errors: Errors,
 });
 
-/** What the report reads of the cost plugin's recommend_running_mode. */
+const PlanAction = Type.Object({ desktops: Type.Integer(), monthlySavingUsd: Type.Number() });
+
+/**
+ * What the report reads of the cost plugin's recommend_running_mode: its cost plan, one best
+ * action per desktop (terminate unused → rightsize → running mode), after the Skip_Convert check.
+ */
 export const SavingsContract = Type.Object({
-  totalMonthlySavingUsd: Type.Number(),
-  totalListed: Type.Integer(),
+  plan: Type.Object({
+    totalMonthlySavingUsd: Type.Number(),
+    terminate: PlanAction,
+    rightsize: PlanAction,
+    switchMode: PlanAction,
+    unconfirmedMonthlySavingUsd: Type.Number(),
+    stepUpMonthlyCostUsd: Type.Number(),
+    unpriced: Type.Integer(),
+  }),
   errors: Errors,
 });
 
@@ -97,7 +111,7 @@ export const SECTIONS = {
   inventory: { tool: 'get_euc_inventory_summary', contract: InventoryContract, tier1: false },
   alarms: { tool: getEucActiveAlarms.name, contract: getEucActiveAlarms.output, tier1: false },
   security: { tool: auditSecurityPosture.name, contract: auditSecurityPosture.output, tier1: false },
-  unused: { tool: 'list_unused_resources', contract: UnusedContract, tier1: false },
+  unused: { tool: 'list_unused_resources', contract: UnusedContract, tier1: true },
   savings: { tool: 'recommend_running_mode', contract: SavingsContract, tier1: true },
   quotas: { tool: getEucServiceQuotas.name, contract: getEucServiceQuotas.output, tier1: false },
   cost: { tool: 'get_euc_cost_summary', contract: CostContract, tier1: true },

@@ -17,7 +17,9 @@ export function headlineSentence(parts: ReportParts): string {
     bits.push(`${parts.security.critical} critical / ${parts.security.warning} warning security findings`);
   if (parts.unused) bits.push(`${parts.unused.unusedDesktops} unused desktops`);
   if (parts.savings)
-    bits.push(`~${parts.savings.estimatedMonthlySavingsUsd.toFixed(0)} USD/month to save by running mode`);
+    bits.push(
+      `~${parts.savings.estimatedMonthlySavingsUsd.toFixed(0)} USD/month to save (one action per desktop)`,
+    );
   if (parts.quotas)
     bits.push(`${parts.quotas.approaching} quota${parts.quotas.approaching === 1 ? '' : 's'} near the limit`);
   if (parts.cost)
@@ -48,7 +50,7 @@ export function renderMarkdown(parts: ReportParts): string {
       '',
       '## Firing alarms',
       '',
-      `${parts.alarms.incidents} incidents; ${parts.alarms.autoscaling} scaling alarms in ALARM (normal).`,
+      scalingSentence(parts.alarms.incidents, parts.alarms.autoscaling, parts.alarms.scalingBlocked ?? 0),
     );
     for (const a of parts.alarms.top)
       out.push(`- ${cell(a.name)} — ${a.service}, ${where(a)}${a.since ? `, since ${a.since}` : ''}`);
@@ -74,12 +76,21 @@ export function renderMarkdown(parts: ReportParts): string {
       out.push(
         `${parts.unused.unusedDesktops} unused desktops (${parts.unused.neverConnected} never connected), ${parts.unused.otherServices} idle resources in other services.`,
       );
-    if (parts.savings)
+    if (parts.savings) {
+      const v = parts.savings;
       out.push(
-        `Running-mode changes could save about ${parts.savings.estimatedMonthlySavingsUsd.toFixed(2)} USD a month (${parts.savings.recommendations} recommendations).`,
+        `The cost plan (one best action per desktop) could save about ${v.estimatedMonthlySavingsUsd.toFixed(2)} USD a month: ` +
+          `terminate ${v.terminate.desktops} unused (${v.terminate.usd.toFixed(2)}), rightsize ${v.rightsize.desktops} (${v.rightsize.usd.toFixed(2)}), ` +
+          `switch running mode on ${v.switchMode.desktops} (${v.switchMode.usd.toFixed(2)}).` +
+          (v.unconfirmedUsd > 0
+            ? ` ${v.unconfirmedUsd.toFixed(2)} more once their Skip_Convert tags are checked.`
+            : ''),
       );
+    }
     for (const u of parts.unused?.top ?? [])
-      out.push(`- ${u.id} (${u.service}, ${where(u)}): ${cell(u.reason)}`);
+      out.push(
+        `- ${u.id} (${u.service}, ${where(u)})${u.monthlyCostUsd !== undefined ? ` ${u.monthlyCostUsd.toFixed(2)} USD/month` : ''}: ${cell(u.reason)}`,
+      );
   }
   if (parts.quotas) {
     out.push(
@@ -117,4 +128,19 @@ export function renderMarkdown(parts: ReportParts): string {
       );
   }
   return out.join('\n');
+}
+
+/**
+ * Scaling alarms in ALARM are scaling at work, unless the fleet cannot get capacity: then its
+ * InsufficientCapacityError alarm fires too, and calling them normal would hide the incident.
+ */
+export function scalingSentence(incidents: number, autoscaling: number, blocked: number): string {
+  const atWork = autoscaling - blocked;
+  const parts = [`${incidents} incident${incidents === 1 ? '' : 's'}`];
+  if (atWork > 0) parts.push(`${atWork} scaling alarm${atWork === 1 ? '' : 's'} in ALARM (scaling at work)`);
+  if (blocked > 0)
+    parts.push(
+      `${blocked} scaling alarm${blocked === 1 ? '' : 's'} on fleets that cannot get capacity (InsufficientCapacityError): scaling is failing, not at work`,
+    );
+  return `${parts.join('; ')}.`;
 }

@@ -6,12 +6,12 @@ import type { getEucActiveAlarms } from '../tools/get-euc-active-alarms.js';
 import type { getEucServiceQuotas } from '../tools/get-euc-service-quotas.js';
 import { InventoryContract, SECTIONS } from './contracts.js';
 import { alarmsSection, inventorySection, quotasSection, unusedSection } from './health.js';
-import { headlineSentence, renderMarkdown } from './health-markdown.js';
+import { headlineSentence, renderMarkdown, scalingSentence } from './health-markdown.js';
 
 /** get_euc_active_alarms' answer around the counts and rows a test cares about. */
 function alarmsAnswer(
   alarms: AlarmRow[],
-  counts: { incidents: number; autoscaling: number },
+  counts: { incidents: number; autoscaling: number; scalingBlocked?: number },
 ): ToolOutput<typeof getEucActiveAlarms> {
   return {
     summary: '',
@@ -75,6 +75,46 @@ describe('health report sections', () => {
     });
   });
 
+  it('names every problem state with its count, even outside the top 3 by count', () => {
+    const section = inventorySection(
+      {
+        totalResources: 1_211,
+        complete: true,
+        services: [
+          {
+            service: 'WorkSpaces Personal',
+            resourceType: 'WorkSpace',
+            total: 1_211,
+            byState: {
+              AVAILABLE: 900,
+              STOPPED: 250,
+              PENDING: 40,
+              ERROR: 5,
+              UNHEALTHY: 3,
+              SUSPENDED: 2,
+              IMPAIRED: 11,
+            },
+          },
+        ],
+      },
+      3,
+    );
+    const [desktops] = section.services;
+    expect(desktops?.problems).toEqual({ IMPAIRED: 11, ERROR: 5, UNHEALTHY: 3, SUSPENDED: 2 });
+    for (const named of [
+      '900 AVAILABLE',
+      '250 STOPPED',
+      '40 PENDING',
+      '11 IMPAIRED',
+      '5 ERROR',
+      '3 UNHEALTHY',
+      '2 SUSPENDED',
+    ])
+      expect(desktops?.topStates).toContain(named);
+    const markdown = renderMarkdown({ generatedAt: 't', scopes: 'r', sections: [], inventory: section });
+    expect(markdown).toContain('5 ERROR');
+  });
+
   it('keeps scaling alarms out of the firing list and cuts every list to top', () => {
     const alarms = Array.from(
       { length: 9 },
@@ -93,20 +133,36 @@ describe('health report sections', () => {
     expect(section.incidents).toBe(4);
   });
 
+  it('never calls scaling normal while the fleet cannot get capacity', () => {
+    expect(scalingSentence(4, 5, 0)).toBe('4 incidents; 5 scaling alarms in ALARM (scaling at work).');
+    const blocked = scalingSentence(1, 3, 2);
+    expect(blocked).toContain('1 scaling alarm in ALARM (scaling at work)');
+    expect(blocked).toContain('2 scaling alarms on fleets that cannot get capacity');
+    expect(blocked).not.toContain('normal');
+    const section = alarmsSection(alarmsAnswer([], { incidents: 1, autoscaling: 3, scalingBlocked: 2 }), 3);
+    expect(section.scalingBlocked).toBe(2);
+  });
+
   it('counts the unused desktops, never-connected included, and names where each listed one is', () => {
     const section = unusedSection(
       {
         counts: { unused: 5, neverConnected: 1, otherServices: 2 },
         items: [
-          { id: 'ws-1', service: 'P', reason: 'r', region: 'us-east-1' },
+          { id: 'ws-1', service: 'P', reason: 'r', region: 'us-east-1', monthlyCostUsd: 78 },
           { id: 'ws-2', service: 'P', reason: 'r', account: '444455556666', region: 'eu-west-1' },
         ],
+        totalMonthlySavingUsd: 97.68,
       },
       5,
     );
-    expect(section).toMatchObject({ unusedDesktops: 6, neverConnected: 1, otherServices: 2 });
+    expect(section).toMatchObject({
+      unusedDesktops: 6,
+      neverConnected: 1,
+      otherServices: 2,
+      monthlyCostUsd: 97.68,
+    });
     expect(section.top).toEqual([
-      { id: 'ws-1', service: 'P', region: 'us-east-1', reason: 'r' },
+      { id: 'ws-1', service: 'P', region: 'us-east-1', reason: 'r', monthlyCostUsd: 78 },
       { id: 'ws-2', service: 'P', account: '444455556666', region: 'eu-west-1', reason: 'r' },
     ]);
   });

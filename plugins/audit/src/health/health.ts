@@ -23,12 +23,20 @@ export const InventorySection = Type.Object({
       resourceType: Type.String(),
       total: Type.Integer(),
       topStates: Type.String(),
+      problems: Type.Optional(
+        Type.Record(Type.String(), Type.Integer(), {
+          description: 'Every problem state present, with its count.',
+        }),
+      ),
     }),
   ),
 });
 export const AlarmsSection = Type.Object({
   incidents: Type.Integer(),
   autoscaling: Type.Integer(),
+  scalingBlocked: Type.Optional(
+    Type.Integer({ description: 'Scaling alarms on fleets whose InsufficientCapacityError alarm fires.' }),
+  ),
   top: Type.Array(
     Type.Object({
       name: Type.String(),
@@ -64,12 +72,23 @@ export const UnusedSection = Type.Object({
       account: Type.Optional(Type.String()),
       region: Type.String(),
       reason: Type.String(),
+      monthlyCostUsd: Type.Optional(Type.Number()),
     }),
   ),
+  monthlyCostUsd: Type.Number({ description: 'What the unused resources cost a month (list prices).' }),
 });
+const SavingsAction = Type.Object({ desktops: Type.Integer(), usd: Type.Number() });
 export const SavingsSection = Type.Object({
-  estimatedMonthlySavingsUsd: Type.Number(),
+  estimatedMonthlySavingsUsd: Type.Number({
+    description: 'The cost plan: one best action per desktop, summed (terminate + rightsize + switch).',
+  }),
   recommendations: Type.Integer(),
+  terminate: SavingsAction,
+  rightsize: SavingsAction,
+  switchMode: SavingsAction,
+  unconfirmedUsd: Type.Number({
+    description: 'Mode changes not checked for Skip_Convert; not in the total.',
+  }),
 });
 export const QuotasSection = Type.Object({
   approaching: Type.Integer(),
@@ -94,6 +113,20 @@ export const CostSection = Type.Object({
   topServices: Type.Array(Type.Object({ service: Type.String(), amount: Type.Number() })),
 });
 
+/**
+ * States that need an admin whatever their count (issue #15 point 5): a top-3 by count would hide
+ * 5 ERROR desktops among 1,000 AVAILABLE ones.
+ */
+export const PROBLEM_STATES: ReadonlySet<string> = new Set([
+  'ERROR',
+  'IMPAIRED',
+  'UNHEALTHY',
+  'SUSPENDED',
+  'FAILED',
+  'DELETE_FAILED',
+  'ADMIN_MAINTENANCE',
+]);
+
 export function inventorySection(
   result: SectionAnswer<'inventory'>,
   top: number,
@@ -101,16 +134,19 @@ export function inventorySection(
   return {
     totalResources: result.totalResources,
     complete: result.complete,
-    services: result.services.slice(0, 10).map((s) => ({
-      service: s.service,
-      resourceType: s.resourceType,
-      total: s.total,
-      topStates: Object.entries(s.byState)
-        .sort(([, a], [, b]) => b - a)
-        .slice(0, Math.max(1, Math.min(top, 4)))
-        .map(([state, n]) => `${n} ${state}`)
-        .join(', '),
-    })),
+    services: result.services.slice(0, 10).map((s) => {
+      const byCount = Object.entries(s.byState).sort(([, a], [, b]) => b - a);
+      const shown = byCount.slice(0, Math.max(1, Math.min(top, 4)));
+      const problems = byCount.filter(([state, n]) => n > 0 && PROBLEM_STATES.has(state.toUpperCase()));
+      const unnamed = problems.filter(([state]) => !shown.some(([s2]) => s2 === state));
+      return {
+        service: s.service,
+        resourceType: s.resourceType,
+        total: s.total,
+        topStates: [...shown, ...unnamed].map(([state, n]) => `${n} ${state}`).join(', '),
+        ...(problems.length > 0 ? { problems: Object.fromEntries(problems) } : {}),
+      };
+    }),
   };
 }
 
@@ -118,6 +154,7 @@ export function alarmsSection(result: SectionAnswer<'alarms'>, top: number): Sta
   return {
     incidents: result.counts.incidents,
     autoscaling: result.counts.autoscaling,
+    ...(result.counts.scalingBlocked ? { scalingBlocked: result.counts.scalingBlocked } : {}),
     top: result.alarms
       .filter((a) => !a.autoscaling)
       .slice(0, top)
@@ -162,15 +199,29 @@ export function unusedSection(result: SectionAnswer<'unused'>, top: number): Sta
       ...(item.account ? { account: item.account } : {}),
       region: item.region ?? '',
       reason: item.reason.slice(0, 160),
+      ...(item.monthlyCostUsd !== undefined ? { monthlyCostUsd: item.monthlyCostUsd } : {}),
     })),
+    monthlyCostUsd: result.totalMonthlySavingUsd,
   };
 }
 
-/** The running-mode savings over every scope. */
+/**
+ * The savings of the cost plan over every scope: one best action per desktop, so the total is
+ * exactly the sum of the actions (never a running-mode switch on a desktop to be terminated).
+ */
 export function savingsSection(result: SectionAnswer<'savings'>): Static<typeof SavingsSection> {
+  const { plan } = result;
+  const action = (a: { desktops: number; monthlySavingUsd: number }) => ({
+    desktops: a.desktops,
+    usd: a.monthlySavingUsd,
+  });
   return {
-    estimatedMonthlySavingsUsd: Math.round(result.totalMonthlySavingUsd * 100) / 100,
-    recommendations: result.totalListed,
+    estimatedMonthlySavingsUsd: plan.totalMonthlySavingUsd,
+    recommendations: plan.terminate.desktops + plan.rightsize.desktops + plan.switchMode.desktops,
+    terminate: action(plan.terminate),
+    rightsize: action(plan.rightsize),
+    switchMode: action(plan.switchMode),
+    unconfirmedUsd: plan.unconfirmedMonthlySavingUsd,
   };
 }
 

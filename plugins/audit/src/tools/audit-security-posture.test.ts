@@ -46,6 +46,22 @@ describe('audit_security_posture', () => {
     expect(posture.coverage.notAudited).not.toContain('WorkSpaces Personal');
   });
 
+  it('says volume encryption is chosen at launch: a new encrypted WorkSpace and a data migration, never a rebuild', async () => {
+    const host = await createTestHost({
+      plugins: [audit, personal],
+      estate: sharedEstate(),
+      pacing: fakeClock(),
+    });
+    const posture = await invokeOk<Posture>(host, 'audit_security_posture', {});
+    for (const id of ['personal.unencrypted-root-volume', 'personal.unencrypted-user-volume']) {
+      const fix = byId(posture, id)?.fix ?? '';
+      expect(fix).toContain('launch a new WorkSpace with encrypted volumes');
+      expect(fix).toContain("migrate the user's data");
+      expect(fix).toContain('a rebuild does not encrypt');
+      expect(fix).not.toMatch(/rebuild from|encrypted bundle/i);
+    }
+  });
+
   it('adds the account checks: root used EUC APIs in the first region, as CloudTrail shows', async () => {
     const host = await createTestHost({
       plugins: [audit, personal],

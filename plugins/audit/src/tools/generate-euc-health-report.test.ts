@@ -22,6 +22,9 @@ import { generateEucHealthReport } from './generate-euc-health-report.js';
 
 type Report = ToolOutput<typeof generateEucHealthReport>;
 
+/** The estate `--demo` serves by default (host CLI: seed 42, 200 desktops; one account, two regions). */
+const DEMO = { seed: 42, desktops: 200, accounts: ['111122223333'], regions: ['us-east-1', 'eu-west-1'] };
+
 /** The desktops of the call-count comparison; AUDIT_HEALTH_DESKTOPS=10000 for the 10k measurement. */
 const SCALE = Number(process.env.AUDIT_HEALTH_DESKTOPS ?? 2000);
 
@@ -75,7 +78,78 @@ describe('generate_euc_health_report', () => {
       expect(report.markdown).toContain(heading);
     expect(report.markdown.length).toBeLessThan(8_000);
     expect(report.summary).toMatch(/firing alarm/);
-  });
+  }, 60_000);
+
+  it('on the demo estate, shows the cost plan’s sum as savings, and no desktop gets two conflicting actions', async () => {
+    const host = await createTestHost({
+      plugins: [audit, personal, cost],
+      estate: sharedEstate(DEMO),
+      hostTools: true,
+      pacing: fakeClock(),
+    });
+    const report = await invokeOk<Report>(host, 'generate_euc_health_report', {
+      sections: ['unused', 'savings'],
+    });
+    // Every row of the three cost tools (200 desktops fit one page of each).
+    const mode = await invokeOk<{
+      plan: { totalMonthlySavingUsd: number };
+      recommendations: {
+        workspaceId: string;
+        decision: string;
+        monthlySavingUsd: number;
+        skipConvert?: string;
+      }[];
+      totalListed: number;
+    }>(host, 'recommend_running_mode', {
+      decisions: [
+        'switch-to-auto-stop',
+        'switch-to-always-on',
+        'coin-flip',
+        'keep',
+        'opted-out',
+        'unpriced',
+        'unknown',
+        'skipped',
+        'superseded',
+      ],
+      limit: 200,
+    });
+    const sizing = await invokeOk<{
+      recommendations: { workspaceId: string; action: string; monthlySavingUsd?: number }[];
+      totalListed: number;
+    }>(host, 'recommend_bundle_rightsizing', { actions: ['upsize', 'downsize', 'superseded'], limit: 200 });
+    const unused = await invokeOk<{
+      items: { id: string; action?: string; monthlyCostUsd?: number }[];
+      totalItems: number;
+    }>(host, 'list_unused_resources', { includeOtherServices: false, limit: 200 });
+    expect(mode.recommendations).toHaveLength(mode.totalListed);
+    expect(sizing.recommendations).toHaveLength(sizing.totalListed);
+    expect(unused.items).toHaveLength(unused.totalItems);
+
+    const terminate = unused.items.filter((i) => i.action === 'terminate');
+    const resize = sizing.recommendations.filter((r) => r.action === 'upsize' || r.action === 'downsize');
+    const switches = mode.recommendations.filter((r) => r.decision.startsWith('switch-'));
+    const ids = (rows: readonly { id?: string; workspaceId?: string }[]) =>
+      new Set(rows.map((r) => r.id ?? r.workspaceId));
+    const [t, r, sw] = [ids(terminate), ids(resize), ids(switches)];
+    expect(terminate.length).toBeGreaterThan(0);
+    expect(switches.length).toBeGreaterThan(0);
+    expect([...t].filter((id) => r.has(id) || sw.has(id))).toEqual([]);
+    expect([...r].filter((id) => sw.has(id))).toEqual([]);
+
+    // The report's savings are the plan's, and the plan's are the sum of one action per desktop.
+    const cents = (n: number) => Math.round(n * 100);
+    const sum = (values: readonly number[]) => values.reduce((a, b) => a + cents(b), 0);
+    const rowSum =
+      sum(terminate.map((i) => i.monthlyCostUsd ?? 0)) +
+      sum(resize.map((row) => Math.max(0, row.monthlySavingUsd ?? 0))) +
+      sum(switches.filter((row) => row.skipConvert !== 'unchecked').map((row) => row.monthlySavingUsd));
+    expect(report.savings?.estimatedMonthlySavingsUsd).toBe(mode.plan.totalMonthlySavingUsd);
+    expect(Math.abs(cents(mode.plan.totalMonthlySavingUsd) - rowSum)).toBeLessThanOrEqual(
+      terminate.length + resize.length + switches.length,
+    );
+    expect(report.markdown).toContain('one best action per desktop');
+  }, 120_000);
 
   it('says which sections are missing when their plugins are not loaded, and still reports the rest', async () => {
     const host = await createTestHost({ plugins: [audit], estate: sharedEstate(), pacing: fakeClock() });
@@ -145,6 +219,10 @@ describe('generate_euc_health_report', () => {
     add(parts, await counts(host, 'get_euc_service_quotas', { limit: 5 }));
     if (process.env.AUDIT_HEALTH_DESKTOPS)
       console.info(`health report at ${SCALE} desktops`, { report, sumOfParts: parts });
+    // List prices are public and cached for six hours across calls: the report's unused section
+    // prices the unused desktops first, so the parts after it read them from the cache.
+    expect(report['pricing:GetProducts']).toBeGreaterThan(0);
+    delete report['pricing:GetProducts'];
     expect(Object.keys(report).sort()).toEqual(Object.keys(parts).sort());
     for (const [action, n] of Object.entries(report))
       expect(n, action).toBeLessThanOrEqual(parts[action] ?? 0);

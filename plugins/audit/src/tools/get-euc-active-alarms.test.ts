@@ -44,6 +44,34 @@ describe('get_euc_active_alarms', () => {
     expect(result.counts.incidents + result.counts.autoscaling).toBe(result.counts.eucInAlarm);
   });
 
+  it('does not call scaling at work on a fleet whose InsufficientCapacityError alarm fires: it lists and names it', async () => {
+    const estate = sharedEstate();
+    const starved = estate.governance.alarms.find(
+      (a) =>
+        a.kind === 'metric' &&
+        a.alarm.StateValue === 'ALARM' &&
+        'MetricName' in a.alarm &&
+        a.alarm.MetricName === 'InsufficientCapacityError',
+    );
+    const fleet = starved && 'Dimensions' in starved.alarm ? starved.alarm.Dimensions?.[0]?.Value : undefined;
+    expect(fleet).toBeDefined();
+    const host = await createTestHost({ plugins: [audit], estate });
+    const result = await invokeOk<Alarms>(host, 'get_euc_active_alarms', {
+      regions: [starved?.region ?? ''],
+      limit: 200,
+    });
+    const onFleet = result.alarms.filter(
+      (a) => a.autoscaling && a.scalingPolicy?.resource.endsWith(`fleet/${fleet}`),
+    );
+    expect(onFleet.length).toBeGreaterThan(0);
+    expect(result.counts.scalingBlocked).toBe(onFleet.length);
+    expect(result.summary).toContain(`Scaling is failing, not at work, on ${fleet}`);
+    // Any scaling alarm still called scaling at work is on another fleet.
+    const atWork = result.counts.autoscaling - (result.counts.scalingBlocked ?? 0);
+    if (atWork === 0) expect(result.summary).not.toContain('which is scaling at work');
+    expect(result.notes.join(' ')).toContain('except on a fleet whose InsufficientCapacityError alarm fires');
+  });
+
   it('recognises the metric-math and composite EUC alarms', async () => {
     const host = await createTestHost({ plugins: [audit], estate: sharedEstate() });
     const result = await invokeOk<Alarms>(host, 'get_euc_active_alarms', {
@@ -66,7 +94,9 @@ describe('get_euc_active_alarms', () => {
   it('leaves scaling alarms out of the list by default, but still counts them', async () => {
     const host = await createTestHost({ plugins: [audit], estate: sharedEstate() });
     const result = await invokeOk<Alarms>(host, 'get_euc_active_alarms', { limit: 200 });
-    expect(result.alarms.every((a) => !a.autoscaling)).toBe(true);
+    // Only the scaling alarms of a fleet that cannot get capacity are listed: scaling is failing there.
+    expect(result.alarms.filter((a) => a.autoscaling)).toHaveLength(result.counts.scalingBlocked ?? 0);
+    expect(result.counts.autoscaling).toBeGreaterThan(result.counts.scalingBlocked ?? 0);
     expect(result.counts.autoscaling).toBeGreaterThan(0);
     expect(result.summary).toMatch(/scaling alarms? in ALARM/);
   });

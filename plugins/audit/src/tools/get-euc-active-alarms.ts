@@ -12,7 +12,13 @@ import {
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 import { alarmsInAlarm } from '../alarms/alarm-scan.js';
-import { type AlarmRow, AlarmRowSchema, eucAlarms, rankAlarms } from '../alarms/alarms.js';
+import {
+  type AlarmRow,
+  AlarmRowSchema,
+  eucAlarms,
+  rankAlarms,
+  scalingBlockedByCapacity,
+} from '../alarms/alarms.js';
 import { intInput, ScopeSchema, scopesPhrase } from '../answer.js';
 
 /** Alarms a default answer lists (~550 bytes each, sent twice over MCP); the counts cover every one. */
@@ -36,6 +42,11 @@ const Output = Type.Object({
     eucInAlarm: Type.Integer(),
     incidents: Type.Integer({ description: 'EUC alarms in ALARM that do not drive scaling.' }),
     autoscaling: Type.Integer({ description: 'EUC alarms in ALARM whose action is a scaling policy.' }),
+    scalingBlocked: Type.Optional(
+      Type.Integer({
+        description: 'Of those, on a fleet whose InsufficientCapacityError alarm fires: scaling is failing.',
+      }),
+    ),
     composite: Type.Integer(),
   }),
   byService: Type.Record(Type.String(), Type.Integer()),
@@ -52,7 +63,7 @@ export const getEucActiveAlarms = defineTool({
   name: 'get_euc_active_alarms',
   title: 'Firing EUC alarms',
   description:
-    'Is anything on fire? CloudWatch alarms in ALARM on WorkSpaces, Applications or Secure Browser metrics (metric, math, composite). Alarms acting on a scaling policy are scaling at work: counted, listed only with includeAutoscaling.',
+    'Is anything on fire? CloudWatch alarms in ALARM on WorkSpaces, Applications or Secure Browser metrics (metric, math, composite). Scaling-policy alarms are counted, listed only with includeAutoscaling, unless the fleet’s InsufficientCapacityError fires.',
   tier: 0,
   iam: ['cloudwatch:DescribeAlarms'],
   input: Input,
@@ -84,20 +95,31 @@ export const getEucActiveAlarms = defineTool({
     const byService: Record<string, number> = {};
     for (const row of rows) byService[row.service] = (byService[row.service] ?? 0) + 1;
     const autoscaling = rows.filter((r) => r.autoscaling).length;
+    // Scaling alarms on a fleet that cannot get capacity are not scaling at work: listed, named.
+    const blockedByFleet = scalingBlockedByCapacity(rows);
+    const blocked = new Set([...blockedByFleet.values()].flat());
     const counts = {
       accountAlarmsInAlarm,
       eucInAlarm: rows.length,
       incidents: rows.length - autoscaling,
       autoscaling,
+      ...(blocked.size > 0 ? { scalingBlocked: blocked.size } : {}),
       composite: rows.filter((r) => r.type === 'composite').length,
     };
-    const listed = rankAlarms(input.includeAutoscaling === true ? rows : rows.filter((r) => !r.autoscaling));
+    const listed = rankAlarms(
+      input.includeAutoscaling === true ? rows : rows.filter((r) => !r.autoscaling || blocked.has(r)),
+    );
+    const blockedFleets = [...blockedByFleet.keys()];
+    const atWork = counts.autoscaling - blocked.size;
     const { page, offset, nextCursor } = pageOf(listed, { ...input, limit }, ctx.limits);
     const first = listed.find((r) => !r.autoscaling);
     const summary =
       `${counts.incidents} EUC alarm${counts.incidents === 1 ? '' : 's'} firing` +
-      (counts.autoscaling > 0
-        ? ` (plus ${counts.autoscaling} scaling alarm${counts.autoscaling === 1 ? '' : 's'} in ALARM, which is scaling at work)`
+      (atWork > 0
+        ? ` (plus ${atWork} scaling alarm${atWork === 1 ? '' : 's'} in ALARM, which is scaling at work)`
+        : '') +
+      (blocked.size > 0
+        ? ` Scaling is failing, not at work, on ${blockedFleets.slice(0, 3).join(', ')}${blockedFleets.length > 3 ? ` and ${blockedFleets.length - 3} more` : ''}: ${blocked.size} scaling alarm${blocked.size === 1 ? '' : 's'} fire there while InsufficientCapacityError does (listed).`
         : '') +
       ` of ${accountAlarmsInAlarm} alarms in ALARM across ${scopesPhrase(scopes.length)}.` +
       (first ? ` Latest: ${first.name} (${first.service}, ${scopeLabel(first)}).` : '') +
@@ -116,7 +138,9 @@ export const getEucActiveAlarms = defineTool({
       ...(nextCursor ? { nextCursor } : {}),
       errors: errors.slice(0, 100),
       notes: [
-        'Target tracking keeps its scale-in alarm (AlarmLow) in ALARM whenever a fleet runs below target; that is expected.',
+        blocked.size > 0
+          ? 'Target tracking keeps its scale-in alarm (AlarmLow) in ALARM whenever a fleet runs below target; that is expected, except on a fleet whose InsufficientCapacityError alarm fires: it cannot get the instances scaling asks for (instance quota, subnet addresses or the Region’s capacity).'
+          : 'Target tracking keeps its scale-in alarm (AlarmLow) in ALARM whenever a fleet runs below target; that is expected.',
         'A composite alarm counts as EUC when one of its firing children watches an EUC namespace.',
       ],
     };

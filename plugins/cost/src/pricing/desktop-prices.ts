@@ -7,8 +7,11 @@ import {
 } from '@workspaces-euc-mcp/host';
 import type { Desktop } from '../desktops/desktops.js';
 import type { PriceOutcome } from '../running-mode/running-mode.js';
-import { fetchPersonalProducts } from './price-fetch.js';
+import { fetchExtraStorageProducts, fetchPersonalProducts } from './price-fetch.js';
 import {
+  type CustomStorageEstimate,
+  type ExtraStorageRates,
+  extraStorageRatesOf,
   type LicenceModel,
   matchPersonalPrices,
   type PriceListLicence,
@@ -28,9 +31,15 @@ export interface UnmatchedConfiguration {
   readonly available: readonly StorageOption[];
 }
 
+/** One desktop's price outcome, its licence label, and how custom volumes were priced. */
+export type DesktopPrice = PriceOutcome & {
+  readonly licence?: string;
+  readonly customStorage?: CustomStorageEstimate;
+};
+
 /** Prices for every desktop, with the lookups that failed and the configurations not matched. */
 export interface DesktopPricing {
-  readonly byDesktop: ReadonlyMap<string, PriceOutcome & { readonly licence?: string }>;
+  readonly byDesktop: ReadonlyMap<string, DesktopPrice>;
   readonly unmatched: readonly UnmatchedConfiguration[];
   readonly errors: readonly ErrorEntry[];
   /** Price List queries sent (not served from cache). */
@@ -82,13 +91,43 @@ export async function priceDesktops(
     }),
   );
 
-  const byDesktop = new Map<string, PriceOutcome & { licence?: string }>();
+  // Custom volume sizes are priced from a listed pairing plus the per-GB storage SKUs: one more
+  // query, sent only when some configuration is not a listed pairing.
+  let extraStorage: ExtraStorageRates | undefined;
+  const needsStorage = [...groups.values()].some(([first]) => {
+    const licence = first ? personalLicenceFor(first.operatingSystem) : undefined;
+    const list = licence ? products.get(licence.licence) : undefined;
+    return (
+      first?.computeType !== undefined &&
+      first.rootVolumeGib !== undefined &&
+      first.userVolumeGib !== undefined &&
+      licence !== undefined &&
+      list !== undefined &&
+      !('error' in list) &&
+      !matchPersonalPrices(list, {
+        computeType: first.computeType,
+        licence,
+        rootVolumeGib: first.rootVolumeGib,
+        userVolumeGib: first.userVolumeGib,
+      }).matched
+    );
+  });
+  if (needsStorage)
+    try {
+      const answer = await fetchExtraStorageProducts(ctx, scope.region);
+      if (answer.fetched) queries += 1;
+      extraStorage = extraStorageRatesOf(answer.products);
+    } catch (error) {
+      errors.push(errorEntry(SERVICE_LABELS.priceList, scope, error, 'Per-GB storage prices: '));
+    }
+
+  const byDesktop = new Map<string, DesktopPrice>();
   const unmatched: UnmatchedConfiguration[] = [];
   for (const members of groups.values()) {
     const first = members[0];
     if (!first) continue;
     const licence: LicenceModel | undefined = personalLicenceFor(first.operatingSystem);
-    let outcome: PriceOutcome & { licence?: string };
+    let outcome: DesktopPrice;
     let available: readonly StorageOption[] = [];
     const list = licence ? products.get(licence.licence) : undefined;
     if (!first.computeType || first.rootVolumeGib === undefined || first.userVolumeGib === undefined)
@@ -105,13 +144,23 @@ export async function priceDesktops(
         licence: licence.label,
       };
     else {
-      const match = matchPersonalPrices(list, {
-        computeType: first.computeType,
-        licence,
-        rootVolumeGib: first.rootVolumeGib,
-        userVolumeGib: first.userVolumeGib,
-      });
-      if (match.matched) outcome = { ok: true, prices: match.prices, licence: licence.label };
+      const match = matchPersonalPrices(
+        list,
+        {
+          computeType: first.computeType,
+          licence,
+          rootVolumeGib: first.rootVolumeGib,
+          userVolumeGib: first.userVolumeGib,
+        },
+        extraStorage,
+      );
+      if (match.matched)
+        outcome = {
+          ok: true,
+          prices: match.prices,
+          licence: licence.label,
+          ...(match.customStorage ? { customStorage: match.customStorage } : {}),
+        };
       else {
         outcome = { ok: false, why: match.why, licence: licence.label };
         available = match.available;

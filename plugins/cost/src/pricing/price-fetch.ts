@@ -5,6 +5,7 @@ import {
   type PriceListLicence,
   type PriceProduct,
   parsePriceListItem,
+  STORAGE_BUNDLE,
 } from './price-list.js';
 
 /**
@@ -42,37 +43,43 @@ export async function fetchProducts(
 ): Promise<PriceQueryResult> {
   const sorted = Object.entries(filters).sort(([a], [b]) => a.localeCompare(b));
   const key = `cost:pricing:${serviceCode}:${JSON.stringify(sorted)}`;
-  const { value, fetched } = await ctx.cache.get(
-    key,
-    { ttlMs: PRICE_TTL_MS },
-    async (): Promise<ProductFetch> => {
-      const { GetProductsCommand, PricingClient } = await pricingSdk();
-      const client = ctx.aws.client(PricingClient, { region: PRICE_LIST_REGION });
-      const products: PriceProduct[] = [];
-      let nextToken: string | undefined;
-      let pages = 0;
-      do {
-        const page = await client.send(
-          new GetProductsCommand({
-            ServiceCode: serviceCode,
-            Filters: sorted.map(([Field, Value]) => ({ Type: 'TERM_MATCH', Field, Value })),
-            FormatVersion: 'aws_v1',
-            MaxResults: PAGE_SIZE,
-            NextToken: nextToken,
-          }),
-          { abortSignal: ctx.signal },
-        );
-        pages += 1;
-        const items: readonly unknown[] = Array.isArray(page.PriceList) ? page.PriceList : [];
-        for (const item of items) {
-          const product = parsePriceListItem(item);
-          if (product) products.push(product);
-        }
-        nextToken = page.NextToken;
-      } while (nextToken && pages < MAX_PAGES);
-      return { products, truncated: nextToken !== undefined };
-    },
-  );
+  const query = async (): Promise<ProductFetch> => {
+    const { GetProductsCommand, PricingClient } = await pricingSdk();
+    const client = ctx.aws.client(PricingClient, { region: PRICE_LIST_REGION });
+    const products: PriceProduct[] = [];
+    let nextToken: string | undefined;
+    let pages = 0;
+    do {
+      const page = await client.send(
+        new GetProductsCommand({
+          ServiceCode: serviceCode,
+          Filters: sorted.map(([Field, Value]) => ({ Type: 'TERM_MATCH', Field, Value })),
+          FormatVersion: 'aws_v1',
+          MaxResults: PAGE_SIZE,
+          NextToken: nextToken,
+        }),
+        { abortSignal: ctx.signal },
+      );
+      pages += 1;
+      const items: readonly unknown[] = Array.isArray(page.PriceList) ? page.PriceList : [];
+      for (const item of items) {
+        const product = parsePriceListItem(item);
+        if (product) products.push(product);
+      }
+      nextToken = page.NextToken;
+    } while (nextToken && pages < MAX_PAGES);
+    return { products, truncated: nextToken !== undefined };
+  };
+  // A fresh call rescans prices too, once per client call (shared by the tools a report calls).
+  if (ctx.snapshot?.fresh === true) {
+    let first = false;
+    const value = await ctx.memo(key, () => {
+      first = true;
+      return query();
+    });
+    return { ...value, fetched: first };
+  }
+  const { value, fetched } = await ctx.cache.get(key, { ttlMs: PRICE_TTL_MS }, query);
   return { ...value, fetched };
 }
 
@@ -86,5 +93,14 @@ export function fetchPersonalProducts(
     regionCode: region,
     productFamily: PERSONAL_PRODUCT_FAMILY,
     license: licence,
+  });
+}
+
+/** The per-GB-month SKUs of volumes grown beyond a bundle's storage pairing, in one region. */
+export function fetchExtraStorageProducts(ctx: ToolContext, region: string): Promise<PriceQueryResult> {
+  return fetchProducts(ctx, 'AmazonWorkSpaces', {
+    regionCode: region,
+    productFamily: PERSONAL_PRODUCT_FAMILY,
+    bundle: STORAGE_BUNDLE,
   });
 }

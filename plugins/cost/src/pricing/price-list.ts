@@ -144,9 +144,52 @@ export interface StorageOption {
   readonly autoStopMonthlyBase?: number;
 }
 
+/** Per-GB-month rates of volumes grown beyond a bundle's storage pairing (Price List bundle "Storage"). */
+export interface ExtraStorageRates {
+  readonly rootPerGbMonth: number;
+  readonly userPerGbMonth: number;
+}
+
+/** The `bundle` attribute of the per-GB volume SKUs. */
+export const STORAGE_BUNDLE = 'Storage';
+
+/**
+ * The per-GB-month root and user volume rates among `products` (bundle "Storage", unit GB-Month),
+ * undefined unless both are priced.
+ */
+export function extraStorageRatesOf(products: readonly PriceProduct[]): ExtraStorageRates | undefined {
+  const rate = (volume: 'root' | 'user') =>
+    products
+      .filter(
+        (p) =>
+          p.attributes.bundle === STORAGE_BUNDLE &&
+          ((volume === 'root' ? p.attributes.rootvolume : p.attributes.uservolume) === 'Custom' ||
+            new RegExp(`^${volume} volume`, 'i').test(p.attributes.license ?? '')),
+      )
+      .flatMap((p) => p.prices.filter((d) => /gb/i.test(d.unit)).map((d) => d.usd))
+      .sort((a, b) => a - b)[0];
+  const rootPerGbMonth = rate('root');
+  const userPerGbMonth = rate('user');
+  return rootPerGbMonth !== undefined && userPerGbMonth !== undefined
+    ? { rootPerGbMonth, userPerGbMonth }
+    : undefined;
+}
+
+/** How a custom volume pairing was priced: from which listed pairing, and the extra storage fee. */
+export interface CustomStorageEstimate {
+  readonly from: string;
+  readonly extraMonthlyUsd: number;
+}
+
 /** The outcome of matching: all three prices, or what was missing and what exists instead. */
 export type PersonalPriceMatch =
-  | { readonly matched: true; readonly prices: PersonalPrices; readonly ambiguous: boolean }
+  | {
+      readonly matched: true;
+      readonly prices: PersonalPrices;
+      readonly ambiguous: boolean;
+      /** Present when the volumes are custom: priced from a listed pairing plus per-GB storage. */
+      readonly customStorage?: CustomStorageEstimate;
+    }
   | { readonly matched: false; readonly why: string; readonly available: readonly StorageOption[] };
 
 function pick(values: number[]): { value: number | undefined; ambiguous: boolean } {
@@ -164,6 +207,7 @@ function pick(values: number[]): { value: number | undefined; ambiguous: boolean
 export function matchPersonalPrices(
   products: readonly PriceProduct[],
   query: PersonalQuery,
+  extraStorage?: ExtraStorageRates,
 ): PersonalPriceMatch {
   const family = computeTypeKey(query.computeType);
   const rows = products.filter(
@@ -213,6 +257,17 @@ export function matchPersonalPrices(
   // The hourly rate sits on the family's base bundle; inherit it only when the storage pairing
   // itself is priced, so an unpriced pairing never looks half-matched.
   const hourly = hourlyExact.length > 0 ? pick(hourlyExact) : pick(option ? hourlyFamily : []);
+  if (!option && extraStorage) {
+    const custom = priceCustomStorage(available, query, extraStorage);
+    const familyHourly = pick(hourlyFamily);
+    if (custom && familyHourly.value !== undefined)
+      return {
+        matched: true,
+        prices: { ...custom.prices, autoStopHourly: familyHourly.value },
+        ambiguous: familyHourly.ambiguous,
+        customStorage: custom.estimate,
+      };
+  }
   if (alwaysOn.value === undefined || base.value === undefined || hourly.value === undefined) {
     const missing = [
       alwaysOn.value === undefined ? 'AlwaysOn monthly' : '',
@@ -223,7 +278,9 @@ export function matchPersonalPrices(
       matched: false,
       why: option
         ? `${query.computeType} ${query.licence.label} with ${wanted}: no ${missing.join(', ')} price.`
-        : `${query.computeType} ${query.licence.label} is not priced with ${wanted} (custom volume sizes are not list-priced); see the available pairings.`,
+        : available.length === 0
+          ? `${query.computeType} ${query.licence.label}: no storage pairing is priced in this region (a retired bundle is no longer sold).`
+          : `${query.computeType} ${query.licence.label} is not priced with ${wanted}, and ${extraStorage ? 'no listed pairing is at or below both volumes' : 'the per-GB storage rates were not available'} to price it from; see the available pairings.`,
       available,
     };
   }
@@ -235,5 +292,39 @@ export function matchPersonalPrices(
       autoStopHourly: hourly.value,
     },
     ambiguous: alwaysOn.ambiguous || base.ambiguous || hourly.ambiguous,
+  };
+}
+
+/**
+ * A custom volume pairing priced as AWS bills it: a listed pairing whose volumes are at or below
+ * the desktop's (the closest, by extra storage fee), plus the grown GB at the per-GB-month rates.
+ * The extra storage is billed in both modes, so AlwaysOn − AutoStop base stays that of the pairing
+ * (the same for every pairing in the Price List rows).
+ */
+export function priceCustomStorage(
+  available: readonly StorageOption[],
+  query: Pick<PersonalQuery, 'rootVolumeGib' | 'userVolumeGib'>,
+  rates: ExtraStorageRates,
+): { prices: Omit<PersonalPrices, 'autoStopHourly'>; estimate: CustomStorageEstimate } | undefined {
+  let best: { option: StorageOption; extra: number } | undefined;
+  for (const option of available) {
+    const pairing = parseStorage(option.storage);
+    if (!pairing || option.alwaysOnMonthly === undefined || option.autoStopMonthlyBase === undefined)
+      continue;
+    if (pairing.root > query.rootVolumeGib || pairing.user > query.userVolumeGib) continue;
+    const extra =
+      (query.rootVolumeGib - pairing.root) * rates.rootPerGbMonth +
+      (query.userVolumeGib - pairing.user) * rates.userPerGbMonth;
+    if (!best || extra < best.extra) best = { option, extra };
+  }
+  if (!best || best.option.alwaysOnMonthly === undefined || best.option.autoStopMonthlyBase === undefined)
+    return undefined;
+  const extraMonthlyUsd = Math.round(best.extra * 100) / 100;
+  return {
+    prices: {
+      alwaysOnMonthly: best.option.alwaysOnMonthly + extraMonthlyUsd,
+      autoStopMonthlyBase: best.option.autoStopMonthlyBase + extraMonthlyUsd,
+    },
+    estimate: { from: best.option.storage, extraMonthlyUsd },
   };
 }

@@ -16,7 +16,9 @@ export const DECISIONS = [
   'unpriced',
   'unknown',
   'skipped',
-] as const satisfies readonly AdviceDecision[];
+  'check-client',
+  'superseded',
+] as const satisfies readonly (AdviceDecision | 'superseded')[];
 /** The decision schema (kept literal so the JSON Schema lists the values). */
 export const Decision = Type.Union([
   Type.Literal('switch-to-auto-stop'),
@@ -27,6 +29,8 @@ export const Decision = Type.Union([
   Type.Literal('unpriced'),
   Type.Literal('unknown'),
   Type.Literal('skipped'),
+  Type.Literal('check-client'),
+  Type.Literal('superseded'),
 ]);
 
 /**
@@ -38,6 +42,7 @@ export const Row = Type.Object({
   userName: Type.Optional(Type.String()),
   region: Type.String(),
   account: Type.Optional(Type.String()),
+  state: Type.String(),
   computeType: Type.Optional(Type.String()),
   licence: Type.Optional(Type.String()),
   currentMode: Type.Optional(Type.String()),
@@ -66,7 +71,14 @@ function withoutUndefined<T extends object>(value: T): T {
 }
 
 /** Decisions whose reason a row carries: the rest follow from its hours and prices. */
-const EXPLAINED: ReadonlySet<AdviceDecision> = new Set(['opted-out', 'unpriced', 'unknown', 'skipped']);
+const EXPLAINED: ReadonlySet<AdviceDecision | 'superseded'> = new Set([
+  'opted-out',
+  'unpriced',
+  'unknown',
+  'skipped',
+  'check-client',
+  'superseded',
+]);
 
 /** One output row: the advice, rounded for people, with absent values left out. */
 export function toRow(
@@ -75,6 +87,7 @@ export function toRow(
   licence: string | undefined,
   advice: DesktopAdvice,
   skipConvert: SkipConvertStatus,
+  superseded?: string,
 ): Row {
   const rounded = (value: number | undefined, round: (n: number) => number) =>
     value === undefined ? undefined : round(value);
@@ -84,21 +97,22 @@ export function toRow(
     workspaceId: desktop.workspaceId,
     userName: desktop.userName,
     ...where,
+    state: desktop.state,
     computeType: desktop.computeType,
     licence,
     currentMode: desktop.runningMode,
-    decision: advice.decision,
+    decision: superseded === undefined ? advice.decision : 'superseded',
     hoursPerMonth: rounded(advice.projectedBillableHoursPerMonth, round1),
     breakEvenHours: rounded(advice.breakEvenHours, round1),
     alwaysOnUsd: rounded(advice.alwaysOnMonthlyUsd, usd),
     autoStopUsd: rounded(advice.autoStopMonthlyUsd, usd),
-    monthlySavingUsd: usd(advice.monthlySavingUsd),
-    switchWhen: advice.timing?.switchWhen,
+    monthlySavingUsd: superseded === undefined ? usd(advice.monthlySavingUsd) : 0,
+    switchWhen: superseded === undefined ? advice.timing?.switchWhen : undefined,
     thisMonthUsd:
-      advice.timing && advice.decision === 'switch-to-always-on'
+      superseded === undefined && advice.timing && advice.decision === 'switch-to-always-on'
         ? usd(advice.timing.thisMonthUsd)
         : undefined,
     skipConvert: flagged ? skipConvert : undefined,
-    reason: EXPLAINED.has(advice.decision) ? advice.reason : undefined,
+    reason: superseded ?? (EXPLAINED.has(advice.decision) ? advice.reason : undefined),
   });
 }

@@ -19,12 +19,26 @@ export type AdviceDecision =
   | 'opted-out'
   | 'unpriced'
   | 'unknown'
-  | 'skipped';
+  | 'skipped'
+  | 'check-client';
 
 /** Running hours AWS adds to an AutoStop month for the monthly maintenance start (WCO v2.8.0 adds 1). */
 export const MAINTENANCE_HOURS_PER_MONTH = 1;
 /** Fewer observed hours than this and the projection is a guess (as in utilization/utilization.ts). */
 export const MIN_OBSERVED_HOURS = 72;
+
+/**
+ * States in which ModifyWorkspaceProperties (running mode, compute type) is accepted
+ * (euc-admin-anchors §5.1): a RESTORING or REBOOTING desktop cannot be switched now.
+ */
+export const MODIFIABLE_STATES: ReadonlySet<string> = new Set(['AVAILABLE', 'STOPPED']);
+
+/**
+ * Connected in at least this share of the observed hours: a sleeping laptop or a third-party
+ * client left running keeps an AutoStop desktop up around the clock (euc-admin-anchors §5.3), so
+ * such "use" is checked with the user before AlwaysOn is advised.
+ */
+export const ALWAYS_CONNECTED_SHARE = 0.95;
 
 /** The advice for one desktop. */
 export interface DesktopAdvice {
@@ -51,6 +65,7 @@ export type PriceOutcome =
 export function projectedHours(
   desktop: Desktop,
   outcome: UsageOutcome,
+  maintenanceHours = MAINTENANCE_HOURS_PER_MONTH,
 ): { hours: number; connected: number; billable: number; observed: number } | { why: string } {
   if (outcome.kind === 'failed')
     return {
@@ -64,10 +79,7 @@ export function projectedHours(
   if (m.datapoints > 0 && m.observedHours < MIN_OBSERVED_HOURS)
     return { why: `Only ${m.observedHours} h of history (need ${MIN_OBSERVED_HOURS}); too new to project.` };
   return {
-    hours: Math.min(
-      HOURS_PER_MONTH,
-      projectToMonth(m.billableHours, m.observedHours) + MAINTENANCE_HOURS_PER_MONTH,
-    ),
+    hours: Math.min(HOURS_PER_MONTH, projectToMonth(m.billableHours, m.observedHours) + maintenanceHours),
     connected: m.connectedHours,
     billable: m.billableHours,
     observed: m.observedHours,
@@ -79,7 +91,12 @@ export function adviseDesktop(
   desktop: Desktop,
   outcome: UsageOutcome,
   price: PriceOutcome,
-  options: { readonly bandPercent: number; readonly now: Date },
+  options: {
+    readonly bandPercent: number;
+    readonly now: Date;
+    /** False when the desktop's directory has maintenance mode off: no monthly maintenance start. */
+    readonly maintenance?: boolean;
+  },
 ): DesktopAdvice {
   const mode = desktop.runningMode;
   if (mode !== 'ALWAYS_ON' && mode !== 'AUTO_STOP')
@@ -88,7 +105,11 @@ export function adviseDesktop(
       reason: `Running mode ${mode ?? 'unknown'}: only ALWAYS_ON and AUTO_STOP (WorkSpaces Personal) are compared.`,
       monthlySavingUsd: 0,
     };
-  const usage = projectedHours(desktop, outcome);
+  const usage = projectedHours(
+    desktop,
+    outcome,
+    options.maintenance === false ? 0 : MAINTENANCE_HOURS_PER_MONTH,
+  );
   if ('why' in usage) return { decision: 'unknown', reason: usage.why, monthlySavingUsd: 0 };
   const measured = {
     connectedHours: usage.connected,
@@ -112,6 +133,25 @@ export function adviseDesktop(
     autoStopMonthlyUsd: judgement.autoStopMonthlyUsd,
     monthlySavingUsd: judgement.monthlySavingUsd,
   };
+  const switching =
+    judgement.decision === 'switch-to-auto-stop' || judgement.decision === 'switch-to-always-on';
+  if (switching && !MODIFIABLE_STATES.has(desktop.state))
+    return {
+      decision: 'skipped',
+      ...priced,
+      monthlySavingUsd: 0,
+      reason: `${desktop.state}: the running mode can be changed only when AVAILABLE or STOPPED; ask again then (would save $${judgement.monthlySavingUsd.toFixed(2)}/month: ${judgement.reason})`,
+    };
+  if (
+    judgement.decision === 'switch-to-always-on' &&
+    usage.connected >= ALWAYS_CONNECTED_SHARE * usage.observed
+  )
+    return {
+      decision: 'check-client',
+      ...priced,
+      monthlySavingUsd: 0,
+      reason: `Connected ${usage.connected} of ${usage.observed} observed hours: possibly a client left running (sleeping laptop, third-party client), which keeps an AutoStop desktop billing. Ask the user first; if the use is real, ALWAYS_ON saves $${judgement.monthlySavingUsd.toFixed(2)}/month.`,
+    };
   const timing =
     judgement.decision === 'switch-to-auto-stop'
       ? timingToAutoStop(options.now)

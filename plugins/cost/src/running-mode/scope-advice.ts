@@ -1,5 +1,6 @@
 import type { Scope, ToolContext } from '@workspaces-euc-mcp/host';
 import type { Desktop } from '../desktops/desktops.js';
+import { maintenanceByDirectory } from '../desktops/directories.js';
 import { type DesktopPricing, priceDesktops } from '../pricing/desktop-prices.js';
 import { scanUsage, type UsageScan } from '../utilization/usage-scan.js';
 import { adviseDesktop, type DesktopAdvice } from './running-mode.js';
@@ -17,10 +18,17 @@ export interface ScopeAdvice {
   readonly advised: readonly AdvisedDesktop[];
   readonly scan: UsageScan;
   readonly pricing: DesktopPricing;
+  /** Whether each desktop's directory runs the monthly AutoStop maintenance (by directory id). */
+  readonly maintenance: ReadonlyMap<string, boolean>;
+}
+
+/** True unless the desktop's directory is known to have maintenance mode off. */
+export function hasMaintenance(maintenance: ReadonlyMap<string, boolean>, desktop: Desktop): boolean {
+  return maintenance.get(desktop.directoryId ?? '') ?? true;
 }
 
 /** True for the two decisions that change a desktop (and so depend on its Skip_Convert tag). */
-export function isSwitch(advice: Pick<DesktopAdvice, 'decision'>): boolean {
+export function isSwitch(advice: { readonly decision: string }): boolean {
   return advice.decision === 'switch-to-auto-stop' || advice.decision === 'switch-to-always-on';
 }
 
@@ -35,7 +43,10 @@ export async function adviseScope(
   options: { readonly lookbackDays: number; readonly bandPercent: number },
 ): Promise<ScopeAdvice> {
   const now = ctx.now();
-  const scan = await scanUsage(ctx, scope, options.lookbackDays);
+  const [scan, maintenance] = await Promise.all([
+    scanUsage(ctx, scope, options.lookbackDays),
+    maintenanceByDirectory(ctx, scope),
+  ]);
   const pricing = await priceDesktops(
     ctx,
     scope,
@@ -49,8 +60,12 @@ export async function adviseScope(
       scope,
       desktop,
       licence: price.licence,
-      advice: adviseDesktop(desktop, outcome, price, { bandPercent: options.bandPercent, now }),
+      advice: adviseDesktop(desktop, outcome, price, {
+        bandPercent: options.bandPercent,
+        now,
+        maintenance: hasMaintenance(maintenance, desktop),
+      }),
     };
   });
-  return { advised, scan, pricing };
+  return { advised, scan, pricing, maintenance };
 }

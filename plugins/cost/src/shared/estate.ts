@@ -9,7 +9,7 @@ import {
   type ToolContext,
   ToolError,
 } from '@workspaces-euc-mcp/host';
-import Type from 'typebox';
+import Type, { type TSchema } from 'typebox';
 
 /**
  * The estate fan-out every cost tool shares (issue #12): the selected (account, region) scopes,
@@ -135,4 +135,37 @@ export function oneOf<T extends string>(
   if (bad !== undefined)
     throw new ToolError('InvalidInput', `${field}: "${bad}" is not one of ${allowed.join(', ')}.`);
   return values as T[];
+}
+
+/**
+ * Per-scope rows an answer lists: at 5 accounts × 4 regions a row for every scope costs ~2 KB of
+ * the 20 KB budget for little; the 5 with the most impact are listed and the rest summed.
+ */
+export const SCOPE_ROWS = 5;
+
+/** The `otherScopes` field: how many scopes were not listed, and their summed figures. */
+export function OtherScopes<T extends Record<string, TSchema>>(sums: T) {
+  return Type.Optional(
+    Type.Object(
+      { scopes: Type.Integer(), ...sums },
+      { description: `Scopes past the first ${SCOPE_ROWS} of byScope, summed.` },
+    ),
+  );
+}
+
+/** The `SCOPE_ROWS` scopes with the most impact (largest first), and the rest. */
+export function topScopes<T>(rows: readonly T[], impact: (row: T) => number): { shown: T[]; rest: T[] } {
+  const sorted = [...rows].sort((a, b) => impact(b) - impact(a));
+  return { shown: sorted.slice(0, SCOPE_ROWS), rest: sorted.slice(SCOPE_ROWS) };
+}
+
+/** Sums the numeric `keys` of `rows`. */
+export function sumOf<T, K extends keyof T>(rows: readonly T[], keys: readonly K[]): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const key of keys) {
+    let total = 0;
+    for (const row of rows) total += Number(row[key] ?? 0);
+    out[key] = total;
+  }
+  return out;
 }

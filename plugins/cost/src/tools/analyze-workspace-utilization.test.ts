@@ -90,6 +90,28 @@ describe('analyze_workspace_utilization', () => {
     expect(out.connectionStatusRequests).toBe(1);
   });
 
+  it('says the metrics are missing, not "stopped", for a running desktop that published none', async () => {
+    const estate = editedEstate([
+      {
+        id: 'ws-avail',
+        mode: 'AUTO_STOP',
+        state: 'AVAILABLE',
+        lastConnection: new Date('2026-08-20T10:00:00Z'),
+      },
+      { id: 'ws-sick', mode: 'AUTO_STOP', state: 'UNHEALTHY' },
+      { id: 'ws-off', mode: 'AUTO_STOP', state: 'STOPPED', lastConnection: new Date('2026-08-20T10:00:00Z') },
+    ]);
+    estate.metricOverride = hourlyMetrics({ 'ws-avail': {}, 'ws-sick': {}, 'ws-off': {} });
+    const { out } = await analyse(estate);
+    const reason = (id: string) => out.desktops.find((d) => d.workspaceId === id)?.reason ?? '';
+    for (const id of ['ws-avail', 'ws-sick']) {
+      expect(reason(id)).not.toContain('Stopped throughout');
+      expect(reason(id)).toMatch(/metrics are missing/);
+    }
+    expect(reason('ws-sick')).toContain('UNHEALTHY');
+    expect(reason('ws-off')).toContain('Stopped throughout the window');
+  });
+
   it('keeps silent desktops unknown when the connection status cannot be read', async () => {
     const host = await createTestHost({
       plugins: [plugin],
@@ -150,7 +172,7 @@ describe('analyze_workspace_utilization', () => {
 
   it('answers for both regions of the default estate, rows naming their region', async () => {
     const { out } = await analyse({ seed: 42, desktops: 200 }, { limit: 200 });
-    expect(out.byScope.map((s) => s.region)).toEqual(['us-east-1', 'eu-west-1']);
+    expect(out.byScope.map((s) => s.region).sort()).toEqual(['eu-west-1', 'us-east-1']);
     expect(out.byScope.reduce((n, s) => n + s.desktops, 0)).toBe(out.desktopsAnalysed);
     expect(new Set(out.desktops.map((d) => d.region))).toEqual(new Set(['us-east-1', 'eu-west-1']));
     expect(out.desktops.every((d) => d.account === undefined)).toBe(true);

@@ -3,12 +3,15 @@ import Type, { type Static } from 'typebox';
 import {
   inRange,
   listNote,
+  OtherScopes,
   oneOf,
   PageFields,
   pageLimits,
   partialNote,
   readEstate,
   scopesPhrase,
+  sumOf,
+  topScopes,
   WhereFields,
   whereOf,
 } from '../shared/estate.js';
@@ -70,7 +73,10 @@ const Output = Type.Object({
   standbyExcluded: Type.Integer(),
   counts: Counts,
   byRunningMode: Type.Record(Type.String(), Counts),
-  byScope: Type.Array(Type.Object({ ...WhereFields, desktops: Type.Integer(), counts: Counts })),
+  byScope: Type.Array(Type.Object({ ...WhereFields, desktops: Type.Integer(), counts: Counts }), {
+    description: 'The scopes with the most unused and idle desktops.',
+  }),
+  otherScopes: OtherScopes({ desktops: Type.Integer(), unused: Type.Integer(), idle: Type.Integer() }),
   desktops: Type.Array(Row, { description: 'Least used first.' }),
   totalListed: Type.Integer(),
   offset: Type.Integer(),
@@ -170,6 +176,7 @@ export const analyzeWorkspaceUtilization = defineTool({
           a.workspaceId.localeCompare(b.workspaceId),
       );
     const { page, offset, nextCursor } = pageOf(listed, input, limits);
+    const scopes = topScopes(byScope, (s) => s.counts.unused + s.counts.idle);
     const alwaysOnWaste = (byRunningMode.ALWAYS_ON?.unused ?? 0) + (byRunningMode.ALWAYS_ON?.idle ?? 0);
     const first = read.answered[0]?.value.window;
     const summary =
@@ -190,7 +197,17 @@ export const analyzeWorkspaceUtilization = defineTool({
       standbyExcluded,
       counts,
       byRunningMode,
-      byScope,
+      byScope: scopes.shown,
+      ...(scopes.rest.length > 0
+        ? {
+            otherScopes: {
+              scopes: scopes.rest.length,
+              ...sumOf(scopes.rest, ['desktops']),
+              unused: scopes.rest.reduce((n, s) => n + s.counts.unused, 0),
+              idle: scopes.rest.reduce((n, s) => n + s.counts.idle, 0),
+            },
+          }
+        : {}),
       desktops: page,
       totalListed: listed.length,
       offset,

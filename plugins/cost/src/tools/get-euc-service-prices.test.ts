@@ -131,6 +131,17 @@ describe('get_euc_service_prices', () => {
     ]);
   });
 
+  it('attaches the Personal licensing note to Personal answers only, not to Secure Browser or Core', async () => {
+    const region = 'us-east-1';
+    const personalNote = (notes: readonly string[]) => notes.some((n) => /BYOL|Windows 10\/11/.test(n));
+    expect(personalNote((await prices({ service: 'personal', regions: [region] })).out.notes)).toBe(true);
+    expect(personalNote((await prices({ service: 'secure-browser', regions: [region] })).out.notes)).toBe(
+      false,
+    );
+    const core = await prices({ service: 'core', regions: [region], instanceType: 'm7i.large' });
+    expect(personalNote(core.out.notes)).toBe(false);
+  });
+
   it('reports a Price List failure as data', async () => {
     const { out } = await prices(
       { service: 'pools', computeType: 'POWER' },

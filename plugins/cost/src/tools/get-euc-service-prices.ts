@@ -183,7 +183,8 @@ export const getEucServicePrices = defineTool({
       }
     };
     const settled = await mapBounded(regions, ctx.limits.concurrency, lookup, { signal: ctx.signal });
-    const maxRows = input.maxRows ?? 100;
+    // ~200 bytes a row, sent twice: 30 rows keep four regions' Personal rows near 13 KB.
+    const maxRows = input.maxRows ?? 30;
     const matches: NonNullable<Static<typeof Output>['personal']>['matches'] = [];
     const personalRows: NonNullable<Static<typeof Output>['personal']>['rows'] = [];
     const allRates: Static<typeof Output>['rates'] = [];
@@ -257,7 +258,11 @@ export const getEucServicePrices = defineTool({
       ],
       errors,
       notes: [
-        'Personal: Windows 10/11 desktops are BYOL and priced on their own SKUs; custom volume sizes are not list-priced (see the priced storage pairings).',
+        ...(input.service === 'personal'
+          ? [
+              'Personal: Windows 10/11 desktops are BYOL and priced on their own SKUs; a custom volume pairing is billed as a listed pairing plus per-GB storage (the cost tools price it so).',
+            ]
+          : []),
         ...(input.service === 'core'
           ? ['Core Managed Instances: the EC2 instance and EBS are billed separately by EC2.']
           : []),

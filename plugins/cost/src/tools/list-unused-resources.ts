@@ -13,29 +13,32 @@ import {
   type ToolContext,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { readLastConnections } from '../desktops/connections.js';
-import { type Desktop, isBilled, listDesktops } from '../desktops/desktops.js';
+import type { Desktop } from '../desktops/desktops.js';
+import type { PlannedDesktop } from '../plan/cost-plan.js';
+import { DEFAULT_PLAN, planScope, unusedWindowStart } from '../plan/plan-scope.js';
 import {
   inRange,
   listNote,
+  OtherScopes,
   PageFields,
   pageLimits,
   partialNote,
   readEstate,
   scopesPhrase,
+  sumOf,
+  topScopes,
   type Where,
   WhereFields,
   whereOf,
 } from '../shared/estate.js';
-import { HOUR_MS } from '../shared/hours.js';
-import { readExistence } from '../unused/existence.js';
-import { judgeUnused, needsExistenceCheck, type UnusedVerdict } from '../unused/unused.js';
+import { usd } from '../shared/numbers.js';
+import type { UnusedVerdict } from '../unused/unused.js';
 
 /**
- * Rows a default answer lists: 20 terse rows, sent twice over MCP (structured and as escaped JSON
- * text), keep 10,000 desktops near 16 KB of the 20 KB budget.
+ * Rows a default answer lists: 16 priced rows (~400 bytes each, sent twice over MCP: structured
+ * and as escaped JSON text) keep 20 account/region scopes near 17 KB of the 20 KB budget.
  */
-const DEFAULT_ROWS = 20;
+const DEFAULT_ROWS = 16;
 
 const Input = Type.Object(
   {
@@ -60,8 +63,13 @@ const Item = Type.Object({
   }),
   usageSignal: Type.Union([Type.Literal('last-use'), Type.Literal('never-used'), Type.Literal('none')]),
   lastConnection: Type.Optional(Type.String()),
+  action: Type.Optional(
+    Type.Union([Type.Literal('terminate'), Type.Literal('review')], {
+      description: 'Desktops: the cost plan’s action; review = used per UserConnected, not terminated.',
+    }),
+  ),
   reason: Type.String(),
-  monthlyCostUsd: Type.Optional(Type.Number()),
+  monthlyCostUsd: Type.Optional(Type.Number({ description: 'Saved a month by removing it (list prices).' })),
 });
 type Item = Static<typeof Item>;
 
@@ -81,15 +89,20 @@ const Output = Type.Object({
   idleDays: Type.Integer(),
   windowStart: Type.String(),
   counts: Counts,
+  totalMonthlySavingUsd: Type.Number({
+    description: 'Every priced unused desktop and resource, listed or not.',
+  }),
   byScope: Type.Array(
     Type.Object({ ...WhereFields, unusedDesktops: Type.Integer(), otherServices: Type.Integer() }),
+    { description: 'The scopes with the most unused resources.' },
   ),
-  items: Type.Array(Item, { description: 'Never-connected first, then the longest idle.' }),
+  otherScopes: OtherScopes({ unusedDesktops: Type.Integer(), otherServices: Type.Integer() }),
+  items: Type.Array(Item, { description: 'Largest monthly cost first; unpriced after, longest idle first.' }),
   totalItems: Type.Integer(),
   offset: Type.Integer(),
   nextCursor: Type.Optional(Type.String()),
   needsReview: Type.Array(Type.Object({ workspaceId: Type.String(), ...WhereFields }), {
-    description: 'Up to 10 never-connected desktops that may be new.',
+    description: 'Up to 5 never-connected desktops that may be new.',
   }),
   errors: ErrorList(),
   notes: Type.Array(Type.String()),
@@ -106,7 +119,12 @@ function billingHint(desktop: Desktop): string {
   }
 }
 
-function desktopItem(desktop: Desktop, where: Where, verdict: UnusedVerdict): Item | undefined {
+function desktopItem(
+  desktop: Desktop,
+  where: Where,
+  verdict: UnusedVerdict,
+  plan: PlannedDesktop,
+): Item | undefined {
   const base = {
     service: SERVICE_LABELS.personal,
     resourceType: 'WorkSpace',
@@ -116,20 +134,34 @@ function desktopItem(desktop: Desktop, where: Where, verdict: UnusedVerdict): It
     state: desktop.state,
     ...(desktop.runningMode ? { runningMode: desktop.runningMode } : {}),
   };
+  // The plan's terminate carries the $; a desktop UserConnected shows in use is only for review.
+  const priced =
+    plan.action === 'terminate' && !plan.unpricedWhy ? { monthlyCostUsd: usd(plan.monthlySavingUsd) } : {};
+  const action = plan.action === 'terminate' ? ('terminate' as const) : ('review' as const);
+  const why =
+    plan.action !== 'terminate'
+      ? ` ${plan.reason}`
+      : plan.unpricedWhy
+        ? `${billingHint(desktop)} Unpriced: ${plan.unpricedWhy}`
+        : '';
   if (verdict.kind === 'unused')
     return {
       ...base,
       idleDays: verdict.idleDays,
       usageSignal: 'last-use',
       lastConnection: verdict.lastConnection.toISOString().slice(0, 10),
-      reason: `No connection for ${verdict.idleDays} days.${billingHint(desktop)}`,
+      action,
+      reason: `No connection for ${verdict.idleDays} days.${why}`,
+      ...priced,
     };
   if (verdict.kind === 'never-connected')
     return {
       ...base,
       idleDays: null,
       usageSignal: 'never-used',
-      reason: `Never connected since before the window.${billingHint(desktop)}`,
+      action,
+      reason: `Never connected since before the window.${why}`,
+      ...priced,
     };
   return undefined;
 }
@@ -183,36 +215,24 @@ async function unusedInScope(
   ctx: ToolContext,
   scope: Scope,
   where: Where,
-  options: { readonly idleDays: number; readonly windowStart: Date; readonly includeOther: boolean },
+  options: { readonly idleDays: number; readonly includeOther: boolean },
 ): Promise<ScopeUnused> {
-  const { idleDays, windowStart } = options;
-  const all = await listDesktops(ctx, scope);
-  const billed = all.filter(isBilled);
-  const checked = billed.filter((d) => !d.isStandby);
-  const { lookups, errors } = await readLastConnections(ctx, scope, checked);
-  const neverIds = checked
-    .filter((d) => needsExistenceCheck(lookups.get(d.workspaceId) ?? { ok: false, message: '' }))
-    .map((d) => d.workspaceId);
-  const existence =
-    neverIds.length > 0
-      ? await readExistence(ctx, scope, neverIds, windowStart)
-      : { existence: new Map(), errors: [] };
-  errors.push(...existence.errors);
+  const { idleDays } = options;
+  const planned = await planScope(ctx, scope, { ...DEFAULT_PLAN, idleDays, sizing: false });
+  const errors: ErrorEntry[] = [...planned.errors];
   const counts: Counts = {
-    desktopsChecked: checked.length,
+    desktopsChecked: planned.rows.length,
     unused: 0,
     neverConnected: 0,
     neverConnectedUnconfirmed: 0,
     unknown: 0,
-    standbyExcluded: billed.length - checked.length,
+    standbyExcluded: planned.scan.standbyExcluded,
     otherServices: 0,
   };
   const items: Item[] = [];
   const needsReview: ScopeUnused['needsReview'] = [];
-  const now = ctx.now();
-  for (const desktop of checked) {
-    const lookup = lookups.get(desktop.workspaceId) ?? { ok: false, message: 'no answer' };
-    const verdict = judgeUnused(lookup, existence.existence.get(desktop.workspaceId), windowStart, now);
+  for (const { desktop, unused: verdict, plan } of planned.rows) {
+    if (!verdict) continue;
     if (verdict.kind === 'unused') counts.unused += 1;
     if (verdict.kind === 'never-connected') counts.neverConnected += 1;
     if (verdict.kind === 'unknown') counts.unknown += 1;
@@ -220,7 +240,7 @@ async function unusedInScope(
       counts.neverConnectedUnconfirmed += 1;
       if (needsReview.length < REVIEW_ROWS) needsReview.push({ workspaceId: desktop.workspaceId, ...where });
     }
-    const item = desktopItem(desktop, where, verdict);
+    const item = desktopItem(desktop, where, verdict, plan);
     if (item) items.push(item);
   }
   if (options.includeOther) {
@@ -233,7 +253,7 @@ async function unusedInScope(
 }
 
 /** Never-connected desktops listed for review at most (the count covers all). */
-const REVIEW_ROWS = 10;
+const REVIEW_ROWS = 5;
 
 /** list_unused_resources: desktops (and other services' resources) nobody used in N days. */
 export const listUnusedResources = defineTool({
@@ -241,11 +261,13 @@ export const listUnusedResources = defineTool({
   title: 'Unused EUC resources',
   description:
     "What has nobody used in idleDays (default 30)? Personal desktops by last connection (never-connected only if they existed at the window start; failed lookup = in use), plus other plugins' idle pools, fleets, builders, portals.",
-  tier: 0,
+  tier: 1,
   iam: [
     'workspaces:DescribeWorkspaces',
+    'workspaces:DescribeWorkspaceDirectories',
     'workspaces:DescribeWorkspacesConnectionStatus',
     'cloudwatch:GetMetricData',
+    'pricing:GetProducts',
   ],
   consumes: ['idle'],
   input: Input,
@@ -255,13 +277,9 @@ export const listUnusedResources = defineTool({
     const limits = pageLimits(ctx, input.limit, DEFAULT_ROWS);
     const idleDays = input.idleDays ?? 30;
     const now = ctx.now();
-    const windowStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - idleDays * 24 * HOUR_MS);
+    const windowStart = unusedWindowStart(now, idleDays);
     const read = await readEstate(ctx, input, SERVICE_LABELS.personal, (scope, where) =>
-      unusedInScope(ctx, scope, where, {
-        idleDays,
-        windowStart,
-        includeOther: input.includeOtherServices ?? true,
-      }),
+      unusedInScope(ctx, scope, where, { idleDays, includeOther: input.includeOtherServices ?? true }),
     );
     const counts: Counts = {
       desktopsChecked: 0,
@@ -276,21 +294,37 @@ export const listUnusedResources = defineTool({
       for (const key of Object.keys(counts) as (keyof Counts)[]) counts[key] += value.counts[key];
     const items = read.answered.flatMap(({ value }) => value.items);
     const errors = [...read.errors, ...read.answered.flatMap(({ value }) => value.errors)];
-    // Never used first, then the longest idle; resources with no usage signal last.
+    // Largest monthly cost first; then unpriced: never used first, the longest idle, no signal last.
     const rank = (item: Item) =>
       item.usageSignal === 'none' ? -1 : (item.idleDays ?? Number.POSITIVE_INFINITY);
+    const cost = (item: Item) => item.monthlyCostUsd ?? -1;
     items.sort(
       (a, b) =>
+        cost(b) - cost(a) ||
         rank(b) - rank(a) ||
         a.service.localeCompare(b.service) ||
         a.region.localeCompare(b.region) ||
         a.id.localeCompare(b.id),
     );
     const { page, offset, nextCursor } = pageOf(items, input, limits);
+    const scopes = topScopes(
+      read.answered.map(({ scope, value }) => ({
+        ...whereOf(scope, read.multiAccount),
+        unusedDesktops: value.counts.unused + value.counts.neverConnected,
+        otherServices: value.counts.otherServices,
+      })),
+      (s) => s.unusedDesktops + s.otherServices,
+    );
+    const totalSaving = usd(items.reduce((sum, item) => sum + (item.monthlyCostUsd ?? 0), 0));
+    const unpriced = items.filter(
+      (item) => item.monthlyCostUsd === undefined && item.action !== 'review',
+    ).length;
     const summary =
       `${counts.unused + counts.neverConnected} of ${counts.desktopsChecked} desktops in ${scopesPhrase(read)} unused for ${idleDays}+ days ` +
       `(${counts.neverConnected} never connected)` +
       (counts.otherServices > 0 ? `, plus ${counts.otherServices} idle resources in other services` : '') +
+      `; removing them saves ≈$${totalSaving.toFixed(2)}/month at list prices` +
+      (unpriced > 0 ? ` (${unpriced} unpriced, each says why)` : '') +
       '.' +
       (counts.neverConnectedUnconfirmed > 0
         ? ` ${counts.neverConnectedUnconfirmed} never-connected desktops may be new (needsReview).`
@@ -303,11 +337,16 @@ export const listUnusedResources = defineTool({
       idleDays,
       windowStart: windowStart.toISOString(),
       counts,
-      byScope: read.answered.map(({ scope, value }) => ({
-        ...whereOf(scope, read.multiAccount),
-        unusedDesktops: value.counts.unused + value.counts.neverConnected,
-        otherServices: value.counts.otherServices,
-      })),
+      totalMonthlySavingUsd: totalSaving,
+      byScope: scopes.shown,
+      ...(scopes.rest.length > 0
+        ? {
+            otherScopes: {
+              scopes: scopes.rest.length,
+              ...sumOf(scopes.rest, ['unusedDesktops', 'otherServices']),
+            },
+          }
+        : {}),
       items: page,
       totalItems: items.length,
       offset,
@@ -316,7 +355,7 @@ export const listUnusedResources = defineTool({
       errors: errors.slice(0, 100),
       notes: [
         'Unused = the last known user connection (DescribeWorkspacesConnectionStatus) is older than the window; never-connected desktops count only when Available/Stopped datapoints on the window’s first day show they existed then.',
-        'Priced waste (AlwaysOn fee vs AutoStop base) comes from recommend_running_mode or get_euc_service_prices (tier 1).',
+        'One cost plan per desktop (shared with recommend_bundle_rightsizing and recommend_running_mode): an unused desktop is to be terminated (after a backup), saving its whole bill at list prices; one with connected hours in the last 14 days is only for review, never terminated.',
       ],
     };
   },

@@ -1,45 +1,26 @@
-import {
-  defineTool,
-  type ErrorEntry,
-  ErrorList,
-  pageOf,
-  type Scope,
-  ScopeInput,
-  SERVICE_LABELS,
-  type ToolContext,
-} from '@workspaces-euc-mcp/host';
+import { defineTool, ErrorList, pageOf, ScopeInput, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { isBilled, listDesktops } from '../desktops/desktops.js';
-import {
-  fetchHourlyMaxima,
-  type HourlyOutcome,
-  metricErrors,
-  metricRequestsFor,
-  type WorkSpacesMetric,
-} from '../desktops/hourly-metrics.js';
-import { isGraphics } from '../rightsizing/compute-types.js';
-import {
-  DEFAULT_RIGHTSIZING,
-  judgeRightsizing,
-  type PeakStats,
-  peakStats,
-  type RightsizingThresholds,
-} from '../rightsizing/rightsizing.js';
+import { DEFAULT_TAG_CHECKS, optOutsOf } from '../plan/opt-outs.js';
+import { planAfterOptOut } from '../plan/plan-output.js';
+import { DEFAULT_PLAN, type PlannedRow, planScope } from '../plan/plan-scope.js';
+import { DEFAULT_RIGHTSIZING } from '../rightsizing/rightsizing.js';
 import {
   inRange,
   listNote,
+  OtherScopes,
   oneOf,
   PageFields,
   pageLimits,
   partialNote,
   readEstate,
   scopesPhrase,
+  sumOf,
+  topScopes,
   type Where,
   WhereFields,
   whereOf,
 } from '../shared/estate.js';
-import { type HourWindow, hourWindowEndingAt } from '../shared/hours.js';
-import { round1 } from '../shared/numbers.js';
+import { round1, usd } from '../shared/numbers.js';
 
 const Action = Type.Union([
   Type.Literal('upsize'),
@@ -47,11 +28,12 @@ const Action = Type.Union([
   Type.Literal('unknown'),
   Type.Literal('skipped'),
   Type.Literal('keep'),
+  Type.Literal('superseded'),
 ]);
-const ACTION_ORDER = ['upsize', 'downsize', 'unknown', 'skipped', 'keep'] as const;
+const ACTION_ORDER = ['upsize', 'downsize', 'unknown', 'skipped', 'keep', 'superseded'] as const;
 
-/** Rows a default answer lists: 25 terse rows keep 10,000 desktops well inside 20 KB. */
-const DEFAULT_ROWS = 25;
+/** Rows a default answer lists: 20 priced rows keep 20 account/region scopes within ~17 KB. */
+const DEFAULT_ROWS = 20;
 
 const Input = Type.Object(
   {
@@ -72,11 +54,13 @@ const Row = Type.Object({
   computeType: Type.Optional(Type.String()),
   action: Action,
   targetComputeType: Type.Optional(Type.String()),
+  targetMode: Type.Optional(Type.String({ description: 'Best running mode at the new size.' })),
+  monthlySavingUsd: Type.Optional(Type.Number({ description: 'Negative: a step up costs more.' })),
   confidence: Type.Optional(Type.Union([Type.Literal('high'), Type.Literal('medium')])),
   cpuP95: Type.Optional(Type.Number()),
   memoryP95: Type.Optional(Type.Number()),
   gpuP95: Type.Optional(Type.Number()),
-  reason: Type.Optional(Type.String({ description: 'For unknown and skipped.' })),
+  reason: Type.Optional(Type.String({ description: 'For unknown, skipped, superseded and unpriced rows.' })),
 });
 type Row = Static<typeof Row>;
 
@@ -86,14 +70,24 @@ const Counts = Type.Object({
   unknown: Type.Integer(),
   skipped: Type.Integer(),
   keep: Type.Integer(),
+  superseded: Type.Integer(),
 });
 
 const Output = Type.Object({
   summary: Type.String(),
   lookbackDays: Type.Integer(),
   counts: Counts,
-  byScope: Type.Array(Type.Object({ ...WhereFields, desktops: Type.Integer(), counts: Counts })),
-  recommendations: Type.Array(Row, { description: 'Step-ups first, then step-downs; highest load first.' }),
+  totalMonthlySavingUsd: Type.Number({
+    description: 'Priced step-downs (with the best mode at the new size), listed or not.',
+  }),
+  stepUpMonthlyCostUsd: Type.Number(),
+  byScope: Type.Array(Type.Object({ ...WhereFields, desktops: Type.Integer(), counts: Counts }), {
+    description: 'The scopes with the most step-ups and step-downs.',
+  }),
+  otherScopes: OtherScopes({ desktops: Type.Integer(), upsize: Type.Integer(), downsize: Type.Integer() }),
+  recommendations: Type.Array(Row, {
+    description: 'Step-ups first (highest load first), then step-downs (largest saving first).',
+  }),
   totalListed: Type.Integer(),
   offset: Type.Integer(),
   nextCursor: Type.Optional(Type.String()),
@@ -102,71 +96,49 @@ const Output = Type.Object({
   notes: Type.Array(Type.String()),
 });
 
-function statsOf(outcome: HourlyOutcome | undefined): PeakStats | undefined {
-  return outcome?.ok ? peakStats(outcome.values) : undefined;
-}
-
 /** The highest p95 of a row's metrics: step-ups under the most pressure are listed first. */
 const load = (row: Row) => Math.max(row.cpuP95 ?? 0, row.memoryP95 ?? 0, row.gpuP95 ?? 0);
 
-/** One scope's desktops judged from their hourly CPU, memory and (graphics only) GPU peaks. */
-async function judgeScope(
-  ctx: ToolContext,
-  scope: Scope,
-  window: HourWindow,
-  thresholds: RightsizingThresholds,
-  where: Where,
-): Promise<{ rows: Row[]; errors: ErrorEntry[]; metricRequests: number }> {
-  const desktops = (await listDesktops(ctx, scope)).filter((d) => isBilled(d) && !d.isStandby);
-  const ids = desktops.map((d) => d.workspaceId);
-  const gpuIds = desktops.filter((d) => d.computeType && isGraphics(d.computeType)).map((d) => d.workspaceId);
-  const read = (metric: WorkSpacesMetric, list: readonly string[]) =>
-    fetchHourlyMaxima(ctx, scope, list, metric, window);
-  const [cpu, memory, gpu] = await Promise.all([
-    read('CPUUsage', ids),
-    read('MemoryUsage', ids),
-    read('GPUUsage', gpuIds),
-  ]);
-  const errors: ErrorEntry[] = (
-    [
-      ['CPUUsage', cpu],
-      ['MemoryUsage', memory],
-      ['GPUUsage', gpu],
-    ] as const
-  ).flatMap(([metric, outcomes]) =>
-    metricErrors(
-      outcomes.values(),
-      scope,
-      (count) => `${metric} unavailable for ${count} desktop(s), judged unknown`,
-    ),
-  );
-  const rows = desktops.map((desktop): Row => {
-    const id = desktop.workspaceId;
-    const stats = { cpu: statsOf(cpu.get(id)), memory: statsOf(memory.get(id)), gpu: statsOf(gpu.get(id)) };
-    const failed = [cpu.get(id), memory.get(id)].find((o) => o && !o.ok);
-    const verdict =
-      failed && !failed.ok
-        ? {
-            action: 'unknown' as const,
-            reason: `CloudWatch did not return the metrics (${failed.failure.code}).`,
-          }
-        : judgeRightsizing({ computeType: desktop.computeType, ...stats }, thresholds);
-    const { reason, ...rest } = verdict;
+/**
+ * One desktop's row. The cost plan decides: an unused desktop is to be terminated (not resized),
+ * and a resize is priced with the best running mode at the new size.
+ */
+function rowOf(planned: PlannedRow, where: Where): Row {
+  const { desktop, sizing, plan } = planned;
+  const verdict = sizing?.verdict ?? { action: 'unknown' as const, reason: 'Not measured.' };
+  const base = {
+    workspaceId: desktop.workspaceId,
+    ...(desktop.userName ? { userName: desktop.userName } : {}),
+    ...where,
+    ...(desktop.computeType ? { computeType: desktop.computeType } : {}),
+    ...(sizing?.cpu ? { cpuP95: round1(sizing.cpu.p95) } : {}),
+    ...(sizing?.memory ? { memoryP95: round1(sizing.memory.p95) } : {}),
+    ...(sizing?.gpu ? { gpuP95: round1(sizing.gpu.p95) } : {}),
+  };
+  if (plan.action === 'terminate')
     return {
-      workspaceId: id,
-      ...(desktop.userName ? { userName: desktop.userName } : {}),
-      ...where,
-      ...(desktop.computeType ? { computeType: desktop.computeType } : {}),
-      ...rest,
-      ...(stats.cpu ? { cpuP95: round1(stats.cpu.p95) } : {}),
-      ...(stats.memory ? { memoryP95: round1(stats.memory.p95) } : {}),
-      ...(stats.gpu ? { gpuP95: round1(stats.gpu.p95) } : {}),
-      // Step-ups and step-downs follow from the p95s and the rule in notes.
-      ...(verdict.action === 'unknown' || verdict.action === 'skipped' ? { reason } : {}),
+      ...base,
+      action: 'superseded',
+      reason: `${plan.reason} (${plan.unpricedWhy ? 'unpriced' : `$${plan.monthlySavingUsd.toFixed(2)}/month`}; list_unused_resources)`,
     };
-  });
-  const metricRequests = 2 * metricRequestsFor(ids.length, window) + metricRequestsFor(gpuIds.length, window);
-  return { rows, errors, metricRequests };
+  const { reason, ...rest } = verdict;
+  const resized = plan.action === 'rightsize';
+  // A step the plan does not take (the desktop's state, or use that contradicts its last
+  // connection) is shown as skipped with the plan's reason, never as an action.
+  if (!resized && (verdict.action === 'upsize' || verdict.action === 'downsize'))
+    return { ...base, action: 'skipped', reason: plan.reason };
+  return {
+    ...base,
+    ...rest,
+    ...(resized && plan.targetMode ? { targetMode: plan.targetMode } : {}),
+    ...(resized && !plan.unpricedWhy ? { monthlySavingUsd: usd(plan.monthlySavingUsd) } : {}),
+    // Step-ups and step-downs follow from the p95s and the rule in notes; an unpriced one says why.
+    ...(verdict.action === 'unknown' || verdict.action === 'skipped'
+      ? { reason }
+      : resized && plan.unpricedWhy
+        ? { reason: `Unpriced: ${plan.unpricedWhy}` }
+        : {}),
+  };
 }
 
 /** recommend_bundle_rightsizing: one compute-type step up or down from hourly CPU/memory peaks. */
@@ -175,8 +147,15 @@ export const recommendBundleRightsizing = defineTool({
   title: 'WorkSpaces bundle right-sizing',
   description:
     'Which WorkSpaces Personal desktops should move one compute type up or down? p95 of hourly CPU/memory (GPU) peaks; a step down must fit the smaller size. Lists upsize/downsize by default.',
-  tier: 0,
-  iam: ['workspaces:DescribeWorkspaces', 'cloudwatch:GetMetricData'],
+  tier: 1,
+  iam: [
+    'workspaces:DescribeWorkspaces',
+    'workspaces:DescribeWorkspaceDirectories',
+    'workspaces:DescribeWorkspacesConnectionStatus',
+    'cloudwatch:GetMetricData',
+    'pricing:GetProducts',
+    'workspaces:DescribeTags',
+  ],
   input: Input,
   output: Output,
   async run(input, ctx) {
@@ -188,22 +167,47 @@ export const recommendBundleRightsizing = defineTool({
       ...DEFAULT_RIGHTSIZING,
       minDatapoints: input.minDatapoints ?? DEFAULT_RIGHTSIZING.minDatapoints,
     };
-    const window = hourWindowEndingAt(ctx.now(), lookbackDays);
-    const read = await readEstate(ctx, input, SERVICE_LABELS.personal, (scope, where) =>
-      judgeScope(ctx, scope, window, thresholds, where),
+    const read = await readEstate(ctx, input, SERVICE_LABELS.personal, (scope) =>
+      planScope(ctx, scope, { ...DEFAULT_PLAN, lookbackDays, thresholds }),
     );
-    const emptyCounts = () => ({ upsize: 0, downsize: 0, unknown: 0, skipped: 0, keep: 0 });
+    // The same Skip_Convert check as recommend_running_mode (same candidates, cached tags), so a
+    // resize's running mode at the new size is the one that tool counts.
+    const fresh = input.fresh === true || ctx.snapshot?.fresh === true;
+    const { checked, lookups } = await optOutsOf(
+      ctx,
+      read.answered.flatMap(({ value }) => value.rows),
+      DEFAULT_TAG_CHECKS,
+      fresh,
+    );
+    let saving = 0;
+    let stepUpCost = 0;
+    const emptyCounts = () => ({ upsize: 0, downsize: 0, unknown: 0, skipped: 0, keep: 0, superseded: 0 });
     const counts = emptyCounts();
     const byScope: Static<typeof Output>['byScope'] = [];
+    const rows: Row[] = [];
     for (const { scope, value } of read.answered) {
+      const where = whereOf(scope, read.multiAccount);
       const here = emptyCounts();
-      for (const row of value.rows) {
+      for (const planned of value.rows) {
+        const id = planned.desktop.workspaceId;
+        const final = planAfterOptOut(
+          planned.plan,
+          planned.desktop.runningMode,
+          lookups.get(id),
+          checked.has(id),
+        );
+        const { plan } = final;
+        if (plan.action === 'rightsize' && !plan.unpricedWhy && !final.unconfirmed) {
+          if (plan.monthlySavingUsd > 0) saving += plan.monthlySavingUsd;
+          else stepUpCost -= plan.monthlySavingUsd;
+        }
+        const row = rowOf({ ...planned, plan }, where);
         counts[row.action] += 1;
         here[row.action] += 1;
+        rows.push(row);
       }
-      byScope.push({ ...whereOf(scope, read.multiAccount), desktops: value.rows.length, counts: here });
+      byScope.push({ ...where, desktops: value.rows.length, counts: here });
     }
-    const rows = read.answered.flatMap(({ value }) => value.rows);
     const errors = [...read.errors, ...read.answered.flatMap(({ value }) => value.errors)];
     const wanted: readonly string[] = oneOf('actions', input.actions, ACTION_ORDER) ?? ['upsize', 'downsize'];
     const listed = rows
@@ -212,20 +216,36 @@ export const recommendBundleRightsizing = defineTool({
         (a, b) =>
           ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action) ||
           (a.confidence === b.confidence ? 0 : a.confidence === 'high' ? -1 : 1) ||
-          (a.action === 'downsize' ? load(a) - load(b) : load(b) - load(a)) ||
+          (a.action === 'downsize'
+            ? (b.monthlySavingUsd ?? Number.NEGATIVE_INFINITY) -
+                (a.monthlySavingUsd ?? Number.NEGATIVE_INFINITY) || load(a) - load(b)
+            : load(b) - load(a)) ||
           a.workspaceId.localeCompare(b.workspaceId),
       );
     const { page, offset, nextCursor } = pageOf(listed, input, limits);
+    const scopes = topScopes(byScope, (s) => s.counts.upsize + s.counts.downsize);
     const summary =
       `${rows.length} desktops in ${scopesPhrase(read)} over ${lookbackDays} days: ${counts.upsize} to step up, ${counts.downsize} to step down, ` +
-      `${counts.keep} right-sized, ${counts.unknown} with too little data, ${counts.skipped} skipped (graphics without GPU data, unknown types).` +
+      `${counts.keep} right-sized, ${counts.unknown} with too little data, ${counts.skipped} skipped (graphics without GPU data, unknown types), ${counts.superseded} unused (to terminate instead). Step-downs save ≈$${usd(saving).toFixed(2)}/month at list prices; step-ups add $${usd(stepUpCost).toFixed(2)}.` +
       partialNote(errors) +
       listNote(offset, page.length, listed.length, nextCursor);
     return {
       summary,
       lookbackDays,
       counts,
-      byScope,
+      totalMonthlySavingUsd: usd(saving),
+      stepUpMonthlyCostUsd: usd(stepUpCost),
+      byScope: scopes.shown,
+      ...(scopes.rest.length > 0
+        ? {
+            otherScopes: {
+              scopes: scopes.rest.length,
+              ...sumOf(scopes.rest, ['desktops']),
+              upsize: scopes.rest.reduce((n, s) => n + s.counts.upsize, 0),
+              downsize: scopes.rest.reduce((n, s) => n + s.counts.downsize, 0),
+            },
+          }
+        : {}),
       recommendations: page,
       totalListed: listed.length,
       offset,
@@ -235,6 +255,7 @@ export const recommendBundleRightsizing = defineTool({
       notes: [
         `Step up when the p95 of hourly CPU, memory or GPU peaks is at least ${thresholds.upsizeP95}%. Step down only when the same load on the smaller size stays at or below ${thresholds.downsizeMaxCpuP95}% CPU and ${thresholds.downsizeMaxMemoryP95}% memory (p95) and ${thresholds.downsizeMaxMemoryPeak}% memory at peak; each metric needs ${thresholds.minDatapoints} hourly datapoints. Steps stay within a family.`,
         'A compute type can be changed again only after 6 hours (larger) or 30 days (smaller); the desktop must be AVAILABLE or STOPPED. Check the target bundle is offered for the OS and region.',
+        'One cost plan per desktop (shared with list_unused_resources and recommend_running_mode): unused desktops are to be terminated, not resized (superseded); a resize is priced at list prices with the cheaper running mode at the new size (targetMode), subject to Skip_Convert.',
       ],
     };
   },

@@ -7,6 +7,7 @@ import {
   type SimulatorOptions,
 } from '@workspaces-euc-mcp/testing';
 import { describe, expect, it } from 'vitest';
+import { DEMO } from '../__tests__/demo.js';
 import {
   always,
   type DesktopSpec,
@@ -128,13 +129,32 @@ describe('recommend_running_mode on the simulated Price List', () => {
     });
   });
 
-  it('honours the Skip_Convert tag (any case) and says when custom volumes are not list-priced', async () => {
+  it('honours the Skip_Convert tag (any case) and prices custom volumes from a listed pairing plus per-GB storage', async () => {
     const { row, out } = await advise();
     expect(row('ws-optout').decision).toBe('opted-out');
-    expect(row('ws-custom').decision).toBe('unpriced');
-    expect(row('ws-custom').reason).toContain('User:77');
-    expect(out.unmatchedConfigurations[0]?.pricedStorage).toContain('Root:175 GB,User:100 GB');
-    expect(out.totalMonthlySavingUsd).toBe(217.58);
+    // Root 175 / User 77 is not a listed pairing. The closest at or below it is Root 80 / User 50
+    // (AlwaysOn $68.25, AutoStop $9.25): + 95 GB root × $0.05 + 27 GB user × $0.10 = $7.45 →
+    // AlwaysOn $75.70, AutoStop $16.70 + $0.68 × 1 h = $17.38, saving $58.32.
+    expect(row('ws-custom')).toMatchObject({
+      decision: 'switch-to-auto-stop',
+      alwaysOnUsd: 75.7,
+      autoStopUsd: 17.38,
+      monthlySavingUsd: 58.32,
+    });
+    expect(out.unmatchedConfigurations).toEqual([]);
+    expect(out.totalMonthlySavingUsd).toBe(275.9);
+  });
+
+  it('on the demo estate leaves no desktop unpriced for its volume sizes', { timeout: 60_000 }, async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: DEMO });
+    const out = await invokeOk<Out>(host, 'recommend_running_mode', { decisions: ['unpriced'], limit: 200 });
+    // Only bundles with no priced storage pairing at all (retired) may stay unpriced; a custom
+    // volume pairing of a sold bundle is priced.
+    expect(out.unmatchedConfigurations.filter((u) => u.pricedStorage.length > 0).map((u) => u.why)).toEqual(
+      [],
+    );
+    expect(out.recommendations.filter((r) => /not priced with/.test(r.reason ?? ''))).toEqual([]);
+    expect(out.counts['switch-to-auto-stop']).toBeGreaterThan(0);
   });
 
   it('prices a region outside any short list through the regionCode filter (af-south-1)', async () => {
@@ -173,15 +193,17 @@ describe('recommend_running_mode on the simulated Price List', () => {
 
   it('states the switch timing once in the summary, not on every row', async () => {
     const { out } = await advise();
-    expect(out.summary).toContain('to AUTO_STOP any time before 2026-12-01');
+    expect(out.summary).toContain('to AUTO_STOP before 2026-12-01');
     expect(out.summary).toContain("'on-last-day' rows on 2026-11-30");
     for (const r of out.recommendations) expect(JSON.stringify(r)).not.toContain('renewal');
   });
 
-  it('on the default two-region estate, the total is the sum of both regions’ totals', async () => {
+  it('on the default two-region estate, the total is the sum of both regions’ totals', {
+    timeout: 60_000,
+  }, async () => {
     const host = await createTestHost({ plugins: [plugin], estate: { seed: 42, desktops: 200 } });
     const out = await invokeOk<Out>(host, 'recommend_running_mode', {});
-    expect(out.byScope.map((s) => s.region)).toEqual(['us-east-1', 'eu-west-1']);
+    expect(out.byScope.map((s) => s.region).sort()).toEqual(['eu-west-1', 'us-east-1']);
     for (const scope of out.byScope) {
       expect(scope.desktops).toBeGreaterThan(0);
       expect(scope.monthlySavingUsd).toBeGreaterThan(0);
@@ -222,7 +244,7 @@ describe('recommend_running_mode on the simulated Price List', () => {
       estate: { seed: 42, desktops: 120, accounts: ['111122223333', '444455556666'], regions: ['us-east-1'] },
     });
     const out = await invokeOk<Out>(host, 'recommend_running_mode', {});
-    expect(out.byScope.map((s) => s.account)).toEqual(['111122223333', '444455556666']);
+    expect(out.byScope.map((s) => s.account).sort()).toEqual(['111122223333', '444455556666']);
     expect(out.recommendations.every((r) => r.account !== undefined)).toBe(true);
     const one = await invokeOk<Out>(host, 'recommend_running_mode', { accounts: ['444455556666'] });
     expect(one.recommendations.every((r) => r.account === undefined)).toBe(true);
@@ -232,8 +254,8 @@ describe('recommend_running_mode on the simulated Price List', () => {
     const { host } = await advise();
     const tags = () => host.simulator.countsByAction()['workspaces:DescribeTags'] ?? 0;
     const first = tags();
-    // The five switch candidates (ws-unused, ws-light, ws-heavy, ws-byol, ws-optout).
-    expect(first).toBe(5);
+    // The six switch candidates (ws-unused, ws-light, ws-heavy, ws-byol, ws-optout, ws-custom).
+    expect(first).toBe(6);
     await host.invoke('recommend_running_mode', { limit: 1 });
     expect(tags()).toBe(first);
     const fresh = await invokeOk<Out>(host, 'recommend_running_mode', { fresh: true, limit: 2 });
@@ -254,14 +276,16 @@ describe('recommend_running_mode on the simulated Price List', () => {
     expect(counts['workspaces:DescribeWorkspaces']).toBe(
       perRegion.reduce((n, d) => n + Math.ceil(d / 25), 0),
     );
-    // 500 series a request; NextToken pages only for dense series.
-    expect(out.requests.metricRequests).toBeLessThanOrEqual(
-      perRegion.reduce((n, d) => n + Math.ceil(d / 500), 0),
-    );
+    // The cost plan reads UserConnected, CPUUsage and MemoryUsage of every desktop (GPUUsage of the
+    // graphics ones), 500 series a request; NextToken pages only for dense series; the
+    // never-connected desktops' Available and Stopped series are the rest.
+    const floor = perRegion.reduce((n, d) => n + 3 * Math.ceil(d / 500), 0);
+    expect(out.requests.metricRequests).toBeGreaterThanOrEqual(floor);
+    expect(out.requests.metricRequests).toBeLessThanOrEqual(floor + perRegion.length);
     expect(counts['cloudwatch:GetMetricData']).toBeGreaterThanOrEqual(out.requests.metricRequests);
-    expect(counts['cloudwatch:GetMetricData']).toBeLessThanOrEqual(2 * out.requests.metricRequests);
-    // At most three licence models per region.
-    expect(out.requests.priceListQueries).toBeLessThanOrEqual(6);
+    expect(counts['cloudwatch:GetMetricData']).toBeLessThanOrEqual(2 * out.requests.metricRequests + 4);
+    // At most three licence models per region, and the per-GB storage SKUs where volumes are custom.
+    expect(out.requests.priceListQueries).toBeLessThanOrEqual(8);
     expect(counts['workspaces:DescribeTags']).toBe(200);
     expect(out.recommendations).toHaveLength(10);
     expect(out.nextCursor).toBeDefined();
@@ -270,5 +294,85 @@ describe('recommend_running_mode on the simulated Price List', () => {
     const bytes = answerBytes(out);
     expect(bytes).toBeLessThanOrEqual(ANSWER_BUDGET);
     console.info(`running mode at 10k: ${JSON.stringify(counts)}, ${bytes} bytes, ${out.summary}`);
-  }, 240_000);
+  }, 600_000);
+});
+
+describe('recommend_running_mode edge cases (issue #15 point 6)', () => {
+  function edgeEstate(maintenance: boolean) {
+    const e = editedEstate([
+      { id: 'ws-restoring', mode: 'ALWAYS_ON', state: 'RESTORING' },
+      { id: 'ws-glued', mode: 'AUTO_STOP' },
+      { id: 'ws-unused', mode: 'ALWAYS_ON' },
+      { id: 'ws-light', mode: 'ALWAYS_ON' },
+    ]);
+    for (const d of e.personal.directories) {
+      const props = d.directory.WorkspaceCreationProperties;
+      if (props) props.EnableMaintenanceMode = maintenance;
+    }
+    e.metricOverride = hourlyMetrics({
+      'ws-restoring': { UserConnected: always(0) },
+      // Connected every hour of the 336-hour window: a client left running, or real round-the-clock use.
+      'ws-glued': { UserConnected: always(1) },
+      'ws-unused': { UserConnected: always(0) },
+      'ws-light': { UserConnected: workingHours([1, 3], 9, 13) },
+    });
+    return e;
+  }
+  const every = [...['switch-to-auto-stop', 'switch-to-always-on', 'coin-flip', 'keep', 'opted-out']].concat([
+    'unpriced',
+    'unknown',
+    'skipped',
+    'check-client',
+    'superseded',
+  ]);
+
+  it('shows each row’s state and skips a desktop whose state cannot be modified (RESTORING)', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: edgeEstate(true) });
+    const out = await invokeOk<Out>(host, 'recommend_running_mode', { decisions: every });
+    const restoring = out.recommendations.find((r) => r.workspaceId === 'ws-restoring');
+    expect(restoring).toMatchObject({ state: 'RESTORING', decision: 'skipped', monthlySavingUsd: 0 });
+    expect(restoring?.reason).toContain('AVAILABLE or STOPPED');
+    expect(out.recommendations.every((r) => typeof r.state === 'string')).toBe(true);
+    const listed = await invokeOk<Out>(host, 'recommend_running_mode', {});
+    expect(listed.recommendations.map((r) => r.workspaceId)).not.toContain('ws-restoring');
+  });
+
+  it('flags a desktop connected 336 of 336 hours as a possible client left running, not an AlwaysOn switch', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: edgeEstate(true) });
+    const out = await invokeOk<Out>(host, 'recommend_running_mode', { decisions: every });
+    const glued = out.recommendations.find((r) => r.workspaceId === 'ws-glued');
+    expect(glued?.decision).toBe('check-client');
+    expect(glued?.reason).toContain('336 of 336');
+    expect(out.counts['switch-to-always-on']).toBe(0);
+    expect(out.savingToAlwaysOnUsd).toBe(0);
+  });
+
+  it('adds the monthly maintenance hour only where the directory’s maintenance mode is on', async () => {
+    const on = await invokeOk<Out>(
+      await createTestHost({ plugins: [plugin], estate: edgeEstate(true) }),
+      'recommend_running_mode',
+      {},
+    );
+    const off = await invokeOk<Out>(
+      await createTestHost({ plugins: [plugin], estate: edgeEstate(false) }),
+      'recommend_running_mode',
+      {},
+    );
+    const unused = (out: Out) => out.recommendations.find((r) => r.workspaceId === 'ws-unused');
+    // $78 − ($19 + 1 h × $0.68) with maintenance; $78 − $19 without.
+    expect(unused(on)).toMatchObject({ hoursPerMonth: 1, monthlySavingUsd: 58.32 });
+    expect(unused(off)).toMatchObject({ hoursPerMonth: 0, monthlySavingUsd: 59 });
+  });
+
+  it('reports the savings of switches whose Skip_Convert tag was not checked apart from the total', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: edgeEstate(true) });
+    const all = await invokeOk<Out>(host, 'recommend_running_mode', { fresh: true });
+    const one = await invokeOk<Out>(host, 'recommend_running_mode', { maxTagChecks: 1, fresh: true });
+    // ws-unused ($58.32) is checked; ws-light ($28.77) is not, and stands apart.
+    expect(all.totalMonthlySavingUsd).toBe(87.09);
+    expect(one.totalMonthlySavingUsd).toBe(58.32);
+    expect(one.uncheckedSavingUsd).toBe(28.77);
+    expect(one.plan.totalMonthlySavingUsd).toBe(58.32);
+    expect(one.plan.unconfirmedMonthlySavingUsd).toBe(28.77);
+  });
 });

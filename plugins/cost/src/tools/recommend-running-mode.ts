@@ -4,29 +4,34 @@ import {
   ErrorList,
   type ErrorSummary,
   errorEntry,
-  mapBounded,
   pageOf,
   type Scope,
   ScopeInput,
   SERVICE_LABELS,
   scopeKey,
-  summarizeError,
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
+import { planTotals, type TotalledPlan } from '../plan/cost-plan.js';
+import { DEFAULT_TAG_CHECKS, optOutsOf } from '../plan/opt-outs.js';
+import { PlanSummary, planAfterOptOut, planSummary } from '../plan/plan-output.js';
+import { DEFAULT_PLAN, planScope } from '../plan/plan-scope.js';
 import { utcMonth } from '../running-mode/billing-timing.js';
 import { applyOptOut, MAINTENANCE_HOURS_PER_MONTH } from '../running-mode/running-mode.js';
 import { DECISIONS, Row, toRow } from '../running-mode/running-mode-rows.js';
-import { type AdvisedDesktop, adviseScope, isSwitch } from '../running-mode/scope-advice.js';
-import { type OptOutLookup, readOptOuts, SKIP_CONVERT_TAG } from '../running-mode/tags.js';
+import { isSwitch } from '../running-mode/scope-advice.js';
+import { SKIP_CONVERT_TAG } from '../running-mode/tags.js';
 import {
   inRange,
   listNote,
+  OtherScopes,
   oneOf,
   PageFields,
   pageLimits,
   partialNote,
   readEstate,
   scopesPhrase,
+  sumOf,
+  topScopes,
   WhereFields,
   whereOf,
 } from '../shared/estate.js';
@@ -62,10 +67,21 @@ const Output = Type.Object({
   summary: Type.String(),
   lookbackDays: Type.Integer(),
   counts: Type.Record(Type.String(), Type.Integer()),
-  totalMonthlySavingUsd: Type.Number({ description: 'Every switch in every scope, listed or not.' }),
+  totalMonthlySavingUsd: Type.Number({
+    description: 'Every switch in every scope, listed or not, whose Skip_Convert tag was checked.',
+  }),
+  uncheckedSavingUsd: Type.Number({
+    description: 'Switches not checked for Skip_Convert (not in the total).',
+  }),
   savingToAutoStopUsd: Type.Number(),
   savingToAlwaysOnUsd: Type.Number(),
-  byScope: Type.Array(ScopeTotals),
+  plan: PlanSummary,
+  byScope: Type.Array(ScopeTotals, { description: 'The scopes with the largest savings.' }),
+  otherScopes: OtherScopes({
+    desktops: Type.Integer(),
+    switches: Type.Integer(),
+    monthlySavingUsd: Type.Number(),
+  }),
   recommendations: Type.Array(Row, { description: 'Largest monthly saving first.' }),
   totalListed: Type.Integer(),
   offset: Type.Integer(),
@@ -81,7 +97,7 @@ const Output = Type.Object({
       why: Type.String(),
       pricedStorage: Type.Array(Type.String()),
     }),
-    { description: 'Up to 5 configurations the Price List did not price, most desktops first.' },
+    { description: 'Up to 3 configurations the Price List did not price, most desktops first.' },
   ),
   requests: Type.Object({
     metricRequests: Type.Integer(),
@@ -94,43 +110,6 @@ const Output = Type.Object({
 type Output = Static<typeof Output>;
 type Decision = (typeof DECISIONS)[number];
 
-/**
- * Skip_Convert lookups for the switch candidates with the largest savings across the estate, at
- * most `max` (DescribeTags is one call per desktop), each scope's read in that scope.
- */
-async function optOutsOf(
-  ctx: Parameters<typeof readOptOuts>[0],
-  advised: readonly AdvisedDesktop[],
-  max: number,
-  fresh: boolean,
-): Promise<{ checked: Set<string>; lookups: Map<string, OptOutLookup> }> {
-  const candidates = advised
-    .filter((a) => isSwitch(a.advice))
-    .sort((a, b) => b.advice.monthlySavingUsd - a.advice.monthlySavingUsd)
-    .slice(0, max);
-  const byScope = new Map<string, { scope: Scope; ids: string[] }>();
-  for (const { scope, desktop } of candidates) {
-    const key = scopeKey(ctx.aws, scope);
-    const entry = byScope.get(key) ?? { scope, ids: [] };
-    entry.ids.push(desktop.workspaceId);
-    byScope.set(key, entry);
-  }
-  const settled = await mapBounded(
-    [...byScope.values()],
-    ctx.limits.concurrency,
-    ({ scope, ids }) => readOptOuts(ctx, scope, ids, { fresh }),
-    { signal: ctx.signal },
-  );
-  const lookups = new Map<string, OptOutLookup>();
-  for (const outcome of settled) {
-    if (outcome.ok) for (const [id, lookup] of outcome.value) lookups.set(id, lookup);
-    else
-      for (const id of outcome.item.ids)
-        lookups.set(id, { kind: 'failed', ...summarizeError(outcome.error) });
-  }
-  return { checked: new Set(candidates.map((c) => c.desktop.workspaceId)), lookups };
-}
-
 /** recommend_running_mode: priced AlwaysOn ↔ AutoStop advice per desktop, across the estate. */
 export const recommendRunningMode = defineTool({
   name: 'recommend_running_mode',
@@ -140,6 +119,8 @@ export const recommendRunningMode = defineTool({
   tier: 1,
   iam: [
     'workspaces:DescribeWorkspaces',
+    'workspaces:DescribeWorkspaceDirectories',
+    'workspaces:DescribeWorkspacesConnectionStatus',
     'cloudwatch:GetMetricData',
     'pricing:GetProducts',
     'workspaces:DescribeTags',
@@ -154,16 +135,22 @@ export const recommendRunningMode = defineTool({
     const lookbackDays = input.lookbackDays ?? 14;
     const bandPercent = input.coinFlipBandPercent ?? 10;
     const read = await readEstate(ctx, input, SERVICE_LABELS.personal, (scope) =>
-      adviseScope(ctx, scope, { lookbackDays, bandPercent }),
+      planScope(ctx, scope, { ...DEFAULT_PLAN, lookbackDays, bandPercent }),
     );
-    const advised = read.answered.flatMap(({ value }) => value.advised);
+    const planned = read.answered.flatMap(({ value }) => value.rows);
     // A fresh call (its own input, or a fresh composite calling it) reads the tags again too.
     const fresh = input.fresh === true || ctx.snapshot?.fresh === true;
-    const { checked, lookups } = await optOutsOf(ctx, advised, input.maxTagChecks ?? 200, fresh);
+    const { checked, lookups } = await optOutsOf(
+      ctx,
+      planned,
+      input.maxTagChecks ?? DEFAULT_TAG_CHECKS,
+      fresh,
+    );
+    const totalled: TotalledPlan[] = [];
 
     // One error entry per failure code and scope, with the first failure's message, not one per desktop.
     const tagFailures = new Map<string, { scope: Scope; count: number; first: ErrorSummary }>();
-    const rows = advised.map(({ scope, desktop, licence, advice }) => {
+    const rows = planned.map(({ scope, desktop, licence, advice, plan }) => {
       const lookup = lookups.get(desktop.workspaceId);
       if (lookup?.kind === 'failed') {
         const key = `${scopeKey(ctx.aws, scope)}|${lookup.code}`;
@@ -171,12 +158,32 @@ export const recommendRunningMode = defineTool({
         entry.count += 1;
         tagFailures.set(key, entry);
       }
+      const final = planAfterOptOut(plan, desktop.runningMode, lookup, checked.has(desktop.workspaceId));
+      totalled.push(final);
+      const where = whereOf(scope, read.multiAccount);
+      // The plan's one action wins: an unused desktop is terminated, a resized one gets its mode
+      // at the new size, so this tool never advises a switch that contradicts them.
+      if (final.plan.action === 'terminate' || final.plan.action === 'rightsize') {
+        const tool =
+          final.plan.action === 'terminate' ? 'list_unused_resources' : 'recommend_bundle_rightsizing';
+        const saving = final.plan.unpricedWhy
+          ? 'unpriced'
+          : `$${final.plan.monthlySavingUsd.toFixed(2)}/month`;
+        return toRow(
+          desktop,
+          where,
+          licence,
+          advice,
+          'not-needed',
+          `${final.plan.reason} (${saving}; ${tool})`,
+        );
+      }
       const applied = applyOptOut(advice, lookup, checked.has(desktop.workspaceId));
-      return toRow(desktop, whereOf(scope, read.multiAccount), licence, applied.advice, applied.skipConvert);
+      return toRow(desktop, where, licence, applied.advice, applied.skipConvert);
     });
     const errors: ErrorEntry[] = [
       ...read.errors,
-      ...read.answered.flatMap(({ value }) => [...value.scan.errors, ...value.pricing.errors]),
+      ...read.answered.flatMap(({ value }) => value.errors),
       ...[...tagFailures.values()].map(({ scope, count, first }) =>
         errorEntry(
           SERVICE_LABELS.personal,
@@ -191,12 +198,15 @@ export const recommendRunningMode = defineTool({
     for (const row of rows) counts[row.decision] = (counts[row.decision] ?? 0) + 1;
     const switches = rows.filter((r) => isSwitch(r));
     const sum = (list: readonly Row[]) => usd(list.reduce((total, r) => total + r.monthlySavingUsd, 0));
-    const toAutoStop = sum(switches.filter((r) => r.decision === 'switch-to-auto-stop'));
-    const toAlwaysOn = sum(switches.filter((r) => r.decision === 'switch-to-always-on'));
+    const confirmed = switches.filter((r) => r.skipConvert !== 'unchecked');
+    const toAutoStop = sum(confirmed.filter((r) => r.decision === 'switch-to-auto-stop'));
+    const toAlwaysOn = sum(confirmed.filter((r) => r.decision === 'switch-to-always-on'));
+    const uncheckedSaving = sum(switches.filter((r) => r.skipConvert === 'unchecked'));
+    const plan = planSummary(planTotals(totalled));
     const byScope = read.answered.map(({ scope }) => {
       const where = whereOf(scope, read.multiAccount);
       const here = rows.filter((r) => r.region === where.region && r.account === where.account);
-      const hereSwitches = here.filter((r) => isSwitch(r));
+      const hereSwitches = here.filter((r) => isSwitch(r) && r.skipConvert !== 'unchecked');
       return {
         ...where,
         desktops: here.length,
@@ -204,6 +214,7 @@ export const recommendRunningMode = defineTool({
         monthlySavingUsd: sum(hereSwitches),
       };
     });
+    const scopes = topScopes(byScope, (s) => s.monthlySavingUsd);
     const wanted: readonly Decision[] = oneOf('decisions', input.decisions, DECISIONS) ?? [
       'switch-to-auto-stop',
       'switch-to-always-on',
@@ -218,26 +229,38 @@ export const recommendRunningMode = defineTool({
 
     const summary =
       `${rows.length} desktops in ${scopesPhrase(read)}: ${counts['switch-to-auto-stop']} to AUTO_STOP, ${counts['switch-to-always-on']} to ALWAYS_ON, ` +
-      `saving ≈$${total.toFixed(2)}/month at list prices; ${counts['coin-flip']} near break-even, ${counts.keep} already right, ` +
-      `${counts['opted-out']} opted out (${SKIP_CONVERT_TAG}), ${counts.unpriced} unpriced, ${counts.unknown} without usable metrics.` +
-      ` When: to AUTO_STOP any time before ${next.toISOString().slice(0, 10)} (the bill changes at the 00:00 UTC renewal); to ALWAYS_ON 'now' rows at once, 'on-last-day' rows on ${lastDay}.` +
+      `saving ≈$${total.toFixed(2)}/month at list prices (${counts['coin-flip']} near break-even, ${counts.keep} right, ` +
+      `${counts['opted-out']} ${SKIP_CONVERT_TAG}, ${counts.unpriced} unpriced, ${counts.unknown} no metrics, ${counts.skipped} skipped, ` +
+      `${counts['check-client']} check-client, ${counts.superseded} superseded). Whole cost plan, one action per desktop: ≈$${plan.totalMonthlySavingUsd.toFixed(2)}/month (plan).` +
+      ` When: to AUTO_STOP before ${next.toISOString().slice(0, 10)}; to ALWAYS_ON 'now' rows at once, 'on-last-day' rows on ${lastDay}.` +
       (unchecked > 0
-        ? ` ${unchecked} switch candidates were not checked for ${SKIP_CONVERT_TAG} (raise maxTagChecks).`
+        ? ` ${unchecked} switches not checked for ${SKIP_CONVERT_TAG}: $${uncheckedSaving.toFixed(2)}/month apart (raise maxTagChecks).`
         : '') +
       partialNote(errors) +
       listNote(offset, page.length, listed.length, nextCursor);
     const unmatched = read.answered
       .flatMap(({ scope, value }) => value.pricing.unmatched.map((u) => ({ ...u, region: scope.region })))
       .sort((a, b) => b.desktops - a.desktops)
-      .slice(0, 5);
+      .slice(0, 3);
     return {
       summary,
       lookbackDays,
       counts,
       totalMonthlySavingUsd: total,
+      uncheckedSavingUsd: uncheckedSaving,
       savingToAutoStopUsd: toAutoStop,
       savingToAlwaysOnUsd: toAlwaysOn,
-      byScope,
+      plan,
+      byScope: scopes.shown,
+      ...(scopes.rest.length > 0
+        ? {
+            otherScopes: {
+              scopes: scopes.rest.length,
+              ...sumOf(scopes.rest, ['desktops', 'switches']),
+              monthlySavingUsd: usd(scopes.rest.reduce((n, s) => n + s.monthlySavingUsd, 0)),
+            },
+          }
+        : {}),
       recommendations: page,
       totalListed: listed.length,
       offset,
@@ -247,14 +270,15 @@ export const recommendRunningMode = defineTool({
         pricedStorage: available.slice(0, 4).map((a) => a.storage),
       })),
       requests: {
-        metricRequests: read.answered.reduce((n, { value }) => n + value.scan.metricRequests, 0),
+        metricRequests: read.answered.reduce((n, { value }) => n + value.metricRequests, 0),
         priceListQueries: read.answered.reduce((n, { value }) => n + value.pricing.queries, 0),
         tagChecks: checked.size,
       },
       errors: errors.slice(0, 100),
       notes: [
         'Savings use public list prices (Price List API) in each desktop’s region; your bill may differ (discounts, credits). Check actual spend with get_euc_cost_summary.',
-        `AutoStop hours = hours with a user connected + the idle tail of the AutoStop timeout (60 min for AlwaysOn desktops, the AWS default) + ${MAINTENANCE_HOURS_PER_MONTH} h for the monthly maintenance start, projected to a 730-hour month.`,
+        'plan: one action per desktop (terminate if unused, else rightsize, else switch mode), as in list_unused_resources and recommend_bundle_rightsizing.',
+        `AutoStop hours = hours with a user connected + the idle tail of the AutoStop timeout (60 min for AlwaysOn desktops, the AWS default) + ${MAINTENANCE_HOURS_PER_MONTH} h for the monthly maintenance start where the directory's maintenance mode is on, projected to a 730-hour month. Only AVAILABLE or STOPPED desktops can be switched; others are skipped with their state.`,
         `Billing renews at 00:00 UTC on the 1st. To AUTO_STOP: this month’s AlwaysOn fee is already charged, so any day before the renewal saves the same; do not switch back within the month. To ALWAYS_ON: takes effect at once with the fee prorated on top of this month’s AutoStop base; 'now' rows save even this month (thisMonthUsd > 0), 'on-last-day' rows should wait until ${lastDay}.`,
         `Within ±${bandPercent}% of the break-even the current mode is kept. Standby desktops are left out (own pricing). Holidays inside the window understate use.`,
         ...(read.answered.some(({ value }) => value.pricing.truncated)

@@ -55,6 +55,9 @@ export interface SilenceContext {
   readonly lastConnection?: ConnectionLookup | undefined;
 }
 
+/** States in which a desktop is running and so publishes WorkSpaces metrics every hour. */
+const RUNNING_STATES: ReadonlySet<string> = new Set(['AVAILABLE', 'UNHEALTHY', 'IMPAIRED', 'REBOOTING']);
+
 /**
  * A desktop with no UserConnected datapoint at all. A stopped AutoStop desktop publishes no
  * WorkSpaces metrics (the agent is not running), so silence is expected when nobody connected;
@@ -94,6 +97,13 @@ function classifySilence(context: SilenceContext | undefined): UtilizationVerdic
     return unknown(
       `A user connected at ${last.toISOString()}, inside the window, yet no UserConnected datapoints were published: metrics are missing.`,
     );
+  // A running desktop publishes UserConnected every hour; its silence is missing metrics, not a stop.
+  if (context.state !== undefined && RUNNING_STATES.has(context.state))
+    return {
+      class: 'unused',
+      reason: `No UserConnected datapoints although the desktop is ${context.state}: its metrics are missing (agent or CloudWatch issue); ${last ? `last user connection ${last.toISOString().slice(0, 10)}, before the window` : 'no user ever connected'}, so it is unused.`,
+      connectedHoursPerMonth: 0,
+    };
   return {
     class: 'unused',
     reason: last

@@ -15,14 +15,14 @@ export const PERSONAL_CHECKS = [
     title: 'WorkSpace root volume not encrypted',
     severity: 'warning',
     why: 'The C: drive holds cached credentials, profiles and application data at rest without KMS encryption.',
-    fix: 'Encryption can only be chosen at launch: create a new encrypted desktop (or rebuild from an encrypted bundle) and migrate the user.',
+    fix: "Volume encryption is chosen at launch (a rebuild does not encrypt): launch a new WorkSpace with encrypted volumes for the user and migrate the user's data, then retire the old one.",
   },
   {
     id: 'personal.unencrypted-user-volume',
     title: 'WorkSpace user volume not encrypted',
     severity: 'warning',
     why: "The D: drive holds the user's documents and profile at rest without KMS encryption.",
-    fix: 'Launch a replacement desktop with user volume encryption and migrate the user.',
+    fix: "Volume encryption is chosen at launch (a rebuild does not encrypt): launch a new WorkSpace with encrypted volumes for the user and migrate the user's data, then retire the old one.",
   },
   {
     id: 'personal.directory-without-ip-group',

@@ -26,6 +26,30 @@ describe('inventory contributor', () => {
     });
   });
 
+  it('names every problem state with its count, however few, in the summary and the report', async () => {
+    const estate = generateEstate({ seed: 42, desktops: 2_000 });
+    const count = (state: string) =>
+      estate.personal.desktops.filter((d) => d.workspace.State === state).length;
+    const states = [...new Set(estate.personal.desktops.map((d) => d.workspace.State ?? ''))];
+    const top3 = states.sort((a, b) => count(b) - count(a)).slice(0, 3);
+    const host = await createTestHost({ plugins: [plugin], estate, hostTools: true });
+    const summary = await invokeOk<InventorySummary>(host, 'get_euc_inventory_summary', {});
+    const report = await invokeOk<InventoryReport>(host, 'generate_inventory_report', {});
+    for (const state of ['ERROR', 'IMPAIRED', 'SUSPENDED', 'UNHEALTHY']) {
+      // Not among the three commonest states, which is all the summary used to name.
+      expect(count(state)).toBeGreaterThan(0);
+      if (state !== 'UNHEALTHY') expect(top3).not.toContain(state);
+      expect(summary.summary).toContain(`${count(state)} ${state}`);
+      expect(report.summary).toContain(`${count(state)} ${state}`);
+    }
+    expect(summary.summary).toMatch(
+      /WorkSpaces Personal: 2000 WorkSpaces \(\d+ AVAILABLE, \d+ STOPPED, [^;]+; needs attention: /,
+    );
+    expect(report.summary).toContain('Needing attention among them: ');
+    // Busy states are not problems: a desktop STARTING or REBOOTING is not named as one.
+    expect(summary.summary.split('needs attention:')[1]).not.toMatch(/STARTING|REBOOTING|PENDING/);
+  });
+
   it('gives one row per desktop with user, computer, IP, bundle, mode, compute and encryption', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), hostTools: true });
     const result = await invokeOk<InventoryReport>(host, 'generate_inventory_report', { search: 'bob' });

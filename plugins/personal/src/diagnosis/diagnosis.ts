@@ -19,7 +19,7 @@ function stateNextStep(ws: WorkspaceFacts): string | undefined {
         ? 'Open an AWS Support case if it stays IMPAIRED.'
         : 'Stop and start it; open an AWS Support case if it stays IMPAIRED.';
     case 'ERROR':
-      return 'Read the error, then follow the remediation steps: restore if a snapshot exists, relaunch if it never ran.';
+      return 'Read the error, then follow the remediation steps: restore if a snapshot exists; open a Support case if it was used and has none; relaunch only if it provably never held data.';
     case 'SUSPENDED':
       return 'Open an AWS Support case.';
     case 'ADMIN_MAINTENANCE':

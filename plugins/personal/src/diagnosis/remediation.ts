@@ -10,6 +10,40 @@ export interface RemediationStep {
 }
 
 /**
+ * What says whether the desktop was ever used, so whether its volumes may hold the user's data.
+ * `undefined` = not read (a failed lookup proves nothing).
+ */
+export interface UseEvidence {
+  /** LastKnownUserConnectionTimestamp; null = read, and AWS recorded no user connection. */
+  readonly lastUserConnection: Date | null | undefined;
+  /** Successful connections in the metrics lookback; null = read, no datapoints. */
+  readonly recentConnections: number | null | undefined;
+}
+
+/**
+ * Whether terminating provably loses nothing: AWS recorded no user connection, no connection in
+ * the lookback, and there is no snapshot (so the volumes never held anything worth one). Anything
+ * unread, or any sign of use, and the answer is no.
+ */
+export function provablyUnused(use: UseEvidence | undefined, snapshots: SnapshotFacts | undefined): boolean {
+  return (
+    use !== undefined &&
+    use.lastUserConnection === null &&
+    use.recentConnections !== undefined &&
+    (use.recentConnections ?? 0) === 0 &&
+    snapshots !== undefined &&
+    snapshots.lastRestore === undefined &&
+    snapshots.lastRebuild === undefined
+  );
+}
+
+function usedText(use: UseEvidence | undefined): string {
+  if (use?.lastUserConnection) return `its user last connected ${use.lastUserConnection.toISOString()}`;
+  if (use?.recentConnections) return `it had ${use.recentConnections} user connection(s) in the lookback`;
+  return 'nothing proves it was never used';
+}
+
+/**
  * The UNHEALTHY ladder from the admin guide ("Troubleshoot specific issues"): wait after a
  * start/reboot → reboot → check from another desktop in the directory → rebuild only as a last
  * resort, because a rebuild loses data written since the last snapshot.
@@ -18,7 +52,7 @@ export function remediationLadder(
   state: WorkspaceState | undefined,
   runningMode: RunningMode | undefined,
   snapshots: SnapshotFacts | undefined,
-  options: { readonly freeIps?: number } = {},
+  options: { readonly freeIps?: number; readonly use?: UseEvidence } = {},
 ): RemediationStep[] {
   const rebuildPoint = snapshots?.lastRebuild
     ? ` (user volume from ${snapshots.lastRebuild.toISOString()})`
@@ -36,7 +70,7 @@ export function remediationLadder(
         step: 'A rebuild is not possible yet: it recreates the user volume from a snapshot and none exists (the first is taken within about 12 hours of launch).',
       }
     : {
-        step: `Only as a last resort, rebuild${rebuildPoint}: the root volume is recreated from the bundle, the desktop gets a new private IP, and anything written since that snapshot is lost.${noAddress}`,
+        step: `Only as a last resort, rebuild${rebuildPoint}: the root volume is recreated from the bundle (applications and settings installed on C: are lost), the user volume from that snapshot (files written since are lost), and the desktop gets a new private IP.${noAddress}`,
         tool: 'rebuild_workspaces',
       };
   switch (state) {
@@ -62,28 +96,28 @@ export function remediationLadder(
       const read: RemediationStep = {
         step: "Read the desktop's ErrorCode/ErrorMessage; a failed create or modify often names the cause.",
       };
-      // With no snapshot at all the desktop never ran (its creation failed): nothing to restore or
-      // rebuild from, so the fix is a new desktop once the cause is gone.
-      if (noRestoreSnapshot && noRebuildSnapshot)
+      // Terminating deletes both volumes for good: offered only when nothing was ever on them.
+      if (provablyUnused(options.use, snapshots))
         return [
           read,
           {
-            step: 'It has no snapshot, so restore and rebuild have nothing to work from: fix the cause, terminate it and launch the desktop again.',
+            step: 'AWS recorded no user connection and it has no snapshot, so it never held user data: fix the cause, then terminate it and launch the desktop again.',
             tool: 'terminate_workspaces',
           },
         ];
-      return [
-        read,
-        ...(noRestoreSnapshot
-          ? []
-          : [
-              {
-                step: `Restore it to its last restore snapshot${snapshots?.lastRestore ? ` (${snapshots.lastRestore.toISOString()})` : ''}.`,
-                tool: 'restore_workspace',
-              },
-            ]),
-        lastResortRebuild,
-      ];
+      const restore: RemediationStep[] = noRestoreSnapshot
+        ? []
+        : [
+            {
+              step: `Restore it to its last restore snapshot${snapshots?.lastRestore ? ` (${snapshots.lastRestore.toISOString()})` : ''}: both volumes return to that moment, and anything written since is lost.`,
+              tool: 'restore_workspace',
+            },
+          ];
+      const support: RemediationStep = {
+        step: `Open an AWS Support case before anything else: ${usedText(options.use)}, so its volumes may hold the user's data, and ${noRestoreSnapshot && noRebuildSnapshot ? 'there is no snapshot to restore or rebuild from' : 'restore and rebuild lose part of it'}. Do not terminate it: that deletes the root and user volumes permanently.`,
+      };
+      if (noRestoreSnapshot && noRebuildSnapshot) return [read, support];
+      return [read, ...restore, lastResortRebuild, support];
     }
     case 'STOPPED':
       return runningMode === 'AUTO_STOP'

@@ -26,9 +26,10 @@ describe('connection totals', () => {
       connectedBuckets: 2,
       bucketsWithData: 3,
       attempts: 8,
-      successes: 0,
+      // No period has a datapoint of these: unknown, not zero.
+      successes: null,
       failures: 3,
-      disconnects: 0,
+      disconnects: null,
       failureRatePct: 37.5,
       avgLaunchSeconds: 15,
       avgLatencyMs: 50,

@@ -31,7 +31,7 @@ describe('audit_workspace_images', () => {
       sharedWithAccounts: null,
     });
     expect(result.findings.filter((f) => f.imageId === 'wsi-owned0001').map((f) => f.issue)).toEqual([
-      'Image is 400 days old (over 180); rebuild it from a patched image builder so new desktops start current.',
+      'Image is 400 days old (over 180); patch a WorkSpace launched from it and create a new image from that WorkSpace, so new desktops start current.',
       'Shared with 2 account(s): 444455556666, 777788889999.',
     ]);
     // There is no batch form of DescribeWorkspaceImagePermissions: one call per owned AVAILABLE image.
@@ -105,5 +105,12 @@ describe('audit_workspace_images', () => {
       (r) => r.action === 'workspaces:DescribeWorkspaceImagePermissions',
     ))
       expect(regionOf.get(request.input.ImageId as string)).toBe(request.region);
+    // WorkSpaces images are made from a WorkSpace; an image builder is WorkSpaces Applications'.
+    const stale = result.findings.filter((f) => /days old/.test(f.issue));
+    expect(stale.length).toBeGreaterThan(0);
+    for (const finding of stale) {
+      expect(finding.issue).toContain('create a new image from that WorkSpace');
+      expect(finding.issue).not.toMatch(/image builder/i);
+    }
   });
 });

@@ -99,6 +99,35 @@ describe('diagnose_workspace_connectivity', () => {
     expect(rebuild?.step).toContain('only 4: free addresses first');
   });
 
+  it('an ERROR desktop its user connected to is never pointed at terminate; one that provably never ran is', async () => {
+    const estate = generateEstate({ seed: 2, desktops: 400 });
+    const used = estate.personal.desktops.find(
+      (d) =>
+        d.workspace.State === 'ERROR' &&
+        d.connection.LastKnownUserConnectionTimestamp !== undefined &&
+        d.snapshots.restore.length === 0,
+    );
+    const neverRan = estate.personal.desktops.find(
+      (d) => d.workspace.State === 'ERROR' && d.workspace.ErrorCode !== undefined,
+    );
+    expect(used && neverRan).toBeDefined();
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const broken = await invokeOk<Diagnosis>(host, TOOL, { workspaceId: used?.workspace.WorkspaceId });
+    expect(broken.remediation.map((s) => s.tool)).not.toContain('terminate_workspaces');
+    expect(broken.remediation.map((s) => s.step).join(' ')).not.toMatch(
+      /(?<!not )terminate it|launch the desktop again/i,
+    );
+    const support = broken.remediation.at(-1)?.step ?? '';
+    expect(support).toContain('AWS Support case');
+    expect(support).toContain(
+      `last connected ${used?.connection.LastKnownUserConnectionTimestamp?.toISOString()}`,
+    );
+    expect(support).toContain('deletes the root and user volumes permanently');
+    const failed = await invokeOk<Diagnosis>(host, TOOL, { workspaceId: neverRan?.workspace.WorkspaceId });
+    expect(failed.remediation.at(-1)).toMatchObject({ tool: 'terminate_workspaces' });
+    expect(failed.remediation.at(-1)?.step).toContain('no user connection and it has no snapshot');
+  });
+
   it('a WorkSpaces-managed (wsd-) directory is not looked up in Directory Service; a stopped AutoStop desktop is healthy', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
     const result = await invokeOk<Diagnosis>(host, TOOL, { computerName: 'wsamz-carol' });

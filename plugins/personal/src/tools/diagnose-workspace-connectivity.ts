@@ -261,12 +261,17 @@ async function run(input: Input, ctx: ToolContext): Promise<Output> {
     // the state's own ladder follows.
     remediation: [
       ...(lead?.nextStep && !lead.id.startsWith('state.') ? [{ step: lead.nextStep }] : []),
-      ...remediationLadder(
-        state,
-        facts.runningMode,
-        snapshots,
-        capacity && capacity.subnets.length > 0 ? { freeIps: capacity.free } : {},
-      ),
+      ...remediationLadder(state, facts.runningMode, snapshots, {
+        ...(capacity && capacity.subnets.length > 0 ? { freeIps: capacity.free } : {}),
+        use: {
+          lastUserConnection: connection ? (connection.LastKnownUserConnectionTimestamp ?? null) : undefined,
+          recentConnections: errors.some((e) => e.service === SERVICE_LABELS.cloudwatch)
+            ? undefined
+            : metrics.attempts === null
+              ? null
+              : Math.max(0, metrics.attempts - (metrics.failures ?? 0)),
+        },
+      }),
     ],
     errors,
   };

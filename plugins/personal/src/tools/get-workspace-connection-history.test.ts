@@ -47,7 +47,7 @@ describe('get_workspace_connection_history', () => {
     ).toEqual(['ConnectionAttempt', 'ConnectionSuccess', 'ConnectionFailure', 'SessionDisconnect']);
   });
 
-  it('a desktop whose every attempt failed reads as unused with a 100% failure rate', async () => {
+  it('a desktop whose every attempt failed has a 100% failure rate; without UserConnected data its connected time is unknown', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate() });
     const result = await invokeOk<History>(host, TOOL, {
       workspaceId: 'ws-unheal001',
@@ -55,15 +55,41 @@ describe('get_workspace_connection_history', () => {
       periodHours: 12,
     });
     // Two attempts an hour, every one failing: 24 per 12-hour period, 96 over two days.
+    // The override publishes no UserConnected: connected time is unknown, not zero.
     expect(result.totals).toMatchObject({
       buckets: 4,
-      connectedBuckets: 0,
+      connectedBuckets: null,
       attempts: 96,
       failures: 96,
       failureRatePct: 100,
     });
-    expect(result.summary).toContain('No user was connected in any of the 4 12-hour periods');
+    expect(result.summary).toContain('No UserConnected data in the last 2 day(s)');
     expect(result.summary).toContain('96 connection attempt(s), 96 failed (100%)');
+  });
+
+  it('totals are null, and said to be unknown, where the estate published no datapoint; zero only where it did', async () => {
+    const estate = generateEstate({ seed: 42, desktops: 300 });
+    const idle = estate.personal.desktops.find(
+      (d) =>
+        d.region === 'us-east-1' &&
+        d.usage === 'never' &&
+        d.workspace.State === 'AVAILABLE' &&
+        d.workspace.WorkspaceProperties?.RunningMode === 'ALWAYS_ON',
+    );
+    expect(idle).toBeDefined();
+    const host = await createTestHost({ plugins: [plugin], estate });
+    const result = await invokeOk<History>(host, TOOL, { workspaceId: idle?.workspace.WorkspaceId ?? '' });
+    // It ran all week (UserConnected 0 every day) but nobody tried to connect: no attempt datapoints.
+    expect(result.totals).toMatchObject({
+      connectedBuckets: 0,
+      attempts: null,
+      successes: null,
+      failures: null,
+      disconnects: null,
+      failureRatePct: null,
+    });
+    expect(result.summary).toContain('attempt, success and failure counts are unknown (null), not zero');
+    expect(result.notes.join(' ')).toContain('no data, not zero');
   });
 
   it('an unknown desktop is an error naming the field and where it looked; CloudWatch is not asked', async () => {

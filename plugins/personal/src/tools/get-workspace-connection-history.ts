@@ -48,12 +48,12 @@ const Output = Type.Object({
   window: Type.Object({ start: Type.String(), end: Type.String(), periodHours: Type.Integer() }),
   totals: Type.Object({
     buckets: Type.Integer(),
-    connectedBuckets: Type.Integer(),
+    connectedBuckets: Type.Union([Type.Integer(), Type.Null()]),
     bucketsWithData: Type.Integer(),
-    attempts: Type.Number(),
-    successes: Type.Number(),
-    failures: Type.Number(),
-    disconnects: Type.Number(),
+    attempts: N,
+    successes: N,
+    failures: N,
+    disconnects: N,
     failureRatePct: N,
     avgLaunchSeconds: N,
     avgLatencyMs: N,
@@ -167,7 +167,7 @@ async function run(input: Input, ctx: ToolContext): Promise<Output> {
             'ConnectionAttempt/Success/Failure are documented for PCoIP; this DCV (WSP) desktop may publish none.',
           ]
         : []),
-      'Counts are sums over each period; launch time and latency are averages of the periods that have data.',
+      'Counts are sums over each period; launch time and latency are averages of the periods that have data. A total is null where CloudWatch has no datapoint of it in the window: no data, not zero.',
     ],
     errors,
   };

@@ -16,6 +16,9 @@ describe('modify_workspace_running_mode', () => {
     });
     expect(result.warnings).toEqual([
       billingNote('AUTO_STOP'),
+      expect.stringContaining(
+        'ws-graph0001: GPU (or GeneralPurpose.4xlarge/8xlarge) bundles do not hibernate',
+      ),
       'ws-graph0001 is a PRIMARY with standby ws-stdby0001 in us-west-2: switching the primary does not change the standby.',
     ]);
     expect(result.warnings[0]).toContain('next month');
@@ -44,11 +47,16 @@ describe('modify_workspace_running_mode', () => {
 
   it('applies one ModifyWorkspaceProperties per desktop with the mode and timeout, and the estate follows', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
-    const result = await invokeOk<Outcome>(host, TOOL, {
+    const input = {
       workspaceIds: ['ws-graph0001', 'ws-admin0001', 'ws-avail0001'],
       runningMode: 'AUTO_STOP',
       autoStopTimeoutMinutes: 120,
+    };
+    const { planId } = await invokeOk<Outcome>(host, TOOL, input);
+    const result = await invokeOk<Outcome>(host, TOOL, {
+      ...input,
       confirm: true,
+      planId,
     });
     // ws-avail0001 is AUTO_STOP but its timeout changes, so it is not skipped; ADMIN_MAINTENANCE is.
     expect(result.counts).toMatchObject({ ok: 2, skipped: 1 });
@@ -69,10 +77,12 @@ describe('modify_workspace_running_mode', () => {
 
   it('MANUAL is refused by AWS per desktop outside allow-listed Core accounts: each target fails with the code', async () => {
     const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
+    const input = { workspaceIds: ['ws-avail0001', 'ws-graph0001'], runningMode: 'MANUAL' };
+    const { planId } = await invokeOk<Outcome>(host, TOOL, input);
     const result = await invokeOk<Outcome>(host, TOOL, {
-      workspaceIds: ['ws-avail0001', 'ws-graph0001'],
-      runningMode: 'MANUAL',
+      ...input,
       confirm: true,
+      planId,
     });
     expect(result.warnings[0]).toContain('allow-listed');
     expect(result).toMatchObject({ status: 'failed', counts: { ok: 0, failed: 2 } });
@@ -80,6 +90,27 @@ describe('modify_workspace_running_mode', () => {
       'OperationNotSupportedException',
       'OperationNotSupportedException',
     ]);
+  });
+
+  it('gives the same AlwaysOn timing advice as recommend_running_mode, never a blanket "near month-end"', () => {
+    const note = billingNote('ALWAYS_ON');
+    expect(note).not.toMatch(/near month-end/);
+    expect(note).toContain('Switch now when');
+    expect(note).toContain('last UTC day');
+  });
+
+  it('warns only where AutoStop behaves differently: GPU bundles do not hibernate', async () => {
+    const host = await createTestHost({ plugins: [plugin], estate: smallEstate(), enableWrites: true });
+    const toAlwaysOn = await invokeOk<Outcome>(host, TOOL, {
+      workspaceIds: ['ws-graph0001'],
+      runningMode: 'ALWAYS_ON',
+    });
+    expect(toAlwaysOn.warnings.some((w) => w.includes('hibernate'))).toBe(false);
+    const plain = await invokeOk<Outcome>(host, TOOL, {
+      workspaceIds: ['ws-manual001'],
+      runningMode: 'AUTO_STOP',
+    });
+    expect(plain.warnings.some((w) => w.includes('hibernate'))).toBe(false);
   });
 
   it('says AlwaysOn billing is immediate and prorated, and refuses a timeout for it', async () => {

@@ -31,16 +31,42 @@ type Input = Static<typeof Input>;
  * AlwaysOn is billed monthly from the switch, prorated for the rest of the month (the hourly
  * usage already accrued is still charged); moving to AutoStop keeps this month monthly-billed and
  * starts hourly billing next month.
+ *
+ * The same rule as the cost plugin's recommend_running_mode (plugins/cost/src/running-mode/
+ * billing-timing.ts), kept here as a small pure copy rather than a ctx.callTool to the cost
+ * plugin: that tool prices per desktop from the Price List and a fortnight of CloudWatch usage
+ * (tier 1, hundreds of requests), far too much for a write's plan step, and the rule itself is
+ * three sentences. Per-desktop "now" / "on-last-day" advice stays in recommend_running_mode.
  */
 export function billingNote(runningMode: Input['runningMode']): string {
   switch (runningMode) {
     case 'AUTO_STOP':
       return 'Billing: the switch to AutoStop takes effect on your bill next month (renewal at 00:00 UTC on the 1st); this month is already paid at the AlwaysOn monthly price.';
     case 'ALWAYS_ON':
-      return 'Billing: AlwaysOn monthly billing starts immediately, prorated for the rest of this month, on top of the hourly fees already accrued; switching near month-end keeps the overlap small.';
+      return "Billing: AlwaysOn monthly billing starts immediately, prorated for the rest of this month, on top of the AutoStop base and hours already billed. Switch now when the desktop's remaining hourly charges this month would exceed that prorated fee (recommend_running_mode: switchWhen 'now'); otherwise switch on the last UTC day of the month, before the 00:00 UTC renewal ('on-last-day').";
     case 'MANUAL':
       return 'MANUAL is only accepted for allow-listed WorkSpaces Core accounts; other accounts get an error per desktop.';
   }
+}
+
+/**
+ * GPU bundles and GeneralPurpose.4xlarge/8xlarge AutoStop desktops do not hibernate: a stop loses
+ * the user's open session and unsaved work, and the next start is a cold boot
+ * (euc-admin-anchors §5.3).
+ */
+const NO_HIBERNATION = /GRAPHICS|^GR|GENERALPURPOSE_(4|8)XLARGE/i;
+
+/** Plan warnings for desktops on which AutoStop behaves differently (no hibernation). */
+export function autoStopWarnings(workspaces: Iterable<Workspace>): string[] {
+  const ids: string[] = [];
+  for (const ws of workspaces)
+    if (NO_HIBERNATION.test(ws.WorkspaceProperties?.ComputeTypeName ?? '') && ws.WorkspaceId)
+      ids.push(ws.WorkspaceId);
+  return ids.length > 0
+    ? [
+        `${ids.join(', ')}: GPU (or GeneralPurpose.4xlarge/8xlarge) bundles do not hibernate under AutoStop; each stop ends the user's session and loses unsaved work, and each start is a cold boot. Tell the users, or keep these ALWAYS_ON.`,
+      ]
+    : [];
 }
 
 // ModifyWorkspaceProperties fails while another property change is still being applied.
@@ -96,6 +122,7 @@ export const modifyWorkspaceRunningMode = defineWriteTool({
       warnings: [
         ...resolved.warnings,
         billingNote(input.runningMode),
+        ...(input.runningMode === 'AUTO_STOP' ? autoStopWarnings(actionableOf(targets, found)) : []),
         ...standbyWarnings(actionableOf(targets, found), 'switching'),
       ],
     };

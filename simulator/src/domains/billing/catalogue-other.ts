@@ -161,6 +161,10 @@ export const CORE_INSTANCE_TYPES: readonly {
   readonly ec2Hourly: number;
 }[] = [
   { instanceType: 't3.medium', vcpu: 2, ec2Hourly: 0.0416 },
+  { instanceType: 't3.large', vcpu: 2, ec2Hourly: 0.0832 },
+  { instanceType: 'm5.large', vcpu: 2, ec2Hourly: 0.096 },
+  { instanceType: 'm5.xlarge', vcpu: 4, ec2Hourly: 0.192 },
+  { instanceType: 'r5.large', vcpu: 2, ec2Hourly: 0.126 },
   { instanceType: 'm6i.large', vcpu: 2, ec2Hourly: 0.096 },
   { instanceType: 'm6i.xlarge', vcpu: 4, ec2Hourly: 0.192 },
   { instanceType: 'm7i.large', vcpu: 2, ec2Hourly: 0.1008 },

@@ -1,23 +1,27 @@
 /**
  * What the bill needs to know about the resources other than Personal desktops: pools, fleets
  * and image builders, portals and managed instances, with the few fields that drive their
- * charges. The Pools, Applications, Secure Browser and Core Instances parts of the estate do not
- * yet expose these records, so they are drawn here from the estate's counts (settings.pools,
- * fleets, portals, managedInstances) over its locations, with this part's own random stream.
- * When those parts land, this file is the one place to read their records instead.
+ * charges, read from the inventory, so Cost Explorer never bills a fleet, bundle family,
+ * portal size or instance type that does not exist. Values the inventory does not hold
+ * (utilisation, users) are stateless draws per resource id.
  */
 import type { EstateResources } from '../../estate-model.js';
-import type { GenerationContext, Location } from '../../model.js';
-import { BUNDLE_FAMILIES, type BundleFamily } from './catalogue.js';
+import type { Location } from '../../model.js';
+import { unit } from '../../rng.js';
+import { type BundleFamily, bundleFamily } from './catalogue.js';
 import {
-  APPSTREAM_REGIONS,
   CORE_INSTANCE_TYPES,
-  SECURE_BROWSER_REGIONS,
+  SECURE_BROWSER_SIZES,
   STREAM_INSTANCES,
   type StreamInstance,
 } from './catalogue-other.js';
 
 export interface PoolFacts extends Location {
+  /** The inventory's pool id. */
+  readonly name: string;
+  /** Billed while it ran: [fromMs, untilMs). */
+  readonly fromMs: number;
+  readonly untilMs?: number;
   readonly family: BundleFamily;
   readonly byol: boolean;
   readonly capacity: number;
@@ -27,7 +31,13 @@ export interface PoolFacts extends Location {
 }
 
 export interface FleetFacts extends Location {
+  /** The inventory's fleet or image builder name (the bill names no resource; tests match on it). */
+  readonly name: string;
   readonly kind: 'ALWAYS_ON' | 'ON_DEMAND' | 'ELASTIC' | 'IMAGE_BUILDER';
+  /** Billed from this moment (creation, or an image builder's last start) … */
+  readonly fromMs: number;
+  /** … until this one (a stopped fleet); undefined = still billing. */
+  readonly untilMs?: number;
   readonly instance: StreamInstance;
   readonly osCode: string;
   readonly capacity: number;
@@ -36,11 +46,17 @@ export interface FleetFacts extends Location {
 }
 
 export interface PortalFacts extends Location {
+  /** Billed from the month it was created. */
+  readonly fromMs: number;
   readonly suffix: string;
   readonly monthlyActiveUsers: number;
 }
 
 export interface ManagedInstanceFacts extends Location {
+  /** The inventory's workspaceInstanceId. */
+  readonly name: string;
+  /** Billed from its creation on. */
+  readonly fromMs: number;
   readonly instanceType: string;
   readonly vcpu: number;
   readonly ec2Hourly: number;
@@ -55,97 +71,138 @@ export interface OtherFacts {
   readonly managedInstances: readonly ManagedInstanceFacts[];
 }
 
-function spread<T>(
-  count: number,
-  locations: readonly Location[],
-  make: (location: Location, i: number) => T | undefined,
-): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < count && locations.length > 0; i++) {
-    const location = locations[i % locations.length];
-    if (!location) continue;
-    const made = make(location, i);
-    if (made) out.push(made);
+const streamInstance = (instanceType: string | undefined) =>
+  STREAM_INSTANCES.find((s) => s.instanceType === instanceType);
+
+/**
+ * The AppStream fleets and running image builders of the inventory, as the bill sees them: only
+ * instance types and fleets that exist bill (an image builder bills while it runs, since its last
+ * start). Utilisation is a stateless draw per fleet name, so the billing stream is untouched.
+ */
+function inventoryFleets(resources: EstateResources, nowMs: number): FleetFacts[] {
+  const { fleets, imageBuilders } = resources.applications;
+  const facts: FleetFacts[] = [];
+  for (const sim of fleets) {
+    const instance = streamInstance(sim.fleet.InstanceType);
+    const kind = sim.fleet.FleetType;
+    if (!instance || (kind !== 'ALWAYS_ON' && kind !== 'ON_DEMAND' && kind !== 'ELASTIC')) continue;
+    const name = sim.fleet.Name ?? '';
+    facts.push({
+      account: sim.account,
+      region: sim.region,
+      name,
+      kind,
+      instance,
+      osCode: sim.fleet.Platform === 'AMAZON_LINUX2' ? 'al2' : 'win',
+      fromMs: sim.createdAt.getTime(),
+      ...(sim.fleet.State === 'STOPPED' ? { untilMs: sim.stoppedAt?.getTime() ?? nowMs } : {}),
+      capacity: Math.max(1, sim.plan.workHoursDesired),
+      utilisation: 0.2 + unit(name, sim.region, 'utilisation') * 0.5,
+      users: sim.usage.peakUsers,
+    });
   }
-  return out;
+  for (const sim of imageBuilders) {
+    const instance = streamInstance(sim.builder.InstanceType);
+    if (!instance || sim.builder.State !== 'RUNNING') continue;
+    facts.push({
+      account: sim.account,
+      region: sim.region,
+      name: sim.builder.Name ?? '',
+      kind: 'IMAGE_BUILDER',
+      instance,
+      osCode: sim.builder.Platform === 'AMAZON_LINUX2' ? 'al2' : 'win',
+      fromMs: sim.stateSince.getTime(),
+      capacity: 1,
+      utilisation: 1,
+      users: 0,
+    });
+  }
+  return facts;
 }
 
-/** Draws the billable facts of the non-Personal resources from the estate's counts. */
-export function otherFacts(ctx: GenerationContext, _resources: EstateResources): OtherFacts {
-  const { rng, settings, locations } = ctx;
-  const poolFamilies = BUNDLE_FAMILIES.filter((f) => f.pools);
-  const pools = spread(settings.pools, locations, (location) => ({
-    ...location,
-    family: rng.weighted(
-      poolFamilies.map((f) => [f, f.computeType === 'STANDARD' ? 5 : f.gpu ? 0.5 : 2] as const),
-    ),
-    byol: rng.chance(0.3),
-    capacity: rng.int(5, 40),
-    utilisation: 0.25 + rng.next() * 0.45,
-    users: rng.int(15, 150),
-  }));
-  const streamLocations = locations.filter((l) => APPSTREAM_REGIONS.includes(l.region));
-  const common = STREAM_INSTANCES.filter((s) => !s.family.startsWith('Graphics') && s.vcpu <= 4);
-  const fleets: FleetFacts[] = spread(settings.fleets, streamLocations, (location) => {
-    const kind = rng.weighted<FleetFacts['kind']>([
-      ['ALWAYS_ON', 25],
-      ['ON_DEMAND', 50],
-      ['ELASTIC', 25],
-    ]);
-    return {
-      ...location,
-      kind,
-      instance: rng.pick(common),
-      osCode:
-        kind === 'ELASTIC'
-          ? rng.pick(['win', 'al2'])
-          : rng.weighted([
-              ['win', 7],
-              ['byol', 1],
-              ['al2', 2],
-            ] as const),
-      capacity: rng.int(2, 20),
-      utilisation: 0.2 + rng.next() * 0.5,
-      users: rng.int(20, 200),
-    };
-  });
-  // One image builder per AppStream location, left running: idle spend to find.
-  for (const location of streamLocations) {
-    const instance = STREAM_INSTANCES.find((s) => s.instanceType === 'stream.standard.medium');
-    if (instance)
-      fleets.push({
-        ...location,
-        kind: 'IMAGE_BUILDER',
-        instance,
-        osCode: 'win',
-        capacity: 1,
-        utilisation: 1,
-        users: 0,
-      });
-  }
-  const portals = spread(
-    settings.portals,
-    locations.filter((l) => SECURE_BROWSER_REGIONS.includes(l.region)),
-    (location) => ({
-      ...location,
-      suffix: rng.weighted([
-        ['WEB-ST', 6],
-        ['WEB-ST-LARGE', 3],
-        ['WEB-ST-XLARGE', 1],
-      ] as const),
-      monthlyActiveUsers: rng.int(10, 400),
-    }),
+/**
+ * The pools of the inventory, as the bill sees them: the compute family of the pool's bundle,
+ * its desired sessions, billed while it ran. Licence included (the estate's pools run Amazon
+ * Windows bundles). Utilisation and users are stateless draws per pool id.
+ */
+function inventoryPools(resources: EstateResources): PoolFacts[] {
+  const computeOf = new Map(
+    resources.personal.bundles.map((b) => [b.bundle.BundleId ?? '', b.bundle.ComputeType?.Name]),
   );
-  const managedInstances = spread(settings.managedInstances, locations, (location) => {
-    const type = rng.pick(CORE_INSTANCE_TYPES);
-    return {
-      ...location,
+  const facts: PoolFacts[] = [];
+  for (const sim of resources.pools.pools) {
+    const family = bundleFamily(computeOf.get(sim.pool.BundleId ?? ''));
+    const id = sim.pool.PoolId ?? '';
+    if (!family?.pools) continue;
+    facts.push({
+      account: sim.account,
+      region: sim.region,
+      name: id,
+      fromMs: sim.profile.runningFrom,
+      ...(sim.profile.runningUntil !== undefined ? { untilMs: sim.profile.runningUntil } : {}),
+      family,
+      byol: false,
+      capacity: Math.max(1, sim.profile.desired),
+      utilisation: 0.25 + unit(id, 'utilisation') * 0.45,
+      users: 15 + Math.floor(unit(id, 'users') * 136),
+    });
+  }
+  return facts;
+}
+
+/**
+ * The Core managed instances of the inventory that have an EC2 instance now (they bill its hours,
+ * the management fee and its volume), with their billing mode; BYOL platforms run on dedicated
+ * tenancy. An instance type the price catalogue lacks is not billed.
+ */
+function inventoryManagedInstances(resources: EstateResources): ManagedInstanceFacts[] {
+  const facts: ManagedInstanceFacts[] = [];
+  for (const sim of resources.coreInstances.instances) {
+    const type = CORE_INSTANCE_TYPES.find((t) => t.instanceType === sim.instanceType);
+    if (!type || !sim.ec2InstanceId) continue;
+    facts.push({
+      account: sim.account,
+      region: sim.region,
+      name: sim.workspaceInstanceId,
+      fromMs: sim.createdAt.getTime(),
       instanceType: type.instanceType,
       vcpu: type.vcpu,
       ec2Hourly: type.ec2Hourly,
-      billing: rng.chance(0.6) ? ('Hourly' as const) : ('Monthly' as const),
-      dedicated: rng.chance(0.2),
-    };
-  });
-  return { pools, fleets, portals, managedInstances };
+      billing: sim.billingMode === 'MONTHLY' ? 'Monthly' : 'Hourly',
+      dedicated: sim.platform.includes('BYOL'),
+    });
+  }
+  return facts;
+}
+
+/**
+ * Secure Browser portals of the inventory that have users: billed per monthly active user of
+ * the portal's instance type, from the month it was created. Idle, incomplete and pending
+ * portals have nobody signing in, so nothing to bill.
+ */
+function inventoryPortals(resources: EstateResources): PortalFacts[] {
+  const facts: PortalFacts[] = [];
+  for (const sim of resources.secureBrowser.portals) {
+    const size = SECURE_BROWSER_SIZES.find((s) => s.instanceType === sim.portal.instanceType);
+    if (!size || sim.profile === 'idle' || sim.profile === 'incomplete' || sim.profile === 'pending')
+      continue;
+    facts.push({
+      account: sim.account,
+      region: sim.region,
+      fromMs: sim.portal.creationDate?.getTime() ?? 0,
+      suffix: size.suffix,
+      monthlyActiveUsers: 10 + Math.floor(unit(sim.portalId, 'monthly-active-users') * 391),
+    });
+  }
+  return facts;
+}
+
+/** The billable facts of the non-Personal resources, read from the inventory. */
+export function otherFacts(resources: EstateResources, nowMs: number): OtherFacts {
+  return {
+    pools: inventoryPools(resources),
+    fleets: inventoryFleets(resources, nowMs),
+    portals: inventoryPortals(resources),
+    managedInstances: inventoryManagedInstances(resources),
+  };
 }

@@ -6,8 +6,8 @@
 import type { EstateResources } from '../../estate-model.js';
 import { DAY_MS, type GenerationContext } from '../../model.js';
 import { BUNDLE_FAMILIES, OS_OFFERS, poolsStreamingRate } from './catalogue.js';
-import { APPSTREAM_REGIONS, STREAM_INSTANCES, streamHourly } from './catalogue-other.js';
-import { otherFacts } from './facts.js';
+import { APPSTREAM_REGIONS, streamHourly } from './catalogue-other.js';
+import { type FleetFacts, otherFacts } from './facts.js';
 import { dayString, Ledger } from './ledger.js';
 import type { BillingAccount, BillingEstate, BillingStory } from './model.js';
 import { addPersonalLines, WORKSPACES_SERVICE } from './personal-lines.js';
@@ -47,10 +47,14 @@ function isEuc(service: string): boolean {
   );
 }
 
-/** The load-test fleet left running: an AppStream fleet where AppStream is offered, else a pool. */
+/**
+ * The load test left running: extra instances on the inventory's priciest AppStream fleet of the
+ * first AppStream location (so the surge's usage type is one of a fleet that exists), else a pool.
+ */
 function addSurge(
   ledger: Ledger,
   ctx: GenerationContext,
+  fleets: readonly FleetFacts[],
   today: number,
   elapsedToday: number,
 ): Omit<BillingStory, 'creditDay' | 'creditUsd'> {
@@ -61,19 +65,24 @@ function addSurge(
   const baseline = values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
   const target = Math.max(50, baseline * SURGE_SHARE);
   const from = today - SURGE_DAYS;
-  const instance = STREAM_INSTANCES.find((s) => s.instanceType === 'stream.compute.8xlarge');
   const powerPro = BUNDLE_FAMILIES.find((f) => f.computeType === 'POWERPRO');
   const streamLocation = ctx.locations.find((l) => APPSTREAM_REGIONS.includes(l.region));
-  const where = streamLocation ?? ctx.locations[0];
+  const fleet = streamLocation ? priciestFleet(fleets, streamLocation) : undefined;
+  const where = fleet ?? ctx.locations[0];
   const facts = where ? regionFacts(where.region) : undefined;
-  if (!where || !facts || !instance || !powerPro)
+  if (!where || !facts || !powerPro)
     return { surgeFrom: dayString(from), surgeDailyUsd: 0, surgeUsageType: '' };
-  const stream = streamLocation !== undefined;
-  const hourly = stream
-    ? (streamHourly(instance, 'win', facts.multiplier) ?? 0)
+  const stream = fleet !== undefined;
+  const hourly = fleet
+    ? (streamHourly(fleet.instance, fleet.osCode, facts.multiplier) ?? 0)
     : poolsStreamingRate(powerPro, false, facts.multiplier);
-  const usageType = stream
-    ? streamUsageType(facts.prefix, instance.instanceType, 'fl', 'win')
+  const usageType = fleet
+    ? streamUsageType(
+        facts.prefix,
+        fleet.instance.instanceType,
+        fleet.kind === 'ELASTIC' ? 'el' : 'fl',
+        fleet.osCode,
+      )
     : poolsStreamingUsageType(facts.prefix, powerPro, false);
   const service = stream ? APPSTREAM_SERVICE : WORKSPACES_SERVICE;
   const instances = hourly > 0 ? Math.ceil(target / (24 * hourly)) : 0;
@@ -93,6 +102,19 @@ function addSurge(
   };
 }
 
+function priciestFleet(fleets: readonly FleetFacts[], location: { account: string; region: string }) {
+  let best: FleetFacts | undefined;
+  for (const fleet of fleets)
+    if (
+      fleet.kind !== 'IMAGE_BUILDER' &&
+      fleet.account === location.account &&
+      fleet.region === location.region &&
+      (!best || fleet.instance.windowsHourly > best.instance.windowsHourly)
+    )
+      best = fleet;
+  return best;
+}
+
 /** Generates the billing part of the estate from the resources. */
 export function generateBilling(ctx: GenerationContext, resources: EstateResources): BillingEstate {
   const { settings } = ctx;
@@ -102,7 +124,7 @@ export function generateBilling(ctx: GenerationContext, resources: EstateResourc
   const firstDay = firstOfMonthDay(today, 13);
   const ledger = new Ledger(firstDay, today);
   addPersonalLines(ledger, resources.personal.desktops, settings.now);
-  const facts = otherFacts(ctx, resources);
+  const facts = otherFacts(resources, nowMs);
   const adDirectories = resources.personal.directories.filter(
     (d) => d.ds && d.directory.State === 'REGISTERED',
   );
@@ -120,7 +142,7 @@ export function generateBilling(ctx: GenerationContext, resources: EstateResourc
     addCoreInstanceLines(ledger, facts, shape);
     addOtherServiceLines(ledger, ctx.locations, adDirectories, shape);
   }
-  const surge = addSurge(ledger, ctx, today, elapsedToday);
+  const surge = addSurge(ledger, ctx, facts.fleets, today, elapsedToday);
 
   // A promotional credit against WorkSpaces, five months ago: RECORD_TYPE Credit, negative.
   const payer = settings.accounts[0] ?? '111122223333';

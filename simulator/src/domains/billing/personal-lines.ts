@@ -17,7 +17,7 @@
 import { DAY_MS, HOUR_MS } from '../../model.js';
 import { unit } from '../../rng.js';
 import type { SimDesktop } from '../personal/model.js';
-import { autoStopTailMs, sessionsOnDay } from '../personal/usage.js';
+import { autoStopTailMs, sessionsOnDay, startedOutsideSessionsAt } from '../personal/usage.js';
 import { billedRates, bundleFamily, CORE_BUNDLE_FACTOR, osOfferFor } from './catalogue.js';
 import type { Ledger, LineKey } from './ledger.js';
 import { regionFacts } from './regions.js';
@@ -70,6 +70,19 @@ function exactHours(desktop: SimDesktop, epochDay: number, untilMs: number): num
       close();
       spanStart = start;
       spanEnd = end + tail;
+    }
+  }
+  // Started outside its sessions and still running (usage.ts runningSince): billed up to `untilMs`.
+  // No session starts after it (the desktop would then be inside that session's tail).
+  const since = desktop.runningSince?.getTime();
+  const dayEnd = (epochDay + 1) * DAY_MS;
+  if (since !== undefined && since < Math.min(untilMs, dayEnd) && startedOutsideSessionsAt(desktop, since)) {
+    const from = Math.max(since, epochDay * DAY_MS);
+    if (spanStart >= 0 && from <= spanEnd) spanEnd = dayEnd;
+    else {
+      close();
+      spanStart = from;
+      spanEnd = dayEnd;
     }
   }
   close();

@@ -13,6 +13,7 @@
  * Managed Instances bill a management fee (hourly or monthly) on top of EC2 and EBS.
  */
 
+import { DAY_MS } from '../../model.js';
 import { unit } from '../../rng.js';
 import type { SimDirectory } from '../personal/model.js';
 import { POOLS, poolsStreamingRate } from './catalogue.js';
@@ -62,12 +63,26 @@ function streamingHours(capacity: number, utilisation: number, day: DayShape, se
   return Math.min(capacity * 24, hours) * day.elapsed;
 }
 
+/** The share of the day a resource ran, billed in [fromMs, untilMs) (created, started or stopped that day). */
+function runningShare(
+  resource: { readonly fromMs: number; readonly untilMs?: number },
+  day: DayShape,
+): number {
+  const dayStart = day.epochDay * DAY_MS;
+  const span =
+    Math.min(resource.untilMs ?? Number.POSITIVE_INFINITY, dayStart + DAY_MS * day.elapsed) -
+    Math.max(resource.fromMs, dayStart);
+  return span <= 0 ? 0 : Math.min(1, span / (DAY_MS * day.elapsed));
+}
+
 export function addPoolsLines(ledger: Ledger, facts: OtherFacts, day: DayShape): void {
-  facts.pools.forEach((pool, i) => {
+  for (const pool of facts.pools) {
     const region = regionFacts(pool.region);
-    if (!region) return;
-    const streaming = streamingHours(pool.capacity, pool.utilisation, day, `pool-${i}`);
-    const stopped = pool.capacity * 24 * day.elapsed - streaming;
+    if (!region) continue;
+    const share = runningShare(pool, day);
+    if (share <= 0) continue;
+    const streaming = share * streamingHours(pool.capacity, pool.utilisation, day, `pool-${pool.name}`);
+    const stopped = pool.capacity * 24 * day.elapsed * share - streaming;
     const rate = poolsStreamingRate(pool.family, pool.byol, region.multiplier);
     ledger.add(
       key(
@@ -95,18 +110,20 @@ export function addPoolsLines(ledger: Ledger, facts: OtherFacts, day: DayShape):
         pool.users * POOLS.userFeeMonthly,
         pool.users,
       );
-  });
+  }
 }
 
 export function addAppStreamLines(ledger: Ledger, facts: OtherFacts, day: DayShape): void {
-  facts.fleets.forEach((fleet, i) => {
+  for (const fleet of facts.fleets) {
     const region = regionFacts(fleet.region);
     const rate = region ? streamHourly(fleet.instance, fleet.osCode, region.multiplier) : undefined;
-    if (!region || rate === undefined) return;
+    if (!region || rate === undefined) continue;
     const at = (usageType: string, unitName: string) =>
       key(fleet.account, fleet.region, APPSTREAM_SERVICE, usageType, unitName);
-    const provisioned = fleet.capacity * 24 * day.elapsed;
-    const streaming = streamingHours(fleet.capacity, fleet.utilisation, day, `fleet-${i}`);
+    const share = runningShare(fleet, day);
+    if (share <= 0) continue;
+    const provisioned = fleet.capacity * 24 * day.elapsed * share;
+    const streaming = share * streamingHours(fleet.capacity, fleet.utilisation, day, `fleet-${fleet.name}`);
     const code = fleet.kind === 'IMAGE_BUILDER' ? 'ib' : fleet.kind === 'ELASTIC' ? 'el' : 'fl';
     const running = fleet.kind === 'ALWAYS_ON' || fleet.kind === 'IMAGE_BUILDER' ? provisioned : streaming;
     ledger.add(
@@ -120,19 +137,20 @@ export function addAppStreamLines(ledger: Ledger, facts: OtherFacts, day: DaySha
       const stoppedRate = Math.round(STREAM_STOPPED_HOURLY * region.multiplier * 1000) / 1000;
       ledger.add(at(streamStoppedUsageType(region.prefix), 'Hrs'), day.epochDay, idle * stoppedRate, idle);
     }
-    if (day.firstOfMonth && fleet.osCode === 'win' && fleet.users > 0)
+    if (day.firstOfMonth && fleet.osCode === 'win' && fleet.users > 0 && fleet.kind !== 'IMAGE_BUILDER')
       ledger.add(
         at(streamUserFeeUsageType(region.prefix, 'single'), 'Users'),
         day.epochDay,
         fleet.users * STREAM_USER_FEES.singleSession,
         fleet.users,
       );
-  });
+  }
 }
 
 export function addSecureBrowserLines(ledger: Ledger, facts: OtherFacts, day: DayShape): void {
   if (!day.firstOfMonth) return;
   for (const portal of facts.portals) {
+    if (day.epochDay * DAY_MS + DAY_MS <= portal.fromMs) continue;
     const region = regionFacts(portal.region);
     const rate = region ? secureBrowserRate(portal.suffix, region.multiplier) : undefined;
     if (!region || rate === undefined) continue;
@@ -159,7 +177,7 @@ function ec2Prefix(region: string, prefix: string): string {
 export function addCoreInstanceLines(ledger: Ledger, facts: OtherFacts, day: DayShape): void {
   for (const instance of facts.managedInstances) {
     const region = regionFacts(instance.region);
-    if (!region) continue;
+    if (!region || runningShare(instance, day) <= 0) continue;
     // Monthly-billed instances run round the clock; hourly-billed ones as the working day needs.
     const hours = instance.billing === 'Monthly' ? 24 * day.elapsed : (day.workday ? 10 : 0.5) * day.elapsed;
     const fee = coreManagementFee(instance.vcpu, instance.dedicated, instance.billing, region.multiplier);

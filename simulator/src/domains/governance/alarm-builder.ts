@@ -45,9 +45,22 @@ function reason(spec: Spec, value: number, at: Date): string {
   }
 }
 
+/**
+ * The datapoint a state reason quotes: on the alarming side of the threshold for ALARM, on the
+ * other side for OK, whichever way the comparison points (a LessThan alarm in ALARM quotes a
+ * value below its threshold).
+ */
+export function crossingValue(spec: Pick<Spec, 'state' | 'threshold' | 'comparison'>): number {
+  const above = spec.threshold * 1.3 + 1;
+  const below = spec.threshold > 0 ? spec.threshold * 0.5 : spec.threshold - 1;
+  const alarmsAbove = spec.comparison.startsWith('Greater');
+  if (spec.state === 'ALARM') return alarmsAbove ? above : below;
+  return alarmsAbove ? below : above;
+}
+
 export function metricAlarm(location: Location, spec: Spec, rng: Rng, nowMs: number): SimAlarm {
   const since = new Date(nowMs - rng.int(1, 72) * HOUR_MS - rng.int(0, 59) * 60_000);
-  const crossed = spec.state === 'ALARM' ? spec.threshold * 1.3 + 1 : spec.threshold * 0.5;
+  const crossed = crossingValue(spec);
   const alarm: MetricAlarm = {
     AlarmName: spec.name,
     AlarmArn: `arn:aws:cloudwatch:${location.region}:${location.account}:alarm:${spec.name}`,

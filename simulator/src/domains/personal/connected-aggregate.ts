@@ -5,7 +5,7 @@
  */
 import { DAY_MS } from '../../model.js';
 import type { SimDesktop } from './model.js';
-import { autoStopTailMs, DEAD_STATES, type Session, sessionsOnDay } from './usage.js';
+import { autoStopTailMs, DEAD_STATES, POWERED_ON_STATES, type Session, sessionsOnDay } from './usage.js';
 
 const SAMPLE_MS = 300_000;
 
@@ -58,7 +58,13 @@ export function connectedCounts(
   if (desktop.workspace.WorkspaceProperties?.RunningMode === 'ALWAYS_ON')
     return { running: samplesIn(lo, hi), connected };
   const tail = autoStopTailMs(desktop);
-  const running = countIn(merge(sessions.map(([start, end]) => [start, end + tail] as const)), lo, hi);
+  const spans: Session[] = sessions.map(([start, end]) => [start, end + tail] as const);
+  // Started outside its sessions (runningAt's runningSince): it runs from then on.
+  const since = desktop.runningSince?.getTime();
+  if (since !== undefined && POWERED_ON_STATES.has(desktop.workspace.State ?? ''))
+    spans.push([since, Number.POSITIVE_INFINITY]);
+  spans.sort((a, b) => a[0] - b[0]);
+  const running = countIn(merge(spans), lo, hi);
   return { running, connected };
 }
 

@@ -11,7 +11,7 @@ import type {
 } from '@aws-sdk/client-workspaces';
 import { DAY_MS, type GenerationContext, HOUR_MS, type Location } from '../../model.js';
 import { businessHoursUtcOffset } from '../../regions.js';
-import type { Rng } from '../../rng.js';
+import { type Rng, unit } from '../../rng.js';
 import { COMPUTE_SPECS, FIRST_NAMES, LAST_NAMES, OPERATING_SYSTEMS, VOLUME_PAIRS } from './catalogue.js';
 import type {
   LoadProfile,
@@ -25,7 +25,7 @@ import type {
   SimSubnet,
   UsagePattern,
 } from './model.js';
-import { lastSessionEndBefore, runningAt, sessionAt } from './usage.js';
+import { autoStopTailMs, lastSessionEndBefore, POWERED_ON_STATES, runningAt, sessionAt } from './usage.js';
 
 /** Every WorkSpace state; the first 17 desktops of the first location take one each. */
 export const ALL_WORKSPACE_STATES: readonly WorkspaceState[] = [
@@ -489,7 +489,10 @@ function makeDesktop(
     ['ALWAYS_ON', 34],
     ['MANUAL', 2],
   ]);
-  const mode = forcedState === 'STOPPED' && runningMode === 'ALWAYS_ON' ? 'AUTO_STOP' : runningMode;
+  // An ALWAYS_ON desktop cannot be stopped, so a forced STOPPED or STOPPING one is AutoStop (the
+  // mode is still drawn, so the desktops after it keep theirs).
+  const stoppable = forcedState === 'STOPPED' || forcedState === 'STOPPING';
+  const mode = stoppable && runningMode === 'ALWAYS_ON' ? 'AUTO_STOP' : runningMode;
   const spec = rng.weighted(COMPUTE_SPECS.map((s) => [s, s.weight] as const));
   const os = spec.gpu ? 'WINDOWS_SERVER_2022' : rng.weighted(OPERATING_SYSTEMS);
   const [root, user] = spec.gpu || spec.vcpu >= 8 ? [175, 100] : rng.pick(VOLUME_PAIRS);
@@ -592,6 +595,20 @@ export function settleDesktop(desktop: SimDesktop, now: Date): void {
   const t = now.getTime();
   const connectedNow = state === 'AVAILABLE' && sessionAt(desktop, t) !== undefined;
   const last = lastSessionEndBefore(desktop, t, connectedNow);
+  desktop.runningSince = undefined;
+  // A powered-on AutoStop/Manual desktop outside its sessions' AutoStop tail was started by
+  // someone within its timeout (it would have stopped otherwise): it runs from then. A stateless
+  // draw, so the estate's random stream is untouched.
+  if (
+    desktop.workspace.WorkspaceProperties?.RunningMode !== 'ALWAYS_ON' &&
+    POWERED_ON_STATES.has(state ?? '') &&
+    !runningAt(desktop, t)
+  ) {
+    // At least 10 minutes ago, so it has published samples.
+    const ago = 10 * 60_000 + unit(desktop.workspace.WorkspaceId ?? '', 'started') * autoStopTailMs(desktop);
+    const since = t - Math.round(Math.min(autoStopTailMs(desktop), ago));
+    desktop.runningSince = new Date(Math.max(desktop.createdAt.getTime(), since));
+  }
   desktop.connection = {
     WorkspaceId: desktop.workspace.WorkspaceId,
     ConnectionState:

@@ -44,6 +44,13 @@ export interface SimDesktop extends Location {
    * SUSPENDED desktops the moment they stopped working (nothing runs or connects after it).
    */
   readonly usageEndsAt?: Date;
+  /**
+   * When an AutoStop or Manual desktop that is powered on now outside its sessions was started
+   * (by an administrator, a maintenance window, a start call): it runs, and publishes metrics,
+   * from then on for as long as its state says it is powered on. Unset for ALWAYS_ON desktops
+   * (they always run) and for desktops that are not powered on.
+   */
+  runningSince?: Date;
   tags: Tag[];
   /** Snapshots the service keeps for restore and rebuild. */
   snapshots: { restore: Snapshot[]; rebuild: Snapshot[] };

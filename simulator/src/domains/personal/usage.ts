@@ -99,8 +99,28 @@ export function autoStopTailMs(desktop: SimDesktop): number {
 export const DEAD_STATES = new Set(['ERROR', 'SUSPENDED', 'PENDING', 'TERMINATED', 'TERMINATING']);
 
 /**
+ * States of a desktop that is powered on: it publishes metrics whatever its running mode (an
+ * AVAILABLE AutoStop desktop is running; only a stopped, broken or unborn one is not).
+ */
+export const POWERED_ON_STATES = new Set([
+  'AVAILABLE',
+  'UNHEALTHY',
+  'IMPAIRED',
+  'REBOOTING',
+  'MAINTENANCE',
+  'ADMIN_MAINTENANCE',
+  'UPDATING',
+]);
+
+/** Whether the desktop was started outside its sessions and still runs at `t` (see runningSince). */
+export function startedOutsideSessionsAt(desktop: SimDesktop, t: number): boolean {
+  const since = desktop.runningSince?.getTime();
+  return since !== undefined && t >= since && POWERED_ON_STATES.has(desktop.workspace.State ?? '');
+}
+
+/**
  * Whether the desktop is powered on at `t`. ALWAYS_ON desktops always run; AUTO_STOP and MANUAL
- * ones run during sessions plus the AutoStop tail. A desktop in a state that never ran (ERROR,
+ * ones run during sessions plus the AutoStop tail, and from `runningSince` on while powered on. A desktop in a state that never ran (ERROR,
  * PENDING, SUSPENDED) publishes nothing.
  */
 export function runningAt(desktop: SimDesktop, t: number): boolean {
@@ -111,6 +131,7 @@ export function runningAt(desktop: SimDesktop, t: number): boolean {
     if (brokeAt === undefined || t >= brokeAt) return false;
   }
   if (desktop.workspace.WorkspaceProperties?.RunningMode === 'ALWAYS_ON') return true;
+  if (startedOutsideSessionsAt(desktop, t)) return true;
   const tail = autoStopTailMs(desktop);
   const day = Math.floor(t / DAY_MS);
   for (const d of [day, day - 1])

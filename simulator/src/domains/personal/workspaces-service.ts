@@ -244,7 +244,10 @@ const startWorkspaces = batchAction(
   'StartWorkspaceRequests',
   (d) =>
     mode(d) === 'ALWAYS_ON' ? 'An AlwaysOn WorkSpace cannot be started.' : notIn(['STOPPED'], 'start')(d),
-  (d) => setState(d, 'AVAILABLE', 'DISCONNECTED'),
+  (d, estate) => {
+    setState(d, 'AVAILABLE', 'DISCONNECTED');
+    d.runningSince = estate.settings.now;
+  },
 );
 const stopWorkspaces = batchAction(
   'StopWorkspaceRequests',
