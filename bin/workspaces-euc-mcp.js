@@ -16,6 +16,6 @@ try {
   process.stderr.write(
     `workspaces-euc-mcp is not built: run \`npm run build\` in ${fileURLToPath(new URL('..', import.meta.url))}\n`,
   );
-  process.exit(1);
+  process.exit(2);
 }
 process.exitCode = await cli.main(process.argv.slice(2));

@@ -32,7 +32,7 @@ export const EXIT_CODE_TABLE: readonly (readonly [ExitCode, string])[] = [
     EXIT.toolError,
     'the tool failed (message on stderr), a confirmed write failed on every target, or iam-policy --check found drift',
   ],
-  [EXIT.usage, 'bad command line or config; nothing ran'],
+  [EXIT.usage, 'bad command line or config (or a clone that was never built); nothing ran'],
   [EXIT.notFound, 'the named resource is not in the configured accounts and regions'],
   [EXIT.dryRun, 'dry run: a write tool called without confirm printed its plan; nothing changed'],
   [EXIT.refused, 'a write gate refused the call (bulk cap, acknowledgement, plan); nothing changed'],
