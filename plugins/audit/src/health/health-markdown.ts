@@ -74,7 +74,7 @@ export function renderMarkdown(parts: ReportParts): string {
     out.push('', '## Unused resources and savings', '');
     if (parts.unused)
       out.push(
-        `${parts.unused.unusedDesktops} unused desktops (${parts.unused.neverConnected} never connected), ${parts.unused.otherServices} idle resources in other services.`,
+        `${countOf(parts.unused.unusedDesktops, 'unused desktop')} (${parts.unused.neverConnected} never connected), ${countOf(parts.unused.otherServices, 'idle resource')} in other services.`,
       );
     if (parts.savings) {
       const v = parts.savings;
@@ -97,7 +97,7 @@ export function renderMarkdown(parts: ReportParts): string {
       '',
       '## Quotas',
       '',
-      `${parts.quotas.approaching} quotas near their limit (${parts.quotas.nonAdjustable} not adjustable).`,
+      `${countOf(parts.quotas.approaching, 'quota')} near ${parts.quotas.approaching === 1 ? 'its' : 'their'} limit (${parts.quotas.nonAdjustable} not adjustable).`,
     );
     if (parts.quotas.top.length > 0)
       out.push('', '| Quota | Region | Used | Adjustable |', '|---|---|---:|---|');
@@ -143,4 +143,9 @@ export function scalingSentence(incidents: number, autoscaling: number, blocked:
       `${blocked} scaling alarm${blocked === 1 ? '' : 's'} on fleets that cannot get capacity (InsufficientCapacityError): scaling is failing, not at work`,
     );
   return `${parts.join('; ')}.`;
+}
+
+/** "1 quota", "2 quotas": counts in the report read as a person writes them. */
+function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -133,6 +133,23 @@ describe('health report sections', () => {
     expect(section.incidents).toBe(4);
   });
 
+  it('counts in the report read as a person writes them: 1 quota, 2 quotas', () => {
+    const one = renderMarkdown({
+      generatedAt: 't',
+      scopes: 'r',
+      sections: [],
+      quotas: { approaching: 1, nonAdjustable: 0, top: [] },
+    });
+    expect(one).toContain('1 quota near its limit');
+    const two = renderMarkdown({
+      generatedAt: 't',
+      scopes: 'r',
+      sections: [],
+      quotas: { approaching: 2, nonAdjustable: 1, top: [] },
+    });
+    expect(two).toContain('2 quotas near their limit');
+  });
+
   it('never calls scaling normal while the fleet cannot get capacity', () => {
     expect(scalingSentence(4, 5, 0)).toBe('4 incidents; 5 scaling alarms in ALARM (scaling at work).');
     const blocked = scalingSentence(1, 3, 2);
