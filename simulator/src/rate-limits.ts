@@ -36,6 +36,12 @@ export const DOCUMENTED_RATE_LIMITS: Readonly<Record<string, RateLimit & { reado
     source: 'EC2 API request throttling: describe actions, non-mutating bucket (approx.)',
   },
   'sts:*': { rate: 50, burst: 100, source: 'assumed' },
+  // Without an entry an action is never throttled; the Tagging API's read quotas are low.
+  'tag:GetResources': {
+    rate: 5,
+    burst: 10,
+    source: 'assumed (low, like the Tagging API read quotas; no figure checked)',
+  },
 };
 
 /** The rate limit for an action: its own entry, else its service's wildcard entry. */

@@ -5,7 +5,7 @@ import { plugin } from './index.js';
 
 // Every code path that sends a distinct action, on the shared simulator: an unused AlwaysOn
 // desktop (the cost plan terminates it, priced from the Price List), a lightly used AlwaysOn
-// desktop (a running-mode switch, so DescribeTags is reached for its Skip_Convert tag), a
+// desktop (a running-mode switch, so the GetResources tag scan is reached for its Skip_Convert tag), a
 // never-connected stopped AutoStop desktop (the existence check of list_unused_resources and the
 // connection-status lookup of analyze_workspace_utilization), and the estate's Cost Explorer data.
 function estate() {

@@ -72,6 +72,7 @@ const MAX_PAGE: Readonly<Record<string, number>> = {
   'ec2:DescribeInstances': 1000,
   'ec2:DescribeVolumes': 500,
   'pricing:GetProducts': 100,
+  'tag:GetResources': 100,
 };
 
 /** Actions that take a list of ids, and the most ids one request takes. */

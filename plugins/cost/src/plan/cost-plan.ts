@@ -194,17 +194,17 @@ export const PLAN_ACTIONS = [
 /** A planned desktop as the totals see it, after the Skip_Convert check where it was made. */
 export interface TotalledPlan {
   readonly plan: PlannedDesktop;
-  /** A mode change whose Skip_Convert tag was not checked: its saving is reported apart. */
-  readonly unconfirmed: boolean;
+  /** The saving of a mode change held back because its Skip_Convert tag could not be read. */
+  readonly unconfirmedUsd: number;
 }
 
 /** The plan's totals: one action per desktop, each counted once. */
 export interface PlanTotals {
   readonly desktops: number;
   readonly actions: Record<PlanAction, { desktops: number; monthlySavingUsd: number }>;
-  /** Sum of every saving action (terminate, step-downs, switches) whose opt-out was checked. */
+  /** Sum of every saving action (terminate, step-downs, switches) the plan keeps. */
   readonly totalMonthlySavingUsd: number;
-  /** Savings of mode changes whose Skip_Convert tag was not checked (not in the total). */
+  /** Savings of mode changes held back because their Skip_Convert tag was unreadable (not in the total). */
   readonly unconfirmedMonthlySavingUsd: number;
   /** What the step-ups (performance fixes) add to the bill; not netted against the savings. */
   readonly stepUpMonthlyCostUsd: number;
@@ -223,17 +223,15 @@ export function planTotals(rows: readonly TotalledPlan[]): PlanTotals {
   let unconfirmed = 0;
   let stepUp = 0;
   let unpriced = 0;
-  for (const { plan, unconfirmed: notChecked } of rows) {
+  for (const { plan, unconfirmedUsd } of rows) {
+    unconfirmed += unconfirmedUsd;
     const bucket = actions[plan.action];
     bucket.desktops += 1;
     if (plan.unpricedWhy) unpriced += 1;
     if (plan.monthlySavingUsd < 0) stepUp -= plan.monthlySavingUsd;
     if (plan.monthlySavingUsd <= 0) continue;
-    if (notChecked) unconfirmed += plan.monthlySavingUsd;
-    else {
-      bucket.monthlySavingUsd += plan.monthlySavingUsd;
-      total += plan.monthlySavingUsd;
-    }
+    bucket.monthlySavingUsd += plan.monthlySavingUsd;
+    total += plan.monthlySavingUsd;
   }
   for (const a of PLAN_ACTIONS) actions[a].monthlySavingUsd = cents(actions[a].monthlySavingUsd);
   return {

@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import type { OptOutLookup } from '../running-mode/tags.js';
-import { changesMode, type PlannedDesktop, type PlanTotals } from './cost-plan.js';
+import { changesMode, type PlannedDesktop, type PlanTotals, type TotalledPlan } from './cost-plan.js';
 
 /** The cost plan's totals as the plan-drawing tools answer them (the health report reads this). */
 
@@ -14,7 +14,9 @@ export const PlanSummary = Type.Object(
     rightsize: ActionTotals,
     switchMode: ActionTotals,
     keep: Type.Integer(),
-    unconfirmedMonthlySavingUsd: Type.Number({ description: 'Mode changes not checked for Skip_Convert.' }),
+    unconfirmedMonthlySavingUsd: Type.Number({
+      description: 'Mode changes held back: Skip_Convert unreadable.',
+    }),
     stepUpMonthlyCostUsd: Type.Number(),
     unpriced: Type.Integer(),
   },
@@ -36,34 +38,31 @@ export function planSummary(totals: PlanTotals): PlanSummary {
   };
 }
 
+/** The plan with the running mode kept: a switch becomes keep, a resize keeps the current mode. */
+function withModeKept(plan: PlannedDesktop, why: string): PlannedDesktop {
+  if (plan.action !== 'rightsize')
+    return { ...plan, action: 'keep', monthlySavingUsd: 0, reason: `Mode switch not made: ${why}.` };
+  const { targetMode: _mode, ...rest } = plan;
+  return {
+    ...rest,
+    monthlySavingUsd: plan.savingKeepingModeUsd ?? 0,
+    reason: `${plan.reason} Running mode kept: ${why}.`,
+  };
+}
+
 /**
  * The plan after the Skip_Convert check: an opted-out (or unreadable, fail-safe) desktop keeps
- * its running mode, so a switch becomes keep and a resize keeps the current mode. A mode change
- * whose tag was not checked stands, flagged unconfirmed (its saving is reported apart).
+ * its running mode. What an unreadable tag holds back is reported apart (`unconfirmedUsd`), as it
+ * may yet be saved once the tags can be read.
  */
 export function planAfterOptOut(
   plan: PlannedDesktop,
   mode: string | undefined,
   lookup: OptOutLookup | undefined,
-  checked: boolean,
-): { plan: PlannedDesktop; unconfirmed: boolean } {
-  if (!changesMode(plan, mode)) return { plan, unconfirmed: false };
-  if (!checked) return { plan, unconfirmed: true };
-  if (lookup?.kind === 'not-opted-out') return { plan, unconfirmed: false };
-  const why = lookup?.kind === 'opted-out' ? 'tagged Skip_Convert' : 'tags unreadable (fail-safe)';
-  if (plan.action === 'rightsize') {
-    const { targetMode: _mode, ...rest } = plan;
-    return {
-      plan: {
-        ...rest,
-        monthlySavingUsd: plan.savingKeepingModeUsd ?? 0,
-        reason: `${plan.reason} Running mode kept: ${why}.`,
-      },
-      unconfirmed: false,
-    };
-  }
-  return {
-    plan: { ...plan, action: 'keep', monthlySavingUsd: 0, reason: `Mode switch not made: ${why}.` },
-    unconfirmed: false,
-  };
+): TotalledPlan {
+  if (!changesMode(plan, mode) || lookup?.kind === 'not-opted-out') return { plan, unconfirmedUsd: 0 };
+  if (lookup?.kind === 'opted-out')
+    return { plan: withModeKept(plan, 'tagged Skip_Convert'), unconfirmedUsd: 0 };
+  const kept = withModeKept(plan, 'tags unreadable (fail-safe)');
+  return { plan: kept, unconfirmedUsd: Math.max(0, plan.monthlySavingUsd - kept.monthlySavingUsd) };
 }

@@ -58,9 +58,7 @@ export const Row = Type.Object({
   thisMonthUsd: Type.Optional(
     Type.Number({ description: 'To ALWAYS_ON: effect on this month of switching now (+ saves).' }),
   ),
-  skipConvert: Type.Optional(
-    Type.Union([Type.Literal('opted-out'), Type.Literal('unchecked'), Type.Literal('lookup-failed')]),
-  ),
+  skipConvert: Type.Optional(Type.Union([Type.Literal('opted-out'), Type.Literal('lookup-failed')])),
   reason: Type.Optional(Type.String()),
 });
 export type Row = Static<typeof Row>;
@@ -91,8 +89,7 @@ export function toRow(
 ): Row {
   const rounded = (value: number | undefined, round: (n: number) => number) =>
     value === undefined ? undefined : round(value);
-  const flagged =
-    skipConvert === 'opted-out' || skipConvert === 'unchecked' || skipConvert === 'lookup-failed';
+  const flagged = skipConvert === 'opted-out' || skipConvert === 'lookup-failed';
   return withoutUndefined({
     workspaceId: desktop.workspaceId,
     userName: desktop.userName,

@@ -162,7 +162,7 @@ export function adviseDesktop(
 }
 
 /** Where the Skip_Convert check stands for one desktop. */
-export type SkipConvertStatus = 'opted-out' | 'not-opted-out' | 'unchecked' | 'lookup-failed' | 'not-needed';
+export type SkipConvertStatus = 'opted-out' | 'not-opted-out' | 'lookup-failed' | 'not-needed';
 
 /**
  * Applies the Skip_Convert opt-out to a switch recommendation. Opted-out desktops keep their
@@ -172,11 +172,9 @@ export type SkipConvertStatus = 'opted-out' | 'not-opted-out' | 'unchecked' | 'l
 export function applyOptOut(
   advice: DesktopAdvice,
   lookup: OptOutLookup | undefined,
-  checked: boolean,
 ): { advice: DesktopAdvice; skipConvert: SkipConvertStatus } {
   if (advice.decision !== 'switch-to-auto-stop' && advice.decision !== 'switch-to-always-on')
     return { advice, skipConvert: 'not-needed' };
-  if (!checked) return { advice, skipConvert: 'unchecked' };
   const { timing: _timing, ...rest } = advice;
   const forgone = `would save $${advice.monthlySavingUsd.toFixed(2)}/month: ${advice.reason}`;
   switch (lookup?.kind) {

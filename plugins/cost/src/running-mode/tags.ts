@@ -1,6 +1,9 @@
-import type { Tag } from '@aws-sdk/client-workspaces';
-import { mapBounded, type Scope, summarizeError, type ToolContext } from '@workspaces-euc-mcp/host';
-import { workspacesSdk } from '../shared/sdk.js';
+import type {
+  GetResourcesCommandOutput,
+  ResourceTagMapping,
+} from '@aws-sdk/client-resource-groups-tagging-api';
+import { listOnce, type Scope, summarizeError, type ToolContext } from '@workspaces-euc-mcp/host';
+import { taggingSdk } from '../shared/sdk.js';
 
 /** The opt-out tag Cost Optimizer for WorkSpaces honours; we honour the same one. */
 export const SKIP_CONVERT_TAG = 'Skip_Convert';
@@ -11,60 +14,76 @@ export type OptOutLookup =
   | { readonly kind: 'not-opted-out' }
   | { readonly kind: 'failed'; readonly code: string; readonly message: string };
 
+/** One tag as the WorkSpaces and Tagging APIs both return it. */
+interface KeyValue {
+  readonly Key?: string | undefined;
+  readonly Value?: string | undefined;
+}
+
 /** True when the tags carry Skip_Convert (key matched without case, any value), as WCO does. */
-export function skipConvertValue(tags: readonly Tag[]): string | undefined {
+export function skipConvertValue(tags: readonly KeyValue[]): string | undefined {
   const tag = tags.find((t) => (t.Key ?? '').toLowerCase() === SKIP_CONVERT_TAG.toLowerCase());
   return tag ? (tag.Value ?? '') : undefined;
 }
 
-/**
- * How long a desktop's tags are reused across calls: paging through recommend_running_mode
- * re-advises the whole estate on every page, and without this each page would re-send the same
- * DescribeTags calls (one per desktop). `fresh: true` reads them again.
- */
-const TAGS_TTL_MS = 15 * 60_000;
+/** The WorkSpace id of a desktop ARN (`arn:aws:workspaces:REGION:ACCOUNT:workspace/ws-…`). */
+export function workspaceIdOfArn(arn: string | undefined): string | undefined {
+  const match = /:workspace\/([^/]+)$/.exec(arn ?? '');
+  return match?.[1];
+}
 
 /**
- * Reads the tags of the given desktops. DescribeTags takes one resource per call and
- * DescribeWorkspaces returns no tags, so callers pass only the desktops a recommendation would
- * change, capped; calls run with bounded concurrency under the SDK's adaptive retry (the
- * WorkSpaces API allows about 2 calls/s, burst 5, per the 2023 admin guide). A batch read would
- * be the Resource Groups Tagging API (tag:GetResources with ResourceTypeFilters
- * ["workspaces:workspace"] and TagFilters [{Key: "Skip_Convert"}], 100 resources a page), but its
- * SDK client is not a dependency of this plugin; see the README.
+ * The tags of every tagged desktop in the scope, by WorkSpace id: one Resource Groups Tagging API
+ * scan (GetResources, 100 desktops a page), where DescribeTags would take one request per desktop.
+ * No TagFilters: AWS matches tag keys with case and WCO honours `skip_convert` too, so the match
+ * is made here. A desktop that never had a tag is absent, i.e. not opted out. Scanned once per
+ * call and kept in the host's estate snapshot between calls (`fresh` rescans), like the desktops.
+ */
+async function taggedDesktops(ctx: ToolContext, scope: Scope): Promise<Map<string, readonly KeyValue[]>> {
+  const input = { ResourceTypeFilters: ['workspaces:workspace'], ResourcesPerPage: 100 };
+  const mappings = await listOnce<GetResourcesCommandOutput, ResourceTagMapping>(ctx, {
+    action: 'tag:GetResources',
+    where: scope,
+    input,
+    pages: async function* () {
+      const { paginateGetResources, ResourceGroupsTaggingAPIClient } = await taggingSdk();
+      yield* paginateGetResources(
+        { client: ctx.aws.client(ResourceGroupsTaggingAPIClient, scope), pageSize: 100 },
+        input,
+      );
+    },
+    items: (page) => page.ResourceTagMappingList,
+  });
+  const byId = new Map<string, readonly KeyValue[]>();
+  for (const mapping of mappings) {
+    const id = workspaceIdOfArn(mapping.ResourceARN);
+    if (id) byId.set(id, mapping.Tags ?? []);
+  }
+  return byId;
+}
+
+/**
+ * The Skip_Convert opt-out of each given desktop of one scope, from the scope's tag scan. When
+ * the scan fails every lookup fails with its AWS error, and callers skip those switches
+ * (fail-safe, as WCO does).
  */
 export async function readOptOuts(
   ctx: ToolContext,
   scope: Scope,
   workspaceIds: readonly string[],
-  options: { readonly fresh?: boolean | undefined } = {},
 ): Promise<Map<string, OptOutLookup>> {
-  const { DescribeTagsCommand, WorkSpacesClient } = await workspacesSdk();
-  const client = ctx.aws.client(WorkSpacesClient, scope);
-  const settled = await mapBounded(
-    workspaceIds,
-    ctx.limits.concurrency,
-    async (workspaceId) => {
-      const read = async () => {
-        const answer = await client.send(new DescribeTagsCommand({ ResourceId: workspaceId }), {
-          abortSignal: ctx.signal,
-        });
-        return answer.TagList ?? [];
-      };
-      if (options.fresh) return read();
-      const { value } = await ctx.cache.get(`cost:tags:${workspaceId}`, { ttlMs: TAGS_TTL_MS, scope }, read);
-      return value;
-    },
-    { signal: ctx.signal },
-  );
   const lookups = new Map<string, OptOutLookup>();
-  for (const outcome of settled) {
-    if (!outcome.ok) {
-      lookups.set(outcome.item, { kind: 'failed', ...summarizeError(outcome.error) });
-      continue;
-    }
-    const value = skipConvertValue(outcome.value);
-    lookups.set(outcome.item, value === undefined ? { kind: 'not-opted-out' } : { kind: 'opted-out', value });
+  let tagged: Map<string, readonly KeyValue[]>;
+  try {
+    tagged = await taggedDesktops(ctx, scope);
+  } catch (error) {
+    const failed: OptOutLookup = { kind: 'failed', ...summarizeError(error) };
+    for (const id of workspaceIds) lookups.set(id, failed);
+    return lookups;
+  }
+  for (const id of workspaceIds) {
+    const value = skipConvertValue(tagged.get(id) ?? []);
+    lookups.set(id, value === undefined ? { kind: 'not-opted-out' } : { kind: 'opted-out', value });
   }
   return lookups;
 }

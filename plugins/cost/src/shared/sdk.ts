@@ -15,3 +15,6 @@ export const cloudWatchSdk = () => import('@aws-sdk/client-cloudwatch');
 
 /** The Price List (Pricing) client package, loaded on first use. */
 export const pricingSdk = () => import('@aws-sdk/client-pricing');
+
+/** The Resource Groups Tagging API client package (the batch tag read), loaded on first use. */
+export const taggingSdk = () => import('@aws-sdk/client-resource-groups-tagging-api');

@@ -1,6 +1,6 @@
 import { defineTool, ErrorList, pageOf, ScopeInput, SERVICE_LABELS } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
-import { DEFAULT_TAG_CHECKS, optOutsOf } from '../plan/opt-outs.js';
+import { optOutsOf } from '../plan/opt-outs.js';
 import { planAfterOptOut } from '../plan/plan-output.js';
 import { DEFAULT_PLAN, type PlannedRow, planScope } from '../plan/plan-scope.js';
 import { DEFAULT_RIGHTSIZING } from '../rightsizing/rightsizing.js';
@@ -154,7 +154,7 @@ export const recommendBundleRightsizing = defineTool({
     'workspaces:DescribeWorkspacesConnectionStatus',
     'cloudwatch:GetMetricData',
     'pricing:GetProducts',
-    'workspaces:DescribeTags',
+    'tag:GetResources',
   ],
   input: Input,
   output: Output,
@@ -170,14 +170,11 @@ export const recommendBundleRightsizing = defineTool({
     const read = await readEstate(ctx, input, SERVICE_LABELS.personal, (scope) =>
       planScope(ctx, scope, { ...DEFAULT_PLAN, lookbackDays, thresholds }),
     );
-    // The same Skip_Convert check as recommend_running_mode (same candidates, cached tags), so a
-    // resize's running mode at the new size is the one that tool counts.
-    const fresh = input.fresh === true || ctx.snapshot?.fresh === true;
-    const { checked, lookups } = await optOutsOf(
+    // The same Skip_Convert check as recommend_running_mode (same candidates, the same shared tag
+    // scan), so a resize's running mode at the new size is the one that tool counts.
+    const lookups = await optOutsOf(
       ctx,
       read.answered.flatMap(({ value }) => value.rows),
-      DEFAULT_TAG_CHECKS,
-      fresh,
     );
     let saving = 0;
     let stepUpCost = 0;
@@ -190,14 +187,8 @@ export const recommendBundleRightsizing = defineTool({
       const here = emptyCounts();
       for (const planned of value.rows) {
         const id = planned.desktop.workspaceId;
-        const final = planAfterOptOut(
-          planned.plan,
-          planned.desktop.runningMode,
-          lookups.get(id),
-          checked.has(id),
-        );
-        const { plan } = final;
-        if (plan.action === 'rightsize' && !plan.unpricedWhy && !final.unconfirmed) {
+        const { plan } = planAfterOptOut(planned.plan, planned.desktop.runningMode, lookups.get(id));
+        if (plan.action === 'rightsize' && !plan.unpricedWhy) {
           if (plan.monthlySavingUsd > 0) saving += plan.monthlySavingUsd;
           else stepUpCost -= plan.monthlySavingUsd;
         }

@@ -250,20 +250,26 @@ describe('recommend_running_mode on the simulated Price List', () => {
     expect(one.recommendations.every((r) => r.account === undefined)).toBe(true);
   });
 
-  it('reads each Skip_Convert tag once across pages (DescribeTags cached), and again with fresh', async () => {
-    const { host } = await advise();
-    const tags = () => host.simulator.countsByAction()['workspaces:DescribeTags'] ?? 0;
-    const first = tags();
-    // The six switch candidates (ws-unused, ws-light, ws-heavy, ws-byol, ws-optout, ws-custom).
-    expect(first).toBe(6);
+  it('reads the tags in one GetResources scan per scope, kept across pages, again with fresh', async () => {
+    const { host, out } = await advise();
+    const counts = () => host.simulator.countsByAction();
+    const scans = () => counts()['tag:GetResources'] ?? 0;
+    // Seven desktops in one scope: one page, whatever the number of switch candidates.
+    expect(scans()).toBe(1);
+    expect(counts()['workspaces:DescribeTags']).toBeUndefined();
+    // Every candidate is checked: ws-optout's key is 'skip_convert', honoured without case.
+    expect(out.recommendations.find((r) => r.workspaceId === 'ws-optout')).toMatchObject({
+      decision: 'opted-out',
+      skipConvert: 'opted-out',
+    });
     await host.invoke('recommend_running_mode', { limit: 1 });
-    expect(tags()).toBe(first);
+    expect(scans()).toBe(1);
     const fresh = await invokeOk<Out>(host, 'recommend_running_mode', { fresh: true, limit: 2 });
-    expect(tags()).toBe(2 * first);
+    expect(scans()).toBe(2);
     // A cursor from a fresh call pages the same list without rescanning.
     const next = await invokeOk<Out>(host, 'recommend_running_mode', { limit: 2, cursor: fresh.nextCursor });
     expect(next.offset).toBe(2);
-    expect(tags()).toBe(2 * first);
+    expect(scans()).toBe(2);
   });
 
   it('at 10,000 desktops in two regions answers within the 20 KB budget with the fewest requests', async () => {
@@ -286,7 +292,18 @@ describe('recommend_running_mode on the simulated Price List', () => {
     expect(counts['cloudwatch:GetMetricData']).toBeLessThanOrEqual(2 * out.requests.metricRequests + 4);
     // At most three licence models per region, and the per-GB storage SKUs where volumes are custom.
     expect(out.requests.priceListQueries).toBeLessThanOrEqual(8);
-    expect(counts['workspaces:DescribeTags']).toBe(200);
+    // Skip_Convert of every switch candidate, from one tag scan per region: 100 tagged desktops a
+    // page (every generated desktop has a CostCenter tag), no DescribeTags.
+    const tagged = ['us-east-1', 'eu-west-1'].map(
+      (region) =>
+        host.simulator.estate.personal.desktops.filter((d) => d.region === region && d.tags.length > 0)
+          .length,
+    );
+    expect(counts['tag:GetResources']).toBe(tagged.reduce((n, t) => n + Math.ceil(t / 100), 0));
+    expect(counts['workspaces:DescribeTags']).toBeUndefined();
+    expect(out.requests.tagChecks).toBeGreaterThan(200);
+    expect(out.counts['opted-out']).toBeGreaterThan(0);
+    expect(out.plan.unconfirmedMonthlySavingUsd).toBe(0);
     expect(out.recommendations).toHaveLength(10);
     expect(out.nextCursor).toBeDefined();
     expect(out.summary).toContain('pass nextCursor');
@@ -364,15 +381,34 @@ describe('recommend_running_mode edge cases (issue #15 point 6)', () => {
     expect(unused(off)).toMatchObject({ hoursPerMonth: 0, monthlySavingUsd: 59 });
   });
 
-  it('reports the savings of switches whose Skip_Convert tag was not checked apart from the total', async () => {
-    const host = await createTestHost({ plugins: [plugin], estate: edgeEstate(true) });
-    const all = await invokeOk<Out>(host, 'recommend_running_mode', { fresh: true });
-    const one = await invokeOk<Out>(host, 'recommend_running_mode', { maxTagChecks: 1, fresh: true });
-    // ws-unused ($58.32) is checked; ws-light ($28.77) is not, and stands apart.
-    expect(all.totalMonthlySavingUsd).toBe(87.09);
-    expect(one.totalMonthlySavingUsd).toBe(58.32);
-    expect(one.uncheckedSavingUsd).toBe(28.77);
-    expect(one.plan.totalMonthlySavingUsd).toBe(58.32);
-    expect(one.plan.unconfirmedMonthlySavingUsd).toBe(28.77);
+  it('reports a failed tag scan and skips its switches, their saving held back from the total', async () => {
+    const fine = await invokeOk<Out>(
+      await createTestHost({ plugins: [plugin], estate: edgeEstate(true) }),
+      'recommend_running_mode',
+      {},
+    );
+    const host = await createTestHost({
+      plugins: [plugin],
+      estate: edgeEstate(true),
+      simulator: { faults: [{ operation: 'GetResources', code: 'AccessDeniedException' }] },
+    });
+    const out = await invokeOk<Out>(host, 'recommend_running_mode', { decisions: every });
+    // ws-unused ($58.32) and ws-light ($28.77) would switch; their tags cannot be read.
+    expect(fine.totalMonthlySavingUsd).toBe(87.09);
+    expect(out.totalMonthlySavingUsd).toBe(0);
+    expect(out.plan.unconfirmedMonthlySavingUsd).toBe(87.09);
+    for (const id of ['ws-unused', 'ws-light'])
+      expect(out.recommendations.find((r) => r.workspaceId === id)).toMatchObject({
+        decision: 'skipped',
+        skipConvert: 'lookup-failed',
+      });
+    expect(out.errors).toEqual([
+      expect.objectContaining({
+        code: 'AccessDeniedException',
+        region: 'us-east-1',
+        message: expect.stringContaining('2 switch candidate(s)'),
+      }),
+    ]);
+    expect(out.summary).toContain('Partial: 1 error(s)');
   });
 });

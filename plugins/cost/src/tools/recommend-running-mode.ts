@@ -12,7 +12,7 @@ import {
 } from '@workspaces-euc-mcp/host';
 import Type, { type Static } from 'typebox';
 import { planTotals, type TotalledPlan } from '../plan/cost-plan.js';
-import { DEFAULT_TAG_CHECKS, optOutsOf } from '../plan/opt-outs.js';
+import { optOutsOf } from '../plan/opt-outs.js';
 import { PlanSummary, planAfterOptOut, planSummary } from '../plan/plan-output.js';
 import { DEFAULT_PLAN, planScope } from '../plan/plan-scope.js';
 import { utcMonth } from '../running-mode/billing-timing.js';
@@ -48,7 +48,6 @@ const Input = Type.Object(
     ...ScopeInput,
     lookbackDays: Type.Optional(Type.Integer()),
     coinFlipBandPercent: Type.Optional(Type.Number()),
-    maxTagChecks: Type.Optional(Type.Integer()),
     // Bare: the values are the keys of `counts` in every answer; checked in code.
     decisions: Type.Optional(Type.Array(Type.String(), { description: 'Default switch-*' })),
     ...PageFields,
@@ -67,12 +66,7 @@ const Output = Type.Object({
   summary: Type.String(),
   lookbackDays: Type.Integer(),
   counts: Type.Record(Type.String(), Type.Integer()),
-  totalMonthlySavingUsd: Type.Number({
-    description: 'Every switch in every scope, listed or not, whose Skip_Convert tag was checked.',
-  }),
-  uncheckedSavingUsd: Type.Number({
-    description: 'Switches not checked for Skip_Convert (not in the total).',
-  }),
+  totalMonthlySavingUsd: Type.Number({ description: 'Every switch in every scope, listed or not.' }),
   savingToAutoStopUsd: Type.Number(),
   savingToAlwaysOnUsd: Type.Number(),
   plan: PlanSummary,
@@ -123,14 +117,13 @@ export const recommendRunningMode = defineTool({
     'workspaces:DescribeWorkspacesConnectionStatus',
     'cloudwatch:GetMetricData',
     'pricing:GetProducts',
-    'workspaces:DescribeTags',
+    'tag:GetResources',
   ],
   input: Input,
   output: Output,
   async run(input, ctx): Promise<Output> {
     inRange('lookbackDays', input.lookbackDays, 1, 90);
     inRange('coinFlipBandPercent', input.coinFlipBandPercent, 0, 50);
-    inRange('maxTagChecks', input.maxTagChecks, 0, 1000);
     const limits = pageLimits(ctx, input.limit, DEFAULT_ROWS);
     const lookbackDays = input.lookbackDays ?? 14;
     const bandPercent = input.coinFlipBandPercent ?? 10;
@@ -138,14 +131,7 @@ export const recommendRunningMode = defineTool({
       planScope(ctx, scope, { ...DEFAULT_PLAN, lookbackDays, bandPercent }),
     );
     const planned = read.answered.flatMap(({ value }) => value.rows);
-    // A fresh call (its own input, or a fresh composite calling it) reads the tags again too.
-    const fresh = input.fresh === true || ctx.snapshot?.fresh === true;
-    const { checked, lookups } = await optOutsOf(
-      ctx,
-      planned,
-      input.maxTagChecks ?? DEFAULT_TAG_CHECKS,
-      fresh,
-    );
+    const lookups = await optOutsOf(ctx, planned);
     const totalled: TotalledPlan[] = [];
 
     // One error entry per failure code and scope, with the first failure's message, not one per desktop.
@@ -158,7 +144,7 @@ export const recommendRunningMode = defineTool({
         entry.count += 1;
         tagFailures.set(key, entry);
       }
-      const final = planAfterOptOut(plan, desktop.runningMode, lookup, checked.has(desktop.workspaceId));
+      const final = planAfterOptOut(plan, desktop.runningMode, lookup);
       totalled.push(final);
       const where = whereOf(scope, read.multiAccount);
       // The plan's one action wins: an unused desktop is terminated, a resized one gets its mode
@@ -178,7 +164,7 @@ export const recommendRunningMode = defineTool({
           `${final.plan.reason} (${saving}; ${tool})`,
         );
       }
-      const applied = applyOptOut(advice, lookup, checked.has(desktop.workspaceId));
+      const applied = applyOptOut(advice, lookup);
       return toRow(desktop, where, licence, applied.advice, applied.skipConvert);
     });
     const errors: ErrorEntry[] = [
@@ -189,7 +175,7 @@ export const recommendRunningMode = defineTool({
           SERVICE_LABELS.personal,
           scope,
           first,
-          `DescribeTags failed for ${count} switch candidate(s), skipped: `,
+          `Tag read (GetResources) failed for ${count} switch candidate(s), skipped: `,
         ),
       ),
     ];
@@ -198,15 +184,13 @@ export const recommendRunningMode = defineTool({
     for (const row of rows) counts[row.decision] = (counts[row.decision] ?? 0) + 1;
     const switches = rows.filter((r) => isSwitch(r));
     const sum = (list: readonly Row[]) => usd(list.reduce((total, r) => total + r.monthlySavingUsd, 0));
-    const confirmed = switches.filter((r) => r.skipConvert !== 'unchecked');
-    const toAutoStop = sum(confirmed.filter((r) => r.decision === 'switch-to-auto-stop'));
-    const toAlwaysOn = sum(confirmed.filter((r) => r.decision === 'switch-to-always-on'));
-    const uncheckedSaving = sum(switches.filter((r) => r.skipConvert === 'unchecked'));
+    const toAutoStop = sum(switches.filter((r) => r.decision === 'switch-to-auto-stop'));
+    const toAlwaysOn = sum(switches.filter((r) => r.decision === 'switch-to-always-on'));
     const plan = planSummary(planTotals(totalled));
     const byScope = read.answered.map(({ scope }) => {
       const where = whereOf(scope, read.multiAccount);
       const here = rows.filter((r) => r.region === where.region && r.account === where.account);
-      const hereSwitches = here.filter((r) => isSwitch(r) && r.skipConvert !== 'unchecked');
+      const hereSwitches = here.filter((r) => isSwitch(r));
       return {
         ...where,
         desktops: here.length,
@@ -223,7 +207,6 @@ export const recommendRunningMode = defineTool({
       .filter((r) => wanted.includes(r.decision))
       .sort((a, b) => b.monthlySavingUsd - a.monthlySavingUsd || a.workspaceId.localeCompare(b.workspaceId));
     const { page, offset, nextCursor } = pageOf(listed, input, limits);
-    const unchecked = rows.filter((r) => r.skipConvert === 'unchecked').length;
     const { next, lastDay } = utcMonth(ctx.now());
     const total = usd(toAutoStop + toAlwaysOn);
 
@@ -233,9 +216,6 @@ export const recommendRunningMode = defineTool({
       `${counts['opted-out']} ${SKIP_CONVERT_TAG}, ${counts.unpriced} unpriced, ${counts.unknown} no metrics, ${counts.skipped} skipped, ` +
       `${counts['check-client']} check-client, ${counts.superseded} superseded). Whole cost plan, one action per desktop: ≈$${plan.totalMonthlySavingUsd.toFixed(2)}/month (plan).` +
       ` When: to AUTO_STOP before ${next.toISOString().slice(0, 10)}; to ALWAYS_ON 'now' rows at once, 'on-last-day' rows on ${lastDay}.` +
-      (unchecked > 0
-        ? ` ${unchecked} switches not checked for ${SKIP_CONVERT_TAG}: $${uncheckedSaving.toFixed(2)}/month apart (raise maxTagChecks).`
-        : '') +
       partialNote(errors) +
       listNote(offset, page.length, listed.length, nextCursor);
     const unmatched = read.answered
@@ -247,7 +227,6 @@ export const recommendRunningMode = defineTool({
       lookbackDays,
       counts,
       totalMonthlySavingUsd: total,
-      uncheckedSavingUsd: uncheckedSaving,
       savingToAutoStopUsd: toAutoStop,
       savingToAlwaysOnUsd: toAlwaysOn,
       plan,
@@ -272,7 +251,7 @@ export const recommendRunningMode = defineTool({
       requests: {
         metricRequests: read.answered.reduce((n, { value }) => n + value.metricRequests, 0),
         priceListQueries: read.answered.reduce((n, { value }) => n + value.pricing.queries, 0),
-        tagChecks: checked.size,
+        tagChecks: lookups.size,
       },
       errors: errors.slice(0, 100),
       notes: [
