@@ -203,8 +203,10 @@ export const analyzeWorkspaceUtilization = defineTool({
             otherScopes: {
               scopes: scopes.rest.length,
               ...sumOf(scopes.rest, ['desktops']),
-              unused: scopes.rest.reduce((n, s) => n + s.counts.unused, 0),
-              idle: scopes.rest.reduce((n, s) => n + s.counts.idle, 0),
+              ...sumOf(
+                scopes.rest.map((s) => s.counts),
+                ['unused', 'idle'],
+              ),
             },
           }
         : {}),

@@ -232,8 +232,10 @@ export const recommendBundleRightsizing = defineTool({
             otherScopes: {
               scopes: scopes.rest.length,
               ...sumOf(scopes.rest, ['desktops']),
-              upsize: scopes.rest.reduce((n, s) => n + s.counts.upsize, 0),
-              downsize: scopes.rest.reduce((n, s) => n + s.counts.downsize, 0),
+              ...sumOf(
+                scopes.rest.map((s) => s.counts),
+                ['upsize', 'downsize'],
+              ),
             },
           }
         : {}),
