@@ -4,26 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT } from './exit-codes.js';
-import { runCli } from './main.js';
+import { captureCli } from './test-fixtures/capture-cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WIDGETS = path.join(here, 'test-fixtures/widgets.workspaces-eucrc.json');
 
-async function cli(args: string[], cwd = here): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--config', WIDGETS], {
-    cwd,
-    env: { AWS_REGION: 'eu-west-1' },
-    pluginSearchBases: [],
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (line) => {
-      stderr += `${line}\n`;
-    },
-  });
-  return { code, stdout, stderr };
+function cli(args: string[], cwd = here) {
+  return captureCli([...args, '--config', WIDGETS], cwd);
 }
 
 const dirs: string[] = [];

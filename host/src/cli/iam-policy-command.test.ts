@@ -3,26 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './main.js';
+import { captureCli } from './test-fixtures/capture-cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CONFIG = path.resolve(here, '../../test/fixtures/e2e/.workspaces-eucrc.json');
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--config', CONFIG, '--log-level', 'error'], {
-    cwd: here,
-    env: { AWS_REGION: 'eu-west-1' },
-    pluginSearchBases: [],
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (line) => {
-      stderr += `${line}\n`;
-    },
-  });
-  return { code, stdout, stderr };
+function cli(args: string[]) {
+  return captureCli([...args, '--config', CONFIG, '--log-level', 'error'], here);
 }
 
 describe('workspaces-euc-mcp tools', () => {

@@ -4,25 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { RegistrationDecision } from '../registry/registration.js';
 import { EXIT } from './exit-codes.js';
 import { launchNotices } from './launch-notices.js';
-import { runCli } from './main.js';
+import { captureCli } from './test-fixtures/capture-cli.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'test-fixtures');
 
-async function cli(args: string[], config: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--config', path.join(fixtures, config)], {
-    cwd: fixtures,
-    env: { AWS_REGION: 'eu-west-1' },
-    pluginSearchBases: [],
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (line) => {
-      stderr += `${line}\n`;
-    },
-  });
-  return { code, stdout, stderr };
+function cli(args: string[], config: string) {
+  return captureCli([...args, '--config', path.join(fixtures, config)], fixtures);
 }
 
 describe('quiet and exact (issue 16, point 6)', () => {
