@@ -159,6 +159,28 @@ export function topScopes<T>(rows: readonly T[], impact: (row: T) => number): { 
   return { shown: sorted.slice(0, SCOPE_ROWS), rest: sorted.slice(SCOPE_ROWS) };
 }
 
+/**
+ * The `otherScopes` roll-up of per-scope rows that carry `desktops` and `counts`: how many scopes
+ * were left out of `byScope`, their desktops and the `countKeys` of their counts; nothing when
+ * every scope is shown.
+ */
+export function otherScopesOf<C, K extends keyof C>(
+  rest: readonly { readonly desktops: number; readonly counts: C }[],
+  countKeys: readonly K[],
+): { otherScopes?: { scopes: number; desktops: number } & Record<K, number> } {
+  if (rest.length === 0) return {};
+  return {
+    otherScopes: {
+      scopes: rest.length,
+      ...sumOf(rest, ['desktops']),
+      ...sumOf(
+        rest.map((s) => s.counts),
+        countKeys,
+      ),
+    },
+  };
+}
+
 /** Sums the numeric `keys` of `rows`. */
 export function sumOf<T, K extends keyof T>(rows: readonly T[], keys: readonly K[]): Record<K, number> {
   const out = {} as Record<K, number>;

@@ -5,12 +5,12 @@ import {
   listNote,
   OtherScopes,
   oneOf,
+  otherScopesOf,
   PageFields,
   pageLimits,
   partialNote,
   readEstate,
   scopesPhrase,
-  sumOf,
   topScopes,
   WhereFields,
   whereOf,
@@ -198,18 +198,7 @@ export const analyzeWorkspaceUtilization = defineTool({
       counts,
       byRunningMode,
       byScope: scopes.shown,
-      ...(scopes.rest.length > 0
-        ? {
-            otherScopes: {
-              scopes: scopes.rest.length,
-              ...sumOf(scopes.rest, ['desktops']),
-              ...sumOf(
-                scopes.rest.map((s) => s.counts),
-                ['unused', 'idle'],
-              ),
-            },
-          }
-        : {}),
+      ...otherScopesOf(scopes.rest, ['unused', 'idle']),
       desktops: page,
       totalListed: listed.length,
       offset,

@@ -9,12 +9,12 @@ import {
   listNote,
   OtherScopes,
   oneOf,
+  otherScopesOf,
   PageFields,
   pageLimits,
   partialNote,
   readEstate,
   scopesPhrase,
-  sumOf,
   topScopes,
   type Where,
   WhereFields,
@@ -227,18 +227,7 @@ export const recommendBundleRightsizing = defineTool({
       totalMonthlySavingUsd: usd(saving),
       stepUpMonthlyCostUsd: usd(stepUpCost),
       byScope: scopes.shown,
-      ...(scopes.rest.length > 0
-        ? {
-            otherScopes: {
-              scopes: scopes.rest.length,
-              ...sumOf(scopes.rest, ['desktops']),
-              ...sumOf(
-                scopes.rest.map((s) => s.counts),
-                ['upsize', 'downsize'],
-              ),
-            },
-          }
-        : {}),
+      ...otherScopesOf(scopes.rest, ['upsize', 'downsize']),
       recommendations: page,
       totalListed: listed.length,
       offset,
