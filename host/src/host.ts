@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { TObject } from 'typebox';
 import Value from 'typebox/value';
@@ -10,6 +11,7 @@ import { WriteOutcomeSchema } from './gates/outcome.js';
 import { createPlanSigner } from './gates/plan-id.js';
 import { type PlanKeySettings, planKeyLoader } from './gates/plan-key.js';
 import { scopeKey } from './kit/scope.js';
+import { type LogSink, withCallSink } from './logger.js';
 import type {
   AwsAccess,
   ContributionKind,
@@ -79,6 +81,11 @@ export interface InvokeOptions {
    */
   readonly approve?: (request: ApprovalRequest) => Promise<ApprovalAnswer>;
   readonly progress?: (done: number, total: number | undefined, message: string | undefined) => void;
+  /**
+   * Where the call's own log lines (`ctx.log`, info and up) also go, besides stderr: the MCP layer
+   * sends them to the client that made the call, inside that call's response.
+   */
+  readonly log?: LogSink;
 }
 
 /** The result of invoking a tool through the host. */
@@ -150,6 +157,12 @@ export interface Host {
    * scenario on its own).
    */
   clearSnapshot(): void;
+  /**
+   * A key for `purpose`, derived from the plan key (so every replica that shares
+   * `WORKSPACES_EUC_PLAN_KEY` derives the same one): e.g. the MCP layer signs the multi-round-trip
+   * approval state with it. Read on first use, like the plan key.
+   */
+  derivedKey(purpose: string): Buffer;
 }
 
 /** What one client call shares with the tools it calls through `ctx.callTool`. */
@@ -300,7 +313,8 @@ export function createHost(options: HostOptions): Host {
     now,
     ...(options.snapshot?.ttlSeconds !== undefined ? { ttlSeconds: options.snapshot.ttlSeconds } : {}),
   });
-  const signer = createPlanSigner(planKeyLoader(options.plans));
+  const planKey = planKeyLoader(options.plans);
+  const signer = createPlanSigner(planKey);
   const hourly = createHourlyCap(options.limits.maxBulkTargets);
 
   function fail(error: unknown, calls: CallRecorder, toolName: string): InvocationResult {
@@ -332,6 +346,7 @@ export function createHost(options: HostOptions): Host {
       return { ok: false, error: { kind: 'tool', code: 'InvalidInput', message }, text: message, calls };
     }
     const signal = invokeOptions.signal ?? new AbortController().signal;
+    const log = invokeOptions.log ? withCallSink(options.log, invokeOptions.log) : options.log;
     // Every in-flight SDK request listens on the call's signal; a composite call with bounded
     // fan-out in several sections passes Node's default of 10 without leaking anything.
     setMaxListeners(MAX_SIGNAL_LISTENERS, signal);
@@ -354,7 +369,7 @@ export function createHost(options: HostOptions): Host {
     };
     const ctx: ToolContext = {
       aws: options.aws,
-      log: options.log,
+      log,
       signal,
       limits: options.limits,
       now,
@@ -371,7 +386,12 @@ export function createHost(options: HostOptions): Host {
             reason: 'not-registered',
             message: `${toolName} is not registered.`,
           };
-        const nested = await invoke(toolName, toolInput ?? {}, { signal }, { memo, fresh, age });
+        const nested = await invoke(
+          toolName,
+          toolInput ?? {},
+          { signal, ...(invokeOptions.log ? { log: invokeOptions.log } : {}) },
+          { memo, fresh, age },
+        );
         if (!nested.ok)
           return {
             ok: false,
@@ -515,6 +535,7 @@ export function createHost(options: HostOptions): Host {
     tierPolicyFor,
     instructions: options.plugins.flatMap(({ plugin }) => (plugin.instructions ? [plugin.instructions] : [])),
     snapshotTtlSeconds: snapshot.ttlSeconds,
+    derivedKey: (purpose) => createHmac('sha256', planKey()).update(`workspaces-euc-mcp/${purpose}`).digest(),
     clearSnapshot: () => {
       snapshot.clear();
       cacheFor.clear();

@@ -41,3 +41,22 @@ export function createLogger(options: {
     error: (m, d) => emit('error', m, d),
   };
 }
+
+/**
+ * The logger of one call: everything goes to `logger` as usual, and info and up also to `sink`
+ * (the client that made the call). Debug stays on stderr: it is for whoever runs the server.
+ */
+export function withCallSink(logger: Logger, sink: LogSink): Logger {
+  const both =
+    (level: Exclude<LogLevel, 'debug'>) =>
+    (message: string, data?: Record<string, unknown>): void => {
+      logger[level](message, data);
+      sink(level, message, redact(data));
+    };
+  return {
+    debug: (m, d) => logger.debug(m, d),
+    info: both('info'),
+    warn: both('warn'),
+    error: both('error'),
+  };
+}

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { Client, type JSONRPCMessage } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODERN_REVISION, type ProtocolEra } from './fixtures/mcp-client.js';
 
 // Spawns the real CLI (built dist) over stdio and talks to it with the MCP SDK's Client. AWS is a
 // loopback HTTP server speaking the WorkSpaces JSON protocol, reached through the standard
@@ -74,6 +74,7 @@ afterAll(async () => {
 
 async function connect(
   extraArgs: string[] = [],
+  era: ProtocolEra = 'legacy',
 ): Promise<{ client: Client; stderr: () => string; wire: JSONRPCMessage[] }> {
   const home = mkdtempSync(path.join(tmpdir(), 'euc-e2e-home-'));
   homes.push(home);
@@ -95,7 +96,10 @@ async function connect(
   transport.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const client = new Client({ name: 'e2e', version: '1.0.0' });
+  const client = new Client(
+    { name: 'e2e', version: '1.0.0' },
+    era === 'modern' ? { versionNegotiation: { mode: { pin: MODERN_REVISION } } } : {},
+  );
   await client.connect(transport);
   // Every message as it arrived, in order. The SDK client hands notifications to their handlers a
   // microtask later than responses, so a progress notification that arrives in the same chunk as
@@ -109,9 +113,9 @@ async function connect(
   return { client, stderr: () => stderr, wire };
 }
 
-describe('the CLI over stdio', () => {
+describe.each<ProtocolEra>(['legacy', 'modern'])('the CLI over stdio, %s protocol era', (era) => {
   it('initializes with the instructions of the host and of each plugin, and lists exactly the tools the flags allow', async () => {
-    const { client } = await connect();
+    const { client } = await connect([], era);
     expect(client.getServerVersion()?.name).toBe('workspaces-euc-mcp');
     expect(client.getInstructions()).toContain('Writes are dry runs unless confirm=true');
     expect(client.getInstructions()).toContain('E2E desktops are test WorkSpaces');
@@ -129,7 +133,7 @@ describe('the CLI over stdio', () => {
     expect(count?.outputSchema?.type).toBe('object');
     await client.close();
 
-    const writes = await connect(['--enable-writes']);
+    const writes = await connect(['--enable-writes'], era);
     const writeTools = (await writes.client.listTools()).tools;
     expect(writeTools.map((t) => t.name).sort()).toEqual([
       'count_e2e_workspaces',
@@ -144,10 +148,11 @@ describe('the CLI over stdio', () => {
   }, 30_000);
 
   it('calls a tool against the AWS endpoint override, with structured content and progress', async () => {
-    const { client, wire } = await connect();
-    const result = await client.callTool({ name: 'count_e2e_workspaces', arguments: {} }, undefined, {
-      onprogress: () => undefined,
-    });
+    const { client, wire } = await connect([], era);
+    const result = await client.callTool(
+      { name: 'count_e2e_workspaces', arguments: {} },
+      { onprogress: () => undefined },
+    );
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toEqual({
       summary: '2 desktops.',
@@ -166,7 +171,7 @@ describe('the CLI over stdio', () => {
   }, 30_000);
 
   it('bad input and AccessDenied come back as tool errors the model can act on', async () => {
-    const { client } = await connect(['--enable-writes']);
+    const { client } = await connect(['--enable-writes'], era);
     const bad = await client.callTool({ name: 'count_e2e_workspaces', arguments: { region: 'moon' } });
     expect(bad.isError).toBe(true);
     expect(JSON.stringify(bad.content)).toContain('/region');
@@ -190,7 +195,7 @@ describe('the CLI over stdio', () => {
   }, 30_000);
 
   it('logs go to stderr, never to stdout (which carries the protocol)', async () => {
-    const { client, stderr } = await connect(['--enable-writes', '--log-level', 'debug']);
+    const { client, stderr } = await connect(['--enable-writes', '--log-level', 'debug'], era);
     await client.callTool({ name: 'count_e2e_workspaces', arguments: {} });
     await client.close();
     expect(stderr()).toContain('1 write tool enabled');

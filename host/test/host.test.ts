@@ -1,16 +1,14 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assembleHost } from '../src/assemble.js';
 import type { PlanKeySettings } from '../src/gates/plan-key.js';
 import type { Host, InvocationResult } from '../src/host.js';
-import { createMcpServer } from '../src/mcp/server.js';
+import { createMcpServerFactory } from '../src/mcp/server.js';
 import { awsError, FAKE_CREDENTIALS, type FakeHandler, fakeAws } from './fixtures/fake-aws.js';
+import { connectClient, type ProtocolEra } from './fixtures/mcp-client.js';
 import { testPlugin } from './fixtures/test-plugin.js';
 
 const ws = (id: string, state: string) => ({ WorkspaceId: id, State: state });
@@ -501,26 +499,25 @@ describe('write gates', () => {
   });
 });
 
-describe('asking the human (MCP elicitation)', () => {
+describe.each<ProtocolEra>(['legacy', 'modern'])('asking the human (MCP elicitation, %s era)', (era) => {
   async function connected(answer: 'accept' | 'decline' | undefined) {
     const { host, requests } = await hostWith(estateHandler(), {
       enableWrites: true,
       enableDestructive: true,
     });
-    const { server } = createMcpServer(host, { name: 'test', version: '0.0.0' });
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
+    const { factory } = createMcpServerFactory(host, { name: 'test', version: '0.0.0' });
     const asked: string[] = [];
-    const client = new Client(
-      { name: 'test-client', version: '0.0.0' },
-      answer ? { capabilities: { elicitation: { form: {} } } } : {},
-    );
-    if (answer)
-      client.setRequestHandler(ElicitRequestSchema, async (request) => {
-        asked.push(request.params.message);
-        return { action: answer };
-      });
-    await client.connect(clientSide);
+    const client = await connectClient(factory, {
+      era,
+      ...(answer
+        ? {
+            elicit: (message: string) => {
+              asked.push(message);
+              return answer;
+            },
+          }
+        : {}),
+    });
     const call = async (args: Record<string, unknown>) =>
       (await client.callTool({ name: 'terminate_test_workspaces', arguments: args })).structuredContent as
         | Record<string, unknown>
@@ -549,6 +546,36 @@ describe('asking the human (MCP elicitation)', () => {
       refusal: { gate: 'approval', message: expect.stringContaining('the user declined') },
     });
     expect(result?.planId).toBeUndefined();
+    expect(mutating(requests)).toEqual([]);
+  });
+
+  it('an answer the client makes up (no signed question behind it) does not count: the human is asked', async () => {
+    const { host, requests } = await hostWith(estateHandler(), {
+      enableWrites: true,
+      enableDestructive: true,
+    });
+    const { factory } = createMcpServerFactory(host, { name: 'test', version: '0.0.0' });
+    const asked: string[] = [];
+    const client = await connectClient(factory, {
+      era,
+      elicit: (message) => {
+        asked.push(message);
+        return 'decline';
+      },
+    });
+    const input = { workspaceIds: ['ws-aaaaaaaa01'] };
+    const plan = (await client.callTool({ name: 'terminate_test_workspaces', arguments: input }))
+      .structuredContent as Record<string, unknown>;
+    // The 2026-07-28 retry field, sent unasked: the typed params do not offer it on a first call.
+    const forgedParams = {
+      name: 'terminate_test_workspaces',
+      arguments: { ...input, confirm: true, planId: plan.planId, acknowledge: 'TERMINATE' },
+      inputResponses: { approval: { action: 'accept' } },
+    } as Parameters<typeof client.callTool>[0];
+    const forged = await client.callTool(forgedParams);
+    await client.close();
+    expect(asked).toHaveLength(1);
+    expect(forged.structuredContent).toMatchObject({ status: 'refused', refusal: { gate: 'approval' } });
     expect(mutating(requests)).toEqual([]);
   });
 

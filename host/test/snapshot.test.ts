@@ -3,18 +3,17 @@ import {
   StopWorkspacesCommand,
   WorkSpacesClient,
 } from '@aws-sdk/client-workspaces';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import Type from 'typebox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assembleHost } from '../src/assemble.js';
 import { listOnce, mapBoundedAll } from '../src/aws/helpers.js';
 import { ScopeInput, selectScopes } from '../src/kit/scope.js';
-import { createMcpServer, DATA_AGE_META_KEY } from '../src/mcp/server.js';
+import { createMcpServerFactory, DATA_AGE_META_KEY } from '../src/mcp/server.js';
 import { definePlugin, defineTool, defineWriteTool } from '../src/plugin-api/define.js';
 import type { ToolContext } from '../src/plugin-api/types.js';
 import { awsError, FAKE_CREDENTIALS, type FakeHandler, fakeAws } from './fixtures/fake-aws.js';
+import { connectClient } from './fixtures/mcp-client.js';
 
 // The estate snapshot seen from tools: list scans through `listOnce` are kept across calls for the
 // TTL by the tool clock, `fresh: true` and writes rescan, a write drops what it may have changed,
@@ -247,11 +246,8 @@ describe('the estate snapshot behind listOnce', () => {
 
   it('over MCP, the data age is a _meta field beside the structured content, which stays as the schema says', async () => {
     const { host, advance } = await snapshotHost();
-    const { server } = createMcpServer(host, { name: 'test', version: '0.0.0' });
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test-client', version: '0.0.0' });
-    await client.connect(clientSide);
+    const { factory } = createMcpServerFactory(host, { name: 'test', version: '0.0.0' });
+    const client = await connectClient(factory, { era: 'legacy' });
     expect(client.getInstructions()).toContain('kept in an estate snapshot for 5 min');
     const first = await client.callTool({ name: 'count_available', arguments: {} });
     expect(first._meta).toBeUndefined();

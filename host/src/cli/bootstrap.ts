@@ -6,7 +6,7 @@ import { createReauthAdvisor, findOnPath, launchDetached, ssoAutoLoginEnabled } 
 import { hostPlugin } from '../builtin/index.js';
 import { ConfigError, type LoadedConfig, loadConfig } from '../config/load.js';
 import { createHost, type Host } from '../host.js';
-import { createLogger, type LogSink } from '../logger.js';
+import { createLogger } from '../logger.js';
 import type { Limits, Tier } from '../plugin-api/types.js';
 import { type ActionReferenceTable, preloadActionReferences } from '../registry/iam-reference.js';
 import {
@@ -74,7 +74,6 @@ export interface Bootstrapped {
   readonly host: Host;
   readonly config: LoadedConfig;
   readonly plugins: readonly LoadedPlugin[];
-  readonly logSinks: LogSink[];
   readonly demoDescription?: string;
   /** The --demo environment, when running on the simulated estate. */
   readonly demo?: DemoEnvironment;
@@ -142,8 +141,7 @@ async function loadBundledOrResolved(
 
 /** Loads config and plugins, creates the AWS context and the host. */
 export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): Promise<Bootstrapped> {
-  const logSinks: LogSink[] = [];
-  const log = createLogger({ level: options.logLevel, stderr: proc.stderr, sinks: logSinks });
+  const log = createLogger({ level: options.logLevel, stderr: proc.stderr });
   const config = await loadConfig({ explicitPath: options.config, searchFrom: proc.cwd });
   // The host's own cross-service tools are always there; a config entry naming the host package
   // only narrows them (enabled: false, tools.allow/deny).
@@ -228,7 +226,6 @@ export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): 
     host,
     config,
     plugins,
-    logSinks,
     ...(demo ? { demoDescription: demo.description, demo } : {}),
     close: () => aws.destroy(),
   };

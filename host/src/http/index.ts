@@ -1,0 +1,13 @@
+export type { AccessLogLine, AccessLogSink } from './access-log.js';
+export { stderrAccessLog } from './access-log.js';
+export { BEARER_PRINCIPAL, MIN_BEARER_TOKEN_LENGTH } from './auth/bearer.js';
+export type { HttpAuthConfig } from './auth/gate.js';
+export type { JwtAuthConfig } from './auth/jwt.js';
+export type { CallCorrelation } from './call-correlation.js';
+export { createCallCorrelation } from './call-correlation.js';
+export { DEFAULT_MAX_CONCURRENT_CALLS } from './concurrency.js';
+export { DEFAULT_BIND_HOST, HttpConfigError, isLoopbackHost } from './guards.js';
+export type { HttpHandler, HttpHandlerOptions } from './handler.js';
+export { createHttpHandler, DEFAULT_MAX_BODY_BYTES, HEALTH_PATH, MCP_PATH } from './handler.js';
+export type { HttpServerOptions, RunningHttpServer } from './server.js';
+export { DEFAULT_HTTP_PORT, startHttpServer } from './server.js';
