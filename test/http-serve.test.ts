@@ -1,4 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -19,40 +21,57 @@ const execFileAsync = promisify(execFile);
  */
 const run = (file: string, args: string[]) => execFileAsync(file, args, { cwd: path.dirname(INSPECTOR) });
 
-let server: ChildProcess;
-let url: URL;
+/** A running `serve --transport http` child process and the URL it printed. */
+interface Served {
+  readonly process: ChildProcess;
+  readonly url: URL;
+}
+const running: ChildProcess[] = [];
 
-beforeAll(async () => {
-  server = spawn(process.execPath, [BIN, 'serve', '--transport', 'http', '--port', '0', '--demo'], {
-    env: {
-      ...process.env,
-      WORKSPACES_EUC_HTTP_TOKEN: TOKEN,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+async function startServer(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Served> {
+  const child = spawn(
+    process.execPath,
+    [BIN, 'serve', '--transport', 'http', '--port', '0', '--demo', ...extraArgs],
+    {
+      env: {
+        ...process.env,
+        WORKSPACES_EUC_HTTP_TOKEN: TOKEN,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  url = await new Promise<URL>((resolve, reject) => {
+  );
+  running.push(child);
+  const served = await new Promise<URL>((resolve, reject) => {
     let stderr = '';
-    server.stderr?.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       const listening = /listening on (\S+)/.exec(stderr);
       if (listening?.[1]) resolve(new URL(listening[1]));
     });
-    server.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
   });
+  return { process: child, url: served };
+}
+
+let url: URL;
+
+beforeAll(async () => {
+  url = (await startServer()).url;
 }, 30_000);
 
 afterAll(() => {
-  server?.kill('SIGTERM');
+  for (const child of running) child.kill('SIGTERM');
 });
 
-async function connect(era: 'legacy' | 'modern', token = TOKEN): Promise<Client> {
+async function connect(era: 'legacy' | 'modern', token = TOKEN, at: URL = url): Promise<Client> {
   const client = new Client(
     { name: 'http-serve-test', version: '1.0.0' },
     era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
   );
   await client.connect(
-    new StreamableHTTPClientTransport(url, {
+    new StreamableHTTPClientTransport(at, {
       requestInit: { headers: { authorization: `Bearer ${token}` } },
     }),
   );
@@ -111,4 +130,34 @@ describe('serve --transport http on the demo estate, with a bearer token', () =>
       run(process.execPath, [INSPECTOR, url.href, '--transport', 'http', '--method', 'tools/list']),
     ).rejects.toThrow();
   }, 60_000);
+
+  it('a write planned on one replica is confirmed on another that shares the plan key, and only there', async () => {
+    const key = { WORKSPACES_EUC_PLAN_KEY: 'shared-plan-key-0123456789abcdef0123456789' };
+    // Separate state folders: no replica could fall back on a key file another one made.
+    const state = () => ({ XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'euc-http-state-')) });
+    const [first, second, stranger] = await Promise.all([
+      startServer(['--enable-writes'], { ...key, ...state() }),
+      startServer(['--enable-writes'], { ...key, ...state() }),
+      startServer(['--enable-writes'], {
+        WORKSPACES_EUC_PLAN_KEY: 'another-plan-key-0123456789abcdef01234567',
+        ...state(),
+      }),
+    ]);
+    const [onFirst, onSecond, onStranger] = await Promise.all(
+      [first, second, stranger].map((replica) => connect('modern', TOKEN, replica.url)),
+    );
+    const found = (await onFirst.callTool({ name: 'find_workspaces', arguments: { state: 'AVAILABLE' } }))
+      .structuredContent as { rows: { workspaceId: string; runningMode: string }[] };
+    const target = found.rows.find((row) => row.runningMode === 'AUTO_STOP')?.workspaceId;
+    expect(target).toBeDefined();
+    const plan = (await onFirst.callTool({ name: 'stop_workspaces', arguments: { workspaceIds: [target] } }))
+      .structuredContent as { status: string; planId: string };
+    expect(plan.status).toBe('planned');
+    const confirm = { workspaceIds: [target], confirm: true, planId: plan.planId };
+    const elsewhere = await onStranger.callTool({ name: 'stop_workspaces', arguments: confirm });
+    expect(elsewhere.structuredContent).toMatchObject({ status: 'refused' });
+    const applied = await onSecond.callTool({ name: 'stop_workspaces', arguments: confirm });
+    expect(applied.structuredContent).toMatchObject({ status: 'applied' });
+    await Promise.all([onFirst.close(), onSecond.close(), onStranger.close()]);
+  }, 90_000);
 });
