@@ -139,6 +139,11 @@ async function loadBundledOrResolved(
   return loaded.map(({ plugin, entry }) => ({ plugin, entry: written.get(entry) ?? entry }));
 }
 
+/** Whether this launch is `serve --transport http`. */
+export function servesHttp(options: Pick<CliOptions, 'command' | 'commandFlags'>): boolean {
+  return options.command === 'serve' && options.commandFlags.transport === 'http';
+}
+
 /** Loads config and plugins, creates the AWS context and the host. */
 export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): Promise<Bootstrapped> {
   const log = createLogger({ level: options.logLevel, stderr: proc.stderr });
@@ -197,7 +202,9 @@ export async function bootstrap(options: CliOptions, proc: ProcessEnvironment): 
     ...(demo ? { credentials: demo.credentials, clientHook: demo.clientHook } : {}),
   });
   const reauthenticate = createReauthAdvisor({
-    enabled: !demo && ssoAutoLoginEnabled(options.ssoAutoLogin, proc.env),
+    // Never for a server others reach over HTTP: a remote caller must not open a browser sign-in
+    // on the server's machine (its credentials come from a role there, not an SSO session).
+    enabled: !demo && !servesHttp(options) && ssoAutoLoginEnabled(options.ssoAutoLogin, proc.env),
     profile: options.profile ?? proc.env.AWS_PROFILE,
     now: () => Date.now(),
     findAwsCli: () => findOnPath('aws', proc.env),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from './options.js';
-import { HTTP_TOKEN_ENV, serveSettings } from './serve-options.js';
+import { servesHttp } from './bootstrap.js';
+import { parseCli, UsageError } from './options.js';
+import { HTTP_TOKEN_ENV, SERVE_FLAGS, serveSettings } from './serve-options.js';
 
 const TOKEN = 'a'.repeat(40);
 
@@ -70,5 +71,15 @@ describe('serve settings', () => {
   ])('refuses %j with a message naming the flag', (flags, env, message) => {
     expect(() => serveSettings(flags, env)).toThrow(UsageError);
     expect(() => serveSettings(flags, env)).toThrow(message);
+  });
+});
+
+describe('servesHttp', () => {
+  it('is true only for serve --transport http: there SSO sign-in is never launched for a remote caller', () => {
+    const commands = { serve: { flags: SERVE_FLAGS }, tools: {} };
+    expect(servesHttp(parseCli(['serve', '--transport', 'http'], commands))).toBe(true);
+    expect(servesHttp(parseCli(['serve'], commands))).toBe(false);
+    expect(servesHttp(parseCli(['serve', '--transport', 'stdio'], commands))).toBe(false);
+    expect(servesHttp(parseCli(['tools'], commands))).toBe(false);
   });
 });
