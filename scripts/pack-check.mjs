@@ -9,12 +9,13 @@
  *   workspaces-euc-mcp --version                             prints the package version
  *   workspaces-euc-mcp tools                                 every first-party plugin, tools registered
  *   workspaces-euc-mcp call get_euc_inventory_summary --demo a report from the simulated estate
+ *   workspaces-euc-mcp serve --transport http --demo         /healthz; 401 without the token, tools with it
  *   workspaces-euc-mcp tools --config <a config>             a plugin the config lists by path loads
  *                                                            beside a first-party one named by package
  *
  * Exits non-zero naming the step that failed. `--keep` leaves the folder for a look.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,6 +96,59 @@ function readmeConfig(which) {
   return config;
 }
 
+/**
+ * The installed CLI as a team server: listens on a free loopback port, answers /healthz, refuses a
+ * call without the token and lists tools with it (2025-era JSON-RPC over Streamable HTTP).
+ */
+async function checkHttpServe(bin, cwd) {
+  const token = 'pack-check-token-0123456789abcdef0123456789';
+  const child = spawn(bin, ['serve', '--transport', 'http', '--port', '0', '--demo'], {
+    cwd,
+    env: { ...process.env, WORKSPACES_EUC_HTTP_TOKEN: token },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let stderr = '';
+      const timer = setTimeout(
+        () => reject(new CheckFailed(`serve printed no URL in 20 s: ${stderr}`)),
+        20_000,
+      );
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        const listening = /listening on (\S+)/.exec(stderr);
+        if (listening) {
+          clearTimeout(timer);
+          resolve(new URL(listening[1]));
+        }
+      });
+      child.once('exit', (code) => reject(new CheckFailed(`serve exited with ${code}: ${stderr}`)));
+    });
+    const health = await fetch(new URL('/healthz', url));
+    expect(health.status === 200, `/healthz answered ${health.status}`);
+    const list = (authorization) =>
+      fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          ...(authorization ? { authorization } : {}),
+        },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+      });
+    const refused = await list(undefined);
+    expect(refused.status === 401, `tools/list without the token answered ${refused.status}, not 401`);
+    const listed = await list(`Bearer ${token}`);
+    const body = await listed.text();
+    expect(
+      listed.status === 200 && body.includes('get_euc_inventory_summary'),
+      `tools/list: ${listed.status} ${body.slice(0, 300)}`,
+    );
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
 async function main() {
   const started = performance.now();
   const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
@@ -159,6 +213,9 @@ async function main() {
       summary.complete === true && summary.totalResources > 0,
       `the demo inventory is not a complete report: ${JSON.stringify(summary).slice(0, 300)}`,
     );
+
+    step('workspaces-euc-mcp serve --transport http --demo: /healthz, then tools/list with the bearer token');
+    await checkHttpServe(bin, app);
 
     step("npm install the host's tarball (a third-party plugin's peer dependency)");
     const [hostPacked] = JSON.parse(
