@@ -500,7 +500,11 @@ describe('write gates', () => {
 });
 
 describe.each<ProtocolEra>(['legacy', 'modern'])('asking the human (MCP elicitation, %s era)', (era) => {
-  async function connected(answer: 'accept' | 'decline' | undefined) {
+  /**
+   * Plans a terminate, then confirms it, through a client that answers approval questions with
+   * `answer` (or cannot be asked); `extra` goes into the confirming call's params.
+   */
+  async function connected(answer: 'accept' | 'decline' | undefined, extra: Record<string, unknown> = {}) {
     const { host, requests } = await hostWith(estateHandler(), {
       enableWrites: true,
       enableDestructive: true,
@@ -518,13 +522,20 @@ describe.each<ProtocolEra>(['legacy', 'modern'])('asking the human (MCP elicitat
           }
         : {}),
     });
-    const call = async (args: Record<string, unknown>) =>
-      (await client.callTool({ name: 'terminate_test_workspaces', arguments: args })).structuredContent as
-        | Record<string, unknown>
-        | undefined;
+    const call = async (args: Record<string, unknown>, more: Record<string, unknown> = {}) =>
+      (
+        await client.callTool({
+          name: 'terminate_test_workspaces',
+          arguments: args,
+          ...more,
+        } as Parameters<typeof client.callTool>[0])
+      ).structuredContent as Record<string, unknown> | undefined;
     const input = { workspaceIds: ['ws-aaaaaaaa01'] };
     const plan = await call(input);
-    const result = await call({ ...input, confirm: true, planId: plan?.planId, acknowledge: 'TERMINATE' });
+    const result = await call(
+      { ...input, confirm: true, planId: plan?.planId, acknowledge: 'TERMINATE' },
+      extra,
+    );
     await client.close();
     return { result, asked, requests };
   }
@@ -550,32 +561,12 @@ describe.each<ProtocolEra>(['legacy', 'modern'])('asking the human (MCP elicitat
   });
 
   it('an answer the client makes up (no signed question behind it) does not count: the human is asked', async () => {
-    const { host, requests } = await hostWith(estateHandler(), {
-      enableWrites: true,
-      enableDestructive: true,
-    });
-    const { factory } = createMcpServerFactory(host, { name: 'test', version: '0.0.0' });
-    const asked: string[] = [];
-    const client = await connectClient(factory, {
-      era,
-      elicit: (message) => {
-        asked.push(message);
-        return 'decline';
-      },
-    });
-    const input = { workspaceIds: ['ws-aaaaaaaa01'] };
-    const plan = (await client.callTool({ name: 'terminate_test_workspaces', arguments: input }))
-      .structuredContent as Record<string, unknown>;
-    // The 2026-07-28 retry field, sent unasked: the typed params do not offer it on a first call.
-    const forgedParams = {
-      name: 'terminate_test_workspaces',
-      arguments: { ...input, confirm: true, planId: plan.planId, acknowledge: 'TERMINATE' },
+    // The 2026-07-28 retry field, sent unasked with the confirming call.
+    const { result, asked, requests } = await connected('decline', {
       inputResponses: { approval: { action: 'accept' } },
-    } as Parameters<typeof client.callTool>[0];
-    const forged = await client.callTool(forgedParams);
-    await client.close();
+    });
     expect(asked).toHaveLength(1);
-    expect(forged.structuredContent).toMatchObject({ status: 'refused', refusal: { gate: 'approval' } });
+    expect(result).toMatchObject({ status: 'refused', refusal: { gate: 'approval' } });
     expect(mutating(requests)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OAuthErrorCode } from '@modelcontextprotocol/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestIssuer } from '../test-fixtures/jwt-issuer.js';
+import { createTestIssuer, type TestIssuer } from '../test-fixtures/jwt-issuer.js';
 import { createJwtVerifier, discoverJwksUrl, principalOf, scopesOf } from './jwt.js';
 
 const ISSUER = 'https://issuer.example.com';
@@ -21,15 +21,15 @@ describe('principalOf / scopesOf', () => {
   });
 });
 
+/** A verifier for ISSUER's tokens with its keys in hand (no JWKS fetch). */
+function localVerifier(issuer: TestIssuer, audience = AUDIENCE) {
+  return createJwtVerifier({ kind: 'jwt', issuer: ISSUER, audience, keySet: issuer.keySet });
+}
+
 describe('createJwtVerifier', () => {
   it('accepts a token from the issuer for the audience, naming its subject and expiry', async () => {
     const issuer = await createTestIssuer(ISSUER, AUDIENCE);
-    const verifier = createJwtVerifier({
-      kind: 'jwt',
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      keySet: issuer.keySet,
-    });
+    const verifier = localVerifier(issuer);
     const token = await issuer.sign({ sub: 'alice', scope: 'mcp' });
     const info = await verifier.verifyAccessToken(token);
     expect(info.clientId).toBe('alice');
@@ -44,12 +44,7 @@ describe('createJwtVerifier', () => {
     ['a token from another issuer', { issuer: 'https://evil.example.com' }, /"iss" claim/],
   ])('refuses %s as invalid_token', async (_name, options, message) => {
     const issuer = await createTestIssuer(ISSUER, AUDIENCE);
-    const verifier = createJwtVerifier({
-      kind: 'jwt',
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      keySet: issuer.keySet,
-    });
+    const verifier = localVerifier(issuer);
     const token = await issuer.sign({ sub: 'alice' }, options);
     await expect(verifier.verifyAccessToken(token)).rejects.toMatchObject({
       code: OAuthErrorCode.InvalidToken,
@@ -59,12 +54,7 @@ describe('createJwtVerifier', () => {
 
   it('accepts an Amazon Cognito access token: no aud, its app client in client_id', async () => {
     const issuer = await createTestIssuer(ISSUER, AUDIENCE);
-    const verifier = createJwtVerifier({
-      kind: 'jwt',
-      issuer: ISSUER,
-      audience: 'app-client-1',
-      keySet: issuer.keySet,
-    });
+    const verifier = localVerifier(issuer, 'app-client-1');
     const cognito = await issuer.sign({ sub: 'alice', client_id: 'app-client-1' }, { audience: null });
     expect((await verifier.verifyAccessToken(cognito)).clientId).toBe('alice');
     const otherClient = await issuer.sign({ sub: 'alice', client_id: 'app-client-2' }, { audience: null });
@@ -86,12 +76,7 @@ describe('createJwtVerifier', () => {
   it('refuses a token signed by a key the issuer does not publish', async () => {
     const issuer = await createTestIssuer(ISSUER, AUDIENCE);
     const impostor = await createTestIssuer(ISSUER, AUDIENCE);
-    const verifier = createJwtVerifier({
-      kind: 'jwt',
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      keySet: issuer.keySet,
-    });
+    const verifier = localVerifier(issuer);
     await expect(verifier.verifyAccessToken(await impostor.sign({ sub: 'mallory' }))).rejects.toMatchObject({
       code: OAuthErrorCode.InvalidToken,
     });
