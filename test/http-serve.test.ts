@@ -143,9 +143,11 @@ describe('serve --transport http on the demo estate, with a bearer token', () =>
         ...state(),
       }),
     ]);
-    const [onFirst, onSecond, onStranger] = await Promise.all(
-      [first, second, stranger].map((replica) => connect('modern', TOKEN, replica.url)),
-    );
+    const [onFirst, onSecond, onStranger] = await Promise.all([
+      connect('modern', TOKEN, first.url),
+      connect('modern', TOKEN, second.url),
+      connect('modern', TOKEN, stranger.url),
+    ]);
     const found = (await onFirst.callTool({ name: 'find_workspaces', arguments: { state: 'AVAILABLE' } }))
       .structuredContent as { rows: { workspaceId: string; runningMode: string }[] };
     const target = found.rows.find((row) => row.runningMode === 'AUTO_STOP')?.workspaceId;
