@@ -83,22 +83,46 @@ export async function deleteInstance(
 }
 
 /**
- * GetWorkspaceInstance for each id, with bounded concurrency. An instance gone since it was listed
- * (ResourceNotFoundException) is left out; any other failure is thrown, so a denied call becomes
- * the consuming tool's error instead of findings without their details.
+ * GetWorkspaceInstance for each id, with bounded concurrency, in the order of `ids`. An instance
+ * gone since it was listed (ResourceNotFoundException) is left out; any other failure is thrown,
+ * so a denied call becomes the consuming tool's error instead of findings without their details.
+ * The answers go through the host's `listOnce` as one snapshot entry keyed by the sorted ids: the
+ * findings asked again send no Get while the snapshot is young (`fresh` or a workspaces-instances
+ * write reads again). The one-instance tools read {@link getInstance} directly: they show the
+ * instance as it is now.
  */
 export async function getInstances(
   ctx: ToolContext,
   scope: Scope,
   ids: readonly string[],
 ): Promise<GetWorkspaceInstanceResponse[]> {
-  const settled = await mapBounded(ids, ctx.limits.concurrency, (id) => getInstance(ctx, scope, id), {
-    signal: ctx.signal,
+  const distinct = [...new Set(ids)].sort();
+  if (distinct.length === 0) return [];
+  const answers = await listOnce(ctx, {
+    action: 'workspaces-instances:GetWorkspaceInstance',
+    where: scope,
+    input: { WorkspaceInstanceId: distinct },
+    pages: async function* () {
+      const settled = await mapBounded(
+        distinct,
+        ctx.limits.concurrency,
+        (id) => getInstance(ctx, scope, id),
+        {
+          signal: ctx.signal,
+        },
+      );
+      yield settled.flatMap((outcome) => {
+        if (outcome.ok) return [{ id: outcome.item, instance: outcome.value }];
+        if (isNotFound(outcome.error)) return [];
+        throw outcome.error;
+      });
+    },
+    items: (page) => page,
   });
-  return settled.flatMap((outcome) => {
-    if (outcome.ok) return [outcome.value];
-    if (isNotFound(outcome.error)) return [];
-    throw outcome.error;
+  const byId = new Map(answers.map((answer) => [answer.id, answer.instance]));
+  return ids.flatMap((id) => {
+    const instance = byId.get(id);
+    return instance ? [instance] : [];
   });
 }
 

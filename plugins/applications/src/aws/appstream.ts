@@ -2,9 +2,10 @@
  * Thin shells over the `appstream` and `application-autoscaling` APIs, sized to their request
  * limits (API reference): DescribeImages, DescribeImageBuilders and DescribeAppBlockBuilders
  * return at most 25 a page; DescribeUserStackAssociations up to 500; DescribeScalingActivities
- * up to 50 a page. DescribeFleets and DescribeStacks take no page size. Every list a contributor reads is
- * memoised per client call and scope, so the inventory, the audit and the idle report of one
- * call read each list once.
+ * up to 50 a page. DescribeFleets and DescribeStacks take no page size. Every list a contributor
+ * reads, and the per-stack reads after the lists, go through the host's `listOnce`: the inventory,
+ * the audit and the idle report of one call read each once, and a follow-up question within the
+ * estate snapshot's TTL reads none of them again.
  */
 import type { ScalingActivity } from '@aws-sdk/client-application-auto-scaling';
 import type {
@@ -35,6 +36,7 @@ import { applicationAutoScalingSdk, appStreamSdk } from './sdk.js';
 const PAGE_25 = 25;
 const ASSOCIATIONS_PAGE = 500;
 const SCALING_PAGE = 50;
+const HOUR_MS = 3_600_000;
 
 async function appstreamClient(ctx: ToolContext, scope: Scope): Promise<AppStreamClient> {
   const { AppStreamClient } = await appStreamSdk();
@@ -74,6 +76,66 @@ async function* lazyTokenPages<Page extends { NextToken?: string | undefined }>(
   const sdk = await appStreamSdk();
   const client = await appstreamClient(ctx, scope);
   yield* tokenPages(ctx, (token) => send(client, sdk, token));
+}
+
+/** A per-resource appstream read: which operation, which resources, and how one of them is paged. */
+interface EachReadSpec<Page extends { NextToken?: string | undefined }, Item> {
+  /** The IAM action, e.g. `appstream:ListAssociatedFleets`. */
+  readonly action: string;
+  /** The request field the name goes in (`StackName`), so the snapshot key reads like the request. */
+  readonly nameField: string;
+  /** The rest of the request (page size), part of the key. */
+  readonly input?: Readonly<Record<string, unknown>>;
+  readonly names: readonly string[];
+  readonly send: (
+    client: AppStreamClient,
+    sdk: Awaited<ReturnType<typeof appStreamSdk>>,
+    name: string,
+    token: string | undefined,
+  ) => Promise<Page>;
+  readonly items: (page: Page) => readonly Item[] | undefined;
+}
+
+/**
+ * A read with no batch form (ListAssociatedFleets, DescribeUserStackAssociations: one resource a
+ * call), all pages for each of `names` with bounded concurrency, through the host's `listOnce`:
+ * a follow-up question about the same stacks sends nothing while the snapshot is young, and
+ * `fresh` or an appstream write reads again. All names are kept as ONE snapshot entry keyed by
+ * the sorted names, not one entry per name: the snapshot keeps 500 scans, least recently read
+ * first out, and ~250 stacks × two reads at 10,000 desktops would push out the desktop scan.
+ * One failed read fails the whole read (nothing is kept), as before: a partial answer would be
+ * read as "no fleet" or "no entitlement".
+ */
+async function readEachOnce<Page extends { NextToken?: string | undefined }, Item>(
+  ctx: ToolContext,
+  scope: Scope,
+  spec: EachReadSpec<Page, Item>,
+): Promise<Map<string, readonly Item[]>> {
+  const names = [...new Set(spec.names)].sort();
+  if (names.length === 0) return new Map();
+  const answers = await listOnce(ctx, {
+    action: spec.action,
+    where: scope,
+    input: { ...spec.input, [spec.nameField]: names },
+    pages: async function* () {
+      const sdk = await appStreamSdk();
+      const client = await appstreamClient(ctx, scope);
+      yield await mapBoundedAll(
+        names,
+        ctx.limits.concurrency,
+        async (name) => ({
+          name,
+          items: await collectPages(
+            tokenPages(ctx, (token) => spec.send(client, sdk, name, token)),
+            spec.items,
+          ),
+        }),
+        { signal: ctx.signal },
+      );
+    },
+    items: (page) => page,
+  });
+  return new Map(answers.map((answer) => [answer.name, answer.items]));
 }
 
 /**
@@ -160,40 +222,39 @@ export interface StackFleetLinks {
 
 /**
  * The stack ↔ fleet associations. There is no batch read: it is one ListAssociatedFleets per
- * stack or one ListAssociatedStacks per fleet, so the shorter side is asked (same answer).
+ * stack or one ListAssociatedStacks per fleet, so the shorter side is asked (same answer), and
+ * the answers are kept in the estate snapshot (see {@link readEachOnce}).
  */
 export function stackFleetLinks(ctx: ToolContext, scope: Scope): Promise<StackFleetLinks> {
   return ctx.memo(`applications:links:${scopeKey(ctx.aws, scope)}`, async () => {
     const [fleets, stacks] = await Promise.all([listFleets(ctx, scope), listStacks(ctx, scope)]);
-    const { ListAssociatedFleetsCommand, ListAssociatedStacksCommand } = await appStreamSdk();
-    const client = await appstreamClient(ctx, scope);
     const pairs: [stack: string, fleet: string][] = [];
     if (stacks.length <= fleets.length) {
       const names = stacks.flatMap((s) => (s.Name ? [s.Name] : []));
-      const answers = await mapBoundedAll(names, ctx.limits.concurrency, (StackName) =>
-        collectPages(
-          tokenPages(ctx, (NextToken) =>
-            client.send(new ListAssociatedFleetsCommand({ StackName, NextToken })),
-          ),
-          (page) => page.Names,
-        ),
-      );
-      answers.forEach((fleetNames, i) => {
-        for (const fleet of fleetNames) pairs.push([names[i] ?? '', fleet]);
+      const fleetsOf = await readEachOnce(ctx, scope, {
+        action: 'appstream:ListAssociatedFleets',
+        nameField: 'StackName',
+        names,
+        send: (client, sdk, StackName, NextToken) =>
+          client.send(new sdk.ListAssociatedFleetsCommand({ StackName, NextToken }), {
+            abortSignal: ctx.signal,
+          }),
+        items: (page) => page.Names,
       });
+      for (const stack of names) for (const fleet of fleetsOf.get(stack) ?? []) pairs.push([stack, fleet]);
     } else {
       const names = fleets.flatMap((f) => (f.Name ? [f.Name] : []));
-      const answers = await mapBoundedAll(names, ctx.limits.concurrency, (FleetName) =>
-        collectPages(
-          tokenPages(ctx, (NextToken) =>
-            client.send(new ListAssociatedStacksCommand({ FleetName, NextToken })),
-          ),
-          (page) => page.Names,
-        ),
-      );
-      answers.forEach((stackNames, i) => {
-        for (const stack of stackNames) pairs.push([stack, names[i] ?? '']);
+      const stacksOf = await readEachOnce(ctx, scope, {
+        action: 'appstream:ListAssociatedStacks',
+        nameField: 'FleetName',
+        names,
+        send: (client, sdk, FleetName, NextToken) =>
+          client.send(new sdk.ListAssociatedStacksCommand({ FleetName, NextToken }), {
+            abortSignal: ctx.signal,
+          }),
+        items: (page) => page.Names,
       });
+      for (const fleet of names) for (const stack of stacksOf.get(fleet) ?? []) pairs.push([stack, fleet]);
     }
     const fleetsOfStack = new Map<string, string[]>();
     const stacksOfFleet = new Map<string, string[]>();
@@ -206,76 +267,96 @@ export function stackFleetLinks(ctx: ToolContext, scope: Scope): Promise<StackFl
 }
 
 /** The region's usage-report subscription (at most one; empty when reports are off). */
-export async function listUsageReportSubscriptions(
+export function listUsageReportSubscriptions(
   ctx: ToolContext,
   scope: Scope,
 ): Promise<UsageReportSubscription[]> {
-  const { DescribeUsageReportSubscriptionsCommand } = await appStreamSdk();
-  const client = await appstreamClient(ctx, scope);
-  return collectPages(
-    tokenPages(ctx, (NextToken) => client.send(new DescribeUsageReportSubscriptionsCommand({ NextToken }))),
-    (page) => page.UsageReportSubscriptions,
-  );
+  return listOnce(ctx, {
+    action: 'appstream:DescribeUsageReportSubscriptions',
+    where: scope,
+    input: {},
+    pages: () =>
+      lazyTokenPages(ctx, scope, (client, sdk, NextToken) =>
+        client.send(new sdk.DescribeUsageReportSubscriptionsCommand({ NextToken }), {
+          abortSignal: ctx.signal,
+        }),
+      ),
+    items: (page) => page.UsageReportSubscriptions,
+  });
 }
 
 /** User-pool users: DescribeUsers only lists USERPOOL users (federated users are not stored). */
-export async function listUserPoolUsers(ctx: ToolContext, scope: Scope): Promise<User[]> {
-  const { DescribeUsersCommand } = await appStreamSdk();
-  const client = await appstreamClient(ctx, scope);
-  return collectPages(
-    tokenPages(ctx, (NextToken) =>
-      client.send(new DescribeUsersCommand({ AuthenticationType: 'USERPOOL', NextToken })),
-    ),
-    (page) => page.Users,
-  );
+export function listUserPoolUsers(ctx: ToolContext, scope: Scope): Promise<User[]> {
+  return listOnce(ctx, {
+    action: 'appstream:DescribeUsers',
+    where: scope,
+    input: { AuthenticationType: 'USERPOOL' },
+    pages: () =>
+      lazyTokenPages(ctx, scope, (client, sdk, NextToken) =>
+        client.send(new sdk.DescribeUsersCommand({ AuthenticationType: 'USERPOOL', NextToken }), {
+          abortSignal: ctx.signal,
+        }),
+      ),
+    items: (page) => page.Users,
+  });
 }
 
-/** The user-pool entitlements of each stack (one paginated call per stack, bounded concurrency). */
+/**
+ * The user-pool entitlements of each stack (one paginated call per stack, bounded concurrency),
+ * kept in the estate snapshot (see {@link readEachOnce}); in the order of `stackNames`.
+ */
 export async function listStackEntitlements(
   ctx: ToolContext,
   scope: Scope,
   stackNames: readonly string[],
 ): Promise<UserStackAssociation[]> {
-  const { DescribeUserStackAssociationsCommand } = await appStreamSdk();
-  const client = await appstreamClient(ctx, scope);
-  const answers = await mapBoundedAll(stackNames, ctx.limits.concurrency, (StackName) =>
-    collectPages(
-      tokenPages(ctx, (NextToken) =>
-        client.send(
-          new DescribeUserStackAssociationsCommand({ StackName, MaxResults: ASSOCIATIONS_PAGE, NextToken }),
-        ),
+  const byStack = await readEachOnce(ctx, scope, {
+    action: 'appstream:DescribeUserStackAssociations',
+    nameField: 'StackName',
+    input: { MaxResults: ASSOCIATIONS_PAGE },
+    names: stackNames,
+    send: (client, sdk, StackName, NextToken) =>
+      client.send(
+        new sdk.DescribeUserStackAssociationsCommand({ StackName, MaxResults: ASSOCIATIONS_PAGE, NextToken }),
+        { abortSignal: ctx.signal },
       ),
-      (page) => page.UserStackAssociations,
-    ),
-  );
-  return answers.flat();
+    items: (page) => page.UserStackAssociations,
+  });
+  return stackNames.flatMap((name) => byStack.get(name) ?? []);
 }
 
 /**
  * The AppStream scaling activities of the scope since `since`: one namespace-wide scan (no
  * ResourceId) instead of one per fleet, stopping early only when {@link newestFirstCutoff} shows
- * the rest is older than the window.
+ * the rest is older than the window. The scan reaches back to the hour before `since` and is kept
+ * in the estate snapshot under that hour, so the same question a minute later (a later `since`)
+ * reuses it; the exact window is applied here.
  */
 export async function listScalingActivitiesSince(
   ctx: ToolContext,
   scope: Scope,
   since: Date,
 ): Promise<ScalingActivity[]> {
-  const { ApplicationAutoScalingClient, paginateDescribeScalingActivities } =
-    await applicationAutoScalingSdk();
-  const pages = paginateDescribeScalingActivities(
-    { client: ctx.aws.client(ApplicationAutoScalingClient, scope), pageSize: SCALING_PAGE },
-    { ServiceNamespace: 'appstream' },
-  );
-  const done = newestFirstCutoff(since);
-  const kept: ScalingActivity[] = [];
-  for await (const page of pages) {
-    ctx.signal.throwIfAborted();
-    const activities = page.ScalingActivities ?? [];
-    kept.push(...activities.filter((a) => (a.StartTime?.getTime() ?? 0) >= since.getTime()));
-    if (done(activities)) break;
-  }
-  return kept;
+  const reachBack = new Date(Math.floor(since.getTime() / HOUR_MS) * HOUR_MS);
+  const activities = await listOnce(ctx, {
+    action: 'application-autoscaling:DescribeScalingActivities',
+    where: scope,
+    input: { ServiceNamespace: 'appstream', MaxResults: SCALING_PAGE, startedSince: reachBack.toISOString() },
+    pages: async function* () {
+      const { ApplicationAutoScalingClient, paginateDescribeScalingActivities } =
+        await applicationAutoScalingSdk();
+      const done = newestFirstCutoff(reachBack);
+      for await (const page of paginateDescribeScalingActivities(
+        { client: ctx.aws.client(ApplicationAutoScalingClient, scope), pageSize: SCALING_PAGE },
+        { ServiceNamespace: 'appstream' },
+      )) {
+        yield page;
+        if (done(page.ScalingActivities ?? [])) return;
+      }
+    },
+    items: (page) => page.ScalingActivities,
+  });
+  return activities.filter((a) => (a.StartTime?.getTime() ?? 0) >= since.getTime());
 }
 
 // ---- Images, sessions and builder writes (audit_application_images, list_application_sessions,
@@ -301,23 +382,31 @@ export async function listSharedImages(ctx: ToolContext, scope: Scope): Promise<
 
 /**
  * The accounts one private image is shared with. DescribeImagePermissions takes one image name
- * and has no batch form, so callers ask only for images flagged ImageSharedWithOthers TRUE.
+ * and has no batch form, so callers ask only for images flagged ImageSharedWithOthers TRUE; each
+ * image's answer is kept in the estate snapshot (few images are shared out, so one entry each).
  */
-export async function listImagePermissions(
+export function listImagePermissions(
   ctx: ToolContext,
   scope: Scope,
   imageName: string,
 ): Promise<SharedImagePermissions[]> {
-  const { DescribeImagePermissionsCommand } = await appStreamSdk();
-  const client = await appstreamClient(ctx, scope);
-  return collectPages(
-    tokenPages(ctx, (NextToken) =>
-      client.send(
-        new DescribeImagePermissionsCommand({ Name: imageName, MaxResults: PERMISSIONS_PAGE, NextToken }),
+  return listOnce(ctx, {
+    action: 'appstream:DescribeImagePermissions',
+    where: scope,
+    input: { Name: imageName, MaxResults: PERMISSIONS_PAGE },
+    pages: () =>
+      lazyTokenPages(ctx, scope, (client, sdk, NextToken) =>
+        client.send(
+          new sdk.DescribeImagePermissionsCommand({
+            Name: imageName,
+            MaxResults: PERMISSIONS_PAGE,
+            NextToken,
+          }),
+          { abortSignal: ctx.signal },
+        ),
       ),
-    ),
-    (page) => page.SharedImagePermissionsList,
-  );
+    items: (page) => page.SharedImagePermissionsList,
+  });
 }
 
 /** Which sessions of one stack/fleet pair to read (DescribeSessions needs both names). */
@@ -397,20 +486,23 @@ export async function listFleetScalingActivities(
   );
 }
 
-/** The stacks one fleet serves (ListAssociatedStacks, all pages). */
-export async function listStacksOfFleet(
-  ctx: ToolContext,
-  scope: Scope,
-  fleetName: string,
-): Promise<string[]> {
-  const { ListAssociatedStacksCommand } = await appStreamSdk();
-  const client = await appstreamClient(ctx, scope);
-  return collectPages(
-    tokenPages(ctx, (NextToken) =>
-      client.send(new ListAssociatedStacksCommand({ FleetName: fleetName, NextToken })),
-    ),
-    (page) => page.Names,
-  );
+/**
+ * The stacks one fleet serves (ListAssociatedStacks, all pages), through `listOnce` like the
+ * sessions read after it: the usage question asked again reads nothing new.
+ */
+export function listStacksOfFleet(ctx: ToolContext, scope: Scope, fleetName: string): Promise<string[]> {
+  return listOnce(ctx, {
+    action: 'appstream:ListAssociatedStacks',
+    where: scope,
+    input: { FleetName: fleetName },
+    pages: () =>
+      lazyTokenPages(ctx, scope, (client, sdk, NextToken) =>
+        client.send(new sdk.ListAssociatedStacksCommand({ FleetName: fleetName, NextToken }), {
+          abortSignal: ctx.signal,
+        }),
+      ),
+    items: (page) => page.Names,
+  });
 }
 
 /**

@@ -4,7 +4,8 @@
  * pages; the API documents no maximum page size, so the service default is used) and joined by
  * ARN. A Get is sent only where no List carries the field: the IP rules of IP access settings
  * (one per settings resource, not per portal) and the status reason of an Incomplete portal.
- * Every list is read through the host's `listOnce` (once per client call, then from the estate snapshot).
+ * Every list, and the Gets over a set of ARNs, is read through the host's `listOnce` (once per
+ * client call, then from the estate snapshot).
  */
 import type {
   BrowserSettingsSummary,
@@ -148,51 +149,82 @@ export async function listAllSettings(ctx: ToolContext, scope: Scope): Promise<S
   };
 }
 
+/** One workspaces-web Get over a set of ARNs: which operation, and how one resource is read. */
+interface EachGetSpec<Resource> {
+  /** The IAM action, e.g. `workspaces-web:GetPortal`. */
+  readonly action: string;
+  /** The request field the ARN goes in (`portalArn`), so the snapshot key reads like the request. */
+  readonly arnField: string;
+  readonly arns: readonly string[];
+  readonly get: (client: WorkSpacesWebClient, sdk: WebSdk, arn: string) => Promise<Resource | undefined>;
+}
+
 /**
- * One Get per distinct ARN with bounded concurrency, by ARN. The first failure is thrown: a
- * missing answer would hide a finding.
+ * One Get per distinct ARN with bounded concurrency, by ARN, through the host's `listOnce`: the
+ * answers are kept in the estate snapshot as one entry keyed by the sorted ARNs, so the same
+ * audit asked again sends no Get while the snapshot is young (`fresh` or a workspaces-web write
+ * reads again). The first failure is thrown and nothing is kept: a missing answer would hide a
+ * finding.
  */
 async function getEach<Resource>(
   ctx: ToolContext,
-  arns: readonly string[],
-  get: (arn: string) => Promise<Resource | undefined>,
+  scope: Scope,
+  spec: EachGetSpec<Resource>,
 ): Promise<Map<string, Resource>> {
-  const settled = await mapBounded([...new Set(arns)], ctx.limits.concurrency, get, { signal: ctx.signal });
-  const byArn = new Map<string, Resource>();
-  for (const outcome of settled) {
-    if (!outcome.ok) throw outcome.error;
-    if (outcome.value) byArn.set(outcome.item, outcome.value);
-  }
-  return byArn;
+  const arns = [...new Set(spec.arns)].sort();
+  if (arns.length === 0) return new Map();
+  const answers = await listOnce(ctx, {
+    action: spec.action,
+    where: scope,
+    input: { [spec.arnField]: arns },
+    pages: async function* () {
+      const client = await webClient(ctx, scope);
+      const sdk = await webSdk();
+      const settled = await mapBounded(arns, ctx.limits.concurrency, (arn) => spec.get(client, sdk, arn), {
+        signal: ctx.signal,
+      });
+      const found: { readonly arn: string; readonly resource: Resource }[] = [];
+      for (const outcome of settled) {
+        if (!outcome.ok) throw outcome.error;
+        if (outcome.value) found.push({ arn: outcome.item, resource: outcome.value });
+      }
+      yield found;
+    },
+    items: (page) => page,
+  });
+  return new Map(answers.map((answer) => [answer.arn, answer.resource]));
 }
 
 /** The IP access settings with these ARNs, with their rules (one Get each: no List has the rules). */
-export async function getIpAccessSettings(
+export function getIpAccessSettings(
   ctx: ToolContext,
   scope: Scope,
   arns: readonly string[],
 ): Promise<Map<string, IpAccessSettings>> {
-  const client = await webClient(ctx, scope);
-  const { GetIpAccessSettingsCommand } = await webSdk();
-  return getEach(
-    ctx,
+  return getEach(ctx, scope, {
+    action: 'workspaces-web:GetIpAccessSettings',
+    arnField: 'ipAccessSettingsArn',
     arns,
-    async (ipAccessSettingsArn) =>
-      (await client.send(new GetIpAccessSettingsCommand({ ipAccessSettingsArn }))).ipAccessSettings,
-  );
+    get: async (client, sdk, ipAccessSettingsArn) =>
+      (
+        await client.send(new sdk.GetIpAccessSettingsCommand({ ipAccessSettingsArn }), {
+          abortSignal: ctx.signal,
+        })
+      ).ipAccessSettings,
+  });
 }
 
 /** Full portals (with statusReason, which ListPortals omits) for these ARNs, bounded concurrency. */
-export async function getPortals(
+export function getPortals(
   ctx: ToolContext,
   scope: Scope,
   arns: readonly string[],
 ): Promise<Map<string, Portal>> {
-  const client = await webClient(ctx, scope);
-  const { GetPortalCommand } = await webSdk();
-  return getEach(
-    ctx,
+  return getEach(ctx, scope, {
+    action: 'workspaces-web:GetPortal',
+    arnField: 'portalArn',
     arns,
-    async (portalArn) => (await client.send(new GetPortalCommand({ portalArn }))).portal,
-  );
+    get: async (client, sdk, portalArn) =>
+      (await client.send(new sdk.GetPortalCommand({ portalArn }), { abortSignal: ctx.signal })).portal,
+  });
 }
