@@ -1,3 +1,4 @@
+import { PLAN_KEY_ENV } from '../gates/plan-key.js';
 import type { CallLogEntry } from '../mcp/call-log.js';
 import type { createMcpServerFactory } from '../mcp/server.js';
 import { hostVersion } from './bootstrap.js';
@@ -94,6 +95,8 @@ WORKSPACES_EUC_PLAN_KEY so a plan made on one is confirmed on another. Deploymen
       await serveStdio(factory);
       return 0;
     }
+    const notice = sharedPlanKeyNotice(options.enableWrites, process.env);
+    if (notice) io.stderr(notice);
     return serveHttp(io, settings, (onCall) =>
       createMcpServerFactory(booted.host, {
         ...base,
@@ -104,6 +107,18 @@ WORKSPACES_EUC_PLAN_KEY so a plan made on one is confirmed on another. Deploymen
     );
   },
 };
+
+/**
+ * A write-enabled team server without a shared plan key signs plans with a key of its own: a
+ * confirm that reaches another replica is refused. Said at launch, where the operator looks.
+ */
+export function sharedPlanKeyNotice(
+  enableWrites: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
+  if (!enableWrites || env[PLAN_KEY_ENV]) return undefined;
+  return `${PLAN_KEY_ENV} is not set: write plans are signed with this process's own key, so a confirm that reaches another replica is refused. Give every replica the same ${PLAN_KEY_ENV} (at least 32 characters).`;
+}
 
 async function serveHttp(
   io: CliIo,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { servesHttp } from './bootstrap.js';
 import { parseCli, UsageError } from './options.js';
+import { sharedPlanKeyNotice } from './serve-command.js';
 import { HTTP_TOKEN_ENV, SERVE_FLAGS, serveSettings } from './serve-options.js';
 
 const TOKEN = 'a'.repeat(40);
@@ -81,5 +82,13 @@ describe('servesHttp', () => {
     expect(servesHttp(parseCli(['serve'], commands))).toBe(false);
     expect(servesHttp(parseCli(['serve', '--transport', 'stdio'], commands))).toBe(false);
     expect(servesHttp(parseCli(['tools'], commands))).toBe(false);
+  });
+});
+
+describe('sharedPlanKeyNotice', () => {
+  it('warns a write-enabled team server without WORKSPACES_EUC_PLAN_KEY, and no one else', () => {
+    expect(sharedPlanKeyNotice(true, {})).toContain('WORKSPACES_EUC_PLAN_KEY is not set');
+    expect(sharedPlanKeyNotice(true, { WORKSPACES_EUC_PLAN_KEY: 'k'.repeat(32) })).toBeUndefined();
+    expect(sharedPlanKeyNotice(false, {})).toBeUndefined();
   });
 });
