@@ -140,6 +140,53 @@ describe('GetMetricData batching', () => {
     aws.destroy();
   });
 
+  it('reduce: each series is reduced as its batch completes (every page merged first), and only the reductions are kept', async () => {
+    // Dense: each 500-query batch takes two pages, so a reduction before the last page would see a cut series.
+    const fake = pagingCloudWatch(() => 336);
+    const { aws, client } = cloudWatchClient(fake);
+    const requestsWhenReduced: number[] = [];
+    const reduced = await getMetricDataBatched(client, queries(1000), fortnight, {
+      concurrency: 1,
+      reduce: (series) => {
+        requestsWhenReduced.push(fake.requests.length);
+        return { status: series.status, points: series.values.length, last: series.values.at(-1) };
+      },
+    });
+    expect(fake.requests).toHaveLength(4);
+    expect(reduced.size).toBe(1000);
+    for (const id of ['q0', 'q299', 'q300', 'q999'])
+      expect(reduced.get(id)).toEqual({ status: 'Complete', points: 336, last: 335 });
+    // The first batch was reduced after its two pages and before the second batch was asked for.
+    expect(requestsWhenReduced.slice(0, 500).every((n) => n === 2)).toBe(true);
+    expect(requestsWhenReduced.slice(500).every((n) => n === 4)).toBe(true);
+    aws.destroy();
+  });
+
+  it("reduce: a failed batch's queries are reduced from their Failed series; a reducer that throws is thrown, not reported as a failed read", async () => {
+    let call = 0;
+    const fake = fakeAws((request) => {
+      call += 1;
+      const batch = request.input.MetricDataQueries as MetricDataQuery[];
+      if (call === 1) throw awsError('AccessDenied', 'denied', 403);
+      return { MetricDataResults: batch.map((q) => ({ Id: q.Id, Timestamps: [start], Values: [1] })) };
+    });
+    const { aws, client } = cloudWatchClient(fake);
+    const reduced = await getMetricDataBatched(client, queries(600), fortnight, {
+      concurrency: 1,
+      reduce: (series) => `${series.status}:${series.error?.code ?? series.values.join(',')}`,
+    });
+    expect(reduced.get('q0')).toBe('Failed:AccessDenied');
+    expect(reduced.get('q599')).toBe('Complete:1');
+    await expect(
+      getMetricDataBatched(client, queries(3), fortnight, {
+        reduce: () => {
+          throw new TypeError('reducer bug');
+        },
+      }),
+    ).rejects.toThrow('reducer bug');
+    aws.destroy();
+  });
+
   it('a failed request fails only its own batch, as data with the IAM action', async () => {
     let call = 0;
     const fake = fakeAws((request) => {

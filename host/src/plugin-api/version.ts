@@ -4,7 +4,7 @@
  * release may break plugins. `host/api/` holds the report of the API's type surface: a change to
  * it must come with a new version here or a new entry in host/CHANGELOG.md (`npm run api:check`).
  */
-export const PLUGIN_API_VERSION = '1.0';
+export const PLUGIN_API_VERSION = '1.1';
 
 /** The major part of {@link PLUGIN_API_VERSION}; a plugin for another major does not compile. */
 export type PluginApiMajor = 1;

@@ -25,10 +25,32 @@ export type WorkSpacesMetric =
   | 'Available'
   | 'Stopped';
 
+/** One desktop's hourly maxima; timestamps are the start of each hour, ascending. */
+export interface HourlySeries {
+  readonly timestamps: readonly Date[];
+  readonly values: readonly number[];
+}
+
 /** One desktop's hourly maxima, or why CloudWatch gave none. */
 export type HourlyOutcome =
-  | { readonly ok: true; readonly timestamps: readonly Date[]; readonly values: readonly number[] }
+  | ({ readonly ok: true } & HourlySeries)
   | { readonly ok: false; readonly failure: MetricFailure };
+
+/** What a reduction keeps of one desktop's series, or why CloudWatch gave none. */
+export type ReducedOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly failure: MetricFailure };
+
+/**
+ * What a consumer needs from a metric's hourly series, computed as each GetMetricData batch
+ * arrives so the points themselves are never held for the whole call (50,000 desktops' CPU and
+ * memory fortnights are over 500 MB as arrays). `name` is part of the memo key: one metric read
+ * through two reductions is read twice, so each metric should have one (see the callers).
+ */
+export interface HourlyReduction<T> {
+  readonly name: string;
+  reduce(series: HourlySeries, window: HourWindow): T;
+}
 
 /**
  * Reads a batcher series: a failed or truncated series is a failure, never an empty success.
@@ -50,6 +72,16 @@ export function outcomeOf(series: MetricSeries | undefined): HourlyOutcome {
   return { ok: true, timestamps: series.timestamps, values: series.values };
 }
 
+/** `outcomeOf`, reduced: the failure as is, a readable series to what `reduction` keeps of it. */
+export function reducedOutcomeOf<T>(
+  series: MetricSeries | undefined,
+  reduction: HourlyReduction<T>,
+  window: HourWindow,
+): ReducedOutcome<T> {
+  const outcome = outcomeOf(series);
+  return outcome.ok ? { ok: true, value: reduction.reduce(outcome, window) } : outcome;
+}
+
 /**
  * GetMetricData requests a read of `series` hourly series takes at least: the host's batcher sends
  * 500 queries a request and follows NextToken only when a response passes 100,800 datapoints, so
@@ -66,21 +98,23 @@ function fingerprint(workspaceIds: readonly string[]): string {
 }
 
 /**
- * Hourly Maximum of one AWS/WorkSpaces metric for many desktops, in the fewest GetMetricData
- * requests the limits allow (the host's batcher: 500 queries a request, NextToken past 100,800
- * datapoints). Memoised per client call, so the utilisation and
- * running-mode tools in one report share one read.
+ * Hourly Maximum of one AWS/WorkSpaces metric for many desktops, reduced per desktop by
+ * `reduction` as each batch arrives, in the fewest GetMetricData requests the limits allow (the
+ * host's batcher: 500 queries a request, NextToken past 100,800 datapoints). Memoised per client
+ * call, reductions and not points, so the utilisation and running-mode tools in one report share
+ * one read without holding 50,000 desktops' series for the rest of the call.
  */
-export function fetchHourlyMaxima(
+export function fetchHourlyMaxima<T>(
   ctx: ToolContext,
   scope: Scope,
   workspaceIds: readonly string[],
   metricName: WorkSpacesMetric,
   window: HourWindow,
-): Promise<Map<string, HourlyOutcome>> {
-  const key = `cost:metric:${scopeKey(ctx.aws, scope)}:${metricName}:${window.start.toISOString()}:${window.end.toISOString()}:${fingerprint(workspaceIds)}`;
+  reduction: HourlyReduction<T>,
+): Promise<Map<string, ReducedOutcome<T>>> {
+  const key = `cost:metric:${scopeKey(ctx.aws, scope)}:${metricName}:${reduction.name}:${window.start.toISOString()}:${window.end.toISOString()}:${fingerprint(workspaceIds)}`;
   return ctx.memo(key, async () => {
-    const outcomes = new Map<string, HourlyOutcome>();
+    const outcomes = new Map<string, ReducedOutcome<T>>();
     if (workspaceIds.length === 0) return outcomes;
     const queries = workspaceIds.map((workspaceId, index) =>
       metricQuery(`m${index}`, {
@@ -92,14 +126,18 @@ export function fetchHourlyMaxima(
       }),
     );
     const { CloudWatchClient } = await cloudWatchSdk();
-    const series = await getMetricDataBatched(
+    const reduced = await getMetricDataBatched(
       ctx.aws.client(CloudWatchClient, scope),
       queries,
       { start: window.start, end: window.end, periodSeconds: 3600 },
-      { concurrency: ctx.limits.concurrency, signal: ctx.signal },
+      {
+        concurrency: ctx.limits.concurrency,
+        signal: ctx.signal,
+        reduce: (series) => reducedOutcomeOf(series, reduction, window),
+      },
     );
     workspaceIds.forEach((workspaceId, index) => {
-      outcomes.set(workspaceId, outcomeOf(series.get(`m${index}`)));
+      outcomes.set(workspaceId, reduced.get(`m${index}`) ?? reducedOutcomeOf(undefined, reduction, window));
     });
     return outcomes;
   });
@@ -111,7 +149,7 @@ export function fetchHourlyMaxima(
  * failure's message of each code follows it.
  */
 export function metricErrors(
-  outcomes: Iterable<HourlyOutcome>,
+  outcomes: Iterable<{ readonly ok: true } | { readonly ok: false; readonly failure: MetricFailure }>,
   scope: Scope,
   lost: (count: number) => string,
 ): ErrorEntry[] {

@@ -2,9 +2,10 @@ import type { ErrorEntry, Scope, ToolContext } from '@workspaces-euc-mcp/host';
 import type { Desktop } from '../desktops/desktops.js';
 import {
   fetchHourlyMaxima,
-  type HourlyOutcome,
+  type HourlyReduction,
   metricErrors,
   metricRequestsFor,
+  type ReducedOutcome,
   type WorkSpacesMetric,
 } from '../desktops/hourly-metrics.js';
 import type { HourWindow } from '../shared/hours.js';
@@ -32,8 +33,14 @@ export interface ScopeSizing {
   readonly metricRequests: number;
 }
 
-function statsOf(outcome: HourlyOutcome | undefined): PeakStats | undefined {
-  return outcome?.ok ? peakStats(outcome.values) : undefined;
+/** CPU, memory and GPU are read once per window and kept as their peak stats, never as points. */
+export const PEAK_STATS: HourlyReduction<PeakStats | undefined> = {
+  name: 'peak-stats',
+  reduce: (series) => peakStats(series.values),
+};
+
+function statsOf(outcome: ReducedOutcome<PeakStats | undefined> | undefined): PeakStats | undefined {
+  return outcome?.ok ? outcome.value : undefined;
 }
 
 /**
@@ -50,7 +57,7 @@ export async function rightsizeScope(
   const ids = desktops.map((d) => d.workspaceId);
   const gpuIds = desktops.filter((d) => d.computeType && isGraphics(d.computeType)).map((d) => d.workspaceId);
   const read = (metric: WorkSpacesMetric, list: readonly string[]) =>
-    fetchHourlyMaxima(ctx, scope, list, metric, window);
+    fetchHourlyMaxima(ctx, scope, list, metric, window, PEAK_STATS);
   const [cpu, memory, gpu] = await Promise.all([
     read('CPUUsage', ids),
     read('MemoryUsage', ids),

@@ -1,7 +1,13 @@
 import type { ErrorEntry, Scope, ToolContext } from '@workspaces-euc-mcp/host';
-import { fetchHourlyMaxima, metricErrors } from '../desktops/hourly-metrics.js';
+import { fetchHourlyMaxima, type HourlyReduction, metricErrors } from '../desktops/hourly-metrics.js';
 import { HOUR_MS, type HourWindow } from '../shared/hours.js';
 import { type Existence, existenceFrom } from './unused.js';
+
+/** Available and Stopped are read for their first day and kept as datapoint counts, never as points. */
+export const DATAPOINT_COUNT: HourlyReduction<number> = {
+  name: 'datapoints',
+  reduce: (series) => series.values.length,
+};
 
 /**
  * Whether never-connected desktops existed at the window start: any Available or Stopped hourly
@@ -19,8 +25,8 @@ export async function readExistence(
     hours: 24,
   };
   const [available, stopped] = await Promise.all([
-    fetchHourlyMaxima(ctx, scope, workspaceIds, 'Available', firstDay),
-    fetchHourlyMaxima(ctx, scope, workspaceIds, 'Stopped', firstDay),
+    fetchHourlyMaxima(ctx, scope, workspaceIds, 'Available', firstDay, DATAPOINT_COUNT),
+    fetchHourlyMaxima(ctx, scope, workspaceIds, 'Stopped', firstDay, DATAPOINT_COUNT),
   ]);
   const existence = new Map<string, Existence>();
   for (const id of workspaceIds) {

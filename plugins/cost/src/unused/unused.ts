@@ -69,11 +69,11 @@ export function judgeUnused(
   }
 }
 
-/** Existence from the hourly health series of the window's first day. */
+/** Existence from the hourly health series of the window's first day, as their datapoint counts. */
 export function existenceFrom(
-  outcomes: readonly ({ readonly ok: true; readonly values: readonly number[] } | { readonly ok: false })[],
+  outcomes: readonly ({ readonly ok: true; readonly value: number } | { readonly ok: false })[],
 ): Existence {
-  if (outcomes.some((o) => o.ok && o.values.length > 0)) return 'yes';
+  if (outcomes.some((o) => o.ok && o.value > 0)) return 'yes';
   if (outcomes.some((o) => !o.ok)) return 'lookup-failed';
   return 'no-evidence';
 }

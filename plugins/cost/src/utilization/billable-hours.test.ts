@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR_MS, hourWindowEndingAt } from '../shared/hours.js';
-import { autoStopTailHours, measureUsage, projectToMonth } from './billable-hours.js';
+import { autoStopTailHours, connectedHoursOf, measureUsage, projectToMonth } from './billable-hours.js';
 
 const START = new Date('2025-03-03T00:00:00Z');
 const window48 = { start: START, end: new Date(START.getTime() + 48 * HOUR_MS), hours: 48 };
@@ -68,6 +68,27 @@ describe('measureUsage', () => {
       datapoints: 0,
       connectedHours: 0,
     });
+  });
+});
+
+describe('connectedHoursOf', () => {
+  it('keeps one bit per window hour (a fortnight in 42 bytes), the in-window datapoints and the first of them', () => {
+    const fortnight = hourWindowEndingAt(new Date('2025-03-17T10:30:00Z'), 14);
+    const hours = connectedHoursOf(
+      {
+        timestamps: [-1, 5, 8, 9, 335, 336].map((h) => new Date(fortnight.start.getTime() + h * HOUR_MS)),
+        values: [1, 0, 1, 2, 1, 1],
+      },
+      fortnight,
+    );
+    expect(hours.connected).toHaveLength(42);
+    // Hours 8 and 9 are bits 0 and 1 of byte 1; hour 335 is bit 7 of byte 41; -1 and 336 are outside.
+    expect([...hours.connected].flatMap((byte, i) => (byte ? [[i, byte]] : []))).toEqual([
+      [1, 0b11],
+      [41, 0b1000_0000],
+    ]);
+    expect(hours).toMatchObject({ datapoints: 4, firstHour: 5 });
+    expect(connectedHoursOf({ timestamps: [], values: [] }, fortnight).firstHour).toBeUndefined();
   });
 });
 

@@ -10,16 +10,13 @@
  */
 
 import type { MetricFailure } from '@workspaces-euc-mcp/host';
+import type { HourlySeries } from '../desktops/hourly-metrics.js';
 import { HOUR_MS, HOURS_PER_MONTH, type HourWindow } from '../shared/hours.js';
+
+export type { HourlySeries } from '../desktops/hourly-metrics.js';
 
 /** AutoStop's default timeout; what an AlwaysOn desktop would get if switched without choosing one. */
 export const DEFAULT_AUTO_STOP_TIMEOUT_MINUTES = 60;
-
-/** One desktop's hourly maxima; timestamps are the start of each hour. */
-export interface HourlySeries {
-  readonly timestamps: readonly Date[];
-  readonly values: readonly number[];
-}
 
 /** What one desktop's series says about its use in the window. */
 export interface UsageMeasure {
@@ -50,6 +47,40 @@ export function autoStopTailHours(timeoutMinutes: number | undefined): number {
 }
 
 /**
+ * What usage needs of one desktop's hourly UserConnected series over a window: which hours had a
+ * user connected, one bit each, and where the datapoints were. A fortnight is 42 bytes instead of
+ * 336 timestamps and values, so a 50,000-desktop read can be kept for the whole call.
+ */
+export interface ConnectedHours {
+  /** Window hour h had a user connected (maximum ≥ 1) when bit `h & 7` of byte `h >> 3` is set. */
+  readonly connected: Uint8Array;
+  /** Datapoints inside the window. */
+  readonly datapoints: number;
+  /** The window hour of the first datapoint inside it. */
+  readonly firstHour?: number;
+}
+
+/** Reduces a series to its connected hours in `window` (points outside it are ignored). */
+export function connectedHoursOf(series: HourlySeries, window: HourWindow): ConnectedHours {
+  const connected = new Uint8Array(Math.ceil(window.hours / 8));
+  let datapoints = 0;
+  let first: number | undefined;
+  series.timestamps.forEach((timestamp, i) => {
+    const index = Math.floor((timestamp.getTime() - window.start.getTime()) / HOUR_MS);
+    if (index < 0 || index >= window.hours) return;
+    datapoints += 1;
+    if (first === undefined || index < first) first = index;
+    if ((series.values[i] ?? 0) >= 1)
+      connected[index >> 3] = (connected[index >> 3] ?? 0) | (1 << (index & 7));
+  });
+  return { connected, datapoints, ...(first !== undefined ? { firstHour: first } : {}) };
+}
+
+function isConnectedHour(hours: ConnectedHours, index: number): boolean {
+  return (((hours.connected[index >> 3] ?? 0) >> (index & 7)) & 1) === 1;
+}
+
+/**
  * Measures use and AutoStop billable hours. `observeFrom: 'first-datapoint'` is for AlwaysOn
  * desktops, which report every hour they exist, so a desktop created mid-window is projected
  * from its own history; an AutoStop desktop reports nothing while stopped, so its silence is
@@ -60,30 +91,29 @@ export function measureUsage(
   window: HourWindow,
   options: { readonly tailHours: number; readonly observeFrom: 'window' | 'first-datapoint' },
 ): UsageMeasure {
-  const connected = new Array<boolean>(window.hours).fill(false);
-  let datapoints = 0;
-  let first: number | undefined;
-  series.timestamps.forEach((timestamp, i) => {
-    const index = Math.floor((timestamp.getTime() - window.start.getTime()) / HOUR_MS);
-    if (index < 0 || index >= window.hours) return;
-    datapoints += 1;
-    if (first === undefined || index < first) first = index;
-    if ((series.values[i] ?? 0) >= 1) connected[index] = true;
-  });
+  return measureConnectedHours(connectedHoursOf(series, window), window, options);
+}
 
+/** `measureUsage` from a series already reduced to its connected hours (`connectedHoursOf`). */
+export function measureConnectedHours(
+  hours: ConnectedHours,
+  window: HourWindow,
+  options: { readonly tailHours: number; readonly observeFrom: 'window' | 'first-datapoint' },
+): UsageMeasure {
   const billable = new Array<boolean>(window.hours).fill(false);
   const days = new Set<number>();
   let connectedHours = 0;
-  connected.forEach((isConnected, index) => {
-    if (!isConnected) return;
+  for (let index = 0; index < window.hours; index += 1) {
+    if (!isConnectedHour(hours, index)) continue;
     connectedHours += 1;
     days.add(Math.floor((window.start.getTime() + index * HOUR_MS) / (24 * HOUR_MS)));
     // The hour itself and the idle tail after it; overlapping tails merge, so a short break
     // between sessions costs the gap, not a second tail.
     for (let h = index; h <= Math.min(index + options.tailHours, window.hours - 1); h += 1)
       billable[h] = true;
-  });
+  }
 
+  const first = hours.firstHour;
   const observedHours =
     options.observeFrom === 'first-datapoint' && first !== undefined ? window.hours - first : window.hours;
   return {
@@ -91,7 +121,7 @@ export function measureUsage(
     activeDays: days.size,
     billableHours: billable.filter(Boolean).length,
     observedHours,
-    datapoints,
+    datapoints: hours.datapoints,
     ...(first !== undefined ? { firstDatapoint: new Date(window.start.getTime() + first * HOUR_MS) } : {}),
   };
 }

@@ -3,12 +3,26 @@ import { type ConnectionLookup, readLastConnections } from '../desktops/connecti
 import { type Desktop, isBilled, listDesktops } from '../desktops/desktops.js';
 import {
   fetchHourlyMaxima,
-  type HourlyOutcome,
+  type HourlyReduction,
   metricErrors,
   metricRequestsFor,
+  type ReducedOutcome,
 } from '../desktops/hourly-metrics.js';
 import { type HourWindow, hourWindowEndingAt } from '../shared/hours.js';
-import { autoStopTailHours, measureUsage, type UsageMeasure, type UsageOutcome } from './billable-hours.js';
+import {
+  autoStopTailHours,
+  type ConnectedHours,
+  connectedHoursOf,
+  measureConnectedHours,
+  type UsageMeasure,
+  type UsageOutcome,
+} from './billable-hours.js';
+
+/** UserConnected is read once per window and kept as connected hours (bits), never as points. */
+export const CONNECTED_HOURS: HourlyReduction<ConnectedHours> = {
+  name: 'connected-hours',
+  reduce: connectedHoursOf,
+};
 
 /** One desktop with its hourly UserConnected outcome and, when there is data, its measure. */
 export interface DesktopUsage {
@@ -40,9 +54,13 @@ export function tailHoursOf(desktop: Desktop): number {
   return autoStopTailHours(desktop.runningMode === 'AUTO_STOP' ? desktop.autoStopTimeoutMinutes : undefined);
 }
 
-function toUsageOutcome(desktop: Desktop, outcome: HourlyOutcome, window: HourWindow): UsageOutcome {
+function toUsageOutcome(
+  desktop: Desktop,
+  outcome: ReducedOutcome<ConnectedHours>,
+  window: HourWindow,
+): UsageOutcome {
   if (!outcome.ok) return { kind: 'failed', failure: outcome.failure };
-  const measure: UsageMeasure = measureUsage(outcome, window, {
+  const measure: UsageMeasure = measureConnectedHours(outcome.value, window, {
     tailHours: tailHoursOf(desktop),
     // AlwaysOn desktops report every hour they exist: project a new one from its own history.
     observeFrom: desktop.runningMode === 'ALWAYS_ON' ? 'first-datapoint' : 'window',
@@ -65,7 +83,7 @@ export async function scanUsage(
   const billed = all.filter(isBilled);
   const measured = billed.filter((d) => !d.isStandby);
   const ids = measured.map((d) => d.workspaceId);
-  const outcomes = await fetchHourlyMaxima(ctx, scope, ids, 'UserConnected', window);
+  const outcomes = await fetchHourlyMaxima(ctx, scope, ids, 'UserConnected', window, CONNECTED_HOURS);
   const errors = metricErrors(
     outcomes.values(),
     scope,
