@@ -75,12 +75,12 @@ function argumentsDigest(args: unknown): string {
   return createHash('sha256').update(canonicalJson(args)).digest('base64url');
 }
 
-/** Who made the request, for the access log: the token's client or subject; nothing on stdio. */
+/**
+ * Who made the request, for the access log and the approval binding: the HTTP layer's principal
+ * (the token's subject or client, or `bearer-token`), in `clientId`; nothing on stdio.
+ */
 function principalOf(ctx: ServerContext): string | undefined {
-  const auth = ctx.http?.authInfo;
-  if (!auth) return undefined;
-  const subject = auth.extra?.sub;
-  return typeof subject === 'string' ? subject : auth.clientId;
+  return ctx.http?.authInfo?.clientId;
 }
 
 /**
