@@ -1,8 +1,12 @@
 /** The snapshot's TTL when the config says nothing: long enough for a conversation's follow-ups. */
 export const DEFAULT_SNAPSHOT_TTL_SECONDS = 300;
 
-/** Most scans one server keeps; the least recently read goes first when full. */
-const DEFAULT_MAX_ENTRIES = 500;
+/**
+ * Most scans one server keeps; the least recently read goes first when full. A bound on entries,
+ * not bytes (the TTL bounds their age): one health report over 5 accounts × 4 regions keeps about
+ * 40 list kinds and follow-up sets per scope, and 500 made its repeat rescan nearly everything.
+ */
+const DEFAULT_MAX_ENTRIES = 5000;
 
 interface Entry {
   /** The IAM service prefix of the list action (`workspaces`), for write invalidation. */
