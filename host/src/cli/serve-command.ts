@@ -1,6 +1,6 @@
+import type { McpServerFactory } from '@modelcontextprotocol/server';
 import { PLAN_KEY_ENV } from '../gates/plan-key.js';
-import type { CallLogEntry } from '../mcp/call-log.js';
-import type { createMcpServerFactory } from '../mcp/server.js';
+import type { CallCorrelation } from '../http/index.js';
 import { hostVersion } from './bootstrap.js';
 import type { CliCommand, CliIo } from './command.js';
 import { UsageError } from './options.js';
@@ -97,14 +97,16 @@ WORKSPACES_EUC_PLAN_KEY so a plan made on one is confirmed on another. Deploymen
     }
     const notice = sharedPlanKeyNotice(options.enableWrites, process.env);
     if (notice) io.stderr(notice);
-    return serveHttp(io, settings, (onCall) =>
-      createMcpServerFactory(booted.host, {
-        ...base,
-        callTimeoutMs: settings.callTimeoutMs,
-        logArguments: settings.logArguments,
-        onCall,
-      }),
-    );
+    const http = await import('../http/index.js');
+    // The factory reports each call; the correlation puts it on its request's access-log line.
+    const calls = http.createCallCorrelation();
+    const { factory } = createMcpServerFactory(booted.host, {
+      ...base,
+      callTimeoutMs: settings.callTimeoutMs,
+      logArguments: settings.logArguments,
+      onCall: calls.onCall,
+    });
+    return serveHttp(io, settings, { factory, calls }, http);
   },
 };
 
@@ -123,11 +125,9 @@ export function sharedPlanKeyNotice(
 async function serveHttp(
   io: CliIo,
   settings: Extract<ReturnType<typeof serveSettings>, { transport: 'http' }>,
-  makeFactory: (onCall: (entry: CallLogEntry) => void) => ReturnType<typeof createMcpServerFactory>,
+  { factory, calls }: { factory: McpServerFactory; calls: CallCorrelation },
+  { HttpConfigError, startHttpServer }: typeof import('../http/index.js'),
 ): Promise<number> {
-  const { createCallCorrelation, HttpConfigError, startHttpServer } = await import('../http/index.js');
-  const calls = createCallCorrelation();
-  const { factory } = makeFactory(calls.onCall);
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {
     server = await startHttpServer({
