@@ -270,7 +270,7 @@ function approvalQuestion(approval: ApprovalRequest, requestState: string): Inpu
 }
 
 /** The host's answer as an MCP tool result. */
-export function toCallToolResult(result: InvocationResult, timedOutAfterMs?: number): CallToolResult {
+function toCallToolResult(result: InvocationResult, timedOutAfterMs?: number): CallToolResult {
   if (!result.ok) {
     const text =
       timedOutAfterMs !== undefined
